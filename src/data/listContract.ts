@@ -1,0 +1,188 @@
+/**
+ * The SharePoint list contract (DESIGN.md §3): the one place that names lists and fields.
+ * Web part, bot, sandbox, provisioning and tests all read it; `sharepoint/lists/` holds the same
+ * contract as site script JSON, and a test proves the two agree field by field.
+ */
+
+import { LIMITS } from '../domain/validation';
+import { GRID_CELL_KEYS, GridCellKey } from '../domain/grid';
+import { REPORT_STATUSES, ROTA_STATUSES } from '../domain/types';
+
+export type FieldType = 'Text' | 'Note' | 'Number' | 'Boolean' | 'DateTime' | 'Choice' | 'User' | 'UserMulti' | 'Lookup';
+
+export interface FieldDefinition {
+  internalName: string;
+  displayName: string;
+  type: FieldType;
+  required?: boolean;
+  indexed?: boolean;
+  /** Date-only columns: SharePoint stores them as local midnight of the site's time zone. */
+  dateOnly?: boolean;
+  choices?: ReadonlyArray<string>;
+  /** Lookups: the internal name (URL name) of the list looked up. */
+  lookupList?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+}
+
+export interface ListDefinition {
+  /** The list's title, as PnPjs `lists.getByTitle` uses it. */
+  title: string;
+  /** The list's URL name under /Lists/. */
+  urlName: string;
+  description: string;
+  /** Item-level security: 2 = read/edit only items the user created. */
+  itemLevelSecurity: boolean;
+  fields: ReadonlyArray<FieldDefinition>;
+}
+
+export const FRONTLINE_TEAMS = {
+  title: 'Frontline Teams',
+  urlName: 'FrontlineTeams',
+  fields: {
+    Title: 'Title',
+    ServiceManager: 'ServiceManager',
+    HeadOfService: 'HeadOfService',
+    IsActive: 'IsActive'
+  }
+} as const;
+
+export const VISIT_ROTA = {
+  title: 'Visit Rota',
+  urlName: 'VisitRota',
+  fields: {
+    Title: 'Title',
+    VisitDate: 'VisitDate',
+    Team: 'Team',
+    Members: 'Members',
+    MunicipalYear: 'MunicipalYear',
+    RotaStatus: 'RotaStatus',
+    NotHeldReason: 'NotHeldReason'
+  }
+} as const;
+
+export const VISIT_REPORTS = {
+  title: 'Visit Reports',
+  urlName: 'VisitReports',
+  fields: {
+    Title: 'Title',
+    RotaEntry: 'RotaEntry',
+    Team: 'Team',
+    VisitDate: 'VisitDate',
+    Members: 'Members',
+    StaffInvolved: 'StaffInvolved',
+    StaffingWorries: 'StaffingWorries',
+    StaffingWorkingWell: 'StaffingWorkingWell',
+    StaffingNextSteps: 'StaffingNextSteps',
+    PerformanceWorries: 'PerformanceWorries',
+    PerformanceWorkingWell: 'PerformanceWorkingWell',
+    PerformanceNextSteps: 'PerformanceNextSteps',
+    OtherWorries: 'OtherWorries',
+    OtherWorkingWell: 'OtherWorkingWell',
+    OtherNextSteps: 'OtherNextSteps',
+    SafetyScale: 'SafetyScale',
+    ReportStatus: 'ReportStatus',
+    SubmittedOn: 'SubmittedOn',
+    HosFeedback: 'HosFeedback',
+    HosFeedbackBy: 'HosFeedbackBy',
+    HosFeedbackOn: 'HosFeedbackOn',
+    CardConversationId: 'CardConversationId',
+    CardActivityId: 'CardActivityId'
+  }
+} as const;
+
+/** SharePoint's own columns every list has, which the product reads. */
+export const BUILT_IN_FIELDS = {
+  Id: 'Id',
+  Author: 'Author',
+  Editor: 'Editor',
+  Created: 'Created',
+  Modified: 'Modified'
+} as const;
+
+export const SITE_RELATIVE_URL = '/sites/frontline-visits';
+
+/** The report field that stores each grid cell. */
+export const GRID_CELL_FIELDS: { readonly [key in GridCellKey]: string } = {
+  staffingWorries: VISIT_REPORTS.fields.StaffingWorries,
+  staffingWorkingWell: VISIT_REPORTS.fields.StaffingWorkingWell,
+  staffingNextSteps: VISIT_REPORTS.fields.StaffingNextSteps,
+  performanceWorries: VISIT_REPORTS.fields.PerformanceWorries,
+  performanceWorkingWell: VISIT_REPORTS.fields.PerformanceWorkingWell,
+  performanceNextSteps: VISIT_REPORTS.fields.PerformanceNextSteps,
+  otherWorries: VISIT_REPORTS.fields.OtherWorries,
+  otherWorkingWell: VISIT_REPORTS.fields.OtherWorkingWell,
+  otherNextSteps: VISIT_REPORTS.fields.OtherNextSteps
+};
+
+const title = (displayName = 'Title'): FieldDefinition => ({
+  internalName: 'Title',
+  displayName,
+  type: 'Text',
+  required: true,
+  maxLength: LIMITS.title
+});
+
+export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
+  {
+    title: FRONTLINE_TEAMS.title,
+    urlName: FRONTLINE_TEAMS.urlName,
+    description: "The children's social care intake teams that councillors visit.",
+    itemLevelSecurity: false,
+    fields: [
+      title('Team'),
+      { internalName: FRONTLINE_TEAMS.fields.ServiceManager, displayName: 'Service manager', type: 'User' },
+      { internalName: FRONTLINE_TEAMS.fields.HeadOfService, displayName: 'Head of Service', type: 'User' },
+      { internalName: FRONTLINE_TEAMS.fields.IsActive, displayName: 'Active', type: 'Boolean' }
+    ]
+  },
+  {
+    title: VISIT_ROTA.title,
+    urlName: VISIT_ROTA.urlName,
+    description: 'The rota of councillor visits, drawn up a year ahead.',
+    itemLevelSecurity: false,
+    fields: [
+      title(),
+      { internalName: VISIT_ROTA.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: VISIT_ROTA.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, required: true, indexed: true },
+      { internalName: VISIT_ROTA.fields.Members, displayName: 'Members', type: 'UserMulti' },
+      { internalName: VISIT_ROTA.fields.MunicipalYear, displayName: 'Municipal year', type: 'Text', indexed: true, maxLength: 9 },
+      { internalName: VISIT_ROTA.fields.RotaStatus, displayName: 'Status', type: 'Choice', choices: ROTA_STATUSES, required: true },
+      { internalName: VISIT_ROTA.fields.NotHeldReason, displayName: 'Reason not held', type: 'Note', maxLength: LIMITS.notHeldReason }
+    ]
+  },
+  {
+    title: VISIT_REPORTS.title,
+    urlName: VISIT_REPORTS.urlName,
+    description: 'Councillors’ visit reports and the Head of Service’s feedback.',
+    itemLevelSecurity: true,
+    fields: [
+      title(),
+      { internalName: VISIT_REPORTS.fields.RotaEntry, displayName: 'Rota entry', type: 'Lookup', lookupList: VISIT_ROTA.urlName },
+      { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
+      { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+      { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
+      { internalName: VISIT_REPORTS.fields.StaffInvolved, displayName: 'Staff involved', type: 'Note', maxLength: LIMITS.staffInvolved },
+      ...GRID_CELL_KEYS.map(
+        (key): FieldDefinition => ({ internalName: GRID_CELL_FIELDS[key], displayName: GRID_CELL_FIELDS[key].replace(/([a-z])([A-Z])/g, '$1 $2'), type: 'Note', maxLength: LIMITS.gridCell })
+      ),
+      { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 },
+      { internalName: VISIT_REPORTS.fields.ReportStatus, displayName: 'Status', type: 'Choice', choices: REPORT_STATUSES, required: true, indexed: true },
+      { internalName: VISIT_REPORTS.fields.SubmittedOn, displayName: 'Submitted on', type: 'DateTime', indexed: true },
+      { internalName: VISIT_REPORTS.fields.HosFeedback, displayName: 'Head of Service feedback', type: 'Note', maxLength: LIMITS.feedback },
+      { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
+      { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
+      { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
+      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 }
+    ]
+  }
+];
+
+export function listDefinition(titleOrUrlName: string): ListDefinition {
+  const found = LIST_DEFINITIONS.filter((l) => l.title === titleOrUrlName || l.urlName === titleOrUrlName)[0];
+  if (!found) {
+    throw new RangeError(`No list ${titleOrUrlName} in the contract`);
+  }
+  return found;
+}

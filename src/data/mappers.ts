@@ -1,0 +1,177 @@
+/**
+ * Between SharePoint list items (as PnPjs returns them with odata=nometadata) and the domain.
+ * Select and expand clauses live here beside the mapping that reads them, so the two cannot
+ * drift apart.
+ */
+import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
+import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
+import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+
+export interface RawUser {
+  Id?: number | null;
+  Title?: string | null;
+  EMail?: string | null;
+}
+
+export interface RawLookup {
+  Id?: number | null;
+  Title?: string | null;
+}
+
+type RawItem = { [field: string]: unknown } & { Id: number };
+
+const USER_PROPS = ['Id', 'Title', 'EMail'];
+const userSelect = (field: string): string[] => USER_PROPS.map((p) => `${field}/${p}`);
+
+export function toPerson(raw: RawUser | null | undefined): Person | undefined {
+  if (!raw || raw.Id === undefined || raw.Id === null) {
+    return undefined;
+  }
+  return { id: raw.Id, displayName: raw.Title || '', email: raw.EMail || '' };
+}
+
+export function toPeople(raw: unknown): Person[] {
+  // nometadata gives an array; verbose gives { results: [] }; an empty field may come back null.
+  const list = Array.isArray(raw) ? raw : raw && Array.isArray((raw as { results?: unknown[] }).results) ? (raw as { results: unknown[] }).results : [];
+  return list.map((u) => toPerson(u as RawUser)).filter((p): p is Person => !!p);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function optionalText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function lookup(raw: unknown): RawLookup {
+  return (raw as RawLookup) || {};
+}
+
+export const TEAM_SELECT = [
+  'Id',
+  FRONTLINE_TEAMS.fields.Title,
+  FRONTLINE_TEAMS.fields.IsActive,
+  ...userSelect(FRONTLINE_TEAMS.fields.ServiceManager),
+  ...userSelect(FRONTLINE_TEAMS.fields.HeadOfService)
+];
+export const TEAM_EXPAND = [FRONTLINE_TEAMS.fields.ServiceManager, FRONTLINE_TEAMS.fields.HeadOfService];
+
+export function toTeam(item: RawItem): FrontlineTeam {
+  return {
+    id: item.Id,
+    title: text(item[FRONTLINE_TEAMS.fields.Title]),
+    serviceManager: toPerson(item[FRONTLINE_TEAMS.fields.ServiceManager] as RawUser),
+    headOfService: toPerson(item[FRONTLINE_TEAMS.fields.HeadOfService] as RawUser),
+    isActive: item[FRONTLINE_TEAMS.fields.IsActive] === true
+  };
+}
+
+export const ROTA_SELECT = [
+  'Id',
+  VISIT_ROTA.fields.Title,
+  VISIT_ROTA.fields.VisitDate,
+  VISIT_ROTA.fields.MunicipalYear,
+  VISIT_ROTA.fields.RotaStatus,
+  VISIT_ROTA.fields.NotHeldReason,
+  `${VISIT_ROTA.fields.Team}/Id`,
+  `${VISIT_ROTA.fields.Team}/Title`,
+  ...userSelect(VISIT_ROTA.fields.Members)
+];
+export const ROTA_EXPAND = [VISIT_ROTA.fields.Team, VISIT_ROTA.fields.Members];
+
+export function toRotaEntry(item: RawItem): RotaEntry {
+  const team = lookup(item[VISIT_ROTA.fields.Team]);
+  return {
+    id: item.Id,
+    title: text(item[VISIT_ROTA.fields.Title]),
+    visitDate: calendarDateFromSharePoint(item[VISIT_ROTA.fields.VisitDate] as string) || '',
+    teamId: Number(team.Id),
+    teamTitle: team.Title || undefined,
+    members: toPeople(item[VISIT_ROTA.fields.Members]),
+    municipalYear: text(item[VISIT_ROTA.fields.MunicipalYear]),
+    status: (item[VISIT_ROTA.fields.RotaStatus] as RotaStatus) || 'Scheduled',
+    notHeldReason: optionalText(item[VISIT_ROTA.fields.NotHeldReason])
+  };
+}
+
+const F = VISIT_REPORTS.fields;
+
+export const REPORT_SELECT = [
+  'Id',
+  F.Title,
+  `${F.RotaEntry}/Id`,
+  `${F.Team}/Id`,
+  `${F.Team}/Title`,
+  F.VisitDate,
+  ...userSelect(F.Members),
+  F.StaffInvolved,
+  ...GRID_CELL_KEYS.map((key) => GRID_CELL_FIELDS[key]),
+  F.SafetyScale,
+  F.ReportStatus,
+  F.SubmittedOn,
+  F.HosFeedback,
+  ...userSelect(F.HosFeedbackBy),
+  F.HosFeedbackOn,
+  F.CardConversationId,
+  F.CardActivityId,
+  ...userSelect(BUILT_IN_FIELDS.Author)
+];
+export const REPORT_EXPAND = [F.RotaEntry, F.Team, F.Members, F.HosFeedbackBy, BUILT_IN_FIELDS.Author];
+
+export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadata?: { etag?: string } }): VisitReport {
+  const grid = emptyGrid();
+  for (const key of GRID_CELL_KEYS) {
+    grid[key] = text(item[GRID_CELL_FIELDS[key]]);
+  }
+  const team = lookup(item[F.Team]);
+  const rota = lookup(item[F.RotaEntry]);
+  const feedbackText = optionalText(item[F.HosFeedback]);
+  const scale = item[F.SafetyScale];
+  return {
+    id: item.Id,
+    title: text(item[F.Title]),
+    rotaEntryId: rota.Id ? Number(rota.Id) : undefined,
+    teamId: team.Id ? Number(team.Id) : undefined,
+    teamTitle: team.Title || undefined,
+    visitDate: calendarDateFromSharePoint(item[F.VisitDate] as string),
+    members: toPeople(item[F.Members]),
+    staffInvolved: text(item[F.StaffInvolved]),
+    grid,
+    safetyScale: typeof scale === 'number' ? scale : undefined,
+    status: (item[F.ReportStatus] as ReportStatus) || 'Draft',
+    submittedOn: optionalText(item[F.SubmittedOn]),
+    author: toPerson(item[BUILT_IN_FIELDS.Author] as RawUser),
+    feedback: feedbackText
+      ? {
+          text: feedbackText,
+          by: toPerson(item[F.HosFeedbackBy] as RawUser),
+          on: text(item[F.HosFeedbackOn])
+        }
+      : undefined,
+    cardConversationId: optionalText(item[F.CardConversationId]),
+    cardActivityId: optionalText(item[F.CardActivityId]),
+    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag)
+  };
+}
+
+/**
+ * The fields a councillor's form writes, as the REST API takes them: lookups and users by id
+ * (`TeamId`, `MembersId`), dates as London midnight.
+ */
+export function formToItemFields(form: VisitReportForm): { [field: string]: unknown } {
+  const fields: { [field: string]: unknown } = {
+    [F.Title]: form.title,
+    [`${F.RotaEntry}Id`]: form.rotaEntryId === undefined ? null : form.rotaEntryId,
+    [`${F.Team}Id`]: form.teamId === undefined ? null : form.teamId,
+    [F.VisitDate]: form.visitDate ? londonMidnightUtc(form.visitDate) : null,
+    [`${F.Members}Id`]: form.members.map((m) => m.id),
+    [F.StaffInvolved]: form.staffInvolved,
+    [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale
+  };
+  for (const key of GRID_CELL_KEYS) {
+    fields[GRID_CELL_FIELDS[key]] = form.grid[key] || '';
+  }
+  return fields;
+}

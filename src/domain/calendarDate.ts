@@ -1,0 +1,167 @@
+/**
+ * Calendar dates in Europe/London.
+ *
+ * A visit happens on a day, not at an instant. We carry days as ISO strings (`YYYY-MM-DD`) and
+ * only turn them into instants at the SharePoint boundary, where a date-only column is stored as
+ * local midnight of the site's time zone expressed in UTC (so 15 June 2026 is
+ * `2026-06-14T23:00:00Z` while British Summer Time is in force). Doing arithmetic on the ISO day
+ * keeps a visit on its date whatever the time zone of the browser or server and across the
+ * clock changes.
+ */
+
+/** A calendar day, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+
+export const COUNCIL_TIME_ZONE = 'Europe/London';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86400000;
+
+function parts(date: CalendarDate): [number, number, number] {
+  const match = ISO_DATE.exec(date);
+  if (!match) {
+    throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+  }
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** True when the text is a real calendar day such as 2026-02-28 (and not 2026-02-30). */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) {
+    return false;
+  }
+  const [y, m, d] = parts(value);
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+function toDayNumber(date: CalendarDate): number {
+  const [y, m, d] = parts(date);
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+function fromDayNumber(day: number): CalendarDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const londonDayFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNCIL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit'
+});
+
+/** The London calendar day on which an instant falls. */
+export function londonDateOf(instant: Date): CalendarDate {
+  const byType: { [key: string]: string } = {};
+  for (const part of londonDayFormat.formatToParts(instant)) {
+    byType[part.type] = part.value;
+  }
+  return `${byType.year}-${byType.month}-${byType.day}`;
+}
+
+/** Today's date in London. */
+export function londonToday(now: Date = new Date()): CalendarDate {
+  return londonDateOf(now);
+}
+
+/**
+ * The instant at which a London calendar day starts, as SharePoint stores a date-only column on a
+ * site in the UK time zone. The offset is read at the candidate instant itself, because on the
+ * days the clocks change the offset at midnight differs from the offset later that day.
+ */
+export function londonMidnightUtc(date: CalendarDate): string {
+  const [y, m, d] = parts(date);
+  const wallMidnight = Date.UTC(y, m - 1, d);
+  let instant = wallMidnight - londonOffsetMinutes(new Date(wallMidnight)) * 60000;
+  const settled = londonOffsetMinutes(new Date(instant));
+  instant = wallMidnight - settled * 60000;
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+/** Minutes London is ahead of UTC at an instant: 0 in winter, 60 in British Summer Time. */
+export function londonOffsetMinutes(instant: Date): number {
+  const londonWallClock = new Intl.DateTimeFormat('en-GB', {
+    timeZone: COUNCIL_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit'
+  }).formatToParts(instant);
+  const v: { [key: string]: number } = {};
+  for (const part of londonWallClock) {
+    if (part.type !== 'literal') {
+      v[part.type] = Number(part.value);
+    }
+  }
+  const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute);
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+/**
+ * Reads a date as SharePoint or Graph returns it (an ISO instant, or already a day) and gives its
+ * London calendar day. Empty input gives undefined.
+ */
+export function calendarDateFromSharePoint(value: string | null | undefined): CalendarDate | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (isCalendarDate(value)) {
+    return value;
+  }
+  const instant = new Date(value);
+  if (isNaN(instant.getTime())) {
+    throw new RangeError(`Not a SharePoint date: ${value}`);
+  }
+  return londonDateOf(instant);
+}
+
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric'
+});
+const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric'
+});
+const monthFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+
+function asUtcNoon(date: CalendarDate): Date {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+/** "Monday 15 June 2026" */
+export function formatLongDate(date: CalendarDate): string {
+  return longDateFormat.format(asUtcNoon(date)).replace(',', '');
+}
+
+/** "15 Jun 2026" */
+export function formatShortDate(date: CalendarDate): string {
+  return shortDateFormat.format(asUtcNoon(date));
+}
+
+/** "June 2026" */
+export function formatMonth(date: CalendarDate): string {
+  return monthFormat.format(asUtcNoon(date));
+}

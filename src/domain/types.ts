@@ -1,0 +1,71 @@
+import { CalendarDate } from './calendarDate';
+import { Grid } from './grid';
+
+/** A person as SharePoint knows them: the site user id plus what we show. */
+export interface Person {
+  /** SharePoint site user id (the value a user field stores). */
+  id: number;
+  displayName: string;
+  email: string;
+}
+
+export interface FrontlineTeam {
+  id: number;
+  title: string;
+  serviceManager?: Person;
+  headOfService?: Person;
+  isActive: boolean;
+}
+
+export type RotaStatus = 'Scheduled' | 'Held' | 'NotHeld' | 'Rescheduled';
+export const ROTA_STATUSES: ReadonlyArray<RotaStatus> = ['Scheduled', 'Held', 'NotHeld', 'Rescheduled'];
+
+export interface RotaEntry {
+  id: number;
+  title: string;
+  visitDate: CalendarDate;
+  teamId: number;
+  teamTitle?: string;
+  members: Person[];
+  municipalYear: string;
+  status: RotaStatus;
+  notHeldReason?: string;
+}
+
+export type ReportStatus = 'Draft' | 'Submitted' | 'Responded';
+export const REPORT_STATUSES: ReadonlyArray<ReportStatus> = ['Draft', 'Submitted', 'Responded'];
+
+/** The Head of Service Feedback box of the form. */
+export interface HosFeedback {
+  text: string;
+  by?: Person;
+  /** When the feedback was written (an ISO instant). */
+  on: string;
+}
+
+/** Everything a councillor writes on the visit form (DESIGN.md §1). */
+export interface VisitReportForm {
+  title: string;
+  rotaEntryId?: number;
+  teamId?: number;
+  visitDate?: CalendarDate;
+  members: Person[];
+  staffInvolved: string;
+  grid: Grid;
+  /** 0–10: how effective the service is at keeping children and young people safe. */
+  safetyScale?: number;
+}
+
+export interface VisitReport extends VisitReportForm {
+  id: number;
+  teamTitle?: string;
+  status: ReportStatus;
+  /** When the report was submitted (an ISO instant). "Completed by" is its author. */
+  submittedOn?: string;
+  author?: Person;
+  feedback?: HosFeedback;
+  cardConversationId?: string;
+  cardActivityId?: string;
+  /** The item's ETag, for writes that must not overwrite someone else's. */
+  etag?: string;
+}

@@ -1,0 +1,118 @@
+import { CalendarDate, isCalendarDate, compareDates } from './calendarDate';
+import { GRID_CELL_KEYS, GridCellKey, gridCellLabel } from './grid';
+import { VisitReportForm } from './types';
+
+/**
+ * Length limits. SharePoint stores up to 255 characters in a single line of text and 63,999 in
+ * multiple lines of text; ours are lower so that a report stays readable on a card and in the
+ * committee pack, and generous enough for a long visit.
+ */
+export const LIMITS = {
+  title: 255,
+  staffInvolved: 2000,
+  gridCell: 8000,
+  feedback: 8000,
+  notHeldReason: 2000,
+  maxMembers: 10
+} as const;
+
+export const SAFETY_SCALE_MIN = 0;
+export const SAFETY_SCALE_MAX = 10;
+
+/** A form field that can carry a message. Grid cells use their own keys. */
+export type FormField = 'title' | 'teamId' | 'visitDate' | 'members' | 'staffInvolved' | 'grid' | 'safetyScale' | GridCellKey;
+
+export interface ValidationError {
+  field: FormField;
+  message: string;
+}
+
+function tooLong(label: string, limit: number, actual: number): string {
+  return `${label} must be ${limit.toLocaleString('en-GB')} characters or fewer. It is ${actual.toLocaleString('en-GB')} characters now: shorten it by ${(actual - limit).toLocaleString('en-GB')}.`;
+}
+
+function hasText(value: string | undefined): boolean {
+  return !!value && value.trim().length > 0;
+}
+
+/** Checks that hold even for a draft: nothing too long, nothing of the wrong kind. */
+export function validateDraft(form: VisitReportForm, today: CalendarDate): ValidationError[] {
+  const errors: ValidationError[] = [];
+  if (form.title.length > LIMITS.title) {
+    errors.push({ field: 'title', message: tooLong('The title', LIMITS.title, form.title.length) });
+  }
+  if (form.visitDate !== undefined) {
+    if (!isCalendarDate(form.visitDate)) {
+      errors.push({ field: 'visitDate', message: 'Enter the date of the visit as a real date, for example 15/06/2026.' });
+    } else if (compareDates(form.visitDate, today) > 0) {
+      errors.push({ field: 'visitDate', message: 'The date of the visit must be today or in the past.' });
+    }
+  }
+  if (form.members.length > LIMITS.maxMembers) {
+    errors.push({ field: 'members', message: `Name no more than ${LIMITS.maxMembers} elected members.` });
+  }
+  if (form.staffInvolved.length > LIMITS.staffInvolved) {
+    errors.push({
+      field: 'staffInvolved',
+      message: tooLong('Names of staff involved', LIMITS.staffInvolved, form.staffInvolved.length)
+    });
+  }
+  for (const key of GRID_CELL_KEYS) {
+    const text = form.grid[key] || '';
+    if (text.length > LIMITS.gridCell) {
+      errors.push({ field: key, message: tooLong(gridCellLabel(key), LIMITS.gridCell, text.length) });
+    }
+  }
+  if (form.safetyScale !== undefined && form.safetyScale !== null) {
+    const scale = form.safetyScale;
+    if (typeof scale !== 'number' || !isFinite(scale) || Math.floor(scale) !== scale || scale < SAFETY_SCALE_MIN || scale > SAFETY_SCALE_MAX) {
+      errors.push({ field: 'safetyScale', message: 'Choose a whole number from 0 to 10 for how safe the service keeps children.' });
+    }
+  }
+  return errors;
+}
+
+/** Everything a submitted report must have. One message per field, in the order of the form. */
+export function validateForSubmit(form: VisitReportForm, today: CalendarDate): ValidationError[] {
+  const errors = validateDraft(form, today);
+  const has = (field: FormField): boolean => errors.some((e) => e.field === field);
+  const missing: ValidationError[] = [];
+  if (form.teamId === undefined || form.teamId === null) {
+    missing.push({ field: 'teamId', message: 'Choose the team you visited.' });
+  }
+  if (!form.visitDate && !has('visitDate')) {
+    missing.push({ field: 'visitDate', message: 'Enter the date of the visit.' });
+  }
+  if (form.members.length === 0) {
+    missing.push({ field: 'members', message: 'Name at least one elected member who made the visit.' });
+  }
+  if (!GRID_CELL_KEYS.some((key) => hasText(form.grid[key]))) {
+    missing.push({
+      field: 'grid',
+      message: 'Write about what you found in at least one box of the grid (Staffing, Performance or Other).'
+    });
+  }
+  if ((form.safetyScale === undefined || form.safetyScale === null) && !has('safetyScale')) {
+    missing.push({ field: 'safetyScale', message: 'Choose a number from 0 to 10 for how safe the service keeps children.' });
+  }
+  return orderByForm(errors.concat(missing));
+}
+
+const FORM_ORDER: FormField[] = (['title', 'members', 'visitDate', 'teamId', 'staffInvolved', 'grid'] as FormField[])
+  .concat(GRID_CELL_KEYS)
+  .concat(['safetyScale']);
+
+function orderByForm(errors: ValidationError[]): ValidationError[] {
+  return errors.slice().sort((a, b) => FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field));
+}
+
+/** Feedback from the Head of Service: required, within the limit. Returns a message or undefined. */
+export function validateFeedback(text: string | undefined): string | undefined {
+  if (!hasText(text)) {
+    return 'Write your response before you send it.';
+  }
+  if ((text as string).length > LIMITS.feedback) {
+    return tooLong('The response', LIMITS.feedback, (text as string).length);
+  }
+  return undefined;
+}
