@@ -9,8 +9,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }]
   },
-  // PnPjs ships ES modules only; let ts-jest turn them into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // PnPjs (and strip-bom, used by @microsoft/app-manifest) ship ES modules only; let ts-jest turn them into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 30000
 };
