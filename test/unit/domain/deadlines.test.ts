@@ -1,0 +1,78 @@
+import { londonMidnightUtc } from '../../../src/domain/calendarDate';
+import {
+  daysLeft,
+  deadline,
+  describeDeadline,
+  isOverdue,
+  responseDueDate,
+  submissionDueDate
+} from '../../../src/domain/deadlines';
+
+describe('submission deadline: 28 days after the visit', () => {
+  const visit = '2026-05-04';
+
+  it('is due on day 28 and overdue from day 29', () => {
+    expect(submissionDueDate(visit)).toBe('2026-06-01');
+    expect(isOverdue(submissionDueDate(visit), '2026-06-01')).toBe(false); // day 28
+    expect(isOverdue(submissionDueDate(visit), '2026-06-02')).toBe(true); // day 29
+  });
+
+  it('counts days left down to zero on the due day and negative after', () => {
+    const due = submissionDueDate(visit);
+    expect(daysLeft(due, '2026-05-04')).toBe(28);
+    expect(daysLeft(due, '2026-05-31')).toBe(1);
+    expect(deadline(due, '2026-06-01')).toEqual({ due, daysLeft: 0, state: 'dueToday' });
+    expect(deadline(due, '2026-06-02')).toEqual({ due, daysLeft: -1, state: 'overdue' });
+  });
+
+  it('keeps 28 calendar days across the spring clock change (visit on the last Sunday of March)', () => {
+    const due = submissionDueDate('2026-03-29');
+    expect(due).toBe('2026-04-26');
+    expect(isOverdue(due, '2026-04-26')).toBe(false);
+    expect(isOverdue(due, '2026-04-27')).toBe(true);
+  });
+
+  it('keeps 28 calendar days across the autumn clock change (visit on the last Sunday of October)', () => {
+    const due = submissionDueDate('2026-10-25');
+    expect(due).toBe('2026-11-22');
+    expect(isOverdue(due, '2026-11-22')).toBe(false);
+    expect(isOverdue(due, '2026-11-23')).toBe(true);
+  });
+});
+
+describe('response deadline: 28 days after submission, on the London day of submission', () => {
+  it('uses the London day of a late-evening submission in summer', () => {
+    // 23:30 UTC on 14 June is already 15 June in London (BST).
+    expect(responseDueDate('2026-06-14T23:30:00Z')).toBe('2026-07-13');
+  });
+
+  it('uses the London day of a late-evening submission in winter', () => {
+    expect(responseDueDate('2026-01-14T23:30:00Z')).toBe('2026-02-11');
+  });
+
+  it('has its day-28 / day-29 boundary', () => {
+    const due = responseDueDate('2026-03-02T10:00:00Z');
+    expect(due).toBe('2026-03-30');
+    expect(isOverdue(due, '2026-03-30')).toBe(false);
+    expect(isOverdue(due, '2026-03-31')).toBe(true);
+  });
+
+  it('works from a date-only value as SharePoint stores it, either side of the clock changes', () => {
+    expect(responseDueDate(londonMidnightUtc('2026-03-29'))).toBe('2026-04-26');
+    expect(responseDueDate(londonMidnightUtc('2026-10-25'))).toBe('2026-11-22');
+  });
+
+  it('refuses a report that has not been submitted', () => {
+    expect(() => responseDueDate('')).toThrow(RangeError);
+  });
+});
+
+describe('describing a deadline', () => {
+  it('says it plainly', () => {
+    expect(describeDeadline(deadline('2026-06-10', '2026-06-01'))).toBe('9 days left');
+    expect(describeDeadline(deadline('2026-06-02', '2026-06-01'))).toBe('1 day left');
+    expect(describeDeadline(deadline('2026-06-01', '2026-06-01'))).toBe('due today');
+    expect(describeDeadline(deadline('2026-05-31', '2026-06-01'))).toBe('1 day overdue');
+    expect(describeDeadline(deadline('2026-05-01', '2026-06-01'))).toBe('31 days overdue');
+  });
+});
