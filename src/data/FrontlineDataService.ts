@@ -6,11 +6,12 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
-import { londonMidnightUtc } from '../domain/calendarDate';
-import { Role, rolesFromGroups } from '../domain/roles';
-import { RotaEntry } from '../domain/types';
-import { VISIT_ROTA } from './listContract';
-import { ROTA_EXPAND, ROTA_SELECT, toRotaEntry } from './mappers';
+import { addDays, londonMidnightUtc } from '../domain/calendarDate';
+import { GRID_CELL_KEYS } from '../domain/grid';
+import { Role, ROLE_GROUPS, rolesFromGroups } from '../domain/roles';
+import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
+import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { formToItemFields, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam, toVisitReport } from './mappers';
 
 export interface SignedInUser {
   /** Site user id: the value SharePoint user fields store. */
@@ -22,31 +23,119 @@ export interface SignedInUser {
 
 export interface StartPageData {
   user: SignedInUser;
+  /** Rota entries from today on (everyone's: the screen picks the user's own). */
   upcomingRota: RotaEntry[];
+  /** Rota entries from {@link HISTORY_DAYS} ago up to yesterday, newest first. */
+  pastRota: RotaEntry[];
+  /**
+   * Reports the user may read with a visit date in the window, plus every draft they can see
+   * (a draft may have no date yet). Item-level security means a councillor sees only their own.
+   */
+  reports: VisitReport[];
+}
+
+/** Everything the visit form needs besides the report: one round trip. */
+export interface FormOptions {
+  teams: FrontlineTeam[];
+  /** The site's councillors (the Frontline Visit Members group), for the members picker. */
+  councillors: Person[];
+}
+
+export interface ReportScreenData extends FormOptions {
+  report: VisitReport;
+}
+
+/** What a confirmed write left on the server: the item and its new ETag. */
+export interface SavedItem {
+  reportId: number;
+  etag: string;
+}
+
+/** How far back the start page looks: a municipal year plus the 28-day reporting window. */
+export const HISTORY_DAYS = 400;
+
+const F = VISIT_REPORTS.fields;
+
+/**
+ * A start-page row needs no grid text: leaving the nine note fields out keeps the one batched
+ * request small however many reports there are.
+ */
+const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => GRID_CELL_KEYS.every((key) => GRID_CELL_FIELDS[key] !== field) && field !== F.StaffInvolved && field !== F.HosFeedback);
+
+/** SharePoint's OData filter needs date literals as instants. */
+function dateLiteral(day: string): string {
+  return `datetime'${londonMidnightUtc(day)}'`;
+}
+
+function responseETag(data: { [key: string]: unknown } | undefined): string | undefined {
+  if (!data) {
+    return undefined;
+  }
+  const meta = data.__metadata as { etag?: string } | undefined;
+  return (data['odata.etag'] as string | undefined) || (meta && meta.etag) || undefined;
+}
+
+/** PnPjs rejects with HttpRequestError, which carries the HTTP status. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const status = error && (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /**
  * Reads and writes the product's lists through PnPjs. Components never call PnPjs themselves:
- * they use this service through hooks.
+ * they use this service through hooks (`src/data/hooks/`).
+ *
+ * Every query's first filter is on an indexed column (VisitDate, ReportStatus), so no screen
+ * breaks once a list passes the 5,000-item view threshold.
  */
 export class FrontlineDataService {
   public constructor(private readonly sp: SPFI) {}
 
-  /** The signed-in user, their roles and the rota from today on: one round trip. */
-  public async getStartPage(today: string, top: number = 50): Promise<StartPageData> {
+  private get reportItems() {
+    return this.sp.web.lists.getByTitle(VISIT_REPORTS.title).items;
+  }
+
+  /** The signed-in user, their roles, the rota around today and the readable reports: one round trip. */
+  public async getStartPage(today: string, top: number = 500): Promise<StartPageData> {
     const [batchedSP, execute] = this.sp.batched();
+    const since = addDays(today, -HISTORY_DAYS);
     const userRequest = batchedSP.web.currentUser.select('Id', 'Title', 'Email')();
     const groupsRequest = batchedSP.web.currentUser.groups.select('Title')();
-    // VisitDate is indexed and comes first, so the query stays under the list view threshold.
-    const rotaRequest = batchedSP.web.lists
-      .getByTitle(VISIT_ROTA.title)
-      .items.select(...ROTA_SELECT)
+    const rotaList = batchedSP.web.lists.getByTitle(VISIT_ROTA.title);
+    const upcomingRequest = rotaList.items
+      .select(...ROTA_SELECT)
       .expand(...ROTA_EXPAND)
-      .filter(`${VISIT_ROTA.fields.VisitDate} ge datetime'${londonMidnightUtc(today)}'`)
+      .filter(`${VISIT_ROTA.fields.VisitDate} ge ${dateLiteral(today)}`)
       .orderBy(VISIT_ROTA.fields.VisitDate, true)
       .top(top)();
+    const pastRequest = rotaList.items
+      .select(...ROTA_SELECT)
+      .expand(...ROTA_EXPAND)
+      .filter(`${VISIT_ROTA.fields.VisitDate} ge ${dateLiteral(since)} and ${VISIT_ROTA.fields.VisitDate} lt ${dateLiteral(today)}`)
+      .orderBy(VISIT_ROTA.fields.VisitDate, false)
+      .top(top)();
+    const reportList = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title);
+    const datedRequest = reportList.items
+      .select(...REPORT_SUMMARY_SELECT)
+      .expand(...REPORT_EXPAND)
+      .filter(`${F.VisitDate} ge ${dateLiteral(since)}`)
+      .orderBy(F.VisitDate, false)
+      .top(top)();
+    const draftsRequest = reportList.items
+      .select(...REPORT_SUMMARY_SELECT)
+      .expand(...REPORT_EXPAND)
+      .filter(`${F.ReportStatus} eq 'Draft'`)
+      .top(top)();
     await execute();
-    const [user, groups, rota] = await Promise.all([userRequest, groupsRequest, rotaRequest]);
+    const [user, groups, upcoming, past, dated, drafts] = await Promise.all([userRequest, groupsRequest, upcomingRequest, pastRequest, datedRequest, draftsRequest]);
+    const reports: VisitReport[] = [];
+    const seen: { [id: number]: boolean } = {};
+    for (const item of [...dated, ...drafts]) {
+      if (!seen[item.Id]) {
+        seen[item.Id] = true;
+        reports.push(toVisitReport(item));
+      }
+    }
     return {
       user: {
         id: user.Id,
@@ -54,7 +143,97 @@ export class FrontlineDataService {
         email: user.Email,
         roles: rolesFromGroups(groups.map((g: { Title: string }) => g.Title))
       },
-      upcomingRota: rota.map(toRotaEntry)
+      upcomingRota: upcoming.map(toRotaEntry),
+      pastRota: past.map(toRotaEntry),
+      reports
+    };
+  }
+
+  /** Teams and councillors for a new form: one round trip. */
+  public async getFormOptions(): Promise<FormOptions> {
+    const [batchedSP, execute] = this.sp.batched();
+    const requests = this.formOptionRequests(batchedSP);
+    await execute();
+    return this.formOptionsFrom(requests);
+  }
+
+  /** One report with everything its screen needs (the form's options too): one round trip. */
+  public async getReportScreen(reportId: number): Promise<ReportScreenData> {
+    const [batchedSP, execute] = this.sp.batched();
+    const reportRequest = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)();
+    const options = this.formOptionRequests(batchedSP);
+    await execute();
+    const [item, resolved] = await Promise.all([reportRequest, this.formOptionsFrom(options)]);
+    return { report: toVisitReport(item), ...resolved };
+  }
+
+  /** Reads one report (after a conflict, to see what the server holds now). */
+  public async getReport(reportId: number): Promise<VisitReport> {
+    return toVisitReport(await this.reportItems.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)());
+  }
+
+  /**
+   * Writes the draft: adds the item the first time, then updates it with the ETag it was read
+   * or last saved with, so a change made elsewhere meanwhile fails with 412 instead of being
+   * overwritten.
+   */
+  public async saveDraft(form: VisitReportForm, target: { reportId?: number; etag?: string }): Promise<SavedItem> {
+    const fields = formToItemFields(form);
+    if (target.reportId === undefined) {
+      return this.add({ ...fields, [F.ReportStatus]: 'Draft' });
+    }
+    return this.update(target.reportId, fields, target.etag);
+  }
+
+  /** Submits the report (with the form's final text) in one write. */
+  public async submit(form: VisitReportForm, target: { reportId?: number; etag?: string }, now: Date = new Date()): Promise<SavedItem> {
+    const fields = { ...formToItemFields(form), [F.ReportStatus]: 'Submitted', [F.SubmittedOn]: now.toISOString() };
+    if (target.reportId === undefined) {
+      return this.add(fields);
+    }
+    return this.update(target.reportId, fields, target.etag);
+  }
+
+  private async add(fields: { [field: string]: unknown }): Promise<SavedItem> {
+    const data = await this.reportItems.add(fields);
+    const etag = responseETag(data);
+    if (!etag) {
+      // Without it the next write cannot detect a conflict; say so rather than guess.
+      // eslint-disable-next-line no-console
+      console.warn('Frontline Visits: the new report came back without an ETag', { id: data && data.Id });
+    }
+    return { reportId: Number(data.Id), etag: etag || '*' };
+  }
+
+  private async update(reportId: number, fields: { [field: string]: unknown }, etag: string | undefined): Promise<SavedItem> {
+    const result: { etag?: string | null } = await this.reportItems.getById(reportId).update(fields, etag || '*');
+    if (result && result.etag) {
+      return { reportId, etag: result.etag };
+    }
+    // Some servers send no ETag header on MERGE; read it back so the next write still checks.
+    const fresh = await this.reportItems.getById(reportId).select('Id')();
+    return { reportId, etag: responseETag(fresh) || '*' };
+  }
+
+  private formOptionRequests(batchedSP: SPFI): { teams: Promise<Array<{ Id: number; [field: string]: unknown }>>; councillors: Promise<Array<{ Id: number; Title: string; Email: string }>> } {
+    return {
+      teams: batchedSP.web.lists
+        .getByTitle(FRONTLINE_TEAMS.title)
+        .items.select(...TEAM_SELECT)
+        .expand(...TEAM_EXPAND)
+        .orderBy(FRONTLINE_TEAMS.fields.Title, true)
+        .top(100)(),
+      councillors: batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email')()
+    };
+  }
+
+  private async formOptionsFrom(requests: ReturnType<FrontlineDataService['formOptionRequests']>): Promise<FormOptions> {
+    const [teams, users] = await Promise.all([requests.teams, requests.councillors]);
+    return {
+      teams: teams.map(toTeam),
+      councillors: users
+        .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'))
     };
   }
 }

@@ -1,0 +1,228 @@
+import { CalendarDate, compareDates, formatLongDate, formatShortDate, calendarDateFromSharePoint } from '../../domain/calendarDate';
+import { deadline, Deadline, describeDeadline, responseDueDate, submissionDueDate } from '../../domain/deadlines';
+import { Person, RotaEntry, VisitReport } from '../../domain/types';
+import { AppRoute } from '../../app/route';
+
+/** The state of a visit's report, as the councillor reads it on My visits. */
+export type VisitReportState = 'upcoming' | 'notHeld' | 'notStarted' | 'draft' | 'submitted' | 'responded';
+
+export interface VisitRow {
+  key: string;
+  visitDate?: CalendarDate;
+  /** "Monday 15 June 2026", or "Date not entered yet". */
+  dateText: string;
+  teamTitle: string;
+  /** The other councillors booked or named (the signed-in user left out). */
+  fellowMembers: Person[];
+  state: VisitReportState;
+  /** Plain words, never colour alone: "Draft", "Submitted", "Overdue: not started". */
+  statusText: string;
+  /** The deadline that matters now, in words: "Report due 13 Jul 2026 (12 days left)". */
+  deadlineText?: string;
+  /** The deadline that matters now: the report's for a visit, the response's once submitted. */
+  deadline?: Deadline;
+  overdue: boolean;
+  /** Where the row's action leads and what it says. */
+  action?: { label: string; route: AppRoute };
+  notHeldReason?: string;
+}
+
+export interface MyVisitsView {
+  upcoming: VisitRow[];
+  past: VisitRow[];
+  /** How many rows need the councillor's attention: overdue or due within a week. */
+  needingAttention: number;
+}
+
+export interface MyVisitsInput {
+  userId: number;
+  upcomingRota: RotaEntry[];
+  pastRota: RotaEntry[];
+  reports: VisitReport[];
+  today: CalendarDate;
+}
+
+const isMember = (people: Person[], userId: number): boolean => people.some((p) => p.id === userId);
+
+function fellows(people: Person[], userId: number): Person[] {
+  return people.filter((p) => p.id !== userId);
+}
+
+function teamName(title: string | undefined): string {
+  return title || 'Team not chosen yet';
+}
+
+/** The row for a report (with its rota entry, when it came from the rota). */
+function reportRow(report: VisitReport, rota: RotaEntry | undefined, userId: number, today: CalendarDate): VisitRow {
+  const visitDate = report.visitDate || (rota && rota.visitDate);
+  const base = {
+    key: `report-${report.id}`,
+    visitDate,
+    dateText: visitDate ? formatLongDate(visitDate) : 'Date not entered yet',
+    teamTitle: teamName(report.teamTitle || (rota && rota.teamTitle)),
+    fellowMembers: fellows(report.members.length ? report.members : rota ? rota.members : [], userId)
+  };
+  const open: AppRoute = { page: 'report', reportId: report.id };
+  if (report.status === 'Responded') {
+    const on = report.feedback && calendarDateFromSharePoint(report.feedback.on);
+    return {
+      ...base,
+      state: 'responded',
+      statusText: 'Responded',
+      deadlineText: on ? `Head of Service responded on ${formatShortDate(on)}` : 'Head of Service has responded',
+      overdue: false,
+      action: { label: 'Read the response', route: open }
+    };
+  }
+  if (report.status === 'Submitted') {
+    const due = report.submittedOn ? deadline(responseDueDate(report.submittedOn), today) : undefined;
+    const overdue = !!due && due.state === 'overdue';
+    return {
+      ...base,
+      state: 'submitted',
+      statusText: overdue ? 'Submitted: response overdue' : 'Submitted',
+      deadline: due,
+      deadlineText: due ? `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})` : undefined,
+      overdue,
+      action: { label: 'View report', route: open }
+    };
+  }
+  const due = visitDate && compareDates(visitDate, today) <= 0 ? deadline(submissionDueDate(visitDate), today) : undefined;
+  const overdue = !!due && due.state === 'overdue';
+  return {
+    ...base,
+    state: 'draft',
+    statusText: overdue ? 'Overdue: draft not submitted' : 'Draft',
+    deadline: due,
+    deadlineText: due ? `Report due ${formatShortDate(due.due)} (${describeDeadline(due)})` : undefined,
+    overdue,
+    action: { label: 'Continue the report', route: open }
+  };
+}
+
+function rotaRow(entry: RotaEntry, userId: number, today: CalendarDate): VisitRow {
+  const base = {
+    key: `rota-${entry.id}`,
+    visitDate: entry.visitDate,
+    dateText: formatLongDate(entry.visitDate),
+    teamTitle: teamName(entry.teamTitle),
+    fellowMembers: fellows(entry.members, userId)
+  };
+  const start: AppRoute = { page: 'newFromRota', rotaEntryId: entry.id };
+  if (entry.status === 'NotHeld') {
+    return { ...base, state: 'notHeld', statusText: 'Visit not held', overdue: false, notHeldReason: entry.notHeldReason };
+  }
+  if (compareDates(entry.visitDate, today) > 0) {
+    return { ...base, state: 'upcoming', statusText: 'Upcoming', overdue: false, action: { label: 'Start notes', route: start } };
+  }
+  const due = deadline(submissionDueDate(entry.visitDate), today);
+  const overdue = due.state === 'overdue';
+  return {
+    ...base,
+    state: 'notStarted',
+    statusText: overdue ? 'Overdue: not started' : 'Not started',
+    deadline: due,
+    deadlineText: `Report due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
+    overdue,
+    action: { label: 'Start the report', route: start }
+  };
+}
+
+function byDate(direction: 1 | -1): (a: VisitRow, b: VisitRow) => number {
+  return (a, b) => {
+    // Undated drafts first: they are the newest work.
+    if (!a.visitDate || !b.visitDate) {
+      return a.visitDate ? 1 : b.visitDate ? -1 : 0;
+    }
+    return direction * compareDates(a.visitDate, b.visitDate);
+  };
+}
+
+/**
+ * My visits: the rota entries the councillor is booked on and the reports they can see (their
+ * own, by item-level security), joined by rota entry. Upcoming = after today; today's visit can
+ * be reported on, so it is with the past ones.
+ */
+export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
+  const { userId, today } = input;
+  const reportsByRota: { [rotaId: number]: VisitReport } = {};
+  const unscheduled: VisitReport[] = [];
+  for (const report of input.reports) {
+    if (report.rotaEntryId !== undefined) {
+      const existing = reportsByRota[report.rotaEntryId];
+      // Two reports for one visit (two councillors each started one): show the furthest on.
+      if (!existing || statusRank(report) > statusRank(existing)) {
+        reportsByRota[report.rotaEntryId] = report;
+      }
+    } else {
+      unscheduled.push(report);
+    }
+  }
+  const mine = (report: VisitReport): boolean => !report.author || report.author.id === userId || isMember(report.members, userId);
+  const rows: VisitRow[] = [];
+  const rotaSeen: { [rotaId: number]: boolean } = {};
+  for (const entry of input.pastRota.concat(input.upcomingRota)) {
+    if (rotaSeen[entry.id]) {
+      continue;
+    }
+    rotaSeen[entry.id] = true;
+    const report = reportsByRota[entry.id];
+    if (report && mine(report)) {
+      rows.push(reportRow(report, entry, userId, today));
+    } else if (isMember(entry.members, userId)) {
+      rows.push(rotaRow(entry, userId, today));
+    }
+  }
+  // Reports whose rota entry is outside the window, and unscheduled visits.
+  for (const report of input.reports) {
+    const linked = report.rotaEntryId !== undefined && rotaSeen[report.rotaEntryId];
+    if (!linked && mine(report) && (report.rotaEntryId === undefined || reportsByRota[report.rotaEntryId] === report)) {
+      rows.push(reportRow(report, undefined, userId, today));
+    }
+  }
+  const isUpcoming = (row: VisitRow): boolean => !!row.visitDate && compareDates(row.visitDate, today) > 0;
+  const upcoming = rows.filter(isUpcoming).sort(byDate(1));
+  const past = rows.filter((row) => !isUpcoming(row)).sort(byDate(-1));
+  const needingAttention = past.filter(
+    (row) => (row.state === 'notStarted' || row.state === 'draft') && !!row.deadline && row.deadline.daysLeft <= 7
+  ).length;
+  return { upcoming, past, needingAttention };
+}
+
+function statusRank(report: VisitReport): number {
+  return report.status === 'Responded' ? 3 : report.status === 'Submitted' ? 2 : 1;
+}
+
+export interface ReadableReportRow {
+  reportId: number;
+  dateText: string;
+  visitDate?: CalendarDate;
+  teamTitle: string;
+  members: string;
+  statusText: string;
+  deadlineText?: string;
+  overdue: boolean;
+}
+
+/**
+ * The start page of roles that read every report (improvement team, Head of Service, clerk):
+ * submitted and responded reports, newest visit first, with the response deadline.
+ */
+export function buildReadableReports(reports: VisitReport[], today: CalendarDate): ReadableReportRow[] {
+  return reports
+    .filter((r) => r.status !== 'Draft')
+    .map((report) => {
+      const row = reportRow(report, undefined, -1, today);
+      return {
+        reportId: report.id,
+        dateText: row.dateText,
+        visitDate: row.visitDate,
+        teamTitle: row.teamTitle,
+        members: report.members.map((m) => m.displayName).join(', '),
+        statusText: row.statusText,
+        deadlineText: row.deadlineText,
+        overdue: row.overdue
+      };
+    })
+    .sort((a, b) => (a.visitDate && b.visitDate ? compareDates(b.visitDate, a.visitDate) : 0));
+}

@@ -1,0 +1,69 @@
+import { DraftStore, draftKeyFor, parseDraft } from '../../../../src/features/councillor/draftStore';
+import { emptyGrid } from '../../../../src/domain/grid';
+import { VisitReportForm } from '../../../../src/domain/types';
+import { MemoryStorage } from '../support/memoryStorage';
+
+const wordText = '“Morale is low” – staff said… • agency cover 40% 😟\n\t• second bullet — ‘quoted’ <b>not markup</b> =SUM(A1)';
+
+function form(overrides: Partial<VisitReportForm> = {}): VisitReportForm {
+  return { title: 'Visit', members: [{ id: 7, displayName: 'Cllr A Hale', email: 'cllr.hale@northshire.example' }], staffInvolved: '', grid: emptyGrid(), ...overrides };
+}
+
+describe('draft store', () => {
+  beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('names drafts by report, then rota entry, then unscheduled', () => {
+    expect(draftKeyFor({ reportId: 12, rotaEntryId: 3 })).toBe('report-12');
+    expect(draftKeyFor({ rotaEntryId: 3 })).toBe('rota-3');
+    expect(draftKeyFor({})).toBe('unscheduled');
+  });
+
+  it('round-trips text pasted from Word exactly', () => {
+    const store = new DraftStore(new MemoryStorage(), 'Cllr.Hale@Northshire.example');
+    const grid = { ...emptyGrid(), staffingWorries: wordText, otherNextSteps: 'x'.repeat(8000) };
+    expect(store.save('report-4', { form: form({ grid, safetyScale: 0 }), reportId: 4, etag: '"3"', changedAt: '2026-11-22T01:00:00.000Z' })).toBe(true);
+    const loaded = store.load('report-4');
+    expect(loaded?.form.grid.staffingWorries).toBe(wordText);
+    expect(loaded?.form.grid.otherNextSteps).toHaveLength(8000);
+    expect(loaded?.form.safetyScale).toBe(0);
+    expect(loaded?.etag).toBe('"3"');
+    expect(loaded?.reportId).toBe(4);
+  });
+
+  it('keeps each user’s drafts apart, whatever the case of the email', () => {
+    const storage = new MemoryStorage();
+    const hale = new DraftStore(storage, 'cllr.hale@northshire.example');
+    const osei = new DraftStore(storage, 'cllr.osei@northshire.example');
+    hale.save('rota-5', { form: form({ staffInvolved: 'Hale only' }), changedAt: '' });
+    expect(osei.load('rota-5')).toBeUndefined();
+    expect(new DraftStore(storage, 'CLLR.HALE@northshire.example').load('rota-5')?.form.staffInvolved).toBe('Hale only');
+  });
+
+  it('reports a refused write instead of pretending it kept the text', () => {
+    const storage = new MemoryStorage();
+    storage.failWrites = true;
+    const store = new DraftStore(storage, 'a@b.example');
+    expect(store.save('unscheduled', { form: form(), changedAt: '' })).toBe(false);
+    expect(new DraftStore(undefined, 'a@b.example').save('unscheduled', { form: form(), changedAt: '' })).toBe(false);
+    expect(new DraftStore(undefined, 'a@b.example').available).toBe(false);
+  });
+
+  it('leaves an unreadable copy in place rather than deleting someone’s words', () => {
+    const storage = new MemoryStorage();
+    const store = new DraftStore(storage, 'a@b.example');
+    storage.setItem(store.storageKey('report-1'), '{not json');
+    expect(store.load('report-1')).toBeUndefined();
+    expect(storage.getItem(store.storageKey('report-1'))).toBe('{not json');
+  });
+
+  it('reads stored drafts defensively', () => {
+    expect(parseDraft(null)).toBeUndefined();
+    expect(parseDraft({ form: 'x' })).toBeUndefined();
+    const parsed = parseDraft({ form: { grid: { staffingWorries: 5, otherWorries: 'kept' }, members: [{ id: 'x' }, { id: 2, displayName: 'B' }], safetyScale: 'ten' } });
+    expect(parsed?.form.grid.staffingWorries).toBe('');
+    expect(parsed?.form.grid.otherWorries).toBe('kept');
+    expect(parsed?.form.members).toEqual([{ id: 2, displayName: 'B', email: '' }]);
+    expect(parsed?.form.safetyScale).toBeUndefined();
+  });
+});

@@ -1,0 +1,110 @@
+import { buildMyVisits, buildReadableReports } from '../../../../src/features/councillor/myVisitsModel';
+import { emptyGrid } from '../../../../src/domain/grid';
+import { Person, RotaEntry, VisitReport } from '../../../../src/domain/types';
+
+const hale: Person = { id: 7, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' };
+const osei: Person = { id: 8, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' };
+const other: Person = { id: 9, displayName: 'Cllr Other', email: 'cllr.other@northshire.example' };
+const today = '2026-11-22';
+
+function rota(id: number, visitDate: string, members: Person[], extra: Partial<RotaEntry> = {}): RotaEntry {
+  return { id, title: `R${id}`, visitDate, teamId: 1, teamTitle: 'Child Protection North', members, municipalYear: '2026/27', status: 'Scheduled', ...extra };
+}
+
+function report(id: number, extra: Partial<VisitReport>): VisitReport {
+  return { id, title: '', members: [hale], staffInvolved: '', grid: emptyGrid(), status: 'Draft', author: hale, teamTitle: 'Child Protection North', ...extra };
+}
+
+describe('my visits', () => {
+  const view = buildMyVisits({
+    userId: hale.id,
+    today,
+    upcomingRota: [rota(10, '2026-12-15', [hale, osei]), rota(11, '2027-01-10', [other]), rota(12, '2026-11-22', [hale])],
+    pastRota: [
+      rota(1, '2026-11-01', [hale, osei]),
+      rota(2, '2026-10-01', [hale]),
+      rota(3, '2026-09-01', [hale]),
+      rota(4, '2026-08-01', [hale]),
+      rota(5, '2026-07-01', [hale], { status: 'NotHeld', notHeldReason: 'Special Cabinet meeting' }),
+      rota(6, '2026-06-01', [osei])
+    ],
+    reports: [
+      report(100, { rotaEntryId: 2, visitDate: '2026-10-01', status: 'Draft' }),
+      report(101, { rotaEntryId: 3, visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-09-20T10:00:00Z' }),
+      report(102, {
+        rotaEntryId: 4,
+        visitDate: '2026-08-01',
+        status: 'Responded',
+        submittedOn: '2026-08-10T10:00:00Z',
+        feedback: { text: 'Thank you', on: '2026-08-30T09:00:00Z' }
+      }),
+      report(103, { visitDate: undefined, status: 'Draft', teamTitle: undefined })
+    ]
+  });
+
+  it('lists only the councillor’s own upcoming visits, soonest first, with fellow members', () => {
+    expect(view.upcoming.map((r) => r.key)).toEqual(['rota-10']);
+    expect(view.upcoming[0].fellowMembers).toEqual([osei]);
+    expect(view.upcoming[0].state).toBe('upcoming');
+    expect(view.upcoming[0].action?.route).toEqual({ page: 'newFromRota', rotaEntryId: 10 });
+  });
+
+  it('treats a visit today as one to report on', () => {
+    const todayRow = view.past.filter((r) => r.key === 'rota-12')[0];
+    expect(todayRow.state).toBe('notStarted');
+    expect(todayRow.deadlineText).toBe('Report due 20 Dec 2026 (28 days left)');
+  });
+
+  it('gives each past visit the state of its report in words', () => {
+    const byKey = (key: string) => view.past.filter((r) => r.key === key)[0];
+    expect(byKey('rota-1')).toMatchObject({ state: 'notStarted', statusText: 'Not started', overdue: false });
+    // Past the deadline is said in words, not only in colour.
+    expect(byKey('report-100')).toMatchObject({ state: 'draft', statusText: 'Overdue: draft not submitted', overdue: true, deadlineText: 'Report due 29 Oct 2026 (24 days overdue)' });
+    expect(byKey('report-101')).toMatchObject({ state: 'submitted', statusText: 'Submitted: response overdue', deadlineText: 'Response due 18 Oct 2026 (35 days overdue)' });
+    expect(byKey('report-102')).toMatchObject({ state: 'responded', statusText: 'Responded', deadlineText: 'Head of Service responded on 30 Aug 2026' });
+    expect(byKey('report-102').action).toEqual({ label: 'Read the response', route: { page: 'report', reportId: 102 } });
+    expect(byKey('rota-5')).toMatchObject({ state: 'notHeld', notHeldReason: 'Special Cabinet meeting' });
+    expect(byKey('rota-5').action).toBeUndefined();
+    expect(view.past.some((r) => r.key === 'rota-6')).toBe(false);
+  });
+
+  it('shows undated unscheduled drafts first, then newest visit first', () => {
+    expect(view.past.map((r) => r.key)).toEqual(['report-103', 'rota-12', 'rota-1', 'report-100', 'report-101', 'report-102', 'rota-5']);
+    expect(view.past[0].dateText).toBe('Date not entered yet');
+    expect(view.past[0].teamTitle).toBe('Team not chosen yet');
+  });
+
+  it('marks overdue forms plainly', () => {
+    const late = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-10-01', [hale])], reports: [report(5, { rotaEntryId: 1, visitDate: '2026-10-01' })] });
+    expect(late.past[0]).toMatchObject({ statusText: 'Overdue: draft not submitted', overdue: true });
+    const notStarted = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-10-01', [hale])], reports: [] });
+    expect(notStarted.past[0]).toMatchObject({ statusText: 'Overdue: not started', overdue: true });
+    expect(notStarted.needingAttention).toBe(1);
+  });
+
+  it('flags a submitted report whose response is late', () => {
+    const v = buildMyVisits({
+      userId: hale.id,
+      today,
+      upcomingRota: [],
+      pastRota: [],
+      reports: [report(5, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-09-02T09:00:00Z' })]
+    });
+    expect(v.past[0]).toMatchObject({ statusText: 'Submitted: response overdue', overdue: true });
+  });
+});
+
+describe('reports other roles may read', () => {
+  it('lists submitted and responded reports, newest first, without drafts', () => {
+    const rows = buildReadableReports(
+      [
+        report(1, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-11-01T10:00:00Z', members: [hale, osei] }),
+        report(2, { visitDate: '2026-10-01', status: 'Draft' }),
+        report(3, { visitDate: '2026-10-05', status: 'Responded', feedback: { text: 'ok', on: '2026-11-02T10:00:00Z' } })
+      ],
+      today
+    );
+    expect(rows.map((r) => r.reportId)).toEqual([3, 1]);
+    expect(rows[1]).toMatchObject({ members: 'Cllr Hale, Cllr Osei', statusText: 'Submitted', deadlineText: 'Response due 29 Nov 2026 (7 days left)' });
+  });
+});
