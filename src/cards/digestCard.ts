@@ -1,0 +1,94 @@
+/**
+ * The overdue digest posted to the improvement team's channel on a schedule: forms overdue for
+ * submission (28 days after the visit) and reports overdue for a response (28 days after
+ * submission), each linked. Browser-safe.
+ */
+import * as ACData from 'adaptivecards-templating';
+import { CalendarDate, formatLongDate, formatShortDate } from '../domain/calendarDate';
+import { describeDeadline, deadline } from '../domain/deadlines';
+import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
+import { AdaptiveCardJson } from './reportCard';
+import { DIGEST_CARD_TEMPLATE } from './templates';
+
+/** Lines per section, and bytes per section, so the card stays under Teams' 28 KB; the rest are counted and left to the app. */
+export const DIGEST_MAX_LINES = 40;
+const SECTION_BUDGET_BYTES = 11 * 1024;
+const LINE_LABEL_BUDGET = 160;
+
+export interface OverdueForm {
+  teamTitle: string;
+  visitDate: CalendarDate;
+  submissionDue: CalendarDate;
+  members: ReadonlyArray<string>;
+  /** The draft report if one exists, else the app. */
+  url: string;
+}
+
+export interface OverdueResponse {
+  teamTitle: string;
+  visitDate: CalendarDate;
+  responseDue: CalendarDate;
+  url: string;
+}
+
+export interface DigestInput {
+  today: CalendarDate;
+  forms: ReadonlyArray<OverdueForm>;
+  responses: ReadonlyArray<OverdueResponse>;
+  appUrl: string;
+}
+
+/** A link Markdown cannot misread: parentheses and spaces percent-encoded. */
+function safeUrl(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20');
+}
+
+function link(label: string, url: string): string {
+  return `[${label}](${safeUrl(url)})`;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** As many lines as fit the section's budget, in order. */
+function fitLines(lines: string[]): Array<{ line: string }> {
+  const kept: Array<{ line: string }> = [];
+  let bytes = 0;
+  for (const line of lines) {
+    bytes += jsonBytes(line) + 60;
+    if (kept.length >= DIGEST_MAX_LINES || bytes > SECTION_BUDGET_BYTES) {
+      break;
+    }
+    kept.push({ line });
+  }
+  return kept;
+}
+
+export function digestCardData(input: DigestInput): { [key: string]: unknown } {
+  const forms = fitLines(input.forms.slice(0, DIGEST_MAX_LINES).map((f) => {
+    const team = shortenForCard(f.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+    const members = f.members.length ? ` — ${f.members.map((m) => shortenForCard(m, 80, cardTextInline).text).join(', ')}` : '';
+    return `${link(`${team}, visit on ${formatShortDate(f.visitDate)}`, f.url)}${members}: form was due ${formatShortDate(f.submissionDue)} (${describeDeadline(deadline(f.submissionDue, input.today))})`;
+  }));
+  const responses = fitLines(input.responses.slice(0, DIGEST_MAX_LINES).map((r) => {
+    const team = shortenForCard(r.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+    return `${link(`${team}, visit on ${formatShortDate(r.visitDate)}`, r.url)}: response was due ${formatShortDate(r.responseDue)} (${describeDeadline(deadline(r.responseDue, input.today))})`;
+  }));
+  const more = (total: number, shown: number): string => (total > shown ? `And ${total - shown} more: open Frontline Visits to see them all.` : '');
+  return {
+    heading: `Overdue: ${plural(input.forms.length, 'visit form', 'visit forms')}, ${plural(input.responses.length, 'response', 'responses')}`,
+    today: formatLongDate(input.today),
+    formsHeading: `Visit forms overdue for submission (${input.forms.length})`,
+    responsesHeading: `Responses overdue from the Head of Service (${input.responses.length})`,
+    forms,
+    responses,
+    formsMore: more(input.forms.length, forms.length),
+    responsesMore: more(input.responses.length, responses.length),
+    appUrl: input.appUrl
+  };
+}
+
+export function renderDigestCard(input: DigestInput): AdaptiveCardJson {
+  return new ACData.Template(DIGEST_CARD_TEMPLATE).expand({ $root: digestCardData(input) }) as AdaptiveCardJson;
+}

@@ -1,0 +1,4 @@
+export * from './cardText';
+export * from './templates';
+export * from './reportCard';
+export * from './digestCard';

@@ -1,0 +1,141 @@
+/**
+ * The card for one submitted report, in its three views: everyone's ("awaiting the Head of
+ * Service's response"), the Head of Service's (an input and a Send button) and, once answered,
+ * the response. Shared by the bot and the web part's preview; browser-safe.
+ */
+import * as ACData from 'adaptivecards-templating';
+import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
+import { responseDueDate } from '../domain/deadlines';
+import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
+import { VisitReport } from '../domain/types';
+import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
+import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
+
+/** Teams refuses a message over 28 KB; the card leaves room for the activity around it. */
+export const CARD_MAX_BYTES = 28 * 1024;
+export const CARD_BUDGET_BYTES = 26 * 1024;
+
+/** Bytes each piece of user text may take on the card (after escaping, as JSON). */
+export const CARD_TEXT_BUDGET = {
+  gridCell: 1400,
+  feedback: 4000,
+  staffInvolved: 600,
+  member: 80,
+  title: 300
+} as const;
+
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const REFRESH_MAX_USERS = 60;
+
+export type ReportCardView = 'awaiting' | 'headOfService' | 'responded';
+
+export interface ReportCardOptions {
+  /** Defaults to `responded` when the report has feedback, else `awaiting`. */
+  view?: ReportCardView;
+  /** A message shown above the status, e.g. why the response was not saved. */
+  notice?: string;
+  /**
+   * Teams user ids (MRIs) whose client should ask the bot for their own view as soon as they see
+   * the card: the Heads of Service. Everyone else keeps the safe default, the awaiting view.
+   */
+  refreshUserIds?: ReadonlyArray<string>;
+}
+
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: string;
+  body: unknown[];
+  actions?: unknown[];
+  refresh?: unknown;
+  [key: string]: unknown;
+}
+
+function day(value: string | undefined): string {
+  const date = calendarDateFromSharePoint(value);
+  return date ? formatLongDate(date) : 'Not recorded';
+}
+
+function responseDueText(report: VisitReport): string {
+  return report.submittedOn ? formatLongDate(responseDueDate(report.submittedOn)) : 'Not yet submitted';
+}
+
+/** Spoken and fallback text is not Markdown: plain words, with nothing a template could evaluate. */
+export function speakable(text: string | undefined): string {
+  return (text || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** The view model the template binds to: every user-typed value escaped and within budget. */
+export function reportCardData(report: VisitReport, reportUrl: string, options: ReportCardOptions = {}): { [key: string]: unknown } {
+  const view: ReportCardView = options.view || (report.feedback ? 'responded' : 'awaiting');
+  let shortened = false;
+  const shorten = (text: string | undefined, budget: number): string => {
+    const s = shortenForCard(text, budget);
+    shortened = shortened || s.shortened;
+    return s.text;
+  };
+  const team = shorten(report.teamTitle || 'Team not recorded', CARD_TEXT_BUDGET.title).replace(/\n\n/g, ' ');
+  const rows = GRID_ROWS.map((row) => ({
+    label: GRID_ROW_LABELS[row],
+    cells: GRID_COLUMNS.map((column) => {
+      const raw = report.grid[gridCellKey(row, column)] || '';
+      const empty = raw.trim().length === 0;
+      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, CARD_TEXT_BUDGET.gridCell), empty };
+    })
+  }));
+  const members = report.members.length
+    ? report.members.map((m) => shortenForCard(m.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text).join(', ')
+    : 'Not recorded';
+  const feedback = report.feedback;
+  const due = responseDueText(report);
+  const visitDate = report.visitDate ? formatLongDate(report.visitDate) : 'Not recorded';
+  return {
+    reportId: report.id,
+    view,
+    heading: `Visit report: ${team}`,
+    speak: `Visit report for ${speakable(report.teamTitle)}, visit on ${visitDate}.`,
+    team,
+    visitDate,
+    members,
+    staffInvolved: report.staffInvolved.trim() ? shortenForCard(report.staffInvolved, CARD_TEXT_BUDGET.staffInvolved, cardTextInline).text : '',
+    safetyScale: typeof report.safetyScale === 'number' ? `${report.safetyScale} out of 10` : 'Not recorded',
+    submittedOn: day(report.submittedOn),
+    responseDue: due,
+    rows,
+    awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
+    feedback: feedback ? shorten(feedback.text, CARD_TEXT_BUDGET.feedback) : '',
+    feedbackByLine: feedback
+      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.on)}.`
+      : '',
+    notice: options.notice ? cardTextInline(options.notice) : '',
+    shortened,
+    reportUrl
+  };
+}
+
+/** The card itself. */
+export function renderReportCard(report: VisitReport, reportUrl: string, options: ReportCardOptions = {}): AdaptiveCardJson {
+  const data = reportCardData(report, reportUrl, options);
+  const card = new ACData.Template(REPORT_CARD_TEMPLATE).expand({ $root: data }) as AdaptiveCardJson;
+  if (data.view !== 'responded') {
+    // Until answered, the Heads of Service listed here get their own view automatically.
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { reportId: report.id } },
+      userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS)
+    };
+  }
+  return card;
+}
+
+/** What someone who is not a Head of Service for the team sees after pressing the button. */
+export function renderRefusalCard(report: VisitReport, reportUrl: string, teamTitle?: string): AdaptiveCardJson {
+  const who = teamTitle || report.teamTitle || 'this team';
+  return renderReportCard(report, reportUrl, {
+    view: report.feedback ? 'responded' : 'awaiting',
+    notice: `Only the Head of Service for ${who} can respond to this report. Nothing was saved.`
+  });
+}
+
+/** Size of the card as Teams counts it (the JSON, in bytes). */
+export function cardBytes(card: unknown): number {
+  return jsonBytes(card);
+}
