@@ -1,0 +1,90 @@
+/**
+ * The committee pack as a Word document, built with `docx` in the browser or in Node. The web
+ * part loads this module only when the clerk asks for the document (webpack chunk
+ * 'committee-pack'), so `docx` never weighs on the councillor's first load.
+ *
+ * Paste-safe on purpose: real heading styles (Heading 1–4) and tables whose first row repeats as a
+ * header row, left-aligned paragraphs, no fonts, colours, numbering, merged cells, text boxes or
+ * fields, so the text takes on the council template's own styles when the clerk pastes it in.
+ */
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { PackModel } from './packTypes';
+import { OutlineBlock, OutlineParagraph, packOutline } from './packOutline';
+
+export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A4 with Word's default 2.54 cm margins: the width tables share, in twips. */
+const TEXT_WIDTH_TWIPS = 9026;
+
+const HEADING_LEVELS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+  4: HeadingLevel.HEADING_4
+} as const;
+
+/** Runs of one paragraph, with `\n` in the text kept as line breaks. */
+function textRuns(runs: OutlineParagraph): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    run.text.split('\n').forEach((line, index) => {
+      out.push(new TextRun({ text: line, bold: run.bold || undefined, break: index > 0 ? 1 : undefined }));
+    });
+  }
+  return out;
+}
+
+function paragraph(runs: OutlineParagraph): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.LEFT, children: textRuns(runs) });
+}
+
+function toDocx(block: OutlineBlock): Paragraph | Table {
+  if (block.kind === 'heading') {
+    return new Paragraph({ heading: HEADING_LEVELS[block.level], alignment: AlignmentType.LEFT, children: [new TextRun(block.text)] });
+  }
+  if (block.kind === 'paragraph') {
+    return paragraph(block.runs);
+  }
+  const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
+  const cellWidth = (index: number): { size: number; type: typeof WidthType.PERCENTAGE } => ({ size: block.widths[index], type: WidthType.PERCENTAGE });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
+    rows: [
+      new TableRow({
+        // Marks the row as the header: screen readers announce it and Word repeats it on each page.
+        tableHeader: true,
+        cantSplit: true,
+        children: block.headers.map((header, index) => new TableCell({ width: cellWidth(index), children: [paragraph([{ text: header, bold: true }])] }))
+      }),
+      ...block.rows.map(
+        (row) =>
+          new TableRow({
+            children: row.map(
+              (cellParagraphs, index) =>
+                new TableCell({
+                  width: cellWidth(index),
+                  // A cell must hold at least one paragraph, even when it has no text.
+                  children: cellParagraphs.length ? cellParagraphs.map(paragraph) : [paragraph([{ text: '' }])]
+                })
+            )
+          })
+      )
+    ]
+  });
+}
+
+export function packDocument(model: PackModel): Document {
+  return new Document({
+    title: `${model.title.reportTitle}: ${model.title.periodText}`,
+    subject: model.title.committee,
+    creator: 'Frontline Visits',
+    description: `Committee pack for ${model.title.committee}, ${model.title.periodText}`,
+    sections: [{ children: packOutline(model).map(toDocx) }]
+  });
+}
+
+/** The .docx file's bytes (an ArrayBuffer works the same in the browser and in Node). */
+export async function renderPackDocx(model: PackModel): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(packDocument(model)));
+}

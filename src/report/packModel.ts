@@ -1,0 +1,300 @@
+/**
+ * Builds the committee pack from the list data: plain functions, no I/O, so the preview, the
+ * Word document, the CSV and the command line all show the same thing for the same data.
+ */
+import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate, formatMonth, formatShortDate } from '../domain/calendarDate';
+import { deadline, responseDueDate, submissionDueDate } from '../domain/deadlines';
+import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
+import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
+import { isWithin } from './packPeriod';
+import { cleanText, formatAverage, formatPeriod, namesOf } from './packText';
+import type {
+  PackData,
+  PackDatedRow,
+  PackModel,
+  PackRequest,
+  PackResponse,
+  PackRotaRow,
+  PackScaleRow,
+  PackStatement,
+  PackTeamAverage,
+  PackTeamSummary,
+  PackVisitRow
+} from './packTypes';
+
+export const COMMITTEE_NAME = 'Children and Families Overview and Scrutiny Committee';
+export const DEFAULT_REPORT_TITLE = 'Councillors’ visits to frontline children’s social care teams';
+export const COPIED_TO = 'Chief Executive';
+
+/** The short labels for the grid's columns inside a table cell. */
+export const SAID_LABELS = {
+  worries: 'Worried about',
+  workingWell: 'Working well',
+  nextSteps: 'Needs to happen'
+} as const;
+
+export const ROTA_STATUS_TEXT: { readonly [status in RotaStatus]: string } = {
+  Scheduled: 'Scheduled',
+  Held: 'Held',
+  NotHeld: 'Not held',
+  Rescheduled: 'Rescheduled'
+};
+
+/** Drafts belong to their authors until submitted; only submitted reports go to committee. */
+export function isSubmitted(report: VisitReport): boolean {
+  return report.status === 'Submitted' || report.status === 'Responded';
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function byDateThenTeam<T extends { date: CalendarDate; team: string; key?: string }>(a: T, b: T): number {
+  return compareDates(a.date, b.date) || a.team.localeCompare(b.team, 'en-GB') || (a.key || '').localeCompare(b.key || '');
+}
+
+export function buildPackModel(data: PackData, request: PackRequest): PackModel {
+  const chosen = request.teamIds && request.teamIds.length > 0 ? new Set(request.teamIds) : undefined;
+  const inScope = (teamId: number | undefined): boolean => !chosen || (teamId !== undefined && chosen.has(teamId));
+  const teamsById = new Map<number, FrontlineTeam>(data.teams.map((t) => [t.id, t]));
+  const teamName = (teamId: number | undefined, fallback?: string): string =>
+    cleanText((teamId !== undefined && teamsById.get(teamId)?.title) || fallback) || 'Team not recorded';
+
+  const rota = data.rota.filter((e) => inScope(e.teamId) && isWithin(e.visitDate, data.period));
+  const reports = data.reports.filter((r) => inScope(r.teamId) && isWithin(r.visitDate, data.period));
+  const submitted = reports.filter(isSubmitted).sort((a, b) => compareDates(a.visitDate!, b.visitDate!) || a.id - b.id);
+
+  const visits = buildVisitRows(rota, reports, request.today, teamName);
+  const responses = new Map<number, PackResponse>(submitted.map((r) => [r.id, responseFor(r, request.today)]));
+
+  // Teams with anything in the period, and every team the clerk chose even when it has nothing.
+  const shownTeamIds = new Set<number>();
+  for (const id of chosen ? Array.from(chosen) : []) {
+    shownTeamIds.add(id);
+  }
+  for (const item of [...rota, ...submitted]) {
+    if (item.teamId !== undefined) {
+      shownTeamIds.add(item.teamId);
+    }
+  }
+  const shownTeams = Array.from(shownTeamIds)
+    .map((id) => ({ id, title: teamName(id, rota.find((e) => e.teamId === id)?.teamTitle || submitted.find((r) => r.teamId === id)?.teamTitle) }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || a.id - b.id);
+
+  const teamSummaries: PackTeamSummary[] = shownTeams.map((team) => {
+    const teamReports = submitted.filter((r) => r.teamId === team.id);
+    return {
+      teamId: team.id,
+      team: team.title,
+      reportCount: teamReports.length,
+      themes: GRID_ROWS.map((row) => ({
+        row,
+        label: GRID_ROW_LABELS[row],
+        statements: teamReports.map((r) => statementFor(r, row, responses.get(r.id)!)).filter((s): s is PackStatement => !!s)
+      }))
+    };
+  });
+
+  const scales: PackScaleRow[] = submitted.map((r) => ({
+    reportId: r.id,
+    date: r.visitDate!,
+    dateText: formatShortDate(r.visitDate!),
+    team: teamName(r.teamId, r.teamTitle),
+    members: namesOf(r.members),
+    scale: r.safetyScale,
+    scaleText: r.safetyScale === undefined ? 'Not given' : String(r.safetyScale)
+  }));
+
+  const previous = data.previousReports.filter((r) => isSubmitted(r) && inScope(r.teamId) && isWithin(r.visitDate, data.previousPeriod));
+  const teamAverages = shownTeams.map((team) => teamAverage(team.id, team.title, submitted, previous));
+
+  const nextRota: PackRotaRow[] = data.nextRota
+    .filter((e) => inScope(e.teamId) && isWithin(e.visitDate, data.nextPeriod))
+    .map((e) => ({ ...rotaRowBase(e, teamName), status: ROTA_STATUS_TEXT[e.status] || e.status }))
+    .sort(byDateThenTeam);
+
+  const responseStates = Array.from(responses.values()).map((r) => r.state);
+  const counts = {
+    visitsHeld: visits.filter((v) => v.outcome === 'held').length,
+    visitsNotHeld: visits.filter((v) => v.outcome === 'notHeld').length,
+    reportsSubmitted: submitted.length,
+    responsesReceived: responseStates.filter((s) => s === 'responded').length,
+    responsesAwaiting: responseStates.filter((s) => s === 'awaiting').length,
+    responsesOverdue: responseStates.filter((s) => s === 'overdue').length
+  };
+
+  const periodText = formatPeriod(data.period);
+  const reportTitle = cleanText(request.reportTitle) || DEFAULT_REPORT_TITLE;
+  return {
+    title: {
+      committee: COMMITTEE_NAME,
+      reportTitle,
+      meetingDate: request.committeeDate,
+      meetingDateText: request.committeeDate ? formatLongDate(request.committeeDate) : 'To be confirmed',
+      period: data.period,
+      periodText,
+      copiedTo: COPIED_TO,
+      teamsText: chosen ? shownTeams.filter((t) => chosen.has(t.id)).map((t) => t.title).join(', ') : 'All teams',
+      summary:
+        `From ${periodText}, councillors made ${plural(counts.visitsHeld, 'visit', 'visits')} to frontline teams; ` +
+        `${plural(counts.visitsNotHeld, 'planned visit did', 'planned visits did')} not take place. ` +
+        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}. ` +
+        `The Head of Service has responded to ${counts.responsesReceived}; ` +
+        `${plural(counts.responsesAwaiting, 'response is', 'responses are')} not yet due and ` +
+        `${plural(counts.responsesOverdue, 'response is', 'responses are')} overdue.`
+    },
+    visits,
+    teamSummaries,
+    scales,
+    teamAverages,
+    previousPeriodText: formatPeriod(data.previousPeriod),
+    nextRota,
+    nextPeriodText: formatPeriod(data.nextPeriod),
+    counts
+  };
+}
+
+function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallback?: string) => string): PackDatedRow {
+  return {
+    key: `rota-${entry.id}`,
+    date: entry.visitDate,
+    month: formatMonth(entry.visitDate),
+    dateText: formatShortDate(entry.visitDate),
+    team: teamName(entry.teamId, entry.teamTitle),
+    members: namesOf(entry.members)
+  };
+}
+
+/** Where a held visit's report stands, for the notes column. */
+function reportNote(visitDate: CalendarDate, reports: VisitReport[], today: CalendarDate): string {
+  const sent = reports.filter(isSubmitted)[0];
+  if (sent) {
+    const on = calendarDateFromSharePoint(sent.submittedOn);
+    return on ? `Report submitted ${formatShortDate(on)}` : 'Report submitted';
+  }
+  const due = deadline(submissionDueDate(visitDate), today);
+  return due.state === 'overdue'
+    ? `Report not yet submitted: it was due by ${formatShortDate(due.due)}`
+    : `Report not yet submitted: due by ${formatShortDate(due.due)}`;
+}
+
+function buildVisitRows(
+  rota: RotaEntry[],
+  reports: VisitReport[],
+  today: CalendarDate,
+  teamName: (id: number | undefined, fallback?: string) => string
+): PackVisitRow[] {
+  const reportsByRota = new Map<number, VisitReport[]>();
+  for (const report of reports) {
+    if (report.rotaEntryId !== undefined) {
+      reportsByRota.set(report.rotaEntryId, (reportsByRota.get(report.rotaEntryId) || []).concat(report));
+    }
+  }
+  const rows: PackVisitRow[] = rota.map((entry) => {
+    const entryReports = reportsByRota.get(entry.id) || [];
+    const reported = entryReports.filter(isSubmitted)[0] || entryReports[0];
+    const base = rotaRowBase(entry, teamName);
+    const members = reported && reported.members.length > 0 ? namesOf(reported.members) : base.members;
+    const row = { ...base, members, rotaStatus: entry.status };
+    if (entry.status === 'NotHeld') {
+      return { ...row, outcome: 'notHeld' as const, outcomeText: 'Not held', notes: cleanText(entry.notHeldReason) || 'No reason recorded' };
+    }
+    if (entry.status === 'Rescheduled' && entryReports.length === 0) {
+      return { ...row, outcome: 'rescheduled' as const, outcomeText: 'Rescheduled', notes: cleanText(entry.notHeldReason) };
+    }
+    if (entry.status === 'Held' || entryReports.length > 0) {
+      return { ...row, outcome: 'held' as const, outcomeText: 'Held', notes: reportNote(entry.visitDate, entryReports, today) };
+    }
+    return compareDates(entry.visitDate, today) >= 0
+      ? { ...row, outcome: 'scheduled' as const, outcomeText: 'Scheduled', notes: '' }
+      : { ...row, outcome: 'notRecorded' as const, outcomeText: 'Not recorded', notes: 'The rota does not say whether this visit took place' };
+  });
+  const rotaIds = new Set(rota.map((e) => e.id));
+  for (const report of reports) {
+    if (report.rotaEntryId === undefined || !rotaIds.has(report.rotaEntryId)) {
+      rows.push({
+        key: `report-${report.id}`,
+        date: report.visitDate!,
+        month: formatMonth(report.visitDate!),
+        dateText: formatShortDate(report.visitDate!),
+        team: teamName(report.teamId, report.teamTitle),
+        members: namesOf(report.members),
+        outcome: 'held',
+        outcomeText: 'Held',
+        notes: `Not on the rota. ${reportNote(report.visitDate!, [report], today)}`
+      });
+    }
+  }
+  return rows.sort(byDateThenTeam);
+}
+
+/** The Head of Service's response, or the marker saying it is missing or overdue. */
+export function responseFor(report: VisitReport, today: CalendarDate): PackResponse {
+  const feedback = report.feedback && cleanText(report.feedback.text);
+  if (report.feedback && feedback) {
+    const on = calendarDateFromSharePoint(report.feedback.on);
+    const by = report.feedback.by ? namesOf([report.feedback.by]) : '';
+    return { state: 'responded', text: feedback, attribution: [by, on ? formatShortDate(on) : ''].filter((s) => s).join(', ') };
+  }
+  if (!report.submittedOn) {
+    return { state: 'awaiting', text: 'No response yet.', attribution: '' };
+  }
+  const due = deadline(responseDueDate(report.submittedOn), today);
+  return due.state === 'overdue'
+    ? { state: 'overdue', text: `Response overdue: it was due by ${formatShortDate(due.due)}.`, attribution: '', due: due.due }
+    : { state: 'awaiting', text: `No response yet: due by ${formatShortDate(due.due)}.`, attribution: '', due: due.due };
+}
+
+/** "Worried about: …" lines for the cells of one grid row that have text. */
+export function saidText(said: { worries: string; workingWell: string; nextSteps: string }): string {
+  return (['worries', 'workingWell', 'nextSteps'] as const)
+    .filter((column) => said[column])
+    .map((column) => `${SAID_LABELS[column]}: ${said[column]}`)
+    .join('\n');
+}
+
+function statementFor(report: VisitReport, row: GridRow, response: PackResponse): PackStatement | undefined {
+  const said = {
+    worries: cleanText(report.grid[gridCellKey(row, 'worries')]),
+    workingWell: cleanText(report.grid[gridCellKey(row, 'workingWell')]),
+    nextSteps: cleanText(report.grid[gridCellKey(row, 'nextSteps')])
+  };
+  if (!said.worries && !said.workingWell && !said.nextSteps) {
+    return undefined;
+  }
+  const members = namesOf(report.members);
+  return {
+    reportId: report.id,
+    visitDate: report.visitDate!,
+    visitText: members ? `${formatShortDate(report.visitDate!)} (${members})` : formatShortDate(report.visitDate!),
+    ...said,
+    saidText: saidText(said),
+    response
+  };
+}
+
+function averageOf(reports: VisitReport[]): { count: number; average?: number } {
+  const scales = reports.map((r) => r.safetyScale).filter((s): s is number => typeof s === 'number');
+  return { count: scales.length, average: scales.length ? scales.reduce((a, b) => a + b, 0) / scales.length : undefined };
+}
+
+function teamAverage(teamId: number, team: string, current: VisitReport[], previous: VisitReport[]): PackTeamAverage {
+  const now = averageOf(current.filter((r) => r.teamId === teamId));
+  const before = averageOf(previous.filter((r) => r.teamId === teamId));
+  let changeText = 'Cannot compare';
+  if (now.average !== undefined && before.average !== undefined) {
+    const change = formatAverage(Math.abs(now.average - before.average));
+    changeText = change === '0.0' ? 'No change' : `${now.average > before.average ? 'Up' : 'Down'} ${change}`;
+  }
+  return {
+    teamId,
+    team,
+    count: now.count,
+    average: now.average,
+    previousCount: before.count,
+    previousAverage: before.average,
+    averageText: now.average === undefined ? 'No scale given' : formatAverage(now.average),
+    previousAverageText: before.average === undefined ? 'No scale given' : formatAverage(before.average),
+    changeText
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The pack as a document outline: headings, paragraphs and tables of plain text. The Word
+ * renderer and the on-screen preview both draw this one outline, so what the clerk previews is
+ * what the document holds, heading for heading and cell for cell.
+ */
+import type { PackModel, PackStatement } from './packTypes';
+import { SAID_LABELS } from './packModel';
+
+export interface OutlineRun {
+  /** Plain text; `\n` is a line break within the paragraph. */
+  text: string;
+  bold?: boolean;
+}
+
+/** A paragraph: one or more runs. */
+export type OutlineParagraph = OutlineRun[];
+
+/** A table cell: one or more paragraphs. */
+export type OutlineCell = OutlineParagraph[];
+
+export type OutlineBlock =
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  | { kind: 'paragraph'; runs: OutlineParagraph }
+  | {
+      kind: 'table';
+      /** Names the table for assistive technology (the preview's caption). */
+      caption: string;
+      headers: string[];
+      /** Relative column widths, summing to 100. */
+      widths: number[];
+      rows: OutlineCell[][];
+    };
+
+const p = (text: string, bold?: boolean): OutlineBlock => ({ kind: 'paragraph', runs: [{ text, bold }] });
+const cell = (text: string): OutlineCell => [[{ text }]];
+
+function saidCell(s: PackStatement): OutlineCell {
+  return (['worries', 'workingWell', 'nextSteps'] as const)
+    .filter((column) => s[column])
+    .map((column) => [{ text: `${SAID_LABELS[column]}: `, bold: true }, { text: s[column] }]);
+}
+
+function responseCell(s: PackStatement): OutlineCell {
+  if (s.response.state !== 'responded') {
+    // The marker is the point of the cell: a missing or overdue response must stand out.
+    return [[{ text: s.response.text, bold: true }]];
+  }
+  const paragraphs: OutlineCell = [[{ text: s.response.text }]];
+  if (s.response.attribution) {
+    paragraphs.push([{ text: `Response from ${s.response.attribution}` }]);
+  }
+  return paragraphs;
+}
+
+export const VISITS_HEADING = 'Visits in the period';
+export const SUMMARY_HEADING = 'What staff said and the Head of Service’s response';
+export const SCALES_HEADING = 'Safety scale judgements';
+export const APPENDIX_HEADING = 'Appendix: rota for the next period';
+
+export function packOutline(model: PackModel): OutlineBlock[] {
+  const t = model.title;
+  const blocks: OutlineBlock[] = [
+    p(t.committee, true),
+    { kind: 'heading', level: 1, text: t.reportTitle },
+    { kind: 'paragraph', runs: [{ text: 'Meeting date: ', bold: true }, { text: t.meetingDateText }] },
+    { kind: 'paragraph', runs: [{ text: 'Period covered: ', bold: true }, { text: t.periodText }] },
+    { kind: 'paragraph', runs: [{ text: 'Teams: ', bold: true }, { text: t.teamsText }] },
+    { kind: 'paragraph', runs: [{ text: 'Copied to: ', bold: true }, { text: t.copiedTo }] },
+    { kind: 'heading', level: 2, text: 'Summary' },
+    p(t.summary),
+    { kind: 'heading', level: 2, text: VISITS_HEADING }
+  ];
+
+  if (model.visits.length === 0) {
+    blocks.push(p('No visits were planned or made in this period.'));
+  } else {
+    blocks.push({
+      kind: 'table',
+      caption: `Visits from ${t.periodText}`,
+      headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
+      widths: [13, 12, 20, 20, 10, 25],
+      rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)])
+    });
+  }
+
+  blocks.push({ kind: 'heading', level: 2, text: SUMMARY_HEADING });
+  if (model.teamSummaries.length === 0) {
+    blocks.push(p('No team had a visit in this period.'));
+  }
+  for (const team of model.teamSummaries) {
+    blocks.push({ kind: 'heading', level: 3, text: team.team });
+    if (team.reportCount === 0) {
+      blocks.push(p('No reports have been submitted for this team in the period.'));
+      continue;
+    }
+    for (const theme of team.themes) {
+      blocks.push({ kind: 'heading', level: 4, text: `${team.team}: ${theme.label}` });
+      if (theme.statements.length === 0) {
+        blocks.push(p(`Nothing was recorded under ${theme.label} at these visits.`));
+        continue;
+      }
+      blocks.push({
+        kind: 'table',
+        caption: `${team.team}, ${theme.label}: what staff said and the Head of Service’s response`,
+        headers: ['Visit', 'What staff said', 'Head of Service response'],
+        widths: [18, 46, 36],
+        rows: theme.statements.map((s) => [cell(s.visitText), saidCell(s), responseCell(s)])
+      });
+    }
+  }
+
+  blocks.push(
+    { kind: 'heading', level: 2, text: SCALES_HEADING },
+    p(
+      'At each visit the councillors judge how effective the service is at keeping children and young people safe, ' +
+        'from 0 (ineffective) to 10 (very effective).'
+    ),
+    { kind: 'heading', level: 3, text: 'Each visit' }
+  );
+  if (model.scales.length === 0) {
+    blocks.push(p('No reports have been submitted for this period.'));
+  } else {
+    blocks.push({
+      kind: 'table',
+      caption: 'Safety scale at each visit',
+      headers: ['Date', 'Team', 'Members', 'Safety scale (0 to 10)'],
+      widths: [16, 30, 34, 20],
+      rows: model.scales.map((s) => [cell(s.dateText), cell(s.team), cell(s.members), cell(s.scaleText)])
+    });
+  }
+  blocks.push({ kind: 'heading', level: 3, text: 'Average for each team' });
+  if (model.teamAverages.length === 0) {
+    blocks.push(p('No team had a visit in this period.'));
+  } else {
+    blocks.push(
+      p(`The previous period is ${model.previousPeriodText}.`),
+      {
+        kind: 'table',
+        caption: 'Average safety scale for each team, this period against the previous period',
+        headers: ['Team', 'Visits with a scale', 'Average this period', 'Average previous period', 'Change'],
+        widths: [30, 15, 18, 19, 18],
+        rows: model.teamAverages.map((a) => [
+          cell(a.team),
+          cell(String(a.count)),
+          cell(a.averageText),
+          cell(a.previousCount ? `${a.previousAverageText} (${a.previousCount} ${a.previousCount === 1 ? 'visit' : 'visits'})` : a.previousAverageText),
+          cell(a.changeText)
+        ])
+      }
+    );
+  }
+
+  blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`));
+  if (model.nextRota.length === 0) {
+    blocks.push(p('No visits are on the rota for the next period yet.'));
+  } else {
+    blocks.push({
+      kind: 'table',
+      caption: `Rota from ${model.nextPeriodText}`,
+      headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
+      widths: [15, 15, 28, 28, 14],
+      rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)])
+    });
+  }
+  return blocks;
+}
+
+/** The outline as plain text, one line per paragraph or row: what tests and the CLI compare. */
+export function outlineText(blocks: ReadonlyArray<OutlineBlock>): string {
+  const paragraphText = (runs: OutlineParagraph): string => runs.map((r) => r.text).join('');
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      lines.push(`${'#'.repeat(block.level)} ${block.text}`);
+    } else if (block.kind === 'paragraph') {
+      lines.push(paragraphText(block.runs));
+    } else {
+      lines.push(`| ${block.headers.join(' | ')} |`);
+      for (const row of block.rows) {
+        lines.push(`| ${row.map((c) => c.map(paragraphText).join(' / ')).join(' | ')} |`);
+      }
+    }
+  }
+  return lines.join('\n');
+}

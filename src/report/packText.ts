@@ -1,0 +1,55 @@
+/**
+ * Text as the pack shows it. Everything a person typed passes through `cleanText` before it
+ * reaches the preview, Word or CSV, so all three carry the same characters.
+ */
+import type { CalendarDate } from '../domain/calendarDate';
+import type { Person } from '../domain/types';
+
+// Word's manual line break copies to the clipboard as a vertical tab; Unicode has two more.
+const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g;
+// Characters XML 1.0 cannot hold: a .docx containing one will not open.
+const NOT_XML = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+const LONE_HIGH_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/g;
+const LONE_LOW_SURROGATE = /(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Plain text with `\n` line breaks, no characters Word or XML cannot hold, no blank ends. */
+export function cleanText(value: string | null | undefined): string {
+  if (!value) {
+    return '';
+  }
+  return value
+    .replace(LINE_BREAKS, '\n')
+    .replace(NOT_XML, '')
+    .replace(LONE_HIGH_SURROGATE, '')
+    .replace(LONE_LOW_SURROGATE, '$1')
+    .replace(/[ \t]+$/gm, '')
+    .trim();
+}
+
+export function namesOf(people: ReadonlyArray<Person>): string {
+  return people
+    .map((p) => cleanText(p.displayName) || cleanText(p.email))
+    .filter((name) => name.length > 0)
+    .join(', ');
+}
+
+const dayMonthYear = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+function utcNoon(date: CalendarDate): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/** "1 April 2026" */
+export function formatDayMonthYear(date: CalendarDate): string {
+  return dayMonthYear.format(utcNoon(date));
+}
+
+/** "1 April 2026 to 30 September 2026" */
+export function formatPeriod(period: { from: CalendarDate; to: CalendarDate }): string {
+  return `${formatDayMonthYear(period.from)} to ${formatDayMonthYear(period.to)}`;
+}
+
+/** One decimal place, as a committee reads an average: "6.5". */
+export function formatAverage(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}

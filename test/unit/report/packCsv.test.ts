@@ -1,0 +1,67 @@
+import { csvCell, CSV_HEADERS, packCsvRows, renderPackCsv } from '../../../src/report/packCsv';
+import { buildPackModel } from '../../../src/report/packModel';
+import { fixtureData, fixtureRequest } from './packFixture';
+
+/** An RFC 4180 reader, enough to check what a spreadsheet would see. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+describe('the committee pack as CSV', () => {
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '＝']) {
+      expect(csvCell(`${start}SUM(A1:A9)`)).toBe(`"'${start}SUM(A1:A9)"`);
+    }
+    expect(csvCell('Plain, "quoted" text')).toBe('"Plain, ""quoted"" text"');
+    expect(csvCell('a = b')).toBe('"a = b"');
+    expect(csvCell(7)).toBe('"7"');
+  });
+
+  it('holds the same rows as the pack, with typed text intact and formulas neutralised', () => {
+    const model = buildPackModel(fixtureData(), fixtureRequest);
+    const text = renderPackCsv(model);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual([...CSV_HEADERS]);
+    expect(rows).toHaveLength(packCsvRows(model).length + 1);
+    const col = (name: (typeof CSV_HEADERS)[number]): number => CSV_HEADERS.indexOf(name);
+    const notHeld = rows.find((r) => r[col('Visit or status')] === 'Not held')!;
+    expect(notHeld[col('Notes')]).toBe('No replacement available at short notice');
+    const said = rows.filter((r) => r[col('Section')] === 'What staff said');
+    expect(said.map((r) => r[col('Response state')])).toContain('Overdue');
+    const injected = said.find((r) => r[col('Working well')].includes('HYPERLINK'))!;
+    expect(injected[col('Working well')]).toBe('\'=HYPERLINK("http://evil.example","click")');
+    expect(said.some((r) => r[col('Working well')] === 'Morale is good.\nManagers are visible 😊\nSupervision happens monthly')).toBe(true);
+    expect(rows.every((r) => r.length === CSV_HEADERS.length)).toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+import { buildPackModel } from '../../../src/report/packModel';
+import { renderPackDocx } from '../../../src/report/packDocx';
+import { outlineText, packOutline } from '../../../src/report/packOutline';
+import { documentXml, readDocx } from './docxXml';
+import { fixtureData, fixtureRequest, RESPONSE_TEXT, WORRY_TEXT } from './packFixture';
+
+describe('the committee pack as a Word document', () => {
+  const model = buildPackModel(fixtureData(), fixtureRequest);
+  let xml: string;
+  let doc: ReturnType<typeof readDocx>;
+
+  beforeAll(async () => {
+    xml = await documentXml(await renderPackDocx(model));
+    doc = readDocx(xml);
+  });
+
+  it('uses real Word headings for the title, sections, teams and themes', () => {
+    expect(doc.headings.slice(0, 3)).toEqual([
+      ['Heading1', 'Councillors’ visits to frontline children’s social care teams'],
+      ['Heading2', 'Summary'],
+      ['Heading2', 'Visits in the period']
+    ]);
+    const h = doc.headings.map(([style, text]) => `${style} ${text}`);
+    expect(h).toContain('Heading2 What staff said and the Head of Service’s response');
+    expect(h).toContain('Heading3 Consultation Team (front door)');
+    expect(h).toContain('Heading4 Consultation Team (front door): Staffing');
+    expect(h).toContain('Heading2 Safety scale judgements');
+    expect(h).toContain('Heading2 Appendix: rota for the next period');
+    expect(doc.paragraphs).toContain('Children and Families Overview and Scrutiny Committee');
+    expect(doc.paragraphs).toContain('Meeting date: Thursday 10 December 2026');
+    expect(doc.paragraphs).toContain('Period covered: 1 April 2026 to 30 September 2026');
+  });
+
+  it('gives every table a header row', () => {
+    expect(doc.tables.length).toBeGreaterThan(5);
+    for (const table of doc.tables) {
+      expect(table.headerRows).toHaveLength(1);
+      expect(table.rows.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the visits, with the visit not held and its reason', () => {
+    const visits = doc.tables[0];
+    expect(visits.headerRows[0]).toEqual(['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes']);
+    expect(visits.rows).toContainEqual(['May 2026', '13 May 2026', 'Child in Need North', 'Cllr Hale (demo), Cllr Osei (demo)', 'Not held', 'No replacement available at short notice']);
+    expect(visits.rows).toHaveLength(6);
+  });
+
+  it('puts what staff said beside the response, keeping apostrophes, ampersands, emoji and line breaks', () => {
+    const staffing = doc.tables.find((t) => t.rows.some((r) => r[1].includes('vacancies')))!;
+    expect(staffing.headerRows[0]).toEqual(['Visit', 'What staff said', 'Head of Service response']);
+    const [first, second] = staffing.rows;
+    expect(first[0]).toBe('15 Apr 2026 (Cllr Hale (demo), Cllr Osei (demo))');
+    expect(first[1]).toBe(`Worried about: ${WORRY_TEXT}\nWorking well: Morale is good.\nManagers are visible 😊\nSupervision happens monthly`);
+    expect(first[2]).toBe(`${RESPONSE_TEXT}\nResponse from Head of Service (demo), 20 May 2026`);
+    expect(second[2]).toBe('Response overdue: it was due by 17 Aug 2026.');
+    // Escaped, not markup: the ampersand and angle brackets are text in the XML.
+    expect(xml).toMatch(/vacancies &amp; agency cover isn(&apos;|')t stable; caseloads &gt; 20 &lt;sometimes&gt;/);
+    expect(xml).toContain('😊');
+    expect(xml).not.toContain('<sometimes>');
+  });
+
+  it('marks a response not yet received', () => {
+    const rows = doc.tables.flatMap((t) => t.rows);
+    expect(rows.some((r) => r[2] === 'No response yet: due by 29 Nov 2026.')).toBe(true);
+  });
+
+  it('gives the scales per visit and per team against the previous period', () => {
+    const averages = doc.tables.find((t) => t.headerRows[0][0] === 'Team' && t.headerRows[0].includes('Change'))!;
+    expect(averages.rows).toContainEqual(['Consultation Team (front door)', '2', '5.5', '7.0 (1 visit)', 'Down 1.5']);
+    const perVisit = doc.tables.find((t) => t.headerRows[0][3] === 'Safety scale (0 to 10)')!;
+    expect(perVisit.rows.map((r) => r[3])).toEqual(['6', '8', '5', '9']);
+  });
+
+  it('ends with the rota for the next period', () => {
+    const appendix = doc.tables[doc.tables.length - 1];
+    expect(appendix.headerRows[0]).toEqual(['Month', 'Date', 'Team', 'Members', 'Status']);
+    expect(appendix.rows[0]).toEqual(['October 2026', '14 Oct 2026', 'Consultation Team (front door)', 'Cllr Hale (demo), Cllr Osei (demo)', 'Scheduled']);
+  });
+
+  it('holds nothing that breaks a council template: left-aligned, no fonts, colours, merges or fields', () => {
+    expect(xml).not.toMatch(/<w:rFonts|<w:color |<w:shd |<w:vMerge|<w:gridSpan|<w:fldChar|<w:instrText|<w:numPr|<w:hyperlink/);
+    expect(xml).not.toMatch(/<w:jc w:val="(both|center|right|end)"/);
+  });
+
+  it('holds the same text as the outline the preview shows', () => {
+    const fromDocx = [...doc.headings.map(([, t]) => t), ...doc.paragraphs, ...doc.tables.flatMap((t) => [...t.headerRows, ...t.rows].flat())];
+    const outline = outlineText(packOutline(model));
+    for (const text of fromDocx) {
+      for (const line of text.split('\n')) {
+        expect(outline).toContain(line);
+      }
+    }
+  });
+});

@@ -1,0 +1,41 @@
+import { addMonths, defaultPackPeriod, nextPeriod, previousPeriod, validatePeriod, wholeMonths } from '../../../src/report/packPeriod';
+import { cleanText } from '../../../src/report/packText';
+
+describe('pack periods', () => {
+  it('defaults to the six whole months before the committee month', () => {
+    expect(defaultPackPeriod('2026-12-10')).toEqual({ from: '2026-06-01', to: '2026-11-30' });
+    expect(defaultPackPeriod('2027-03-01')).toEqual({ from: '2026-09-01', to: '2027-02-28' });
+  });
+
+  it('moves whole-month periods by months and other periods by days', () => {
+    expect(wholeMonths({ from: '2026-04-01', to: '2026-09-30' })).toBe(6);
+    expect(previousPeriod({ from: '2026-04-01', to: '2026-09-30' })).toEqual({ from: '2025-10-01', to: '2026-03-31' });
+    expect(nextPeriod({ from: '2026-04-01', to: '2026-09-30' })).toEqual({ from: '2026-10-01', to: '2027-03-31' });
+    expect(previousPeriod({ from: '2026-04-10', to: '2026-04-19' })).toEqual({ from: '2026-03-31', to: '2026-04-09' });
+    expect(nextPeriod({ from: '2026-04-10', to: '2026-04-19' })).toEqual({ from: '2026-04-20', to: '2026-04-29' });
+  });
+
+  it('keeps month arithmetic inside the month', () => {
+    expect(addMonths('2026-03-31', 1)).toBe('2026-04-30');
+    expect(addMonths('2026-01-31', -2)).toBe('2025-11-30');
+    expect(addMonths('2028-02-29', 12)).toBe('2029-02-28');
+  });
+
+  it('explains a period that cannot be used', () => {
+    expect(validatePeriod('2026-04-01', '2026-09-30')).toBeUndefined();
+    expect(validatePeriod('2026-02-30', '2026-09-30')).toMatch(/first day/);
+    expect(validatePeriod('2026-04-01', '')).toMatch(/last day/);
+    expect(validatePeriod('2026-10-01', '2026-09-30')).toMatch(/on or before/);
+    expect(validatePeriod('2020-01-01', '2026-09-30')).toMatch(/two years/);
+  });
+});
+
+describe('pack text', () => {
+  it('normalises line breaks and drops characters a Word document cannot hold', () => {
+    expect(cleanText('a\r\nb\rc\u000Bd\u2028e')).toBe('a\nb\nc\nd\ne');
+    expect(cleanText('bell\u0007 and null\u0000 gone')).toBe('bell and null gone');
+    expect(cleanText('emoji 😊 stays, lone \uD83D surrogate goes')).toBe('emoji 😊 stays, lone  surrogate goes');
+    expect(cleanText('  trailing   \n\n')).toBe('trailing');
+    expect(cleanText(undefined)).toBe('');
+  });
+});
