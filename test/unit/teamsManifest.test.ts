@@ -6,7 +6,7 @@ const manifestDir = path.join(__dirname, '../../teams-manifest');
 const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'));
 
 /** The schema the package bundles for the manifest's own version: validation stays offline. */
-function bundledSchema(version: string): object {
+function bundledSchema(version: string): Parameters<typeof AppManifestUtils.validateAgainstSchema>[1] {
   const file = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }

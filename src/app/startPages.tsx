@@ -1,0 +1,26 @@
+import * as React from 'react';
+import type { Role } from '../domain/roles';
+import type { StartPageData } from '../data/FrontlineDataService';
+import { MyVisits } from '../features/councillor/MyVisits';
+import { ReadableReportsPage } from '../features/common/ReadableReportsPage';
+import type { AppContext } from './AppContext';
+import type { Navigate } from './useRoute';
+
+export interface StartPageProps {
+  context: AppContext;
+  data: StartPageData;
+  /** London today, YYYY-MM-DD. */
+  today: string;
+  navigate: Navigate;
+}
+
+/**
+ * Each role's first screen. Roles without their own screen yet list the reports they may read.
+ * A role's own screen is one line here (lazy-load it if it is heavy).
+ */
+export const START_PAGES: { readonly [role in Role]: React.ComponentType<StartPageProps> } = {
+  Councillor: MyVisits,
+  ImprovementTeam: ReadableReportsPage,
+  HeadOfService: ReadableReportsPage,
+  Clerk: ReadableReportsPage
+};

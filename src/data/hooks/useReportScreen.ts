@@ -1,0 +1,26 @@
+import type { SPFI } from '@pnp/sp';
+import { FormOptions, httpStatusOf, ReportScreenData } from '../FrontlineDataService';
+import { useDataService } from './useDataService';
+import { LoadState, TRY_AGAIN, useLoad } from './useLoad';
+
+export function useReportScreen(sp: SPFI, reportId: number): [LoadState<ReportScreenData>, () => void] {
+  const service = useDataService(sp);
+  return useLoad(
+    `report:${reportId}`,
+    () =>
+      service.getReportScreen(reportId).catch((error: unknown) => {
+        const status = httpStatusOf(error);
+        if (status === 404 || status === 403) {
+          // Say what it means, not that the network failed.
+          throw Object.assign(new Error(`Report ${reportId} is not there or not yours to read (${status})`), { status, cause: error });
+        }
+        throw error;
+      }),
+    `We could not open this report. It may have been deleted, or you may not have permission to read it. Go back to your visits and choose it again. ${TRY_AGAIN}`
+  );
+}
+
+export function useFormOptions(sp: SPFI): [LoadState<FormOptions>, () => void] {
+  const service = useDataService(sp);
+  return useLoad('form-options', () => service.getFormOptions(), `We could not load the list of teams and councillors for the form. ${TRY_AGAIN}`);
+}

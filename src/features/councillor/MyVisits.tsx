@@ -1,0 +1,61 @@
+import * as React from 'react';
+import { ActionButton, Icon, MessageBar, MessageBarType, useTheme } from '@fluentui/react';
+import type { StartPageProps } from '../../app/startPages';
+import { hashFor } from '../../app/route';
+import { peopleText } from '../common/people';
+import { screenStyles } from '../common/styles';
+import { VisuallyHidden } from '../common/VisuallyHidden';
+import { buildMyVisits, VisitRow } from './myVisitsModel';
+
+/** The councillor's start page: upcoming rota visits, then past visits with each report's state. */
+export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element {
+  const theme = useTheme();
+  const styles = screenStyles(theme);
+  const view = React.useMemo(
+    () => buildMyVisits({ userId: data.user.id, upcomingRota: data.upcomingRota, pastRota: data.pastRota, reports: data.reports, today }),
+    [data, today]
+  );
+  const renderRow = (row: VisitRow): JSX.Element => (
+    <li key={row.key} className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card} data-testid="visit-row" data-state={row.state}>
+      <h3 className={styles.cardHeading}>{row.dateText}</h3>
+      <p className={styles.line}>{row.teamTitle}</p>
+      <p className={styles.line}>With {peopleText(row.fellowMembers, 'no other member booked')}</p>
+      <p className={`${styles.line} ${row.overdue ? styles.overdue : styles.status}`}>
+        {row.overdue && <Icon iconName="Warning" aria-hidden={true} style={{ marginRight: 4 }} />}
+        Status: {row.statusText}
+      </p>
+      {row.deadlineText && <p className={styles.line}>{row.deadlineText}</p>}
+      {row.notHeldReason && <p className={styles.line}>Reason: {row.notHeldReason}</p>}
+      {row.action && (
+        <a className={styles.action} href={hashFor(row.action.route)}>
+          {row.action.label}
+          <VisuallyHidden>
+            {' '}
+            for {row.teamTitle}, {row.dateText}
+          </VisuallyHidden>
+        </a>
+      )}
+    </li>
+  );
+  return (
+    <section aria-labelledby="fv-my-visits">
+      <h1 id="fv-my-visits" className={styles.heading} tabIndex={-1}>
+        My visits
+      </h1>
+      <p className={styles.line}>Signed in as {data.user.displayName}.</p>
+      {view.needingAttention > 0 && (
+        <MessageBar messageBarType={MessageBarType.warning}>
+          {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due 28 days after the visit.
+        </MessageBar>
+      )}
+      <h2 className={styles.sectionHeading}>Upcoming visits</h2>
+      {view.upcoming.length ? <ul className={styles.list}>{view.upcoming.map(renderRow)}</ul> : <p className={styles.line}>You have no visits booked on the rota.</p>}
+      <h2 className={styles.sectionHeading}>Visits and reports</h2>
+      <p className={styles.line}>If a fellow member is writing the report for a visit, you do not need to write one too.</p>
+      {view.past.length ? <ul className={styles.list}>{view.past.map(renderRow)}</ul> : <p className={styles.line}>You have no past visits in the last year.</p>}
+      <ActionButton iconProps={{ iconName: 'Add' }} onClick={() => navigate({ page: 'newUnscheduled' })} styles={{ root: { marginTop: 16, minHeight: 44 } }}>
+        Report a visit that was not on the rota
+      </ActionButton>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import * as React from 'react';
+import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, useTheme } from '@fluentui/react';
+import type { AppContext } from '../../app/AppContext';
+import { AppRoute, hashFor } from '../../app/route';
+import type { Navigate } from '../../app/useRoute';
+import { formatLongDate } from '../../domain/calendarDate';
+import { isEditableByAuthor } from '../../domain/reportStatus';
+import { rolesMay } from '../../domain/roles';
+import type { FormOptions, StartPageData } from '../../data/FrontlineDataService';
+import { useFormOptions, useReportScreen } from '../../data/hooks/useReportScreen';
+import { screenStyles } from '../common/styles';
+import { ReportView } from './ReportView';
+import { VisitForm } from './VisitForm';
+import { formFromRota, formOf, unscheduledForm } from './visitFormModel';
+
+export interface ReportScreenProps {
+  context: AppContext;
+  route: AppRoute;
+  start: StartPageData;
+  today: string;
+  navigate: Navigate;
+}
+
+/**
+ * One report: the form while it is the signed-in councillor's draft, otherwise the read-only
+ * report with its feedback. Loaded on demand (its own chunk), since the start page needs none of it.
+ */
+export default function ReportScreen(props: ReportScreenProps): JSX.Element {
+  const { route, navigate } = props;
+  // The route this screen was opened for. When a new form's first save creates its report, the
+  // address changes to the report's but the same form stays on screen (no reload, no lost focus).
+  const [shown, setShown] = React.useState<AppRoute>(route);
+  const createdHere = React.useRef<number | undefined>();
+  const [submitted, setSubmitted] = React.useState<number | undefined>();
+  React.useEffect(() => {
+    const isOwnCreation = route.page === 'report' && route.reportId === createdHere.current;
+    if (!isOwnCreation && hashFor(route) !== hashFor(shown)) {
+      setShown(route);
+    }
+  }, [route]);
+
+  const onReportCreated = (reportId: number): void => {
+    createdHere.current = reportId;
+    navigate({ page: 'report', reportId }, { replace: true });
+  };
+  const onSubmitted = (reportId: number): void => {
+    createdHere.current = undefined;
+    setSubmitted(reportId);
+    setShown({ page: 'report', reportId });
+    navigate({ page: 'report', reportId }, { replace: true });
+  };
+
+  let body: JSX.Element;
+  if (shown.page === 'report') {
+    body = <ExistingReport key={`report-${shown.reportId}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} onSubmitted={onSubmitted} />;
+  } else if (shown.page === 'newFromRota' || shown.page === 'newUnscheduled') {
+    body = <NewReport key={hashFor(shown)} {...props} shown={shown} onReportCreated={onReportCreated} onSubmitted={onSubmitted} />;
+  } else {
+    body = <Spinner size={SpinnerSize.large} label="Opening…" />;
+  }
+  return body;
+}
+
+function Heading({ children }: { children: React.ReactNode }): JSX.Element {
+  const theme = useTheme();
+  const styles = screenStyles(theme);
+  const heading = React.useRef<HTMLHeadingElement>(null);
+  React.useEffect(() => {
+    // A new screen: put a screen-reader user at its top.
+    if (heading.current) {
+      heading.current.focus();
+    }
+  }, []);
+  return (
+    <>
+      <a href="#/" className={styles.action} style={{ marginTop: 0 }}>
+        ‹ My visits
+      </a>
+      <h1 id="fv-form-heading" className={styles.heading} tabIndex={-1} ref={heading}>
+        {children}
+      </h1>
+    </>
+  );
+}
+
+function LoadFailed({ message, retry }: { message: string; retry: () => void }): JSX.Element {
+  return (
+    <Stack tokens={{ childrenGap: 12 }} horizontalAlign="start">
+      <MessageBar messageBarType={MessageBarType.error} isMultiline={true}>
+        {message}
+      </MessageBar>
+      <DefaultButton text="Try again" onClick={retry} />
+    </Stack>
+  );
+}
+
+function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmitted: boolean; onSubmitted(id: number): void }): JSX.Element {
+  const [state, retry] = useReportScreen(props.context.sp, props.reportId);
+  if (state.status === 'loading') {
+    return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
+  }
+  if (state.status === 'failed') {
+    return (
+      <>
+        <Heading>Visit report</Heading>
+        <LoadFailed message={state.message} retry={retry} />
+      </>
+    );
+  }
+  const { report } = state.data;
+  const user = props.start.user;
+  const title = `${report.teamTitle || 'Visit'}${report.visitDate ? `, ${formatLongDate(report.visitDate)}` : ''}`;
+  const isAuthor = !report.author || report.author.id === user.id;
+  if (isEditableByAuthor(report.status) && isAuthor && rolesMay(user.roles, 'editOwnDraft')) {
+    return (
+      <>
+        <Heading>Visit report: {title}</Heading>
+        <VisitForm
+          context={props.context}
+          user={user}
+          options={state.data}
+          initialForm={formOf(report)}
+          initialTarget={{ reportId: report.id, etag: report.etag }}
+          today={props.today}
+          navigate={props.navigate}
+          onReportCreated={() => undefined}
+          onSubmitted={props.onSubmitted}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <Heading>Visit report: {title}</Heading>
+      {props.justSubmitted && (
+        <MessageBar messageBarType={MessageBarType.success} isMultiline={true}>
+          Your report has been submitted to the Children’s Improvement Team. You can no longer change it.
+        </MessageBar>
+      )}
+      <ReportView report={report} today={props.today} />
+    </>
+  );
+}
+
+function NewReport(
+  props: ReportScreenProps & { shown: Exclude<AppRoute, { page: 'start' } | { page: 'report' }>; onReportCreated(id: number): void; onSubmitted(id: number): void }
+): JSX.Element {
+  const [state, retry] = useFormOptions(props.context.sp);
+  const { shown, start } = props;
+  const rotaEntry = shown.page === 'newFromRota' ? start.upcomingRota.concat(start.pastRota).filter((r) => r.id === shown.rotaEntryId)[0] : undefined;
+  const existing = rotaEntry ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id && (!r.author || r.author.id === start.user.id))[0] : undefined;
+  React.useEffect(() => {
+    // This visit already has the councillor's report: open that rather than start a second.
+    if (existing) {
+      props.navigate({ page: 'report', reportId: existing.id }, { replace: true });
+    }
+  }, [existing && existing.id]);
+  if (!rolesMay(start.user.roles, 'createReport')) {
+    return (
+      <>
+        <Heading>New visit report</Heading>
+        <MessageBar messageBarType={MessageBarType.warning}>Only councillors in the Frontline Visit Members group can write visit reports.</MessageBar>
+      </>
+    );
+  }
+  if (shown.page === 'newFromRota' && !rotaEntry) {
+    return (
+      <>
+        <Heading>New visit report</Heading>
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
+          We could not find that visit on the rota. It may have been moved or removed. Go back to My visits and choose the visit again.
+        </MessageBar>
+      </>
+    );
+  }
+  if (state.status === 'loading' || existing) {
+    return <Spinner size={SpinnerSize.large} label="Opening the form…" />;
+  }
+  if (state.status === 'failed') {
+    return (
+      <>
+        <Heading>New visit report</Heading>
+        <LoadFailed message={state.message} retry={retry} />
+      </>
+    );
+  }
+  const options: FormOptions = state.data;
+  const me = { id: start.user.id, displayName: start.user.displayName, email: start.user.email };
+  const initialForm = rotaEntry ? formFromRota(rotaEntry, options.teams) : unscheduledForm(me);
+  return (
+    <>
+      <Heading>{rotaEntry ? `Visit report: ${rotaEntry.teamTitle || 'Visit'}, ${formatLongDate(rotaEntry.visitDate)}` : 'Report a visit that was not on the rota'}</Heading>
+      <VisitForm
+        context={props.context}
+        user={start.user}
+        options={options}
+        initialForm={initialForm}
+        initialTarget={{}}
+        today={props.today}
+        navigate={props.navigate}
+        onReportCreated={props.onReportCreated}
+        onSubmitted={props.onSubmitted}
+      />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { hasPermissions } from '@pnp/sp/security/funcs';
+import { PermissionKind } from '@pnp/sp/security';
+import { basePermissionMask, ListSettings, provisioningPlan, SiteScript } from '../../src/provisioning/plan';
+
+const listsDir = path.join(__dirname, '../../sharepoint/lists');
+const script = JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8')) as SiteScript;
+const settings = JSON.parse(fs.readFileSync(path.join(listsDir, 'list-settings.json'), 'utf8')) as ListSettings;
+
+describe('provisioning plan', () => {
+  it('computes SharePoint base permission masks that SharePoint reads back as the same rights', () => {
+    const mask = basePermissionMask(['ViewListItems', 'CancelCheckout', 'UseRemoteAPIs']);
+    const numeric = mask;
+    expect(hasPermissions(numeric, PermissionKind.ViewListItems)).toBe(true);
+    expect(hasPermissions(numeric, PermissionKind.CancelCheckout)).toBe(true);
+    expect(hasPermissions(numeric, PermissionKind.UseRemoteAPIs)).toBe(true);
+    expect(hasPermissions(numeric, PermissionKind.EditListItems)).toBe(false);
+    expect(hasPermissions(numeric, PermissionKind.ManageLists)).toBe(false);
+  });
+
+  it('rejects a permission SharePoint does not have', () => {
+    expect(() => basePermissionMask(['ReadEverything'])).toThrow('Unknown SharePoint permission: ReadEverything');
+  });
+
+  it('gives the readers of all reports Override List Behaviors and no right to edit', () => {
+    const role = settings.roleDefinitions[0];
+    const mask = basePermissionMask(role.basePermissions);
+    const numeric = mask;
+    expect(hasPermissions(numeric, PermissionKind.CancelCheckout)).toBe(true);
+    expect(hasPermissions(numeric, PermissionKind.AddListItems)).toBe(false);
+    expect(hasPermissions(numeric, PermissionKind.EditListItems)).toBe(false);
+  });
+
+  it('creates lists, then settings, roles and groups, then grants, every group on every list', () => {
+    const steps = provisioningPlan(script, settings);
+    const kinds = steps.map((s) => s.kind);
+    const first = (kind: string): number => kinds.indexOf(kind as never);
+    const last = (kind: string): number => kinds.lastIndexOf(kind as never);
+    expect(last('siteScriptAction')).toBeLessThan(first('listSettings'));
+    expect(last('roleDefinition')).toBeLessThan(first('grant'));
+    expect(last('group')).toBeLessThan(first('grant'));
+    expect(steps.filter((s) => s.kind === 'grant')).toHaveLength(settings.groups.length * Object.keys(settings.lists).length);
+    const councillorsOnReports = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReports' && s.group === 'Frontline Visit Members');
+    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
+  });
+});
