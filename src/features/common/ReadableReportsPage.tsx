@@ -1,11 +1,10 @@
 import * as React from 'react';
-import { Icon, useTheme } from '@fluentui/react';
+import { useTheme } from '@fluentui/react';
 import type { StartPageProps } from '../../app/startPages';
-import { hashFor } from '../../app/route';
 import { primaryRole, ROLE_LABELS } from '../../domain/roles';
 import { buildReadableReports } from '../councillor/myVisitsModel';
 import { screenStyles } from './styles';
-import { VisuallyHidden } from './VisuallyHidden';
+import { CardLink, StatusLines } from './CardParts';
 
 /**
  * The start page of the roles that read every report (improvement team, Head of Service, clerk)
@@ -34,18 +33,8 @@ export function ReadableReportsPage({ data, today }: StartPageProps): JSX.Elemen
               <h2 className={styles.cardHeading}>{row.teamTitle}</h2>
               <p className={styles.line}>{row.dateText}</p>
               <p className={styles.line}>Members: {row.members || 'none named'}</p>
-              <p className={`${styles.line} ${row.overdue ? styles.overdue : styles.status}`}>
-                {row.overdue && <Icon iconName="Warning" aria-hidden={true} style={{ marginRight: 4 }} />}
-                Status: {row.statusText}
-              </p>
-              {row.deadlineText && <p className={styles.line}>{row.deadlineText}</p>}
-              <a className={styles.action} href={hashFor({ page: 'report', reportId: row.reportId })}>
-                Read the report
-                <VisuallyHidden>
-                  {' '}
-                  for {row.teamTitle}, {row.dateText}
-                </VisuallyHidden>
-              </a>
+              <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} overdue={row.overdue} />
+              <CardLink styles={styles} route={{ page: 'report', reportId: row.reportId }} label="Read the report" about={`${row.teamTitle}, ${row.dateText}`} />
             </li>
           ))}
         </ul>

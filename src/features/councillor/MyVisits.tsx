@@ -1,10 +1,9 @@
 import * as React from 'react';
-import { ActionButton, Icon, MessageBar, MessageBarType, useTheme } from '@fluentui/react';
+import { ActionButton, MessageBar, MessageBarType, useTheme } from '@fluentui/react';
 import type { StartPageProps } from '../../app/startPages';
-import { hashFor } from '../../app/route';
 import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
-import { VisuallyHidden } from '../common/VisuallyHidden';
+import { CardLink, StatusLines } from '../common/CardParts';
 import { buildMyVisits, VisitRow } from './myVisitsModel';
 
 /** The councillor's start page: upcoming rota visits, then past visits with each report's state. */
@@ -20,21 +19,9 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       <h3 className={styles.cardHeading}>{row.dateText}</h3>
       <p className={styles.line}>{row.teamTitle}</p>
       <p className={styles.line}>With {peopleText(row.fellowMembers, 'no other member booked')}</p>
-      <p className={`${styles.line} ${row.overdue ? styles.overdue : styles.status}`}>
-        {row.overdue && <Icon iconName="Warning" aria-hidden={true} style={{ marginRight: 4 }} />}
-        Status: {row.statusText}
-      </p>
-      {row.deadlineText && <p className={styles.line}>{row.deadlineText}</p>}
+      <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} overdue={row.overdue} />
       {row.notHeldReason && <p className={styles.line}>Reason: {row.notHeldReason}</p>}
-      {row.action && (
-        <a className={styles.action} href={hashFor(row.action.route)}>
-          {row.action.label}
-          <VisuallyHidden>
-            {' '}
-            for {row.teamTitle}, {row.dateText}
-          </VisuallyHidden>
-        </a>
-      )}
+      {row.action && <CardLink styles={styles} route={row.action.route} label={row.action.label} about={`${row.teamTitle}, ${row.dateText}`} />}
     </li>
   );
   return (
