@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SCREENSHOT_DIR } from './browser';
+
+const SCREENS: Array<[RegExp, string]> = [
+  [/^my-visits/, 'My visits: upcoming rota visits, then past visits with each report’s state and deadline'],
+  [/^visit-form-draft/, 'The visit form with a saved draft (text pasted from Word), after a reload'],
+  [/^visit-form-not-saved/, 'The form while the connection is down: “Not saved — we’ll keep trying; your text is kept on this device”'],
+  [/^visit-form-errors/, 'An empty submit: the error summary at the top, each message linked to its field and repeated beside it'],
+  [/^visit-form/, 'The visit form, pre-filled from the rota'],
+  [/^submit-confirmation/, 'The confirmation step before submitting'],
+  [/^report-submitted/, 'A submitted report: read-only, when it was submitted and when the response is due'],
+  [/^report-responded/, 'A responded report: the Head of Service’s feedback, by whom and when, beside the report'],
+  [/^reports-list/, 'Another role’s start page (improvement team): the reports they may read']
+];
+
+function describe(file: string): string {
+  const base = path.basename(file, '.png');
+  const found = SCREENS.filter(([pattern]) => pattern.test(base))[0];
+  const where = /-320-/.test(base) ? '320 px (phone)' : '1280 px';
+  const theme = /-dark$/.test(base) ? 'Teams dark' : /-teams-light$/.test(base) ? 'Teams light' : 'SharePoint (light)';
+  return `${found ? found[1] : base} — ${where}, ${theme}`;
+}
+
+/** Writes docs/screenshots/README.md listing the screenshots the e2e run saved. */
+export function writeScreenshotIndex(): void {
+  if (!fs.existsSync(SCREENSHOT_DIR)) {
+    return;
+  }
+  const files = fs
+    .readdirSync(SCREENSHOT_DIR)
+    .filter((f) => f.endsWith('.png'))
+    .sort();
+  const lines = [
+    '# Screenshots of the councillor’s journey',
+    '',
+    'Taken by the end-to-end tests (`npx jest test/e2e/councillor.test.ts`) in Chromium against the',
+    'local workbench, with the fictional Northshire demo data. Every screen shown passed axe-core',
+    '(WCAG 2.0/2.1/2.2 A and AA) at 1280 px and 320 px in the Teams light and dark themes.',
+    '',
+    ...files.map((f) => `- [${f}](${f}): ${describe(f)}`),
+    ''
+  ];
+  fs.writeFileSync(path.join(SCREENSHOT_DIR, 'README.md'), lines.join('\n'));
+}
