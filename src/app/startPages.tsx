@@ -3,6 +3,7 @@ import type { Role } from '../domain/roles';
 import type { StartPageData } from '../data/FrontlineDataService';
 import { MyVisits } from '../features/councillor/MyVisits';
 import { ReadableReportsPage } from '../features/common/ReadableReportsPage';
+import { ClerkStartPage } from '../features/clerk/ClerkStartPage';
 import type { AppContext } from './AppContext';
 import type { Navigate } from './useRoute';
 
@@ -22,5 +23,5 @@ export const START_PAGES: { readonly [role in Role]: React.ComponentType<StartPa
   Councillor: MyVisits,
   ImprovementTeam: ReadableReportsPage,
   HeadOfService: ReadableReportsPage,
-  Clerk: ReadableReportsPage
+  Clerk: ClerkStartPage
 };

@@ -13,7 +13,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 
 import { addDays, londonMidnightUtc } from '../domain/calendarDate';
-import type { FrontlineTeam, RotaEntry, VisitReport } from '../domain/types';
+import type { FrontlineTeam } from '../domain/types';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam, toVisitReport } from '../data/mappers';
 import { nextPeriod, previousPeriod } from './packPeriod';
@@ -67,6 +67,12 @@ export async function readAllItems(sp: SPFI, listTitle: string, options: ReadOpt
   return items;
 }
 
+/** Every team, for the clerk's choice of teams: a short list, still read page by page. */
+export async function loadTeams(sp: SPFI): Promise<FrontlineTeam[]> {
+  const items = await readAllItems(sp, FRONTLINE_TEAMS.title, { select: TEAM_SELECT, expand: TEAM_EXPAND });
+  return items.map(toTeam).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+}
+
 export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' | 'to'>, pageSize?: number): Promise<PackData> {
   const period: PackPeriod = { from: request.from, to: request.to };
   const previous = previousPeriod(period);
@@ -82,10 +88,10 @@ export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' |
     period,
     previousPeriod: previous,
     nextPeriod: next,
-    teams: teams.map(toTeam) as FrontlineTeam[],
-    rota: rota.map(toRotaEntry) as RotaEntry[],
-    reports: reports.map(toVisitReport) as VisitReport[],
-    previousReports: previousReports.map(toVisitReport) as VisitReport[],
-    nextRota: nextRota.map(toRotaEntry) as RotaEntry[]
+    teams: teams.map(toTeam),
+    rota: rota.map(toRotaEntry),
+    reports: reports.map(toVisitReport),
+    previousReports: previousReports.map(toVisitReport),
+    nextRota: nextRota.map(toRotaEntry)
   };
 }

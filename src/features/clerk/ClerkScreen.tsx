@@ -1,0 +1,270 @@
+import * as React from 'react';
+import { Checkbox, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, TextField, useTheme } from '@fluentui/react';
+import type { StartPageProps } from '../../app/startPages';
+import { isCalendarDate } from '../../domain/calendarDate';
+import type { FrontlineTeam } from '../../domain/types';
+import { renderPackCsv, CSV_MIME_TYPE } from '../../report/packCsv';
+import { loadTeams } from '../../report/packData';
+import { packOutline } from '../../report/packOutline';
+import { defaultPackPeriod, validatePeriod } from '../../report/packPeriod';
+import type { PackModel, PackRequest } from '../../report/packTypes';
+import { packFileName, preparePack } from '../../report/preparePack';
+import { ErrorSummary, ErrorSummaryItem } from '../common/ErrorSummary';
+import { screenStyles } from '../common/styles';
+import { readCommitteeDate, writeCommitteeDate } from './committeeDateStore';
+import { PackPreview } from './PackPreview';
+import { saveFile } from './saveFile';
+
+const FIELD_IDS = { committeeDate: 'fv-committee-date', from: 'fv-period-from', to: 'fv-period-to' } as const;
+
+type Preview =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; model: PackModel; key: string }
+  | { status: 'failed'; message: string };
+
+type TeamsState = { status: 'loading' } | { status: 'ready'; teams: FrontlineTeam[] } | { status: 'failed' };
+
+function requestKey(request: PackRequest): string {
+  return JSON.stringify([request.from, request.to, request.committeeDate || '', (request.teamIds || []).slice().sort((a, b) => a - b)]);
+}
+
+function validate(committeeDate: string, from: string, to: string): ErrorSummaryItem[] {
+  const errors: ErrorSummaryItem[] = [];
+  if (committeeDate && !isCalendarDate(committeeDate)) {
+    errors.push({ targetId: FIELD_IDS.committeeDate, message: 'Enter the committee date as a real date, or leave it empty if it is not yet fixed.' });
+  }
+  const period = validatePeriod(from, to);
+  if (period) {
+    errors.push({ targetId: /last day/.test(period) ? FIELD_IDS.to : FIELD_IDS.from, message: period });
+  }
+  return errors;
+}
+
+/**
+ * The committee clerk's screen: choose the committee date, the period and (optionally) teams,
+ * see what the pack will hold, and download it as Word or CSV. Word is built in the browser by
+ * code loaded only when the clerk asks for it.
+ */
+export default function ClerkScreen({ context, data, today }: StartPageProps): JSX.Element {
+  const theme = useTheme();
+  const styles = screenStyles(theme);
+  const [committeeDate, setCommitteeDate] = React.useState<string>(() => readCommitteeDate(context.siteUrl) || '');
+  const initialPeriod = React.useMemo(() => defaultPackPeriod(isCalendarDate(committeeDate) ? committeeDate : today), []);
+  const [from, setFrom] = React.useState(initialPeriod.from);
+  const [to, setTo] = React.useState(initialPeriod.to);
+  const [teamIds, setTeamIds] = React.useState<number[]>([]);
+  const [teams, setTeams] = React.useState<TeamsState>({ status: 'loading' });
+  const [errors, setErrors] = React.useState<ErrorSummaryItem[]>([]);
+  const [preview, setPreview] = React.useState<Preview>({ status: 'idle' });
+  const [working, setWorking] = React.useState<'docx' | 'csv' | undefined>();
+  const [announcement, setAnnouncement] = React.useState('');
+  const [downloadError, setDownloadError] = React.useState('');
+
+  const request: PackRequest = { from, to, committeeDate: committeeDate || undefined, teamIds, today };
+  const currentKey = requestKey(request);
+
+  React.useEffect(() => {
+    let live = true;
+    loadTeams(context.sp)
+      .then((list) => live && setTeams({ status: 'ready', teams: list }))
+      .catch((error: Error) => {
+        // eslint-disable-next-line no-console
+        console.error('Frontline Visits: could not load the teams for the committee pack', error);
+        if (live) {
+          setTeams({ status: 'failed' });
+        }
+      });
+    return () => {
+      live = false;
+    };
+  }, [context.sp]);
+
+  const showPack = async (): Promise<PackModel | undefined> => {
+    const found = validate(committeeDate, from, to);
+    setErrors(found);
+    if (found.length) {
+      return undefined;
+    }
+    const key = currentKey;
+    setPreview({ status: 'loading' });
+    setAnnouncement('Reading the visits for the pack…');
+    try {
+      const model = await preparePack(context.sp, request);
+      setPreview({ status: 'ready', model, key });
+      const c = model.counts;
+      setAnnouncement(`The pack is ready to check: ${c.visitsHeld} visits held, ${c.visitsNotHeld} not held, ${c.reportsSubmitted} reports.`);
+      return model;
+    } catch (error) {
+      // eslint-disable-next-line no-console
+      console.error('Frontline Visits: could not read the lists for the committee pack', request, error);
+      setPreview({
+        status: 'failed',
+        message: 'We could not read the visits for the pack. Check your connection and try again. If it happens again, tell the Children’s Improvement Team.'
+      });
+      setAnnouncement('');
+      return undefined;
+    }
+  };
+
+  React.useEffect(() => {
+    void showPack();
+    // Show the default pack once on arrival; after that the clerk asks.
+  }, []);
+
+  const download = async (kind: 'docx' | 'csv'): Promise<void> => {
+    setDownloadError('');
+    setWorking(kind);
+    try {
+      const model = preview.status === 'ready' && preview.key === currentKey ? preview.model : await showPack();
+      if (!model) {
+        return;
+      }
+      if (kind === 'docx') {
+        const { renderPackDocx, DOCX_MIME_TYPE } = await import(/* webpackChunkName: 'committee-pack' */ '../../report/packDocx');
+        saveFile(await renderPackDocx(model), packFileName(model, 'docx'), DOCX_MIME_TYPE);
+        setAnnouncement(`Word document ${packFileName(model, 'docx')} downloaded.`);
+      } else {
+        saveFile(renderPackCsv(model), packFileName(model, 'csv'), CSV_MIME_TYPE);
+        setAnnouncement(`CSV file ${packFileName(model, 'csv')} downloaded.`);
+      }
+    } catch (error) {
+      // eslint-disable-next-line no-console
+      console.error(`Frontline Visits: could not build the ${kind} committee pack`, error);
+      setDownloadError('The file could not be made. Try again; if it happens again, tell the Children’s Improvement Team.');
+    } finally {
+      setWorking(undefined);
+    }
+  };
+
+  const onCommitteeDate = (value: string): void => {
+    setCommitteeDate(value);
+    writeCommitteeDate(context.siteUrl, value);
+    if (isCalendarDate(value)) {
+      const period = defaultPackPeriod(value);
+      setFrom(period.from);
+      setTo(period.to);
+    }
+  };
+
+  const errorFor = (id: string): string | undefined => errors.filter((e) => e.targetId === id).map((e) => e.message)[0];
+  const stale = preview.status === 'ready' && preview.key !== currentKey;
+  const fieldStyles = { root: { maxWidth: '16rem', width: '100%' } };
+
+  return (
+    <section aria-labelledby="fv-clerk-heading">
+      <h1 id="fv-clerk-heading" className={styles.heading} tabIndex={-1}>
+        Committee report pack
+      </h1>
+      <p className={styles.line}>
+        Signed in as {data.user.displayName}. Build the six-monthly report to the Children and Families Overview and Scrutiny Committee: the visits, what
+        staff said, the Head of Service’s responses, the safety scales and the rota ahead.
+      </p>
+      <ErrorSummary errors={errors} />
+      <form
+        noValidate
+        aria-labelledby="fv-clerk-choose"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void showPack();
+        }}
+      >
+        <h2 id="fv-clerk-choose" className={styles.sectionHeading}>
+          Choose the pack
+        </h2>
+        <Stack tokens={{ childrenGap: 12 }}>
+          <TextField
+            id={FIELD_IDS.committeeDate}
+            label="Date of the next committee meeting"
+            description="Kept in this browser for next time. Changing it sets the period to the six whole months before the meeting’s month."
+            type="date"
+            value={committeeDate}
+            onChange={(_, value) => onCommitteeDate(value || '')}
+            errorMessage={errorFor(FIELD_IDS.committeeDate)}
+            styles={fieldStyles}
+          />
+          <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+            <TextField
+              id={FIELD_IDS.from}
+              label="Period from"
+              type="date"
+              required
+              value={from}
+              onChange={(_, value) => setFrom(value || '')}
+              errorMessage={errorFor(FIELD_IDS.from)}
+              styles={fieldStyles}
+            />
+            <TextField
+              id={FIELD_IDS.to}
+              label="Period to"
+              type="date"
+              required
+              value={to}
+              onChange={(_, value) => setTo(value || '')}
+              errorMessage={errorFor(FIELD_IDS.to)}
+              styles={fieldStyles}
+            />
+          </Stack>
+          <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+            <legend style={{ fontWeight: 600, padding: '0 0 6px' }}>Teams (leave all unticked for every team)</legend>
+            {teams.status === 'loading' && <Spinner size={SpinnerSize.small} label="Loading the teams…" labelPosition="right" />}
+            {teams.status === 'failed' && <p className={styles.line}>The list of teams could not be loaded; the pack covers every team.</p>}
+            {teams.status === 'ready' && (
+              <Stack tokens={{ childrenGap: 8 }}>
+                {teams.teams.map((team) => (
+                  <Checkbox
+                    key={team.id}
+                    label={team.isActive ? team.title : `${team.title} (no longer active)`}
+                    checked={teamIds.indexOf(team.id) !== -1}
+                    onChange={(_, checked) => setTeamIds((ids) => (checked ? ids.concat(team.id) : ids.filter((id) => id !== team.id)))}
+                  />
+                ))}
+              </Stack>
+            )}
+          </fieldset>
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+            <PrimaryButton type="submit" text="Show the pack" disabled={preview.status === 'loading'} />
+            <DefaultButton
+              text={working === 'docx' ? 'Making the Word document…' : 'Download Word (.docx)'}
+              iconProps={{ iconName: 'WordDocument' }}
+              onClick={() => void download('docx')}
+              disabled={!!working || preview.status === 'loading'}
+            />
+            <DefaultButton
+              text={working === 'csv' ? 'Making the CSV…' : 'Download CSV'}
+              iconProps={{ iconName: 'Table' }}
+              onClick={() => void download('csv')}
+              disabled={!!working || preview.status === 'loading'}
+            />
+          </Stack>
+        </Stack>
+      </form>
+      <div role="status" aria-live="polite" style={{ margin: '8px 0' }} data-testid="clerk-status">
+        {announcement}
+      </div>
+      {downloadError && <MessageBar messageBarType={MessageBarType.error}>{downloadError}</MessageBar>}
+      <section aria-labelledby="fv-clerk-preview">
+        <h2 id="fv-clerk-preview" className={styles.sectionHeading}>
+          What the pack will hold
+        </h2>
+        {preview.status === 'loading' && <Spinner size={SpinnerSize.large} label="Reading the visits…" />}
+        {preview.status === 'failed' && (
+          <Stack tokens={{ childrenGap: 8 }} horizontalAlign="start">
+            <MessageBar messageBarType={MessageBarType.error}>{preview.message}</MessageBar>
+            <DefaultButton text="Try again" onClick={() => void showPack()} />
+          </Stack>
+        )}
+        {stale && (
+          <MessageBar messageBarType={MessageBarType.info}>
+            You have changed your choices since this preview. Choose “Show the pack” to see the new one; the downloads use your new choices.
+          </MessageBar>
+        )}
+        {preview.status === 'ready' && (
+          <div data-testid="pack-preview">
+            <PackPreview blocks={packOutline(preview.model)} />
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import * as React from 'react';
+import { mergeStyleSets, useTheme } from '@fluentui/react';
+import type { OutlineBlock, OutlineCell, OutlineParagraph } from '../../report/packOutline';
+
+/**
+ * The pack on screen, drawn from the same outline as the Word document: the clerk sees the
+ * headings, tables and words the document will hold. Headings sit two levels below the
+ * screen's own (the pack's title is an h3 under "What the pack will hold").
+ */
+export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: ReadonlyArray<OutlineBlock>; idPrefix?: string }): JSX.Element {
+  const theme = useTheme();
+  const styles = React.useMemo(
+    () =>
+      mergeStyleSets({
+        region: {
+          maxWidth: '100%',
+          overflowX: 'auto',
+          margin: '8px 0 16px',
+          selectors: { ':focus-visible': { outline: `2px solid ${theme.palette.themePrimary}`, outlineOffset: 2 } }
+        },
+        table: { borderCollapse: 'collapse', width: '100%', minWidth: '36rem' },
+        cell: {
+          border: `1px solid ${theme.palette.neutralTertiary}`,
+          padding: '6px 8px',
+          textAlign: 'left',
+          verticalAlign: 'top',
+          overflowWrap: 'anywhere'
+        },
+        header: { background: theme.palette.neutralLighter, color: theme.semanticColors.bodyText, fontWeight: 600 },
+        caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' },
+        paragraph: { margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+        heading: { margin: '16px 0 8px', fontWeight: 600 }
+      }),
+    [theme]
+  );
+  const paragraph = (runs: OutlineParagraph, key: React.Key): JSX.Element => (
+    <p key={key} className={styles.paragraph}>
+      {runs.map((run, i) => (run.bold ? <strong key={i}>{run.text}</strong> : <React.Fragment key={i}>{run.text}</React.Fragment>))}
+    </p>
+  );
+  const cell = (content: OutlineCell): JSX.Element[] => content.map(paragraph);
+  const headingSizes = [0, 22, 19, 17, 15];
+  return (
+    <div>
+      {blocks.map((block, index) => {
+        if (block.kind === 'heading') {
+          const Tag = `h${block.level + 2}` as 'h3' | 'h4' | 'h5' | 'h6';
+          return (
+            <Tag key={index} className={styles.heading} style={{ fontSize: headingSizes[block.level] }}>
+              {block.text}
+            </Tag>
+          );
+        }
+        if (block.kind === 'paragraph') {
+          return paragraph(block.runs, index);
+        }
+        const captionId = `${idPrefix}-table-${index}`;
+        return (
+          // A wide table scrolls inside its own region, so the page still fits a 320 px screen;
+          // the region takes focus so it can be scrolled from the keyboard.
+          <div key={index} className={styles.region} role="region" aria-labelledby={captionId} tabIndex={0}>
+            <table className={styles.table}>
+              <caption id={captionId} className={styles.caption}>
+                {block.caption}
+              </caption>
+              <thead>
+                <tr>
+                  {block.headers.map((header) => (
+                    <th key={header} scope="col" className={`${styles.cell} ${styles.header}`}>
+                      {header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {block.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((content, c) => (
+                      <td key={c} className={styles.cell}>
+                        {cell(content)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
