@@ -3,7 +3,9 @@
  * report) and end-to-end (Chromium against the local workbench).
  */
 module.exports = {
-  testEnvironment: 'node',
+  // jest 29's own node environment: `'node'` would resolve the SPFx toolchain's jest-environment-node 25,
+  // which hides Node 22's fetch, Response, AbortSignal and friends from the tests.
+  testEnvironment: require.resolve('jest-environment-node', { paths: [require.resolve('jest/package.json')] }),
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -1,0 +1,171 @@
+/**
+ * The card's Action.Execute invokes: `submitFeedback` (the Head of Service sends the response)
+ * and `refreshCard` (Teams asks for one person's view of the card, automatically for the users in
+ * `refresh.userIds`, or when someone presses "Respond as Head of Service").
+ *
+ * Every decision is made here on the server: the actor's right to answer (by Entra object id),
+ * the feedback's validity, and the write, which carries the item's ETag so that of two answers
+ * at once exactly one is stored and the other person is shown it.
+ */
+import { CARD_VERBS, FEEDBACK_INPUT_ID, AdaptiveCardJson } from '../cards';
+import { VISIT_REPORTS } from '../data/listContract';
+import { acceptsFeedback } from '../domain/reportStatus';
+import { validateFeedback } from '../domain/validation';
+import { CardFactory, BotReport } from './cardFactory';
+import { Channel, teamsUserIds } from './channel';
+import { answererObjectIds, answerRight } from './headOfService';
+import { lookupIdField, FrontlineLists } from './lists';
+import { PublisherLog } from './publisher';
+
+const F = VISIT_REPORTS.fields;
+
+/** The `value` of an `adaptiveCard/action` invoke. */
+export interface CardActionValue {
+  action?: { type?: string; verb?: string; data?: { [key: string]: unknown } };
+  trigger?: 'manual' | 'automatic';
+}
+
+/** The invoke activity fields the handler reads. */
+export interface CardActionActivity {
+  from?: { id?: string; aadObjectId?: string; name?: string };
+  conversation?: { id?: string };
+  replyToId?: string;
+  value?: CardActionValue;
+}
+
+/** Universal Actions response bodies (adaptiveCard/action). */
+export type CardActionResponse =
+  | { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCardJson }
+  | { statusCode: 200; type: 'application/vnd.microsoft.activity.message'; value: string }
+  | { statusCode: 400 | 500; type: 'application/vnd.microsoft.error'; value: { code: string; message: string } };
+
+const cardResponse = (card: AdaptiveCardJson): CardActionResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
+const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
+
+export class CardActions {
+  /** Observers (the bench) learn when an answer has been stored. */
+  onAnswerStored?: (reportId: number, at: number) => void;
+
+  constructor(
+    private readonly lists: FrontlineLists,
+    private readonly channel: Channel,
+    private readonly cards: CardFactory,
+    private readonly log: PublisherLog,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  async handle(activity: CardActionActivity): Promise<CardActionResponse> {
+    const action = (activity.value && activity.value.action) || {};
+    const data = action.data || {};
+    const reportId = Number(data.reportId);
+    if (!Number.isInteger(reportId) || reportId <= 0) {
+      return badRequest('This card does not name a report. Open the report in Frontline Visits instead.');
+    }
+    const report = await this.lists.report(reportId);
+    if (!report) {
+      return messageResponse('This report no longer exists in Frontline Visits.');
+    }
+    switch (action.verb) {
+      case CARD_VERBS.submitFeedback:
+        return this.submitFeedback(activity, report, data[FEEDBACK_INPUT_ID]);
+      case CARD_VERBS.refresh:
+        return this.refresh(activity, report);
+      default:
+        return badRequest(`This card's button (${String(action.verb).slice(0, 40)}) is not one Frontline Visits knows.`);
+    }
+  }
+
+  private async refreshIds(report: BotReport): Promise<string[]> {
+    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId), (m) => this.log.warn(m));
+  }
+
+  private async refresh(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
+    if (report.feedback) {
+      return cardResponse(await this.cards.personalCard(report, 'responded'));
+    }
+    const right = await answerRight(this.lists, activity.from && activity.from.aadObjectId, report.teamId);
+    if (right.allowed && acceptsFeedback(report.status)) {
+      return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, await this.refreshIds(report)));
+    }
+    const pressed = activity.value && activity.value.trigger === 'manual';
+    return cardResponse(pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)));
+  }
+
+  private async submitFeedback(activity: CardActionActivity, report: BotReport, typed: unknown): Promise<CardActionResponse> {
+    const actor = activity.from || {};
+    const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
+    if (!right.allowed) {
+      this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'}, who is not a Head of Service for team ${report.teamId}`);
+      return cardResponse(await this.cards.refusalCard(report));
+    }
+    if (report.feedback) {
+      return this.alreadyAnswered(activity, report);
+    }
+    if (!acceptsFeedback(report.status)) {
+      return messageResponse('This report has not been submitted yet, so it cannot be answered.');
+    }
+    const text = typeof typed === 'string' ? typed : '';
+    const problem = validateFeedback(text);
+    if (problem) {
+      return cardResponse(await this.cards.personalCard(report, 'headOfService', problem, await this.refreshIds(report)));
+    }
+    let current: BotReport = report;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const written = await this.lists.patchReport(
+        report.id,
+        {
+          [F.HosFeedback]: text,
+          [lookupIdField(F.HosFeedbackBy)]: right.siteUserId,
+          [F.HosFeedbackOn]: this.now().toISOString(),
+          [F.ReportStatus]: 'Responded'
+        },
+        current.etag || ''
+      );
+      if (written.ok) {
+        if (this.onAnswerStored) {
+          this.onAnswerStored(report.id, Date.now());
+        }
+        this.log.info(`Report ${report.id}: response stored from ${right.displayName} (${right.via})`);
+        const stored = (await this.lists.report(report.id)) || current;
+        const card = await this.cards.sharedCard(stored);
+        await this.updateForEveryone(activity, stored, card);
+        return cardResponse(card);
+      }
+      const fresh = await this.lists.report(report.id);
+      if (!fresh) {
+        return messageResponse('This report no longer exists in Frontline Visits.');
+      }
+      if (fresh.feedback) {
+        // Someone else answered first: show theirs, keep ours unsaved.
+        return this.alreadyAnswered(activity, fresh);
+      }
+      // The item changed for another reason (e.g. its card ids were recorded): try with the new ETag.
+      current = fresh;
+    }
+    return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'Conflict', message: 'The report kept changing while your response was saved. Try again.' } };
+  }
+
+  private async alreadyAnswered(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
+    const card = await this.cards.sharedCard(report);
+    // The shared card may still show the input if the winner's refresh failed; bring it up to date.
+    await this.updateForEveryone(activity, report, card);
+    const notice = 'Another Head of Service responded first. Their response is below; yours was not saved.';
+    return cardResponse(await this.cards.personalCard(report, 'responded', notice));
+  }
+
+  /** Replaces the channel's card so everyone sees the response; a failure is logged, not shown. */
+  private async updateForEveryone(activity: CardActionActivity, report: BotReport, card: AdaptiveCardJson): Promise<void> {
+    const conversationId = report.cardConversationId && report.cardActivityId ? report.cardConversationId : activity.conversation && activity.conversation.id;
+    const activityId = report.cardActivityId || activity.replyToId;
+    if (!conversationId || !activityId) {
+      this.log.warn(`Report ${report.id}: no card ids to refresh`);
+      return;
+    }
+    try {
+      await this.channel.updateCard(conversationId, activityId, card);
+    } catch (error) {
+      this.log.error(`Report ${report.id}: the response is stored but refreshing card ${activityId} failed: ${(error as Error).message}`);
+    }
+  }
+}

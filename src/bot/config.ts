@@ -1,0 +1,219 @@
+/**
+ * The bot's configuration, from environment variables, checked once at start. Every missing or
+ * malformed variable is reported at once, each with what it is for and an example, so an
+ * administrator fixes the deployment in one pass.
+ */
+
+export type BotMode = 'production' | 'local';
+
+export type BotCredentials =
+  | { kind: 'secret'; clientId: string; tenantId: string; clientSecret: string }
+  | { kind: 'certificate'; clientId: string; tenantId: string; certificateFile: string; certificateThumbprint: string }
+  /** Local mode: a fixed bearer token the sandbox accepts; no Entra token check on inbound activities. */
+  | { kind: 'sandbox'; clientId: string; token: string };
+
+export type DigestWeekday = 'daily' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+export interface BotConfig {
+  mode: BotMode;
+  port: number;
+  credentials: BotCredentials;
+  /** Bot Connector service URL (Teams) or the Agents Playground's. */
+  serviceUrl: string;
+  /** The improvement team's channel: new cards start a conversation here. */
+  channelId: string;
+  teamId?: string;
+  /** Graph root, e.g. https://graph.microsoft.com (the sandbox locally); `/v1.0` is added. */
+  graphBaseUrl: string;
+  /** SharePoint site URL, for the site users and groups (REST). */
+  siteUrl: string;
+  /** Graph site id; resolved from `siteUrl` when absent (local mode). */
+  graphSiteId?: string;
+  /** Graph list ids; resolved by list name when absent (local mode). */
+  listIds?: { visitReports: string; visitRota: string; frontlineTeams: string };
+  /** Public HTTPS base of this bot, for the SharePoint webhook's notificationUrl. */
+  publicUrl: string;
+  /** Shared secret SharePoint echoes in every notification. */
+  webhookClientState: string;
+  /** How reports link to the app: a Teams deep link (app id + entity id) or the SharePoint page. */
+  reportLink: { kind: 'teams'; teamsAppId: string; entityId: string } | { kind: 'page'; pageUrl: string };
+  reconcileIntervalMs: number;
+  /** How long a claim on a report protects a card being posted (then a sweep may post again). */
+  claimLeaseMs: number;
+  digest: { weekday: DigestWeekday; time: string; enabled: boolean };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The bot cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = { [name: string]: string | undefined };
+
+const WEEKDAYS: DigestWeekday[] = ['daily', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  optional(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  required(name: string, what: string, example: string): string {
+    const v = this.optional(name);
+    if (v === undefined) {
+      this.problems.push(`${name} is missing: ${what} (for example ${example}).`);
+      return '';
+    }
+    return v;
+  }
+
+  url(name: string, what: string, example: string, fallback?: string): string {
+    const v = fallback !== undefined ? this.optional(name) || fallback : this.required(name, what, example);
+    if (v && !/^https?:\/\/[^\s/]+/.test(v)) {
+      this.problems.push(`${name} must be an http(s) URL: ${what} (for example ${example}); it is "${v}".`);
+    }
+    return v.replace(/\/+$/, '');
+  }
+
+  httpsUrl(name: string, what: string, example: string): string {
+    const v = this.url(name, what, example);
+    if (v && !v.startsWith('https://')) {
+      this.problems.push(`${name} must use https in production: ${what} (for example ${example}).`);
+    }
+    return v;
+  }
+
+  positiveNumber(name: string, what: string, fallback: number): number {
+    const v = this.optional(name);
+    if (v === undefined) {
+      return fallback;
+    }
+    const n = Number(v);
+    if (!isFinite(n) || n <= 0) {
+      this.problems.push(`${name} must be a positive number: ${what}; it is "${v}".`);
+      return fallback;
+    }
+    return n;
+  }
+
+  guid(name: string, what: string): string {
+    const v = this.required(name, what, '00000000-0000-0000-0000-000000000000');
+    if (v && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) {
+      this.problems.push(`${name} must be a GUID: ${what}; it is "${v}".`);
+    }
+    return v;
+  }
+}
+
+function digestSettings(r: Reader): BotConfig['digest'] {
+  const weekday = (r.optional('DIGEST_WEEKDAY') || 'monday').toLowerCase() as DigestWeekday;
+  if (WEEKDAYS.indexOf(weekday) === -1) {
+    r.problems.push(`DIGEST_WEEKDAY must be one of ${WEEKDAYS.join(', ')}: the day the overdue digest is posted; it is "${weekday}".`);
+  }
+  const time = r.optional('DIGEST_TIME') || '09:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+    r.problems.push(`DIGEST_TIME must be HH:MM (24-hour, London time): when the overdue digest is posted; it is "${time}".`);
+  }
+  return { weekday, time, enabled: (r.optional('DIGEST_ENABLED') || 'true').toLowerCase() !== 'false' };
+}
+
+function reportLinkSettings(r: Reader, fallbackPage?: string): BotConfig['reportLink'] {
+  const teamsAppId = r.optional('TEAMS_APP_ID');
+  if (teamsAppId) {
+    return { kind: 'teams', teamsAppId, entityId: r.optional('TEAMS_APP_ENTITY_ID') || 'frontline-visits' };
+  }
+  const pageUrl = fallbackPage !== undefined ? r.optional('REPORT_PAGE_URL') || fallbackPage : r.url('REPORT_PAGE_URL', 'the SharePoint page that hosts the web part, used when TEAMS_APP_ID is not set', 'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx');
+  return { kind: 'page', pageUrl };
+}
+
+const DEFAULT_SANDBOX = 'http://localhost:4321';
+const SITE_PATH = '/sites/frontline-visits';
+
+/** Reads and checks the configuration. Throws a ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): BotConfig {
+  const r = new Reader(env);
+  const mode = (r.optional('BOT_MODE') || 'local').toLowerCase();
+  if (mode !== 'production' && mode !== 'local') {
+    throw new ConfigError([`BOT_MODE must be "production" or "local"; it is "${mode}".`]);
+  }
+  const port = r.positiveNumber('BOT_PORT', 'the port the bot listens on', 3978);
+  const reconcileIntervalMs = r.positiveNumber('RECONCILE_INTERVAL_SECONDS', 'seconds between reconcile sweeps', 180) * 1000;
+  const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 120) * 1000;
+  const digest = digestSettings(r);
+
+  if (mode === 'local') {
+    const sandbox = r.url('SANDBOX_URL', 'the local sandbox', DEFAULT_SANDBOX, DEFAULT_SANDBOX);
+    const config: BotConfig = {
+      mode: 'local',
+      port,
+      credentials: { kind: 'sandbox', clientId: r.optional('BOT_APP_ID') || 'frontline-visits-local-bot', token: r.optional('SANDBOX_APP_TOKEN') || 'sandbox-app-token' },
+      serviceUrl: r.url('BOT_SERVICE_URL', 'the Bot Connector the bot sends to (the Agents Playground locally)', 'http://localhost:56150/_connector', 'http://localhost:56150/_connector'),
+      channelId: r.optional('TEAMS_CHANNEL_ID') || 'improvement-channel',
+      teamId: r.optional('TEAMS_TEAM_ID'),
+      graphBaseUrl: r.url('GRAPH_BASE_URL', 'Microsoft Graph (the sandbox locally)', sandbox, sandbox),
+      siteUrl: r.url('SHAREPOINT_SITE_URL', 'the SharePoint site', sandbox + SITE_PATH, sandbox + SITE_PATH),
+      graphSiteId: r.optional('GRAPH_SITE_ID'),
+      publicUrl: r.url('BOT_PUBLIC_URL', 'where SharePoint reaches the bot', `http://localhost:${port}`, `http://localhost:${port}`),
+      webhookClientState: r.optional('WEBHOOK_CLIENT_STATE') || 'frontline-visits-local',
+      reportLink: reportLinkSettings(r, `${sandbox}/`),
+      reconcileIntervalMs,
+      claimLeaseMs,
+      digest
+    };
+    if (r.problems.length) {
+      throw new ConfigError(r.problems);
+    }
+    return config;
+  }
+
+  const clientId = r.guid('BOT_APP_ID', "the bot's Entra application (client) id");
+  const tenantId = r.guid('BOT_TENANT_ID', "the council's Entra tenant id");
+  const secret = r.optional('BOT_APP_SECRET');
+  const certificateFile = r.optional('BOT_CERT_FILE');
+  let credentials: BotCredentials;
+  if (certificateFile) {
+    credentials = {
+      kind: 'certificate',
+      clientId,
+      tenantId,
+      certificateFile,
+      certificateThumbprint: r.required('BOT_CERT_THUMBPRINT', 'the SHA-256 thumbprint of the certificate in BOT_CERT_FILE', 'A1B2…')
+    };
+  } else {
+    if (!secret) {
+      r.problems.push('BOT_APP_SECRET or BOT_CERT_FILE (with BOT_CERT_THUMBPRINT) is missing: the credential of the bot\'s Entra app. SharePoint app-only access needs the certificate.');
+    }
+    credentials = { kind: 'secret', clientId, tenantId, clientSecret: secret || '' };
+  }
+  const config: BotConfig = {
+    mode: 'production',
+    port,
+    credentials,
+    serviceUrl: r.httpsUrl('BOT_SERVICE_URL', 'the Bot Connector service URL of the tenant\'s region', 'https://smba.trafficmanager.net/uk/'),
+    teamId: r.required('TEAMS_TEAM_ID', "the improvement team's Team (group) id", '19:…@thread.tacv2'),
+    channelId: r.required('TEAMS_CHANNEL_ID', "the improvement team's channel id", '19:…@thread.tacv2'),
+    graphBaseUrl: r.url('GRAPH_BASE_URL', 'Microsoft Graph', 'https://graph.microsoft.com', 'https://graph.microsoft.com'),
+    siteUrl: r.httpsUrl('SHAREPOINT_SITE_URL', 'the Frontline Visits SharePoint site', 'https://northshire.sharepoint.com/sites/frontline-visits'),
+    graphSiteId: r.required('GRAPH_SITE_ID', 'the Graph id of the site', 'northshire.sharepoint.com,<site guid>,<web guid>'),
+    listIds: {
+      visitReports: r.guid('GRAPH_LIST_ID_VISIT_REPORTS', 'the id of the Visit Reports list'),
+      visitRota: r.guid('GRAPH_LIST_ID_VISIT_ROTA', 'the id of the Visit Rota list'),
+      frontlineTeams: r.guid('GRAPH_LIST_ID_FRONTLINE_TEAMS', 'the id of the Frontline Teams list')
+    },
+    publicUrl: r.httpsUrl('BOT_PUBLIC_URL', 'the public HTTPS address of this bot, where SharePoint sends list notifications', 'https://frontline-bot.northshire.example'),
+    webhookClientState: r.required('WEBHOOK_CLIENT_STATE', 'a random secret SharePoint echoes in each notification', 'a 32-character random string'),
+    reportLink: reportLinkSettings(r),
+    reconcileIntervalMs,
+    claimLeaseMs,
+    digest
+  };
+  if (r.problems.length) {
+    throw new ConfigError(r.problems);
+  }
+  return config;
+}

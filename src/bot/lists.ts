@@ -1,0 +1,328 @@
+/**
+ * The bot's access to the Frontline Visits lists: list items through Microsoft Graph (app-only,
+ * Sites.Selected), site users and groups through SharePoint REST (Graph does not expose a site
+ * user's Entra object id). Field names come from the list contract only.
+ *
+ * Graph shapes (as SharePoint Online returns them): a lookup or person column `X` is read and
+ * written as `XLookupId`; a multi-person column is `[{ LookupId, LookupValue, Email }]`; dates are
+ * ISO instants; the item's `eTag` is `"{guid},{version}"`.
+ */
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { ROLE_GROUPS } from '../domain/roles';
+import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
+import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, LIST_DEFINITIONS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { fetchWithRetry, RetryPolicy, DEFAULT_RETRY } from './retry';
+
+const R = VISIT_REPORTS.fields;
+
+/** A Graph list item as returned with `$expand=fields`. */
+export interface GraphListItem {
+  id: string;
+  eTag?: string;
+  fields: { [name: string]: unknown };
+}
+
+export interface SiteUser {
+  Id: number;
+  Title: string;
+  Email?: string;
+  AadObjectId?: { NameId?: string } | null;
+}
+
+export interface TeamRecord {
+  id: number;
+  title: string;
+  headOfServiceId?: number;
+}
+
+export interface RotaRecord {
+  id: number;
+  visitDate: CalendarDate;
+  teamId: number;
+  status: RotaStatus;
+  members: string[];
+}
+
+export type PatchResult = { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'notFound' };
+
+export interface ListIds {
+  siteId: string;
+  visitReports: string;
+  visitRota: string;
+  frontlineTeams: string;
+}
+
+/** The first `lookup` → `LookupId` suffix Graph uses for lookup and person columns. */
+export const lookupIdField = (internalName: string): string => `${internalName}LookupId`;
+
+function num(value: unknown): number | undefined {
+  if (value === null || value === undefined || value === '') {
+    return undefined;
+  }
+  const n = Number(value);
+  return isFinite(n) ? n : undefined;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function optionalStr(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length ? value : undefined;
+}
+
+function people(value: unknown): Person[] {
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  return value
+    .map((v: { LookupId?: unknown; LookupValue?: unknown; Email?: unknown }) => ({ id: num(v.LookupId) as number, displayName: str(v.LookupValue), email: str(v.Email) }))
+    .filter((p) => p.id !== undefined);
+}
+
+/** A report from its Graph item. Names of people other than members are filled in later (`by`). */
+export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number } {
+  const f = item.fields;
+  const grid = emptyGrid();
+  for (const key of GRID_CELL_KEYS) {
+    grid[key] = str(f[GRID_CELL_FIELDS[key]]);
+  }
+  const feedbackText = optionalStr(f[R.HosFeedback]);
+  return {
+    id: Number(item.id),
+    title: str(f[R.Title]),
+    rotaEntryId: num(f[lookupIdField(R.RotaEntry)]),
+    teamId: num(f[lookupIdField(R.Team)]),
+    visitDate: calendarDateFromSharePoint(optionalStr(f[R.VisitDate])),
+    members: people(f[R.Members]),
+    staffInvolved: str(f[R.StaffInvolved]),
+    grid,
+    safetyScale: num(f[R.SafetyScale]),
+    status: (optionalStr(f[R.ReportStatus]) as ReportStatus) || 'Draft',
+    submittedOn: optionalStr(f[R.SubmittedOn]),
+    feedback: feedbackText ? { text: feedbackText, on: str(f[R.HosFeedbackOn]) } : undefined,
+    feedbackById: num(f[lookupIdField(R.HosFeedbackBy)]),
+    cardConversationId: optionalStr(f[R.CardConversationId]),
+    cardActivityId: optionalStr(f[R.CardActivityId]),
+    etag: item.eTag || optionalStr(f['@odata.etag'])
+  };
+}
+
+export interface ListsOptions {
+  graphBaseUrl: string;
+  siteUrl: string;
+  /** App-only bearer token for a resource: 'graph' or 'sharepoint'. */
+  token: (resource: 'graph' | 'sharepoint') => Promise<string>;
+  /** Known ids (production); resolved from the site and list names when absent. */
+  ids?: Partial<ListIds>;
+  retry?: RetryPolicy;
+}
+
+export class FrontlineLists {
+  readonly graph: Client;
+  private ids?: ListIds;
+  private readonly retry: RetryPolicy;
+
+  constructor(private readonly options: ListsOptions) {
+    const host = new URL(options.graphBaseUrl).hostname;
+    this.retry = options.retry || DEFAULT_RETRY;
+    this.graph = Client.initWithMiddleware({
+      authProvider: { getAccessToken: () => options.token('graph') },
+      baseUrl: `${options.graphBaseUrl}/`,
+      defaultVersion: 'v1.0',
+      // The Graph client only sends the token to Graph hosts; the sandbox is one locally.
+      customHosts: host === 'graph.microsoft.com' ? undefined : new Set([host])
+    });
+  }
+
+  /** Resolves the site and list ids once (Graph accepts `host:/path` for a site). */
+  async listIds(): Promise<ListIds> {
+    if (this.ids) {
+      return this.ids;
+    }
+    const given = this.options.ids || {};
+    let siteId = given.siteId;
+    if (!siteId) {
+      const url = new URL(this.options.siteUrl);
+      const site = await this.graph.api(`/sites/${url.host}:${url.pathname}`).select('id').get();
+      siteId = String(site.id);
+    }
+    let { visitReports, visitRota, frontlineTeams } = given;
+    if (!visitReports || !visitRota || !frontlineTeams) {
+      const lists: Array<{ id: string; name?: string; displayName?: string }> = (await this.graph.api(`/sites/${siteId}/lists`).select('id,name,displayName').get()).value;
+      const find = (urlName: string, title: string): string => {
+        const hit = lists.filter((l) => l.name === urlName || l.displayName === title)[0];
+        if (!hit) {
+          throw new Error(`The site has no list "${title}" (${urlName}); provision the lists first (see sharepoint/).`);
+        }
+        return hit.id;
+      };
+      visitReports = visitReports || find(VISIT_REPORTS.urlName, VISIT_REPORTS.title);
+      visitRota = visitRota || find(VISIT_ROTA.urlName, VISIT_ROTA.title);
+      frontlineTeams = frontlineTeams || find(FRONTLINE_TEAMS.urlName, FRONTLINE_TEAMS.title);
+    }
+    this.ids = { siteId, visitReports, visitRota, frontlineTeams };
+    return this.ids;
+  }
+
+  private async itemsUrl(list: keyof Omit<ListIds, 'siteId'>): Promise<string> {
+    const ids = await this.listIds();
+    return `/sites/${ids.siteId}/lists/${ids[list]}/items`;
+  }
+
+  /** Every page of a Graph item query. */
+  private async allItems(first: string): Promise<GraphListItem[]> {
+    const items: GraphListItem[] = [];
+    let page = await this.graph.api(first).get();
+    for (;;) {
+      items.push(...(page.value as GraphListItem[]));
+      const next = page['@odata.nextLink'];
+      if (!next) {
+        return items;
+      }
+      page = await this.graph.api(next).get();
+    }
+  }
+
+  private async query(list: keyof Omit<ListIds, 'siteId'>, filter: string): Promise<GraphListItem[]> {
+    // The first (and here only) filter is on an indexed column, so the query is threshold-safe.
+    const url = `${await this.itemsUrl(list)}?$expand=fields&$filter=${encodeURIComponent(filter)}&$top=500`;
+    return this.allItems(url);
+  }
+
+  /** Reports in a status, by the indexed ReportStatus column. */
+  async reportsWithStatus(status: ReportStatus): Promise<VisitReport[]> {
+    const items = await this.query('visitReports', `fields/${R.ReportStatus} eq '${status}'`);
+    return items.map(reportFromGraph);
+  }
+
+  /** Reports whose visit fell in a range, by the indexed VisitDate column. */
+  async reportsVisitedBetween(from: CalendarDate, to: CalendarDate): Promise<VisitReport[]> {
+    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${R.VisitDate} le '${londonMidnightUtc(to)}'`);
+    return items.map(reportFromGraph);
+  }
+
+  async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
+    const F = VISIT_ROTA.fields;
+    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
+    return items.map((item) => ({
+      id: Number(item.id),
+      visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+      teamId: num(item.fields[lookupIdField(F.Team)]) as number,
+      status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
+      members: people(item.fields[F.Members]).map((p) => p.displayName)
+    }));
+  }
+
+  /** One report with its ETag, or undefined when it no longer exists. */
+  async report(id: number): Promise<(VisitReport & { feedbackById?: number }) | undefined> {
+    try {
+      const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
+      return reportFromGraph(item);
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Writes fields with `If-Match`: a 412 (someone changed the item since `etag` was read) is a
+   * result, not an error, so the caller can re-read and decide — never overwrite.
+   */
+  async patchReport(id: number, fields: { [name: string]: unknown }, etag: string): Promise<PatchResult> {
+    const url = `${await this.itemsUrl('visitReports')}/${id}/fields`;
+    try {
+      const response = await this.graph.api(url).header('If-Match', etag).patch(fields);
+      const newEtag = response && typeof response['@odata.etag'] === 'string' ? (response['@odata.etag'] as string) : undefined;
+      if (newEtag) {
+        return { ok: true, etag: newEtag };
+      }
+      const fresh = await this.report(id);
+      return fresh && fresh.etag ? { ok: true, etag: fresh.etag } : { ok: false, reason: 'notFound' };
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 412) {
+        return { ok: false, reason: 'conflict' };
+      }
+      if (error instanceof GraphError && error.statusCode === 404) {
+        return { ok: false, reason: 'notFound' };
+      }
+      throw error;
+    }
+  }
+
+  async teams(): Promise<TeamRecord[]> {
+    const F = FRONTLINE_TEAMS.fields;
+    const items = await this.allItems(`${await this.itemsUrl('frontlineTeams')}?$expand=fields&$top=500`);
+    return items.map((item) => ({ id: Number(item.id), title: str(item.fields[F.Title]), headOfServiceId: num(item.fields[lookupIdField(F.HeadOfService)]) }));
+  }
+
+  async team(id: number): Promise<TeamRecord | undefined> {
+    const F = FRONTLINE_TEAMS.fields;
+    try {
+      const item = (await this.graph.api(`${await this.itemsUrl('frontlineTeams')}/${id}`).expand('fields').get()) as GraphListItem;
+      return { id: Number(item.id), title: str(item.fields[F.Title]), headOfServiceId: num(item.fields[lookupIdField(F.HeadOfService)]) };
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  // --- SharePoint REST: site users and groups, list webhooks ---
+
+  async spRest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await fetchWithRetry(
+      `${this.options.siteUrl}${path}`,
+      {
+        method,
+        headers: {
+          Authorization: `Bearer ${await this.options.token('sharepoint')}`,
+          Accept: 'application/json;odata=nometadata',
+          'Content-Type': 'application/json'
+        },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      },
+      this.retry
+    );
+    const text = await response.text();
+    if (!response.ok) {
+      throw new Error(`SharePoint ${method} ${path} failed: ${response.status} ${text.slice(0, 500)}`);
+    }
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async siteUser(id: number): Promise<SiteUser | undefined> {
+    try {
+      return await this.spRest<SiteUser>('GET', `/_api/web/getuserbyid(${id})`);
+    } catch (error) {
+      if (/failed: 404/.test((error as Error).message)) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Members of the Heads of Service group, with their Entra object ids. */
+  async headsOfServiceGroup(): Promise<SiteUser[]> {
+    const title = ROLE_GROUPS.HeadOfService.replace(/'/g, "''");
+    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname('${encodeURIComponent(title)}')/users`);
+    return result.value || [];
+  }
+
+  /** Server-relative API path of the Visit Reports list, for webhooks. */
+  visitReportsApiPath(): string {
+    const title = LIST_DEFINITIONS.filter((l) => l.urlName === VISIT_REPORTS.urlName)[0].title.replace(/'/g, "''");
+    return `/_api/web/lists/getbytitle('${encodeURIComponent(title)}')`;
+  }
+}
+
+/** The Entra object id of a site user, lower-case, or undefined. */
+export function objectIdOf(user: SiteUser | undefined): string | undefined {
+  const id = user && user.AadObjectId && user.AadObjectId.NameId;
+  return id ? id.toLowerCase() : undefined;
+}

@@ -1,0 +1,308 @@
+/**
+ * The bot service: one Node HTTP server carrying the Teams messaging endpoint (`/api/messages`,
+ * handled by the Teams SDK), the SharePoint webhook endpoint (`/api/webhooks`) and `/healthz`;
+ * plus the reconcile sweep, the webhook renewal and the overdue digest on timers.
+ *
+ * `startBot(options)` is the programmatic API tests, the bench and `npm start` use.
+ */
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
+import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
+import { londonToday } from '../domain/calendarDate';
+import { BotConfig, BotCredentials, loadConfig } from './config';
+import { CardActions, CardActionActivity } from './cardActions';
+import { CardFactory } from './cardFactory';
+import { Channel, TeamsChannel } from './channel';
+import { nextDigestAt, overdueDigestCard } from './digest';
+import { FrontlineLists } from './lists';
+import { CardPublisher, PublisherLog, SweepResult } from './publisher';
+import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
+import { ListWebhook, WEBHOOK_PATH } from './webhooks';
+
+export interface StartBotOptions {
+  /** Defaults to `loadConfig(env)`. */
+  config?: BotConfig;
+  env?: { [name: string]: string | undefined };
+  /** Overrides the configured port; 0 picks a free one. */
+  port?: number;
+  /** Create/renew the webhook and run the sweep and digest timers (default true). */
+  timers?: boolean;
+  /** Run one sweep at start, to catch up on anything submitted while the bot was down (default true). */
+  sweepAtStart?: boolean;
+  retry?: RetryPolicy;
+  logger?: ILogger;
+  /** Replace the Teams channel (tests may pass their own). */
+  channel?: Channel;
+}
+
+export interface RunningBot {
+  url: string;
+  config: BotConfig;
+  publisher: CardPublisher;
+  actions: CardActions;
+  webhook: ListWebhook;
+  lists: FrontlineLists;
+  /** Runs a reconcile sweep now. */
+  sweep(): Promise<SweepResult>;
+  /** Posts the overdue digest now; returns the activity id. */
+  postDigest(): Promise<string>;
+  /** Creates or renews the webhook subscription now. */
+  ensureWebhook(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type ExtraRoute = (req: http.IncomingMessage, url: URL, body: string) => Promise<{ status: number; headers?: { [k: string]: string }; body?: string }>;
+
+/**
+ * A plain Node HTTP adapter for the Teams SDK (no Express): the SDK registers its messaging
+ * route here, and the bot adds its own routes, which need the query string and a text/plain
+ * answer (the webhook handshake).
+ */
+class NodeHttpAdapter implements IHttpServerAdapter {
+  readonly server: http.Server;
+  private readonly sdkRoutes = new Map<string, HttpRouteHandler>();
+  private readonly extraRoutes = new Map<string, ExtraRoute>();
+
+  constructor(private readonly log: ILogger) {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        this.log.error('Request failed', error);
+        if (!res.headersSent) {
+          res.writeHead(500, { 'Content-Type': 'application/json' });
+        }
+        res.end(JSON.stringify({ error: 'Internal server error' }));
+      });
+    });
+  }
+
+  registerRoute(method: 'POST', path: string, handler: HttpRouteHandler): void {
+    this.sdkRoutes.set(`${method} ${path}`, handler);
+  }
+
+  route(method: string, path: string, handler: ExtraRoute): void {
+    this.extraRoutes.set(`${method} ${path}`, handler);
+  }
+
+  async start(port: number | string): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(Number(port), () => resolve());
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url || '/', 'http://localhost');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
+    const body = Buffer.concat(chunks).toString('utf8');
+    const key = `${req.method} ${url.pathname}`;
+    const extra = this.extraRoutes.get(key);
+    if (extra) {
+      const out = await extra(req, url, body);
+      res.writeHead(out.status, out.headers || {});
+      res.end(out.body || '');
+      return;
+    }
+    const sdk = this.sdkRoutes.get(key);
+    if (!sdk) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not found');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = body ? JSON.parse(body) : {};
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end('The body is not JSON');
+      return;
+    }
+    const out = await sdk({ body: parsed, headers: req.headers as Record<string, string | string[]> });
+    if (out.body === undefined || out.body === null) {
+      res.writeHead(out.status);
+      res.end();
+    } else {
+      res.writeHead(out.status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(out.body));
+    }
+  }
+}
+
+/** App-only tokens for Graph, SharePoint and the Bot Connector from the configured credential. */
+function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
+  if (credentials.kind === 'sandbox') {
+    return { forApp: async () => credentials.token, forLists: async () => credentials.token };
+  }
+  // msal-node comes with the Teams SDK. SharePoint accepts app-only tokens only from a certificate.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const msal = require('@azure/msal-node');
+  const auth: { [k: string]: unknown } = { clientId: credentials.clientId, authority: `https://login.microsoftonline.com/${credentials.tenantId}` };
+  if (credentials.kind === 'certificate') {
+    auth.clientCertificate = { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') };
+  } else {
+    auth.clientSecret = credentials.clientSecret;
+  }
+  const cca = new msal.ConfidentialClientApplication({ auth });
+  const acquire = async (scope: string): Promise<string> => {
+    const result = await cca.acquireTokenByClientCredential({ scopes: [scope] });
+    if (!result || !result.accessToken) {
+      throw new Error(`No token for ${scope}`);
+    }
+    return result.accessToken as string;
+  };
+  const spScope = `${new URL(siteUrl).origin}/.default`;
+  return {
+    forApp: credentials.kind === 'certificate' ? async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope) : undefined,
+    forLists: (resource) => acquire(resource === 'graph' ? 'https://graph.microsoft.com/.default' : spScope)
+  };
+}
+
+function publisherLog(logger: ILogger): PublisherLog {
+  return { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) };
+}
+
+export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
+  const config = options.config || loadConfig(options.env || process.env);
+  const logger = options.logger || new ConsoleLogger('frontline-bot', { level: 'info' });
+  const log = publisherLog(logger);
+  const retry: RetryPolicy = {
+    ...(options.retry || DEFAULT_RETRY),
+    onRetry: (info) => logger.warn(`Throttled (${info.status}) on ${info.what}; retry ${info.attempt} in ${info.delayMs} ms`)
+  };
+  const tokens = tokenSource(config.credentials, config.siteUrl);
+  const adapter = new NodeHttpAdapter(logger);
+  const creds = config.credentials;
+  const app = new App({
+    httpServerAdapter: adapter,
+    logger,
+    clientId: creds.clientId,
+    clientSecret: creds.kind === 'secret' ? creds.clientSecret : undefined,
+    tenantId: creds.kind === 'sandbox' ? undefined : creds.tenantId,
+    token: tokens.forApp,
+    serviceUrl: config.serviceUrl,
+    // Local mode: the Agents Playground sends no Entra token.
+    dangerouslyAllowUnauthenticatedRequests: config.mode === 'local',
+    client: new TeamsHttpClient({ middlewares: [teamsRetryMiddleware(retry)] })
+  });
+  const lists = new FrontlineLists({
+    graphBaseUrl: config.graphBaseUrl,
+    siteUrl: config.siteUrl,
+    token: tokens.forLists,
+    ids: config.listIds ? { siteId: config.graphSiteId, ...config.listIds } : config.graphSiteId ? { siteId: config.graphSiteId } : undefined,
+    retry
+  });
+  const channel = options.channel || new TeamsChannel(app, config.channelId);
+  const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
+  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs);
+  const actions = new CardActions(lists, channel, cards, log);
+  const webhook = new ListWebhook(lists, `${config.publicUrl}${WEBHOOK_PATH}`, config.webhookClientState, log);
+
+  app.on('card.action', async ({ activity }) => actions.handle(activity as unknown as CardActionActivity) as never);
+
+  const sweepLogged = (why: string): Promise<SweepResult> =>
+    publisher.sweep().then(
+      (result) => {
+        if (result.posted.length || result.failed.length) {
+          logger.info(`Sweep (${why}): ${result.posted.length} posted, ${result.failed.length} failed, ${result.pending} pending`);
+        }
+        return result;
+      },
+      (error) => {
+        logger.error(`Sweep (${why}) failed: ${(error as Error).stack || error}`);
+        throw error;
+      }
+    );
+
+  adapter.route('POST', WEBHOOK_PATH, async (_req, url, body) => {
+    const token = url.searchParams.get('validationtoken');
+    if (token !== null) {
+      // The subscription handshake: echo the token as plain text, at once.
+      return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: token };
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { status: 400, body: 'The body is not JSON' };
+    }
+    if (webhook.accept(parsed).length) {
+      // Answer SharePoint within its 5 seconds; the sweep runs after.
+      sweepLogged('webhook').catch(() => undefined);
+    }
+    return { status: 202 };
+  });
+  adapter.route('GET', '/healthz', async () => ({ status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'ok' }));
+
+  await app.start(options.port !== undefined ? options.port : config.port);
+  const port = (adapter.server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  const appUrl = config.reportLink.kind === 'page' ? config.reportLink.pageUrl : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
+  const postDigest = async (): Promise<string> => {
+    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl);
+    const posted = await channel.postCard(card, 'Overdue visit forms and responses');
+    logger.info(`Overdue digest posted (${posted.activityId})`);
+    return posted.activityId;
+  };
+  const ensureWebhook = async (): Promise<void> => {
+    await webhook.ensure();
+  };
+
+  const timers: NodeJS.Timeout[] = [];
+  let digestTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const scheduleDigest = (): void => {
+    if (closed || !config.digest.enabled) {
+      return;
+    }
+    const at = nextDigestAt(new Date(), config.digest.weekday, config.digest.time);
+    // setTimeout cannot wait more than ~24.8 days; a week is well within it.
+    digestTimer = setTimeout(() => {
+      postDigest()
+        .catch((error) => logger.error(`Overdue digest failed: ${(error as Error).stack || error}`))
+        .finally(scheduleDigest);
+    }, Math.max(1000, at.getTime() - Date.now()));
+  };
+
+  if (options.timers !== false) {
+    ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
+    timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
+    timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
+    scheduleDigest();
+  }
+  if (options.sweepAtStart !== false) {
+    sweepLogged('start').catch(() => undefined);
+  }
+
+  return {
+    url,
+    config,
+    publisher,
+    actions,
+    webhook,
+    lists,
+    sweep: () => publisher.sweep(),
+    postDigest,
+    ensureWebhook,
+    async close() {
+      closed = true;
+      timers.forEach((t) => clearInterval(t));
+      if (digestTimer) {
+        clearTimeout(digestTimer);
+      }
+      await app.stop().catch(() => undefined);
+      if (adapter.server.listening) {
+        await adapter.stop();
+      }
+    }
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The SharePoint list webhook on Visit Reports.
+ *
+ * SharePoint validates a new subscription by POSTing to the notification URL with
+ * `?validationtoken=…`, expecting the token back as text/plain within 5 seconds. Notifications
+ * say only "this list changed" (`{ value: [{ subscriptionId, clientState, resource, … }] }`), so
+ * each one starts a reconcile sweep; the sweep decides what to post. Subscriptions last at most
+ * 180 days: the bot creates one if none points at it and renews it well before it expires.
+ */
+import { FrontlineLists } from './lists';
+import { PublisherLog } from './publisher';
+
+export const WEBHOOK_PATH = '/api/webhooks';
+/** SharePoint's maximum is 180 days; renew when fewer than 60 remain. */
+const LIFETIME_DAYS = 170;
+const RENEW_WITHIN_DAYS = 60;
+const DAY_MS = 86400000;
+
+export interface Subscription {
+  id: string;
+  notificationUrl: string;
+  expirationDateTime: string;
+  clientState?: string | null;
+  resource?: string;
+}
+
+export interface Notification {
+  subscriptionId?: string;
+  clientState?: string;
+  resource?: string;
+  expirationDateTime?: string;
+}
+
+export class ListWebhook {
+  constructor(
+    private readonly lists: FrontlineLists,
+    private readonly notificationUrl: string,
+    private readonly clientState: string,
+    private readonly log: PublisherLog,
+    private readonly now: () => number = Date.now
+  ) {}
+
+  private path(): string {
+    return `${this.lists.visitReportsApiPath()}/subscriptions`;
+  }
+
+  /** Creates the subscription if missing, renews it if it ends within 60 days. Returns it. */
+  async ensure(): Promise<Subscription> {
+    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', this.path())).value || [];
+    const ours = existing.filter((s) => s.notificationUrl === this.notificationUrl)[0];
+    const expiration = new Date(this.now() + LIFETIME_DAYS * DAY_MS).toISOString();
+    if (!ours) {
+      const created = await this.lists.spRest<Subscription>('POST', this.path(), {
+        resource: `${this.lists.visitReportsApiPath()}`,
+        notificationUrl: this.notificationUrl,
+        expirationDateTime: expiration,
+        clientState: this.clientState
+      });
+      this.log.info(`Webhook subscription ${created.id} created, until ${created.expirationDateTime}`);
+      return created;
+    }
+    if (Date.parse(ours.expirationDateTime) - this.now() < RENEW_WITHIN_DAYS * DAY_MS) {
+      await this.lists.spRest('PATCH', `${this.path()}('${encodeURIComponent(ours.id)}')`, { expirationDateTime: expiration });
+      this.log.info(`Webhook subscription ${ours.id} renewed until ${expiration}`);
+      return { ...ours, expirationDateTime: expiration };
+    }
+    return ours;
+  }
+
+  /** Notifications that are ours (right client state); anything else is ignored and logged. */
+  accept(body: unknown): Notification[] {
+    const value = body && Array.isArray((body as { value?: unknown }).value) ? ((body as { value: Notification[] }).value) : [];
+    const ours = value.filter((n) => n && n.clientState === this.clientState);
+    if (ours.length < value.length) {
+      this.log.warn(`Ignored ${value.length - ours.length} webhook notification(s) with an unknown clientState`);
+    }
+    return ours;
+  }
+}
