@@ -17,6 +17,7 @@ import type { FrontlineTeam } from '../domain/types';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam, toVisitReport } from '../data/mappers';
 import { nextPeriod, previousPeriod } from './packPeriod';
+import { compareText } from './packText';
 import type { PackData, PackPeriod, PackRequest } from './packTypes';
 
 /** Items per request: well under SharePoint's 5,000 cap, and small enough to keep each response quick. */
@@ -70,7 +71,7 @@ export async function readAllItems(sp: SPFI, listTitle: string, options: ReadOpt
 /** Every team, for the clerk's choice of teams: a short list, still read page by page. */
 export async function loadTeams(sp: SPFI): Promise<FrontlineTeam[]> {
   const items = await readAllItems(sp, FRONTLINE_TEAMS.title, { select: TEAM_SELECT, expand: TEAM_EXPAND });
-  return items.map(toTeam).sort((a, b) => a.title.localeCompare(b.title, 'en-GB'));
+  return items.map(toTeam).sort((a, b) => compareText(a.title, b.title));
 }
 
 export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' | 'to'>, pageSize?: number): Promise<PackData> {

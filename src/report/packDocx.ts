@@ -35,18 +35,17 @@ function textRuns(runs: OutlineParagraph): TextRun[] {
 }
 
 function paragraph(runs: OutlineParagraph): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.LEFT, children: textRuns(runs) });
+  return new Paragraph({ children: textRuns(runs) });
 }
 
 function toDocx(block: OutlineBlock): Paragraph | Table {
   if (block.kind === 'heading') {
-    return new Paragraph({ heading: HEADING_LEVELS[block.level], alignment: AlignmentType.LEFT, children: [new TextRun(block.text)] });
+    return new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] });
   }
   if (block.kind === 'paragraph') {
     return paragraph(block.runs);
   }
   const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
-  const cellWidth = (index: number): { size: number; type: typeof WidthType.PERCENTAGE } => ({ size: block.widths[index], type: WidthType.PERCENTAGE });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: widths,
@@ -55,15 +54,14 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
         // Marks the row as the header: screen readers announce it and Word repeats it on each page.
         tableHeader: true,
         cantSplit: true,
-        children: block.headers.map((header, index) => new TableCell({ width: cellWidth(index), children: [paragraph([{ text: header, bold: true }])] }))
+        children: block.headers.map((header, index) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] }))
       }),
       ...block.rows.map(
         (row) =>
           new TableRow({
             children: row.map(
-              (cellParagraphs, index) =>
+              (cellParagraphs) =>
                 new TableCell({
-                  width: cellWidth(index),
                   // A cell must hold at least one paragraph, even when it has no text.
                   children: cellParagraphs.length ? cellParagraphs.map(paragraph) : [paragraph([{ text: '' }])]
                 })
@@ -80,6 +78,9 @@ export function packDocument(model: PackModel): Document {
     subject: model.title.committee,
     creator: 'Frontline Visits',
     description: `Committee pack for ${model.title.committee}, ${model.title.periodText}`,
+    // Left alignment lives in the default paragraph style rather than on every paragraph: the
+    // document reads left-aligned, and pasted into a council template it takes the template's styles.
+    styles: { default: { document: { paragraph: { alignment: AlignmentType.LEFT } } } },
     sections: [{ children: packOutline(model).map(toDocx) }]
   });
 }

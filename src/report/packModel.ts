@@ -2,12 +2,12 @@
  * Builds the committee pack from the list data: plain functions, no I/O, so the preview, the
  * Word document, the CSV and the command line all show the same thing for the same data.
  */
-import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate, formatMonth, formatShortDate } from '../domain/calendarDate';
+import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate } from '../domain/calendarDate';
 import { deadline, responseDueDate, submissionDueDate } from '../domain/deadlines';
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
 import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
 import { isWithin } from './packPeriod';
-import { cleanText, formatAverage, formatPeriod, namesOf } from './packText';
+import { cleanText, compareText, formatAverage, formatPeriod, monthOf, namesOf, shortDate } from './packText';
 import type {
   PackData,
   PackDatedRow,
@@ -50,7 +50,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 function byDateThenTeam<T extends { date: CalendarDate; team: string; key?: string }>(a: T, b: T): number {
-  return compareDates(a.date, b.date) || a.team.localeCompare(b.team, 'en-GB') || (a.key || '').localeCompare(b.key || '');
+  return compareDates(a.date, b.date) || compareText(a.team, b.team) || compareText(a.key || '', b.key || '');
 }
 
 export function buildPackModel(data: PackData, request: PackRequest): PackModel {
@@ -79,7 +79,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
   }
   const shownTeams = Array.from(shownTeamIds)
     .map((id) => ({ id, title: teamName(id, rota.find((e) => e.teamId === id)?.teamTitle || submitted.find((r) => r.teamId === id)?.teamTitle) }))
-    .sort((a, b) => a.title.localeCompare(b.title, 'en-GB') || a.id - b.id);
+    .sort((a, b) => compareText(a.title, b.title) || a.id - b.id);
 
   const teamSummaries: PackTeamSummary[] = shownTeams.map((team) => {
     const teamReports = submitted.filter((r) => r.teamId === team.id);
@@ -98,7 +98,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
   const scales: PackScaleRow[] = submitted.map((r) => ({
     reportId: r.id,
     date: r.visitDate!,
-    dateText: formatShortDate(r.visitDate!),
+    dateText: shortDate(r.visitDate!),
     team: teamName(r.teamId, r.teamTitle),
     members: namesOf(r.members),
     scale: r.safetyScale,
@@ -158,8 +158,8 @@ function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallba
   return {
     key: `rota-${entry.id}`,
     date: entry.visitDate,
-    month: formatMonth(entry.visitDate),
-    dateText: formatShortDate(entry.visitDate),
+    month: monthOf(entry.visitDate),
+    dateText: shortDate(entry.visitDate),
     team: teamName(entry.teamId, entry.teamTitle),
     members: namesOf(entry.members)
   };
@@ -170,12 +170,12 @@ function reportNote(visitDate: CalendarDate, reports: VisitReport[], today: Cale
   const sent = reports.filter(isSubmitted)[0];
   if (sent) {
     const on = calendarDateFromSharePoint(sent.submittedOn);
-    return on ? `Report submitted ${formatShortDate(on)}` : 'Report submitted';
+    return on ? `Report submitted ${shortDate(on)}` : 'Report submitted';
   }
   const due = deadline(submissionDueDate(visitDate), today);
   return due.state === 'overdue'
-    ? `Report not yet submitted: it was due by ${formatShortDate(due.due)}`
-    : `Report not yet submitted: due by ${formatShortDate(due.due)}`;
+    ? `Report not yet submitted: it was due by ${shortDate(due.due)}`
+    : `Report not yet submitted: due by ${shortDate(due.due)}`;
 }
 
 function buildVisitRows(
@@ -215,8 +215,8 @@ function buildVisitRows(
       rows.push({
         key: `report-${report.id}`,
         date: report.visitDate!,
-        month: formatMonth(report.visitDate!),
-        dateText: formatShortDate(report.visitDate!),
+        month: monthOf(report.visitDate!),
+        dateText: shortDate(report.visitDate!),
         team: teamName(report.teamId, report.teamTitle),
         members: namesOf(report.members),
         outcome: 'held',
@@ -234,15 +234,15 @@ export function responseFor(report: VisitReport, today: CalendarDate): PackRespo
   if (report.feedback && feedback) {
     const on = calendarDateFromSharePoint(report.feedback.on);
     const by = report.feedback.by ? namesOf([report.feedback.by]) : '';
-    return { state: 'responded', text: feedback, attribution: [by, on ? formatShortDate(on) : ''].filter((s) => s).join(', ') };
+    return { state: 'responded', text: feedback, attribution: [by, on ? shortDate(on) : ''].filter((s) => s).join(', ') };
   }
   if (!report.submittedOn) {
     return { state: 'awaiting', text: 'No response yet.', attribution: '' };
   }
   const due = deadline(responseDueDate(report.submittedOn), today);
   return due.state === 'overdue'
-    ? { state: 'overdue', text: `Response overdue: it was due by ${formatShortDate(due.due)}.`, attribution: '', due: due.due }
-    : { state: 'awaiting', text: `No response yet: due by ${formatShortDate(due.due)}.`, attribution: '', due: due.due };
+    ? { state: 'overdue', text: `Response overdue: it was due by ${shortDate(due.due)}.`, attribution: '', due: due.due }
+    : { state: 'awaiting', text: `No response yet: due by ${shortDate(due.due)}.`, attribution: '', due: due.due };
 }
 
 /** "Worried about: …" lines for the cells of one grid row that have text. */
@@ -266,7 +266,7 @@ function statementFor(report: VisitReport, row: GridRow, response: PackResponse)
   return {
     reportId: report.id,
     visitDate: report.visitDate!,
-    visitText: members ? `${formatShortDate(report.visitDate!)} (${members})` : formatShortDate(report.visitDate!),
+    visitText: members ? `${shortDate(report.visitDate!)} (${members})` : shortDate(report.visitDate!),
     ...said,
     saidText: saidText(said),
     response

@@ -2,7 +2,7 @@
  * Text as the pack shows it. Everything a person typed passes through `cleanText` before it
  * reaches the preview, Word or CSV, so all three carry the same characters.
  */
-import type { CalendarDate } from '../domain/calendarDate';
+import { CalendarDate, formatMonth, formatShortDate } from '../domain/calendarDate';
 import type { Person } from '../domain/types';
 
 // Word's manual line break copies to the clipboard as a vertical tab; Unicode has two more.
@@ -53,3 +53,28 @@ export function formatPeriod(period: { from: CalendarDate; to: CalendarDate }): 
 export function formatAverage(value: number): string {
   return (Math.round(value * 10) / 10).toFixed(1);
 }
+
+const collator = new Intl.Collator('en-GB');
+
+/** Orders names as an English reader expects; one collator, as a pack sorts thousands of rows. */
+export function compareText(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** A formatter remembered per day: a pack formats the same few hundred days thousands of times. */
+function remembered(format: (date: CalendarDate) => string): (date: CalendarDate) => string {
+  const cache = new Map<CalendarDate, string>();
+  return (date) => {
+    let text = cache.get(date);
+    if (text === undefined) {
+      text = format(date);
+      cache.set(date, text);
+    }
+    return text;
+  };
+}
+
+/** "15 Jun 2026" */
+export const shortDate = remembered(formatShortDate);
+/** "June 2026" */
+export const monthOf = remembered(formatMonth);

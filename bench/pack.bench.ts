@@ -1,0 +1,124 @@
+/**
+ * Committee pack benchmark (prints figures; not a test). Run: npx tsx bench/pack.bench.ts
+ *
+ * 1. Build the pack (model + Word document) for 1,000 submitted reports: target ≤ 2 s.
+ * 2. With the sandbox available (src/sandbox/server.ts), read 20,000 reports through PnPjs the
+ *    way the clerk's screen does (threshold-safe, paged) and build the pack from them.
+ *    Set PACK_BENCH_READ=0 to skip; PACK_BENCH_READ_COUNT to change 20,000.
+ */
+import { performance } from 'node:perf_hooks';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+
+import { addDays } from '../src/domain/calendarDate';
+import { emptyGrid, GRID_CELL_KEYS } from '../src/domain/grid';
+import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../src/domain/types';
+import { buildPackModel } from '../src/report/packModel';
+import { renderPackDocx } from '../src/report/packDocx';
+import { renderPackCsv } from '../src/report/packCsv';
+import type { PackData, PackRequest } from '../src/report/packTypes';
+
+const PERIOD = { from: '2026-04-01', to: '2026-09-30' };
+const SENTENCE = 'Staff said caseloads are high & agency cover isn’t stable; supervision is regular and managers are visible. ';
+
+function person(id: number): Person {
+  return { id, displayName: `Demo Councillor ${id}`, email: `cllr.${id}@northshire.example` };
+}
+
+export function syntheticPackData(reportCount: number): PackData {
+  const teams: FrontlineTeam[] = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, title: `Demo Team ${i + 1}`, isActive: true }));
+  const rota: RotaEntry[] = [];
+  const reports: VisitReport[] = [];
+  for (let i = 0; i < reportCount; i++) {
+    const visitDate = addDays(PERIOD.from, i % 183);
+    const teamId = (i % teams.length) + 1;
+    rota.push({ id: i + 1, title: `Visit ${i + 1}`, visitDate, teamId, teamTitle: teams[teamId - 1].title, members: [person(i % 40), person((i + 7) % 40)], municipalYear: '2026/27', status: 'Held' });
+    const grid = emptyGrid();
+    GRID_CELL_KEYS.forEach((key, k) => {
+      grid[key] = (i + k) % 3 === 0 ? '' : SENTENCE.repeat(1 + ((i + k) % 3)) + `\nPoint ${k} 😊`;
+    });
+    const responded = i % 3 !== 0;
+    reports.push({
+      id: 10000 + i,
+      title: `Report ${i}`,
+      rotaEntryId: i + 1,
+      teamId,
+      teamTitle: teams[teamId - 1].title,
+      visitDate,
+      members: [person(i % 40), person((i + 7) % 40)],
+      staffInvolved: 'Team manager, two social workers',
+      grid,
+      safetyScale: i % 11,
+      status: responded ? 'Responded' : 'Submitted',
+      submittedOn: `${addDays(visitDate, 10)}T10:00:00Z`,
+      feedback: responded ? { text: 'Thank you. We have two permanent recruits starting & a caseload review under way.', by: person(99), on: `${addDays(visitDate, 20)}T10:00:00Z` } : undefined
+    });
+  }
+  return {
+    period: PERIOD,
+    previousPeriod: { from: '2025-10-01', to: '2026-03-31' },
+    nextPeriod: { from: '2026-10-01', to: '2027-03-31' },
+    teams,
+    rota,
+    reports,
+    previousReports: reports.map((r) => ({ ...r, id: r.id + 100000, visitDate: addDays(r.visitDate!, -183) })),
+    nextRota: rota.slice(0, 30).map((e) => ({ ...e, id: e.id + 100000, visitDate: addDays(e.visitDate, 183), status: 'Scheduled' as const }))
+  };
+}
+
+const REQUEST: PackRequest = { ...PERIOD, committeeDate: '2026-12-10', today: '2026-11-20' };
+
+async function benchBuild(reportCount: number): Promise<void> {
+  const data = syntheticPackData(reportCount);
+  // One warm-up run so the figure is not the JIT's first pass.
+  await renderPackDocx(buildPackModel(data, REQUEST));
+  const runs: number[] = [];
+  const cpu: number[] = [];
+  let bytes = 0;
+  let modelMs = 0;
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    const cpuStart = process.cpuUsage();
+    const model = buildPackModel(data, REQUEST);
+    modelMs = performance.now() - start;
+    const docx = await renderPackDocx(model);
+    runs.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1000);
+    bytes = docx.byteLength;
+  }
+  cpu.sort((a, b) => a - b);
+  const csvStart = performance.now();
+  const csv = renderPackCsv(buildPackModel(data, REQUEST));
+  const csvMs = performance.now() - csvStart;
+  runs.sort((a, b) => a - b);
+  console.log(
+    `pack build, ${reportCount} reports: model ${modelMs.toFixed(0)} ms; model + Word median ${runs[1].toFixed(0)} ms ` +
+      `(min ${runs[0].toFixed(0)}, max ${runs[2].toFixed(0)}; target ≤ 2000 ms), CPU time median ${cpu[1].toFixed(0)} ms, ` +
+      `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores → .docx ${(bytes / 1024).toFixed(0)} KB; ` +
+      `CSV ${csvMs.toFixed(0)} ms, ${(csv.length / 1024).toFixed(0)} KB`
+  );
+}
+
+async function benchRead(reportCount: number): Promise<void> {
+  const serverPath = join(__dirname, '..', 'src', 'sandbox', 'server.ts');
+  if (process.env.PACK_BENCH_READ === '0' || !existsSync(serverPath)) {
+    console.log('pack read from the sandbox: skipped (no sandbox server, or PACK_BENCH_READ=0)');
+    return;
+  }
+  const { readFromSandbox } = await import('./packRead');
+  await readFromSandbox(reportCount, REQUEST);
+}
+
+async function main(): Promise<void> {
+  await benchBuild(1000);
+  await benchRead(Number(process.env.PACK_BENCH_READ_COUNT || 20000));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The sandbox's directory: who exists, their Entra object ids and their SharePoint groups.
+ * DESIGN.md §4 gives the groups, §5 the fixed personas that tests and tools rely on; a JSON file
+ * named by `SANDBOX_DIRECTORY` (or `directoryFile`) adds more people.
+ */
+import { readFileSync } from 'node:fs';
+import { Role, ROLE_GROUPS, ROLE_LABELS, ROLES } from '../domain/roles';
+
+export interface DirectoryEntry {
+  email: string;
+  displayName: string;
+  /** Entra object id. */
+  objectId: string;
+  /** SharePoint group titles (DESIGN.md §4). */
+  groups: string[];
+}
+
+const councillors = ROLE_GROUPS.Councillor;
+
+/** The five fixed personas of DESIGN.md §5 — never change their emails or object ids. */
+export const FIXED_PERSONAS: ReadonlyArray<DirectoryEntry> = [
+  { email: 'cllr.hale@northshire.example', displayName: 'Cllr Hale', objectId: '0b6f3c1e-0000-4000-8000-000000000001', groups: [councillors] },
+  { email: 'cllr.osei@northshire.example', displayName: 'Cllr Osei', objectId: '0b6f3c1e-0000-4000-8000-000000000002', groups: [councillors] },
+  {
+    email: 'improvement@northshire.example',
+    displayName: "Children's Improvement Team",
+    objectId: '0b6f3c1e-0000-4000-8000-000000000010',
+    groups: [ROLE_GROUPS.ImprovementTeam]
+  },
+  {
+    email: 'hos.cincp@northshire.example',
+    displayName: 'Head of Service (CIN/CP)',
+    objectId: '0b6f3c1e-0000-4000-8000-000000000020',
+    groups: [ROLE_GROUPS.HeadOfService]
+  },
+  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', objectId: '0b6f3c1e-0000-4000-8000-000000000030', groups: [ROLE_GROUPS.Clerk] }
+];
+
+/** Further fictional people of the Northshire demo: more councillors and the service managers. */
+export const DEMO_PEOPLE: ReadonlyArray<DirectoryEntry> = [
+  { email: 'cllr.marlow@northshire.example', displayName: 'Cllr Marlow', objectId: '0b6f3c1e-0000-4000-8000-000000000003', groups: [councillors] },
+  { email: 'cllr.penrose@northshire.example', displayName: 'Cllr Penrose', objectId: '0b6f3c1e-0000-4000-8000-000000000004', groups: [councillors] },
+  { email: 'cllr.ashby@northshire.example', displayName: 'Cllr Ashby', objectId: '0b6f3c1e-0000-4000-8000-000000000005', groups: [councillors] },
+  { email: 'cllr.trent@northshire.example', displayName: 'Cllr Trent', objectId: '0b6f3c1e-0000-4000-8000-000000000006', groups: [councillors] },
+  { email: 'sm.consultation@northshire.example', displayName: 'Service Manager, Consultation', objectId: '0b6f3c1e-0000-4000-8000-000000000041', groups: [] },
+  { email: 'sm.cin@northshire.example', displayName: 'Service Manager, Child in Need', objectId: '0b6f3c1e-0000-4000-8000-000000000042', groups: [] },
+  { email: 'sm.cp@northshire.example', displayName: 'Service Manager, Child Protection', objectId: '0b6f3c1e-0000-4000-8000-000000000043', groups: [] }
+];
+
+export const SITE_GROUP_DESCRIPTIONS: { readonly [role in Role]: string } = {
+  Councillor: 'Elected members who visit the intake teams and write the visit reports.',
+  ImprovementTeam: "The Children's Improvement Team: receives reports, chases responses, keeps the rota.",
+  HeadOfService: 'Heads of Service who answer the issues raised in visit reports.',
+  Clerk: 'Committee clerks and scrutiny officers who build the committee pack and keep the rota.'
+};
+
+/** The groups DESIGN.md §4 defines, in role order. */
+export function siteGroupTitles(): string[] {
+  return ROLES.map((role) => ROLE_GROUPS[role]);
+}
+
+export function roleLabelsForGroups(groups: ReadonlyArray<string>): string[] {
+  return ROLES.filter((role) => groups.indexOf(ROLE_GROUPS[role]) !== -1).map((role) => ROLE_LABELS[role]);
+}
+
+/**
+ * Reads a directory file: a JSON array of `{ email, displayName, objectId, groups }`. A bad file
+ * stops the start with a message naming the entry, rather than starting with half a directory.
+ */
+export function loadDirectoryFile(path: string): DirectoryEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`SANDBOX_DIRECTORY ${path} is not readable JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed)) {
+    throw new Error(`SANDBOX_DIRECTORY ${path} must hold a JSON array of { email, displayName, objectId, groups }`);
+  }
+  const known = siteGroupTitles();
+  return parsed.map((raw, index) => {
+    const entry = raw as Partial<DirectoryEntry>;
+    if (!entry || typeof entry.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(entry.email)) {
+      throw new Error(`SANDBOX_DIRECTORY ${path}: entry ${index} needs an "email"`);
+    }
+    if (typeof entry.objectId !== 'string' || !entry.objectId) {
+      throw new Error(`SANDBOX_DIRECTORY ${path}: entry ${index} (${entry.email}) needs an "objectId"`);
+    }
+    const groups = Array.isArray(entry.groups) ? entry.groups.filter((g): g is string => typeof g === 'string') : [];
+    const unknown = groups.filter((g) => known.indexOf(g) === -1);
+    if (unknown.length) {
+      throw new Error(`SANDBOX_DIRECTORY ${path}: ${entry.email} names unknown group(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    }
+    return {
+      email: entry.email.toLowerCase(),
+      displayName: typeof entry.displayName === 'string' && entry.displayName ? entry.displayName : entry.email,
+      objectId: entry.objectId,
+      groups
+    };
+  });
+}

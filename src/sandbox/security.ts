@@ -1,0 +1,188 @@
+/**
+ * Who is calling and what they may do, enforced where the data lives (DESIGN.md §4), through
+ * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
+import { spErrors } from './errors';
+import { FieldValues, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[] } | { kind: 'app'; user: SiteUser };
+
+export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
+
+export function appToken(): string {
+  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
+}
+
+function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const raw = headers.cookie;
+  if (!raw) {
+    return undefined;
+  }
+  for (const part of raw.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+export interface Identified {
+  caller?: Caller;
+  /** How the caller was named: cookie auth needs a request digest on writes, as in SharePoint. */
+  via?: 'header' | 'cookie' | 'bearer';
+  /** A bearer token was sent but is not the app's. */
+  badToken?: boolean;
+}
+
+/** Names the caller from `Authorization: Bearer`, `X-Sandbox-User` or the `sandbox_user` cookie. */
+export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Identified {
+  const auth = headers.authorization;
+  if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) {
+    const token = auth.replace(/^Bearer\s+/i, '').trim();
+    const app = store.appPrincipal();
+    if (token === appToken() && app) {
+      return { caller: { kind: 'app', user: app }, via: 'bearer' };
+    }
+    return { badToken: true };
+  }
+  const header = headers['x-sandbox-user'];
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  const email = fromHeader || cookie(headers, 'sandbox_user');
+  if (!email) {
+    return {};
+  }
+  const user = store.userByEmail(email);
+  if (!user) {
+    return {};
+  }
+  const roles = rolesFromGroups(store.groupsOf(user.id).map((g) => g.title));
+  return { caller: { kind: 'user', user, roles }, via: fromHeader ? 'header' : 'cookie' };
+}
+
+function may(caller: Caller, permission: Permission): boolean {
+  return caller.kind === 'app' || rolesMay(caller.roles, permission);
+}
+
+const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.HosFeedback, VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
+const STATUS = VISIT_REPORTS.fields.ReportStatus;
+
+const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
+
+/** The list's read permission: everyone with a role reads the rota and teams. */
+export function assertMayReadList(caller: Caller): void {
+  if (caller.kind === 'user' && caller.roles.length === 0) {
+    throw spErrors.accessDenied();
+  }
+}
+
+/** Item-level read security: a councillor sees only the reports they created. */
+export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller): boolean {
+  if (!isReports(list) || may(caller, 'readAllReports')) {
+    return true;
+  }
+  return item.authorId === caller.user.id;
+}
+
+export function visibleItems(list: StoredList, caller: Caller): StoredItem[] {
+  assertMayReadList(caller);
+  const all = Array.from(list.items.values());
+  return isReports(list) && !may(caller, 'readAllReports') ? all.filter((i) => i.authorId === caller.user.id) : all;
+}
+
+function listWritePermission(list: StoredList): Permission | undefined {
+  if (list.definition.title === VISIT_ROTA.title) {
+    return 'editRota';
+  }
+  if (list.definition.title === FRONTLINE_TEAMS.title) {
+    return 'editTeams';
+  }
+  return undefined;
+}
+
+function touches(changes: FieldValues, fields: ReadonlyArray<string>): boolean {
+  return Object.keys(changes).some((k) => fields.indexOf(k) !== -1);
+}
+
+/** A councillor's own write: no feedback or card fields, and the status only Draft → Submitted. */
+function assertCouncillorFields(changes: FieldValues): void {
+  if (touches(changes, REPORT_FEEDBACK_FIELDS) || touches(changes, REPORT_CARD_FIELDS)) {
+    throw spErrors.accessDenied();
+  }
+  const status = changes[STATUS];
+  if (status !== undefined && status !== 'Draft' && status !== 'Submitted') {
+    throw spErrors.accessDenied();
+  }
+}
+
+export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller): void {
+  if (caller.kind === 'app') {
+    return;
+  }
+  const permission = listWritePermission(list);
+  if (permission) {
+    if (!may(caller, permission)) {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
+  if (!may(caller, 'createReport')) {
+    throw spErrors.accessDenied();
+  }
+  assertCouncillorFields(changes);
+}
+
+export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller): void {
+  if (caller.kind === 'app') {
+    return;
+  }
+  const permission = listWritePermission(list);
+  if (permission) {
+    if (!may(caller, permission)) {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
+  // Heads of Service answer any report: the feedback box and the status that records it.
+  const feedbackOnly = Object.keys(changes).every((k) => REPORT_FEEDBACK_FIELDS.indexOf(k) !== -1 || k === STATUS);
+  if (may(caller, 'writeFeedback') && feedbackOnly && (changes[STATUS] === undefined || changes[STATUS] === 'Responded')) {
+    return;
+  }
+  if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
+    assertCouncillorFields(changes);
+    return;
+  }
+  throw spErrors.accessDenied();
+}
+
+export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller): void {
+  if (caller.kind === 'app') {
+    return;
+  }
+  const permission = listWritePermission(list);
+  if (permission) {
+    if (!may(caller, permission)) {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
+  if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
+    return;
+  }
+  throw spErrors.accessDenied();
+}
+
+/** Webhook subscriptions need list management rights: the app, the improvement team, clerks. */
+export function assertMayManageSubscriptions(caller: Caller): void {
+  if (!(caller.kind === 'app' || may(caller, 'editRota'))) {
+    throw spErrors.accessDenied();
+  }
+}

@@ -1,0 +1,534 @@
+/**
+ * The sandbox's storage: SQLite on disk through Node's built-in `node:sqlite`.
+ *
+ * Durability: WAL journal with `synchronous = FULL`, every write in one transaction, and callers
+ * acknowledge a write only after `COMMIT` returns — so a crash or `kill -9` at any point loses no
+ * acknowledged write and leaves the data consistent. Reads are served from an in-memory copy that
+ * is updated only after a commit succeeds; one process owns a data directory at a time.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync, StatementSync } from 'node:sqlite';
+import { LIST_DEFINITIONS, ListDefinition } from '../data/listContract';
+import { DirectoryEntry, SITE_GROUP_DESCRIPTIONS } from './directory';
+import { ROLE_GROUPS, ROLES } from '../domain/roles';
+
+export type FieldValues = { [internalName: string]: unknown };
+
+export interface StoredItem {
+  id: number;
+  uniqueId: string;
+  /** Bumped on every update; the ETag is derived from it. */
+  version: number;
+  authorId: number;
+  editorId: number;
+  /** ISO instants, UTC, whole seconds (as SharePoint returns them). */
+  created: string;
+  modified: string;
+  /** By internal name; lookups and users as ids (numbers), multi-user as arrays of ids. */
+  fields: FieldValues;
+}
+
+export interface StoredList {
+  id: string;
+  definition: ListDefinition;
+  created: string;
+  items: Map<number, StoredItem>;
+  nextItemId: number;
+}
+
+export interface SiteUser {
+  id: number;
+  email: string;
+  title: string;
+  objectId: string;
+  loginName: string;
+  /** 1 = user; the app principal is also 1 in SharePoint but flagged here. */
+  isApp: boolean;
+}
+
+export interface SiteGroup {
+  id: number;
+  title: string;
+  description: string;
+  memberIds: Set<number>;
+}
+
+export interface Subscription {
+  id: string;
+  listId: string;
+  notificationUrl: string;
+  clientState: string | null;
+  expirationDateTime: string;
+}
+
+export const APP_PRINCIPAL = {
+  title: 'Frontline Visits (app)',
+  email: '',
+  objectId: '6a1d0e50-0000-4000-8000-0000000000ab',
+  loginName: 'i:0i.t|ms.sp.ext|6a1d0e50-0000-4000-8000-0000000000ab@9188040d-6c67-4c5b-b112-36a304b66dad'
+};
+
+/** SharePoint's instant format: UTC, whole seconds, `Z`. */
+export function spNow(date: Date = new Date()): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+export class SandboxStore {
+  private readonly db: DatabaseSync;
+  private readonly listsById = new Map<string, StoredList>();
+  private readonly usersById = new Map<number, SiteUser>();
+  private readonly groupsById = new Map<number, SiteGroup>();
+  private readonly subscriptionsById = new Map<string, Subscription>();
+  private readonly meta = new Map<string, string>();
+  private readonly statements: { [name: string]: StatementSync } = {};
+
+  private constructor(public readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new DatabaseSync(join(dataDir, 'sandbox.sqlite'));
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = FULL');
+    this.db.exec('PRAGMA foreign_keys = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS lists (id TEXT PRIMARY KEY, title TEXT NOT NULL UNIQUE, created TEXT NOT NULL, next_item_id INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS items (
+        list_id TEXT NOT NULL REFERENCES lists(id), id INTEGER NOT NULL, unique_id TEXT NOT NULL, version INTEGER NOT NULL,
+        author_id INTEGER NOT NULL, editor_id INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL, fields TEXT NOT NULL,
+        PRIMARY KEY (list_id, id));
+      CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, title TEXT NOT NULL, object_id TEXT NOT NULL,
+        login_name TEXT NOT NULL UNIQUE, is_app INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS site_groups (id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, description TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS group_members (group_id INTEGER NOT NULL REFERENCES site_groups(id), user_id INTEGER NOT NULL REFERENCES users(id),
+        PRIMARY KEY (group_id, user_id));
+      CREATE TABLE IF NOT EXISTS subscriptions (id TEXT PRIMARY KEY, list_id TEXT NOT NULL REFERENCES lists(id), notification_url TEXT NOT NULL,
+        client_state TEXT, expiration TEXT NOT NULL);
+    `);
+    this.load();
+    this.ensureStructure();
+  }
+
+  /** Opens (creating if need be) the store in a data directory. */
+  public static open(dataDir: string): SandboxStore {
+    return new SandboxStore(dataDir);
+  }
+
+  public close(): void {
+    this.db.close();
+  }
+
+  // ---- transactions ---------------------------------------------------------------------------
+
+  /**
+   * Runs `work` in one SQLite transaction. `work` returns the in-memory changes to apply, which
+   * run only after COMMIT succeeds, so readers never see a write the disk does not hold.
+   */
+  private write<T>(work: () => { result: T; apply: () => void }): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    let outcome: { result: T; apply: () => void };
+    try {
+      outcome = work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // the failed statement may already have ended the transaction
+      }
+      throw error;
+    }
+    outcome.apply();
+    return outcome.result;
+  }
+
+  private stmt(name: string, sql: string): StatementSync {
+    if (!this.statements[name]) {
+      this.statements[name] = this.db.prepare(sql);
+    }
+    return this.statements[name];
+  }
+
+  // ---- loading --------------------------------------------------------------------------------
+
+  private load(): void {
+    for (const row of this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>) {
+      this.meta.set(row.key, row.value);
+    }
+    for (const row of this.db.prepare('SELECT id, title, created, next_item_id FROM lists').all() as Array<{ id: string; title: string; created: string; next_item_id: number }>) {
+      const definition = LIST_DEFINITIONS.filter((d) => d.title === row.title)[0];
+      if (!definition) {
+        continue; // a list the contract no longer has: keep its rows, serve nothing
+      }
+      this.listsById.set(row.id, { id: row.id, definition, created: row.created, items: new Map(), nextItemId: Number(row.next_item_id) });
+    }
+    const itemRows = this.db.prepare('SELECT list_id, id, unique_id, version, author_id, editor_id, created, modified, fields FROM items ORDER BY list_id, id').all() as Array<{
+      list_id: string;
+      id: number;
+      unique_id: string;
+      version: number;
+      author_id: number;
+      editor_id: number;
+      created: string;
+      modified: string;
+      fields: string;
+    }>;
+    for (const row of itemRows) {
+      const list = this.listsById.get(row.list_id);
+      if (list) {
+        list.items.set(Number(row.id), {
+          id: Number(row.id),
+          uniqueId: row.unique_id,
+          version: Number(row.version),
+          authorId: Number(row.author_id),
+          editorId: Number(row.editor_id),
+          created: row.created,
+          modified: row.modified,
+          fields: JSON.parse(row.fields)
+        });
+      }
+    }
+    for (const row of this.db.prepare('SELECT id, email, title, object_id, login_name, is_app FROM users').all() as Array<{
+      id: number;
+      email: string;
+      title: string;
+      object_id: string;
+      login_name: string;
+      is_app: number;
+    }>) {
+      this.usersById.set(Number(row.id), { id: Number(row.id), email: row.email, title: row.title, objectId: row.object_id, loginName: row.login_name, isApp: !!row.is_app });
+    }
+    for (const row of this.db.prepare('SELECT id, title, description FROM site_groups').all() as Array<{ id: number; title: string; description: string }>) {
+      this.groupsById.set(Number(row.id), { id: Number(row.id), title: row.title, description: row.description, memberIds: new Set() });
+    }
+    for (const row of this.db.prepare('SELECT group_id, user_id FROM group_members').all() as Array<{ group_id: number; user_id: number }>) {
+      const group = this.groupsById.get(Number(row.group_id));
+      if (group) {
+        group.memberIds.add(Number(row.user_id));
+      }
+    }
+    for (const row of this.db.prepare('SELECT id, list_id, notification_url, client_state, expiration FROM subscriptions').all() as Array<{
+      id: string;
+      list_id: string;
+      notification_url: string;
+      client_state: string | null;
+      expiration: string;
+    }>) {
+      this.subscriptionsById.set(row.id, {
+        id: row.id,
+        listId: row.list_id,
+        notificationUrl: row.notification_url,
+        clientState: row.client_state,
+        expirationDateTime: row.expiration
+      });
+    }
+  }
+
+  /** Site ids, the contract's lists, the role groups and the app principal exist in every store. */
+  private ensureStructure(): void {
+    const now = spNow();
+    const missingLists = LIST_DEFINITIONS.filter((d) => !this.listByTitle(d.title));
+    const missingGroups = ROLES.map((r) => ROLE_GROUPS[r]).filter((title) => !this.groupByTitle(title));
+    const needsIds = !this.meta.has('siteId');
+    const needsApp = !this.appPrincipal();
+    if (!missingLists.length && !missingGroups.length && !needsIds && !needsApp) {
+      return;
+    }
+    this.write(() => {
+      const newMeta: Array<[string, string]> = [];
+      if (needsIds) {
+        newMeta.push(['siteId', randomUUID()], ['webId', randomUUID()], ['created', now]);
+      }
+      for (const [key, value] of newMeta) {
+        this.stmt('metaPut', 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+      }
+      const newLists: StoredList[] = missingLists.map((definition) => ({ id: randomUUID(), definition, created: now, items: new Map(), nextItemId: 1 }));
+      for (const list of newLists) {
+        this.db.prepare('INSERT INTO lists (id, title, created, next_item_id) VALUES (?, ?, ?, 1)').run(list.id, list.definition.title, now);
+      }
+      let nextGroupId = Math.max(2, ...Array.from(this.groupsById.keys())) + 1;
+      const newGroups: SiteGroup[] = missingGroups.map((title) => {
+        const role = ROLES.filter((r) => ROLE_GROUPS[r] === title)[0];
+        return { id: nextGroupId++, title, description: SITE_GROUP_DESCRIPTIONS[role], memberIds: new Set<number>() };
+      });
+      for (const group of newGroups) {
+        this.db.prepare('INSERT INTO site_groups (id, title, description) VALUES (?, ?, ?)').run(group.id, group.title, group.description);
+      }
+      let app: SiteUser | undefined;
+      if (needsApp) {
+        app = { id: this.nextUserId(), email: APP_PRINCIPAL.email, title: APP_PRINCIPAL.title, objectId: APP_PRINCIPAL.objectId, loginName: APP_PRINCIPAL.loginName, isApp: true };
+        this.insertUser(app);
+      }
+      return {
+        result: undefined,
+        apply: () => {
+          newMeta.forEach(([k, v]) => this.meta.set(k, v));
+          newLists.forEach((l) => this.listsById.set(l.id, l));
+          newGroups.forEach((g) => this.groupsById.set(g.id, g));
+          if (app) {
+            this.usersById.set(app.id, app);
+          }
+        }
+      };
+    });
+  }
+
+  // ---- site -----------------------------------------------------------------------------------
+
+  public get siteId(): string {
+    return this.meta.get('siteId') as string;
+  }
+
+  public get webId(): string {
+    return this.meta.get('webId') as string;
+  }
+
+  public get siteCreated(): string {
+    return this.meta.get('created') as string;
+  }
+
+  public getMeta(key: string): string | undefined {
+    return this.meta.get(key);
+  }
+
+  public setMeta(key: string, value: string): void {
+    this.write(() => {
+      this.stmt('metaPut', 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+      return { result: undefined, apply: () => this.meta.set(key, value) };
+    });
+  }
+
+  /** True when no person and no item has been added yet: the moment to seed. */
+  public isEmpty(): boolean {
+    const people = Array.from(this.usersById.values()).filter((u) => !u.isApp).length;
+    const items = this.lists().reduce((n, l) => n + l.items.size, 0);
+    return people === 0 && items === 0;
+  }
+
+  // ---- lists and items ------------------------------------------------------------------------
+
+  public lists(): StoredList[] {
+    return LIST_DEFINITIONS.map((d) => this.listByTitle(d.title)).filter((l): l is StoredList => !!l);
+  }
+
+  public listById(id: string): StoredList | undefined {
+    return this.listsById.get(id.toLowerCase());
+  }
+
+  /** SharePoint matches list titles case-insensitively. */
+  public listByTitle(title: string): StoredList | undefined {
+    const wanted = title.toLowerCase();
+    return Array.from(this.listsById.values()).filter((l) => l.definition.title.toLowerCase() === wanted)[0];
+  }
+
+  public listByUrlName(urlName: string): StoredList | undefined {
+    const wanted = urlName.toLowerCase();
+    return Array.from(this.listsById.values()).filter((l) => l.definition.urlName.toLowerCase() === wanted)[0];
+  }
+
+  private insertItem(list: StoredList, item: StoredItem): void {
+    this.stmt(
+      'itemInsert',
+      'INSERT INTO items (list_id, id, unique_id, version, author_id, editor_id, created, modified, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+    ).run(list.id, item.id, item.uniqueId, item.version, item.authorId, item.editorId, item.created, item.modified, JSON.stringify(item.fields));
+  }
+
+  /** Adds one item (fields already validated) and returns it once it is on disk. */
+  public addItem(list: StoredList, fields: FieldValues, authorId: number, at: Date = new Date()): StoredItem {
+    return this.bulkAddItems(list, [fields], authorId, at)[0];
+  }
+
+  /**
+   * Adds many items in one transaction. Besides `addItem`, this is the store-level bulk path tests
+   * use to build a large list quickly (e.g. past the 5,000-item threshold); it skips HTTP, not rules.
+   */
+  public bulkAddItems(list: StoredList, fieldsList: ReadonlyArray<FieldValues>, authorId: number, at: Date = new Date()): StoredItem[] {
+    const when = spNow(at);
+    return this.write(() => {
+      let nextId = list.nextItemId;
+      const items = fieldsList.map((fields) => ({
+        id: nextId++,
+        uniqueId: randomUUID(),
+        version: 1,
+        authorId,
+        editorId: authorId,
+        created: when,
+        modified: when,
+        fields: { ...fields }
+      }));
+      items.forEach((item) => this.insertItem(list, item));
+      this.stmt('listNext', 'UPDATE lists SET next_item_id = ? WHERE id = ?').run(nextId, list.id);
+      return {
+        result: items,
+        apply: () => {
+          items.forEach((item) => list.items.set(item.id, item));
+          list.nextItemId = nextId;
+        }
+      };
+    });
+  }
+
+  /** Merges `changes` into an item, bumping its version; the caller has checked the ETag. */
+  public updateItem(list: StoredList, id: number, changes: FieldValues, editorId: number, at: Date = new Date()): StoredItem {
+    const current = list.items.get(id);
+    if (!current) {
+      throw new RangeError(`No item ${id} in ${list.definition.title}`);
+    }
+    const updated: StoredItem = { ...current, version: current.version + 1, editorId, modified: spNow(at), fields: { ...current.fields, ...changes } };
+    return this.write(() => {
+      this.stmt('itemUpdate', 'UPDATE items SET version = ?, editor_id = ?, modified = ?, fields = ? WHERE list_id = ? AND id = ?').run(
+        updated.version,
+        updated.editorId,
+        updated.modified,
+        JSON.stringify(updated.fields),
+        list.id,
+        id
+      );
+      return { result: updated, apply: () => list.items.set(id, updated) };
+    });
+  }
+
+  public deleteItem(list: StoredList, id: number): void {
+    this.write(() => {
+      this.stmt('itemDelete', 'DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
+      return { result: undefined, apply: () => list.items.delete(id) };
+    });
+  }
+
+  // ---- users and groups -----------------------------------------------------------------------
+
+  private nextUserId(): number {
+    // SharePoint's first ids belong to system accounts; people start a little higher.
+    return Math.max(9, ...Array.from(this.usersById.keys())) + 1;
+  }
+
+  private insertUser(user: SiteUser): void {
+    this.stmt('userInsert', 'INSERT INTO users (id, email, title, object_id, login_name, is_app) VALUES (?, ?, ?, ?, ?, ?)').run(
+      user.id,
+      user.email,
+      user.title,
+      user.objectId,
+      user.loginName,
+      user.isApp ? 1 : 0
+    );
+  }
+
+  public users(): SiteUser[] {
+    return Array.from(this.usersById.values()).sort((a, b) => a.id - b.id);
+  }
+
+  public userById(id: number): SiteUser | undefined {
+    return this.usersById.get(id);
+  }
+
+  public userByEmail(email: string): SiteUser | undefined {
+    const wanted = email.trim().toLowerCase();
+    return Array.from(this.usersById.values()).filter((u) => !u.isApp && u.email.toLowerCase() === wanted)[0];
+  }
+
+  public userByLoginName(loginName: string): SiteUser | undefined {
+    const wanted = loginName.trim().toLowerCase();
+    return Array.from(this.usersById.values()).filter((u) => u.loginName.toLowerCase() === wanted)[0];
+  }
+
+  public appPrincipal(): SiteUser | undefined {
+    return Array.from(this.usersById.values()).filter((u) => u.isApp)[0];
+  }
+
+  /**
+   * Makes directory people site users and sets their group membership to exactly what the
+   * directory says. Existing users keep their ids (items refer to them).
+   */
+  public upsertDirectory(entries: ReadonlyArray<DirectoryEntry>): void {
+    this.write(() => {
+      const added: SiteUser[] = [];
+      const renamed: SiteUser[] = [];
+      const membership: Array<[SiteGroup, Set<number>]> = [];
+      let nextId = this.nextUserId();
+      const idsByEmail = new Map<string, number>();
+      for (const entry of entries) {
+        const existing = this.userByEmail(entry.email) || added.filter((u) => u.email === entry.email)[0];
+        if (existing) {
+          idsByEmail.set(entry.email, existing.id);
+          if (existing.title !== entry.displayName || existing.objectId !== entry.objectId) {
+            const changed = { ...existing, title: entry.displayName, objectId: entry.objectId };
+            this.db.prepare('UPDATE users SET title = ?, object_id = ? WHERE id = ?').run(changed.title, changed.objectId, changed.id);
+            renamed.push(changed);
+          }
+          continue;
+        }
+        const user: SiteUser = { id: nextId++, email: entry.email, title: entry.displayName, objectId: entry.objectId, loginName: `i:0#.f|membership|${entry.email}`, isApp: false };
+        this.insertUser(user);
+        added.push(user);
+        idsByEmail.set(entry.email, user.id);
+      }
+      for (const group of this.groupsById.values()) {
+        const members = new Set(group.memberIds);
+        for (const entry of entries) {
+          const id = idsByEmail.get(entry.email) as number;
+          if (entry.groups.indexOf(group.title) !== -1) {
+            if (!members.has(id)) {
+              this.db.prepare('INSERT INTO group_members (group_id, user_id) VALUES (?, ?)').run(group.id, id);
+              members.add(id);
+            }
+          } else if (members.has(id)) {
+            this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(group.id, id);
+            members.delete(id);
+          }
+        }
+        membership.push([group, members]);
+      }
+      return {
+        result: undefined,
+        apply: () => {
+          added.concat(renamed).forEach((u) => this.usersById.set(u.id, u));
+          membership.forEach(([group, members]) => (group.memberIds = members));
+        }
+      };
+    });
+  }
+
+  public groups(): SiteGroup[] {
+    return Array.from(this.groupsById.values()).sort((a, b) => a.id - b.id);
+  }
+
+  public groupById(id: number): SiteGroup | undefined {
+    return this.groupsById.get(id);
+  }
+
+  public groupByTitle(title: string): SiteGroup | undefined {
+    const wanted = title.toLowerCase();
+    return Array.from(this.groupsById.values()).filter((g) => g.title.toLowerCase() === wanted)[0];
+  }
+
+  public groupsOf(userId: number): SiteGroup[] {
+    return this.groups().filter((g) => g.memberIds.has(userId));
+  }
+
+  // ---- webhook subscriptions ------------------------------------------------------------------
+
+  public subscriptions(listId?: string): Subscription[] {
+    return Array.from(this.subscriptionsById.values()).filter((s) => !listId || s.listId === listId);
+  }
+
+  public subscription(id: string): Subscription | undefined {
+    return this.subscriptionsById.get(id.toLowerCase());
+  }
+
+  public putSubscription(subscription: Subscription): Subscription {
+    const s = { ...subscription, id: subscription.id.toLowerCase() };
+    return this.write(() => {
+      this.db
+        .prepare('INSERT OR REPLACE INTO subscriptions (id, list_id, notification_url, client_state, expiration) VALUES (?, ?, ?, ?, ?)')
+        .run(s.id, s.listId, s.notificationUrl, s.clientState, s.expirationDateTime);
+      return { result: s, apply: () => this.subscriptionsById.set(s.id, s) };
+    });
+  }
+
+  public deleteSubscription(id: string): void {
+    this.write(() => {
+      this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id.toLowerCase());
+      return { result: undefined, apply: () => this.subscriptionsById.delete(id.toLowerCase()) };
+    });
+  }
+}
