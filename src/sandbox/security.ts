@@ -108,6 +108,21 @@ function listWritePermission(list: StoredList): Permission | undefined {
   return undefined;
 }
 
+/**
+ * The app may write anything; rota and teams are writable by role alone. True when that settles
+ * it (throwing when refused); false for reports, whose rules depend on the item.
+ */
+function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
+  if (caller.kind === 'app') {
+    return true;
+  }
+  const permission = listWritePermission(list);
+  if (permission && !may(caller, permission)) {
+    throw spErrors.accessDenied();
+  }
+  return !!permission;
+}
+
 function touches(changes: FieldValues, fields: ReadonlyArray<string>): boolean {
   return Object.keys(changes).some((k) => fields.indexOf(k) !== -1);
 }
@@ -124,14 +139,7 @@ function assertCouncillorFields(changes: FieldValues): void {
 }
 
 export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller): void {
-  if (caller.kind === 'app') {
-    return;
-  }
-  const permission = listWritePermission(list);
-  if (permission) {
-    if (!may(caller, permission)) {
-      throw spErrors.accessDenied();
-    }
+  if (decidedAtListLevel(list, caller)) {
     return;
   }
   if (!may(caller, 'createReport')) {
@@ -141,14 +149,7 @@ export function assertMayCreate(list: StoredList, changes: FieldValues, caller: 
 }
 
 export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller): void {
-  if (caller.kind === 'app') {
-    return;
-  }
-  const permission = listWritePermission(list);
-  if (permission) {
-    if (!may(caller, permission)) {
-      throw spErrors.accessDenied();
-    }
+  if (decidedAtListLevel(list, caller)) {
     return;
   }
   // Heads of Service answer any report: the feedback box and the status that records it.
@@ -164,14 +165,7 @@ export function assertMayUpdate(list: StoredList, item: StoredItem, changes: Fie
 }
 
 export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller): void {
-  if (caller.kind === 'app') {
-    return;
-  }
-  const permission = listWritePermission(list);
-  if (permission) {
-    if (!may(caller, permission)) {
-      throw spErrors.accessDenied();
-    }
+  if (decidedAtListLevel(list, caller)) {
     return;
   }
   if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
