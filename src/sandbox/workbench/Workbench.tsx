@@ -67,7 +67,8 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
 
   const change = (patch: Partial<WorkbenchState>): void => {
     const next: WorkbenchState = { ...state, ...patch };
-    window.history.pushState(null, '', `${window.location.pathname}${workbenchSearch(next, window.location.search)}`);
+    // The hash is the App's own route (e.g. #/report/12): switching the chrome keeps it.
+    window.history.pushState(null, '', `${window.location.pathname}${workbenchSearch(next, window.location.search)}${window.location.hash}`);
     setState(next);
     setAnnouncement(describe(next, personas));
   };

@@ -1,6 +1,4 @@
 /**
- * @jest-environment ./test/integration/workbench/jestEnvironment.js
- *
  * The workbench chrome in Chromium, served by the bare handler (no sandbox): persona chooser,
  * switches, URL state, the identity cookie, collapsing at 320 px, and axe-core on every host and
  * theme. The App itself meets the sandbox in sandbox.test.ts.
