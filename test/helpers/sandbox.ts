@@ -1,0 +1,107 @@
+/**
+ * Test helpers for driving the local sandbox the way production code does. Stable API — other
+ * suites use these:
+ *
+ * - `spForUser(siteUrl, email)` — a PnPjs `SPFI` set up as in the browser (DefaultHeaders,
+ *   DefaultInit, BrowserFetchWithRetry, DefaultParse, RequestDigest) acting as a demo persona
+ *   through the `X-Sandbox-User` header.
+ * - `spForApp(siteUrl)` — the same, as the bot's app-only identity (Bearer token).
+ * - `graphClientForApp(url)` — `@microsoft/microsoft-graph-client` pointed at the sandbox, with
+ *   the app token and the client's own retry middleware.
+ * - `withSandbox(options)` — a jest fixture: starts a sandbox (temp dir, port 0) in `beforeAll`,
+ *   closes it in `afterAll`; read `fixture.sandbox` inside tests.
+ * - `PERSONAS` — the fixed demo personas' emails.
+ */
+import { Client, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { Context } from '@microsoft/microsoft-graph-client';
+import { BrowserFetchWithRetry, DefaultParse, InjectHeaders } from '@pnp/queryable';
+import { DefaultHeaders, DefaultInit, RequestDigest, SPFI, spfi } from '@pnp/sp';
+import { DEFAULT_APP_TOKEN } from '../../src/sandbox/security';
+import { SandboxHandle, SandboxOptions, startSandbox } from '../../src/sandbox/server';
+
+export type { SandboxHandle, SandboxOptions };
+
+export const PERSONAS = {
+  hale: 'cllr.hale@northshire.example',
+  osei: 'cllr.osei@northshire.example',
+  improvement: 'improvement@northshire.example',
+  headOfService: 'hos.cincp@northshire.example',
+  clerk: 'clerk@northshire.example'
+} as const;
+
+/** The app-only token the sandbox accepts (`SANDBOX_APP_TOKEN` overrides it, as in the sandbox). */
+export function sandboxAppToken(): string {
+  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
+}
+
+export interface RetryOptions {
+  /** Tries in all (PnPjs's default 3). */
+  retries?: number;
+  /** First wait in ms when no Retry-After is sent (PnPjs's default 200). */
+  interval?: number;
+}
+
+function browserLike(siteUrl: string, headers: { [name: string]: string }, retry: RetryOptions = {}): SPFI {
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(retry), DefaultParse(), RequestDigest(), InjectHeaders(headers));
+}
+
+/** PnPjs as the browser runs it, signed in as a sandbox persona. */
+export function spForUser(siteUrl: string, email: string, retry?: RetryOptions): SPFI {
+  return browserLike(siteUrl, { 'X-Sandbox-User': email }, retry);
+}
+
+/** PnPjs as the bot's app-only identity (SharePoint needs no digest with a bearer token). */
+export function spForApp(siteUrl: string, retry?: RetryOptions): SPFI {
+  return browserLike(siteUrl, { Authorization: `Bearer ${sandboxAppToken()}` }, retry);
+}
+
+/**
+ * Adds the bearer token to every request. The Graph client's own AuthenticationHandler only
+ * authenticates https Graph hosts, so against http://localhost it would send no token.
+ */
+class SandboxAppAuth implements Middleware {
+  private next?: Middleware;
+
+  public constructor(private readonly token: string) {}
+
+  public async execute(context: Context): Promise<void> {
+    const options = (context.options = context.options || {});
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Authorization', `Bearer ${this.token}`);
+    options.headers = Object.fromEntries(headers.entries());
+    return (this.next as Middleware).execute(context);
+  }
+
+  public setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+/** The Graph client, app-only, against the sandbox's `/v1.0` (429/503 retried with Retry-After). */
+export function graphClientForApp(url: string, token: string = sandboxAppToken()): Client {
+  const auth = new SandboxAppAuth(token);
+  const retry = new RetryHandler(new RetryHandlerOptions(1, 3));
+  const http = new HTTPMessageHandler();
+  auth.setNext(retry);
+  retry.setNext(http);
+  return Client.initWithMiddleware({ middleware: auth, baseUrl: `${url.replace(/\/$/, '')}/`, defaultVersion: 'v1.0' });
+}
+
+export interface SandboxFixture {
+  /** Set in beforeAll; use inside tests only. */
+  sandbox: SandboxHandle;
+}
+
+/** Starts a sandbox for the enclosing describe block (temp dir, free port) and closes it after. */
+export function withSandbox(options: SandboxOptions = {}): SandboxFixture {
+  const fixture = {} as SandboxFixture;
+  beforeAll(async () => {
+    fixture.sandbox = await startSandbox({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    if (fixture.sandbox) {
+      await fixture.sandbox.close();
+    }
+  });
+  return fixture;
+}

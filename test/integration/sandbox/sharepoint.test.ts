@@ -1,0 +1,200 @@
+/**
+ * The sandbox's SharePoint REST face, driven through PnPjs itself as production code drives it.
+ */
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/batching';
+import { FrontlineDataService } from '../../../src/data/FrontlineDataService';
+import { VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
+import { REPORT_EXPAND, REPORT_SELECT, toVisitReport } from '../../../src/data/mappers';
+import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+
+const TODAY = '2026-06-15';
+const F = VISIT_REPORTS.fields;
+
+async function rejection(promise: Promise<unknown>): Promise<{ status: number; body: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { status: number; message: string };
+    return { status: e.status, body: e.message };
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('sandbox SharePoint REST through PnPjs', () => {
+  const fixture = withSandbox({ today: TODAY });
+
+  it('answers the start page batch: current user, groups and the upcoming rota in one round trip', async () => {
+    const service = new FrontlineDataService(spForUser(fixture.sandbox.siteUrl, PERSONAS.hale));
+    const page = await service.getStartPage(TODAY);
+    expect(page.user.email).toBe(PERSONAS.hale);
+    expect(page.user.roles).toEqual(['Councillor']);
+    expect(page.upcomingRota.length).toBeGreaterThan(6);
+    expect(page.upcomingRota.every((r) => r.visitDate >= TODAY)).toBe(true);
+    expect(page.upcomingRota.some((r) => r.members.some((m) => m.email === PERSONAS.hale))).toBe(true);
+    expect(page.upcomingRota[0].teamTitle).toMatch(/Team/);
+  });
+
+  it('returns site users with Entra object ids, and ensureuser finds a persona by login name', async () => {
+    const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk);
+    const users = await sp.web.siteUsers();
+    const hos = users.find((u: { Email: string }) => u.Email === PERSONAS.headOfService);
+    expect(hos.AadObjectId).toEqual({ NameId: '0b6f3c1e-0000-4000-8000-000000000020', NameIdIssuer: 'urn:federation:microsoftonline' });
+    expect(hos.UserPrincipalName).toBe(PERSONAS.headOfService);
+    expect(hos.LoginName).toBe(`i:0#.f|membership|${PERSONAS.headOfService}`);
+    const ensured = await sp.web.ensureUser(`i:0#.f|membership|${PERSONAS.osei}`);
+    expect((ensured as unknown as { Id: number }).Id).toBe(users.find((u: { Email: string }) => u.Email === PERSONAS.osei).Id);
+    const groups = await spForUser(fixture.sandbox.siteUrl, PERSONAS.headOfService).web.currentUser.groups();
+    expect(groups.map((g: { Title: string }) => g.Title)).toEqual(['Heads of Service']);
+  });
+
+  it('adds, reads with expanded lookups and people, updates with the ETag and refuses a stale one (412)', async () => {
+    const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale);
+    const me = await sp.web.currentUser();
+    const reports = sp.web.lists.getByTitle(VISIT_REPORTS.title);
+    const added = await reports.items.add({ [F.Title]: 'Smart “quotes” • bullets 😀', [`${F.Team}Id`]: 1, [`${F.Members}Id`]: [me.Id], [F.ReportStatus]: 'Draft', [F.SafetyScale]: 7 });
+    expect(added.Id).toBeGreaterThan(0);
+    const raw = await reports.items.getById(added.Id).select(...REPORT_SELECT).expand(...REPORT_EXPAND)();
+    const report = toVisitReport(raw);
+    expect(report.title).toBe('Smart “quotes” • bullets 😀');
+    expect(report.teamTitle).toBe('Consultation Team (front door)');
+    expect(report.members.map((m) => m.email)).toEqual([PERSONAS.hale]);
+    expect(report.author && report.author.email).toBe(PERSONAS.hale);
+    expect(report.etag).toBe('"1"');
+
+    const updated = await reports.items.getById(added.Id).update({ [F.SafetyScale]: 8 }, report.etag);
+    expect(updated.etag).toBe('"2"');
+    const stale = await rejection(reports.items.getById(added.Id).update({ [F.SafetyScale]: 3 }, report.etag));
+    expect(stale.status).toBe(412);
+    expect(stale.body).toContain('-1, Microsoft.SharePoint.Client.ClientServiceException');
+    const after = await reports.items.getById(added.Id)();
+    expect(after[F.SafetyScale]).toBe(8);
+  });
+
+  it('runs a $batch of reads and writes in order with per-request answers', async () => {
+    const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement);
+    const [batched, execute] = sp.batched();
+    const rota = batched.web.lists.getByTitle(VISIT_ROTA.title);
+    const adds = [1, 2, 3].map((n) =>
+      rota.items.add({ [VISIT_ROTA.fields.Title]: `Batch ${n}`, [VISIT_ROTA.fields.VisitDate]: '2027-09-01T23:00:00Z', [`${VISIT_ROTA.fields.Team}Id`]: 2, [VISIT_ROTA.fields.RotaStatus]: 'Scheduled' })
+    );
+    const count = batched.web.lists.getByTitle(VISIT_ROTA.title).select('ItemCount')();
+    await execute();
+    const ids = (await Promise.all(adds)).map((a) => a.Id);
+    expect(ids[1]).toBe(ids[0] + 1);
+    expect((await count).ItemCount).toBeGreaterThanOrEqual(ids.length);
+    const back = await sp.web.lists.getByTitle(VISIT_ROTA.title).items.filter(`startswith(Title, 'Batch ')`).select('Id', 'Title')();
+    expect(back.map((i: { Title: string }) => i.Title).sort()).toEqual(['Batch 1', 'Batch 2', 'Batch 3']);
+  });
+
+  it('pages with odata.nextLink through the async iterator', async () => {
+    const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk);
+    const seen: number[] = [];
+    let pages = 0;
+    for await (const page of sp.web.lists.getByTitle(VISIT_ROTA.title).items.select('Id', 'VisitDate').orderBy('VisitDate', true).top(7)) {
+      pages++;
+      seen.push(...page.map((i: { Id: number }) => i.Id));
+    }
+    const all = await sp.web.lists.getByTitle(VISIT_ROTA.title).items.select('Id').top(500)();
+    expect(pages).toBeGreaterThan(2);
+    expect(seen.sort((a, b) => a - b)).toEqual(all.map((i: { Id: number }) => i.Id).sort((a: number, b: number) => a - b));
+  });
+
+  it('answers in verbose and nometadata shapes too', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const headers = { 'X-Sandbox-User': PERSONAS.clerk };
+    const url = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_ROTA.title)}')/items?$top=1&$select=Id,Members/Id&$expand=Members`;
+    const verbose = await (await fetch(url, { headers: { ...headers, Accept: 'application/json;odata=verbose' } })).json();
+    expect(verbose.d.results[0].__metadata.type).toBe('SP.Data.VisitRotaListItem');
+    expect(Array.isArray(verbose.d.results[0].Members.results)).toBe(true);
+    expect(verbose.d.__next).toContain('skiptoken');
+    const plain = await (await fetch(url, { headers: { ...headers, Accept: 'application/json;odata=nometadata' } })).json();
+    expect(Object.keys(plain.value[0])).toEqual(['Id', 'Members']);
+    expect(plain['odata.nextLink']).toContain('skiptoken');
+  });
+
+  it('applies item-level security on Visit Reports, also inside $batch', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const hale = spForUser(siteUrl, PERSONAS.hale);
+    const osei = spForUser(siteUrl, PERSONAS.osei);
+    const haleIds = (await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', 'AuthorId')()).map((i: { Id: number; AuthorId: number }) => i);
+    const haleUser = await hale.web.currentUser();
+    expect(haleIds.length).toBeGreaterThan(1);
+    expect(haleIds.every((i: { AuthorId: number }) => i.AuthorId === haleUser.Id)).toBe(true);
+    const all = await spForUser(siteUrl, PERSONAS.clerk).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id').top(500)();
+    expect(all.length).toBeGreaterThan(haleIds.length);
+
+    const target = haleIds[0].Id;
+    const read = await rejection(osei.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)());
+    expect(read.status).toBe(404);
+    const [batched, execute] = osei.batched();
+    const write = batched.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target).update({ [F.Title]: 'not mine' });
+    const peek = batched.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)();
+    await execute();
+    const writeError = await rejection(write);
+    expect(writeError.status).toBe(403);
+    expect(writeError.body).toContain('-2147024891, System.UnauthorizedAccessException');
+    expect((await rejection(peek)).status).toBe(404);
+    const unchanged = await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)();
+    expect(unchanged[F.Title]).not.toBe('not mine');
+  });
+
+  it('keeps a submitted report from its author and feedback fields from councillors', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const hale = spForUser(siteUrl, PERSONAS.hale);
+    const reports = hale.web.lists.getByTitle(VISIT_REPORTS.title);
+    const draft = await reports.items.add({ [F.Title]: 'To submit', [F.ReportStatus]: 'Draft' });
+    const feedback = await rejection(reports.items.getById(draft.Id).update({ [F.HosFeedback]: 'self-answered' }));
+    expect(feedback.status).toBe(403);
+    await reports.items.getById(draft.Id).update({ [F.ReportStatus]: 'Submitted', [F.SubmittedOn]: '2026-06-15T09:00:00Z' });
+    const edit = await rejection(reports.items.getById(draft.Id).update({ [F.Title]: 'changed after submitting' }));
+    expect(edit.status).toBe(403);
+    expect(edit.body).toContain('Access denied');
+    // the Head of Service answers, the app records the card
+    const hos = spForUser(siteUrl, PERSONAS.headOfService);
+    await hos.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id).update({ [F.HosFeedback]: 'Answered', [F.ReportStatus]: 'Responded' });
+    await spForApp(siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id).update({ [F.CardConversationId]: 'conv-1' });
+    const rotaWrite = await rejection(hale.web.lists.getByTitle(VISIT_ROTA.title).items.getById(1).update({ [VISIT_ROTA.fields.Title]: 'mine now' }));
+    expect(rotaWrite.status).toBe(403);
+    const final = await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id)();
+    expect([final[F.HosFeedback], final[F.ReportStatus], final[F.CardConversationId]]).toEqual(['Answered', 'Responded', 'conv-1']);
+  });
+
+  it('refuses bad requests with SharePoint errors and changes nothing', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const sp = spForUser(siteUrl, PERSONAS.hale);
+    const reports = sp.web.lists.getByTitle(VISIT_REPORTS.title);
+    const before = (await reports.items.select('Id').top(500)()).length;
+    const unknown = await rejection(reports.items.add({ Nonsense: 1 }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain("The property 'Nonsense' does not exist on type 'SP.Data.VisitReportsListItem'");
+    const wrongType = await rejection(reports.items.add({ [F.SafetyScale]: 'very' }));
+    expect(wrongType.body).toContain('Edm.Double');
+    const choice = await rejection(reports.items.add({ [F.ReportStatus]: 'Approved' }));
+    expect(choice.status).toBe(400);
+    const noList = await rejection(sp.web.lists.getByTitle('No Such List').items());
+    expect(noList.status).toBe(404);
+    expect(noList.body).toContain("List 'No Such List' does not exist at site with URL");
+    const filter = await rejection(reports.items.filter("Title eq 'x' or 1 eq 1")());
+    expect(filter.status).toBe(400);
+    const injected = await reports.items.filter(`Title eq 'x'' or Title ne ''x'`).select('Id')();
+    expect(injected).toEqual([]);
+    const raw = await fetch(`${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`, {
+      method: 'POST',
+      headers: { 'X-Sandbox-User': PERSONAS.hale, Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: '{"Title": '
+    });
+    expect(raw.status).toBe(400);
+    expect((await raw.json())['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
+    expect((await reports.items.select('Id').top(500)()).length).toBe(before);
+  });
+
+  it('answers 401 to a caller it cannot name', async () => {
+    const nobody = await rejection(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
+    expect(nobody.status).toBe(401);
+  });
+});
