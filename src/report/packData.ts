@@ -1,10 +1,13 @@
 /**
  * Reads what the committee pack needs from the lists through PnPjs (browser and Node alike).
  *
- * Every read is threshold-safe and paged: the first (and only) filter is a range on VisitDate,
- * an indexed column, so SharePoint answers from the index however many items the list holds,
- * and the pages are followed through `odata.nextLink` by PnPjs's async iteration over `items`.
- * Teams are filtered here in code rather than in OData: the lists are read by date anyway, and an
+ * Every read is threshold-safe and paged. The first (and only) filter is a range on VisitDate, an
+ * indexed column, so SharePoint answers from the index however many items the list holds; pages
+ * are followed through `odata.nextLink` by PnPjs's async iteration over `items`. Should
+ * SharePoint still refuse the range as over the list view threshold (more than 5,000 items on
+ * the index's side of the range), the read walks the VisitDate index newest first instead,
+ * unfiltered and paged, and stops at the period's first day: slower, never wrong.
+ * Teams are filtered in code rather than in OData: the lists are read by date anyway, and an
  * `or` over lookup ids would not use the index.
  */
 import type { SPFI } from '@pnp/sp';
@@ -34,9 +37,10 @@ export const PREVIOUS_REPORT_SELECT = [
 ];
 export const PREVIOUS_REPORT_EXPAND = [VISIT_REPORTS.fields.Team];
 
+const VISIT_DATE = VISIT_REPORTS.fields.VisitDate;
+
 /** `VisitDate` inside the period, as SharePoint stores a date-only column (London midnight in UTC). */
-export function visitDateFilter(period: PackPeriod): string {
-  const field = VISIT_ROTA.fields.VisitDate;
+export function visitDateFilter(period: PackPeriod, field: string = VISIT_DATE): string {
   return `${field} ge datetime'${londonMidnightUtc(period.from)}' and ${field} lt datetime'${londonMidnightUtc(addDays(period.to, 1))}'`;
 }
 
@@ -45,27 +49,64 @@ type RawItem = { [field: string]: unknown } & { Id: number };
 interface ReadOptions {
   select: string[];
   expand: string[];
-  filter?: string;
   pageSize?: number;
 }
 
-/** All items of a list matching the filter, page by page. */
-export async function readAllItems(sp: SPFI, listTitle: string, options: ReadOptions): Promise<RawItem[]> {
-  let query = sp.web.lists
+function itemsQuery(sp: SPFI, listTitle: string, options: ReadOptions) {
+  return sp.web.lists
     .getByTitle(listTitle)
     .items.select(...options.select)
     .expand(...options.expand)
     .top(options.pageSize || PACK_PAGE_SIZE);
-  if (options.filter) {
-    query = query.filter(options.filter);
-  }
+}
+
+/** Every item of a (short) list, page by page. */
+export async function readAllItems(sp: SPFI, listTitle: string, options: ReadOptions): Promise<RawItem[]> {
   const items: RawItem[] = [];
-  for await (const page of query) {
-    for (const item of page as RawItem[]) {
-      items.push(item);
-    }
+  for await (const page of itemsQuery(sp, listTitle, options)) {
+    items.push(...(page as RawItem[]));
   }
   return items;
+}
+
+/** SharePoint's answer to a query over the list view threshold (500, SPQueryThrottledException). */
+export function isThresholdRefusal(error: unknown): boolean {
+  const e = error as { status?: number; message?: string };
+  return !!e && e.status === 500 && /SPQueryThrottledException|-2147024860/.test(e.message || '');
+}
+
+/** Items of a list whose VisitDate lies in the period, page by page (see the module comment). */
+export async function readItemsInPeriod(sp: SPFI, listTitle: string, period: PackPeriod, options: ReadOptions): Promise<RawItem[]> {
+  const items: RawItem[] = [];
+  try {
+    for await (const page of itemsQuery(sp, listTitle, options).filter(visitDateFilter(period))) {
+      items.push(...(page as RawItem[]));
+    }
+    return items;
+  } catch (error) {
+    if (!isThresholdRefusal(error)) {
+      throw error;
+    }
+  }
+  const first = Date.parse(londonMidnightUtc(period.from));
+  const afterLast = Date.parse(londonMidnightUtc(addDays(period.to, 1)));
+  const inPeriod: RawItem[] = [];
+  // Ordered on an indexed column with no filter: SharePoint serves it from the index at any size.
+  for await (const page of itemsQuery(sp, listTitle, options).orderBy(VISIT_DATE, false)) {
+    let passedFirstDay = false;
+    for (const item of page as RawItem[]) {
+      const at = item[VISIT_DATE] ? Date.parse(item[VISIT_DATE] as string) : NaN;
+      if (at >= first && at < afterLast) {
+        inPeriod.push(item);
+      } else if (at < first) {
+        passedFirstDay = true;
+      }
+    }
+    if (passedFirstDay) {
+      break;
+    }
+  }
+  return inPeriod;
 }
 
 /** Every team, for the clerk's choice of teams: a short list, still read page by page. */
@@ -80,10 +121,10 @@ export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' |
   const next = nextPeriod(period);
   const [teams, rota, reports, previousReports, nextRota] = await Promise.all([
     readAllItems(sp, FRONTLINE_TEAMS.title, { select: TEAM_SELECT, expand: TEAM_EXPAND, pageSize }),
-    readAllItems(sp, VISIT_ROTA.title, { select: ROTA_SELECT, expand: ROTA_EXPAND, filter: visitDateFilter(period), pageSize }),
-    readAllItems(sp, VISIT_REPORTS.title, { select: REPORT_SELECT, expand: REPORT_EXPAND, filter: visitDateFilter(period), pageSize }),
-    readAllItems(sp, VISIT_REPORTS.title, { select: PREVIOUS_REPORT_SELECT, expand: PREVIOUS_REPORT_EXPAND, filter: visitDateFilter(previous), pageSize }),
-    readAllItems(sp, VISIT_ROTA.title, { select: ROTA_SELECT, expand: ROTA_EXPAND, filter: visitDateFilter(next), pageSize })
+    readItemsInPeriod(sp, VISIT_ROTA.title, period, { select: ROTA_SELECT, expand: ROTA_EXPAND, pageSize }),
+    readItemsInPeriod(sp, VISIT_REPORTS.title, period, { select: REPORT_SELECT, expand: REPORT_EXPAND, pageSize }),
+    readItemsInPeriod(sp, VISIT_REPORTS.title, previous, { select: PREVIOUS_REPORT_SELECT, expand: PREVIOUS_REPORT_EXPAND, pageSize }),
+    readItemsInPeriod(sp, VISIT_ROTA.title, next, { select: ROTA_SELECT, expand: ROTA_EXPAND, pageSize })
   ]);
   return {
     period,
