@@ -182,7 +182,11 @@ export async function handleGraph(ctx: GraphContext, method: string, url: URL, h
 }
 
 function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHttpHeaders, body: string, caller: Caller): InnerResponse {
-  const raw = decodeURIComponent(url.pathname).replace(/^\/v1\.0\//, '');
+  // The Graph client treats only https URLs as absolute, so an http `@odata.nextLink` from the
+  // sandbox comes back appended to the base URL; accept that form too.
+  const raw = decodeURIComponent(url.pathname)
+    .replace(/^\/v1\.0\//, '')
+    .replace(/^https?:\/+[^/]+\/v1\.0\//i, '');
   if (!/^sites\//i.test(raw)) {
     throw graphErrors.invalidRequest(`The sandbox serves only the Graph site and list-item endpoints, not /${raw}.`);
   }

@@ -41,13 +41,14 @@ describe('sandbox SharePoint REST through PnPjs', () => {
 
   it('returns site users with Entra object ids, and ensureuser finds a persona by login name', async () => {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk);
-    const users = await sp.web.siteUsers();
-    const hos = users.find((u: { Email: string }) => u.Email === PERSONAS.headOfService);
+    type SiteUserJson = { Id: number; Email: string; AadObjectId: unknown; UserPrincipalName: string; LoginName: string };
+    const users = (await sp.web.siteUsers()) as unknown as SiteUserJson[];
+    const hos = users.find((u) => u.Email === PERSONAS.headOfService) as SiteUserJson;
     expect(hos.AadObjectId).toEqual({ NameId: '0b6f3c1e-0000-4000-8000-000000000020', NameIdIssuer: 'urn:federation:microsoftonline' });
     expect(hos.UserPrincipalName).toBe(PERSONAS.headOfService);
     expect(hos.LoginName).toBe(`i:0#.f|membership|${PERSONAS.headOfService}`);
     const ensured = await sp.web.ensureUser(`i:0#.f|membership|${PERSONAS.osei}`);
-    expect((ensured as unknown as { Id: number }).Id).toBe(users.find((u: { Email: string }) => u.Email === PERSONAS.osei).Id);
+    expect((ensured as unknown as { Id: number }).Id).toBe((users.find((u) => u.Email === PERSONAS.osei) as SiteUserJson).Id);
     const groups = await spForUser(fixture.sandbox.siteUrl, PERSONAS.headOfService).web.currentUser.groups();
     expect(groups.map((g: { Title: string }) => g.Title)).toEqual(['Heads of Service']);
   });
