@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { build, Metafile } from 'esbuild';
 
@@ -12,6 +13,8 @@ export interface WorkbenchBundle {
   /** Strong validator for the script, so a reload costs a 304. */
   etag: string;
   buildMs: number;
+  /** When the build began (ms since epoch): a source saved after this is newer than the bundle. */
+  startedAt: number;
   metafile: Metafile;
   warnings: string[];
 }
@@ -52,6 +55,7 @@ export async function buildWorkbenchBundle(): Promise<WorkbenchBundle> {
     map: map.text,
     etag: `"${createHash('sha256').update(js.contents).digest('base64url').slice(0, 27)}"`,
     buildMs: Date.now() - started,
+    startedAt: started,
     metafile: result.metafile,
     warnings: result.warnings.map((w) => `${w.location?.file ?? ''}:${w.location?.line ?? ''} ${w.text}`)
   };
@@ -61,14 +65,40 @@ let cached: Promise<WorkbenchBundle> | undefined;
 
 /**
  * The bundle, built once per process on first use and shared by every handler (tests start
- * many sandboxes). A failed build is not cached, so fixing the code and reloading retries it.
+ * many sandboxes). With `checkSources` (the page route), a bundle whose own source files have
+ * been saved since it was built is rebuilt, so a developer's edit shows on reload without
+ * restarting the sandbox; the check is a stat of each source file, not a build. A failed build
+ * is not kept, so fixing the code and reloading retries it.
  */
-export function getWorkbenchBundle(): Promise<WorkbenchBundle> {
-  if (!cached) {
-    cached = buildWorkbenchBundle().catch((error: unknown) => {
-      cached = undefined;
-      throw error;
-    });
+export function getWorkbenchBundle(checkSources: boolean = false): Promise<WorkbenchBundle> {
+  const previous = cached;
+  if (!previous) {
+    cached = keep(buildWorkbenchBundle());
+  } else if (checkSources) {
+    cached = keep(previous.then((bundle) => (sourcesChangedSince(bundle) ? buildWorkbenchBundle() : bundle)));
   }
-  return cached;
+  return cached!;
+}
+
+function keep(bundle: Promise<WorkbenchBundle>): Promise<WorkbenchBundle> {
+  const kept: Promise<WorkbenchBundle> = bundle.catch((error: unknown) => {
+    if (cached === kept) {
+      cached = undefined;
+    }
+    throw error;
+  });
+  return kept;
+}
+
+/** True when a file of ours (not node_modules) that went into the bundle is newer or gone. */
+export function sourcesChangedSince(bundle: WorkbenchBundle): boolean {
+  return Object.keys(bundle.metafile.inputs)
+    .filter((input) => !input.includes('node_modules/'))
+    .some((input) => {
+      try {
+        return statSync(path.join(REPO_ROOT, input)).mtimeMs >= bundle.startedAt;
+      } catch {
+        return true;
+      }
+    });
 }

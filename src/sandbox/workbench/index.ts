@@ -31,7 +31,6 @@ export function createWorkbenchHandler(options: WorkbenchHandlerOptions): Workbe
     sitePath: new URL(options.siteUrl).pathname.replace(/\/$/, ''),
     fontBaseUrl: `${ASSET_PREFIX}fonts/`
   };
-  let css: Promise<string> | undefined;
 
   return async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://workbench.invalid').pathname;
@@ -61,8 +60,8 @@ export function createWorkbenchHandler(options: WorkbenchHandlerOptions): Workbe
           send(req, res, 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' }, (await getWorkbenchBundle()).map);
           break;
         case 'style':
-          css ??= fs.readFile(path.join(WORKBENCH_DIR, 'workbench.css'), 'utf8');
-          send(req, res, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }, await css);
+          // Read each time (it is small), so an edit shows on reload.
+          send(req, res, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }, await fs.readFile(path.join(WORKBENCH_DIR, 'workbench.css'), 'utf8'));
           break;
         case 'icon':
           send(req, res, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' }, ICON_SVG);
@@ -118,9 +117,9 @@ function routeFor(pathname: string): Route | undefined {
 async function sendPage(req: http.IncomingMessage, res: http.ServerResponse, config: WorkbenchPageConfig): Promise<void> {
   let buildError: string | undefined;
   try {
-    // Waiting here means the script is ready when the browser asks, and a broken build is
-    // shown on the page rather than as a blank screen.
-    await getWorkbenchBundle();
+    // Waiting here means the script is ready (and rebuilt if its sources were saved since)
+    // when the browser asks, and a broken build is shown on the page, not as a blank screen.
+    await getWorkbenchBundle(true);
   } catch (error) {
     buildError = error instanceof Error ? error.message : String(error);
     // eslint-disable-next-line no-console

@@ -4,7 +4,9 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildWorkbenchBundle, WorkbenchBundle } from '../../../src/sandbox/workbench/bundle';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildWorkbenchBundle, REPO_ROOT, sourcesChangedSince, WorkbenchBundle } from '../../../src/sandbox/workbench/bundle';
 import { createWorkbenchHandler, workbenchHtml } from '../../../src/sandbox/workbench';
 import { request } from './httpRequest';
 
@@ -60,6 +62,23 @@ describe('the esbuild bundle', () => {
   it('defines process.env.NODE_ENV, so React runs its production build', () => {
     expect(bundle.js.includes('process.env.NODE_ENV')).toBe(false);
     expect(Object.keys(bundle.metafile.inputs)).toContain('node_modules/react-dom/cjs/react-dom.production.min.js');
+  });
+});
+
+describe('rebuilding after an edit', () => {
+  const ours = 'src/sandbox/workbench/personas.ts';
+  const savedAt = statSync(path.join(REPO_ROOT, ours)).mtimeMs;
+  const bundleOf = (inputs: string[], startedAt: number): WorkbenchBundle =>
+    ({ startedAt, metafile: { inputs: Object.fromEntries(inputs.map((i) => [i, { bytes: 1, imports: [] }])), outputs: {} } }) as unknown as WorkbenchBundle;
+
+  it('happens when one of our sources was saved at or after the build began', () => {
+    expect(sourcesChangedSince(bundleOf([ours], savedAt + 1))).toBe(false);
+    expect(sourcesChangedSince(bundleOf([ours], savedAt))).toBe(true);
+  });
+
+  it('happens when a source has gone, and never for node_modules', () => {
+    expect(sourcesChangedSince(bundleOf(['src/sandbox/workbench/no-such-file.ts'], savedAt + 1))).toBe(true);
+    expect(sourcesChangedSince(bundleOf(['node_modules/no-such-package/index.js'], savedAt + 1))).toBe(false);
   });
 });
 
