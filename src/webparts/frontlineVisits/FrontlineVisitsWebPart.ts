@@ -3,7 +3,7 @@ import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { IReadonlyTheme } from '@microsoft/sp-component-base';
-import { spfi, SPFx } from '@pnp/sp';
+import { spfi, SPFI, SPFx } from '@pnp/sp';
 
 import { App } from '../../app/App';
 import { AppContext, HostKind, TeamsThemeName } from '../../app/AppContext';
@@ -17,9 +17,12 @@ export default class FrontlineVisitsWebPart extends BaseClientSideWebPart<Record
   private theme: IReadonlyTheme | undefined;
   private teamsTheme: TeamsThemeName | undefined;
   private subEntityId: string | undefined;
+  // One PnPjs instance for the web part's life: hooks keyed on it must not reload on a re-render.
+  private sp: SPFI | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
+    this.sp = spfi().using(SPFx(this.context));
     const teams = this.context.sdks.microsoftTeams;
     if (teams) {
       // The TeamsJS instance SPFx has already initialised: never a second copy.
@@ -36,7 +39,7 @@ export default class FrontlineVisitsWebPart extends BaseClientSideWebPart<Record
   public render(): void {
     const host: HostKind = this.context.sdks.microsoftTeams ? 'teams' : 'sharepoint';
     const appContext: AppContext = {
-      sp: spfi().using(SPFx(this.context)),
+      sp: this.sp!,
       siteUrl: this.context.pageContext.web.absoluteUrl,
       currentUser: {
         email: this.context.pageContext.user.email,
