@@ -12,8 +12,8 @@ module.exports = {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }]
   },
   // PnPjs (and strip-bom, used by @microsoft/app-manifest; uuid, which jest resolves to its ESM build under
-  // adaptive-expressions, used by adaptivecards-templating) ship ES modules only; let ts-jest turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|uuid)/)(?!.*/node_modules/uuid/)'],
+  // adaptive-expressions, used by adaptivecards-templating; jose, used by the Teams SDK's token check) ship ES modules only; let ts-jest turn them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|uuid|jose)/)(?!.*/node_modules/uuid/)'],
   // adaptivecards' `main` is ES modules; its UMD bundle is the same library as CommonJS.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],

@@ -51,7 +51,11 @@ export class TeamsChannel implements Channel {
 
   async members(): Promise<ChannelMember[]> {
     const members = await this.app.api.conversations.getMembers(this.channelId);
-    return members.map((m) => ({ id: m.id, aadObjectId: (m as { aadObjectId?: string }).aadObjectId }));
+    // Teams calls it aadObjectId; the Agents Playground's roster calls it objectId.
+    return members.map((m) => {
+      const member = m as { aadObjectId?: string; objectId?: string };
+      return { id: m.id, aadObjectId: member.aadObjectId || member.objectId };
+    });
   }
 }
 

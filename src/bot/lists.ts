@@ -7,7 +7,8 @@
  * written as `XLookupId`; a multi-person column is `[{ LookupId, LookupValue, Email }]`; dates are
  * ISO instants; the item's `eTag` is `"{guid},{version}"`.
  */
-import { Client, GraphError } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import type { Context } from '@microsoft/microsoft-graph-client';
 import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
 import { ROLE_GROUPS } from '../domain/roles';
@@ -110,6 +111,25 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
   };
 }
 
+/** Adds the app-only bearer token to every Graph request. */
+class BearerAuth implements Middleware {
+  private next?: Middleware;
+
+  constructor(private readonly token: () => Promise<string>) {}
+
+  async execute(context: Context): Promise<void> {
+    const options = (context.options = context.options || {});
+    const headers = new Headers(options.headers as HeadersInit | undefined);
+    headers.set('Authorization', `Bearer ${await this.token()}`);
+    options.headers = Object.fromEntries(headers.entries());
+    return (this.next as Middleware).execute(context);
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
 export interface ListsOptions {
   graphBaseUrl: string;
   siteUrl: string;
@@ -126,15 +146,14 @@ export class FrontlineLists {
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: ListsOptions) {
-    const host = new URL(options.graphBaseUrl).hostname;
     this.retry = options.retry || DEFAULT_RETRY;
-    this.graph = Client.initWithMiddleware({
-      authProvider: { getAccessToken: () => options.token('graph') },
-      baseUrl: `${options.graphBaseUrl}/`,
-      defaultVersion: 'v1.0',
-      // The Graph client only sends the token to Graph hosts; the sandbox is one locally.
-      customHosts: host === 'graph.microsoft.com' ? undefined : new Set([host])
-    });
+    // Our own chain: the client's AuthenticationHandler only authenticates https Graph hosts, and
+    // the sandbox is http://localhost. RetryHandler retries 429/503/504 honouring Retry-After.
+    const auth = new BearerAuth(() => options.token('graph'));
+    const retry = new RetryHandler(new RetryHandlerOptions(1, this.retry.maxRetries));
+    auth.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    this.graph = Client.initWithMiddleware({ middleware: auth, baseUrl: `${options.graphBaseUrl}/`, defaultVersion: 'v1.0' });
   }
 
   /** Resolves the site and list ids once (Graph accepts `host:/path` for a site). */

@@ -155,8 +155,9 @@ export class CardPublisher {
     }
     let posted;
     try {
-      const card = await this.cards.sharedCard(report);
-      posted = await this.channel.postCard(card, `Visit report: ${report.teamTitle || 'a team'}`);
+      const full = await this.cards.complete(report);
+      const card = await this.cards.sharedCard(full);
+      posted = await this.channel.postCard(card, `Visit report: ${full.teamTitle || 'a team'}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.
       await this.lists.patchReport(report.id, { [F.CardConversationId]: '' }, claimed.etag).catch(() => undefined);

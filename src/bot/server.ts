@@ -137,10 +137,20 @@ class NodeHttpAdapter implements IHttpServerAdapter {
   }
 }
 
+/**
+ * Locally the Bot Connector is the Agents Playground (or a test's fake), which checks no token;
+ * the Teams SDK still parses what it is given as a JWT, so it gets an unsigned one.
+ */
+function unsignedLocalJwt(clientId: string, scope: string): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ aud: scope, appid: clientId, iss: 'frontline-visits-local', iat: now, exp: now + 3600 })}.local`;
+}
+
 /** App-only tokens for Graph, SharePoint and the Bot Connector from the configured credential. */
 function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
   if (credentials.kind === 'sandbox') {
-    return { forApp: async () => credentials.token, forLists: async () => credentials.token };
+    return { forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope), forLists: async () => credentials.token };
   }
   // msal-node comes with the Teams SDK. SharePoint accepts app-only tokens only from a certificate.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -204,7 +214,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
   const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs);
   const actions = new CardActions(lists, channel, cards, log);
-  const webhook = new ListWebhook(lists, `${config.publicUrl}${WEBHOOK_PATH}`, config.webhookClientState, log);
+  // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
+  let notificationBase = config.publicUrl;
+  const webhook = new ListWebhook(lists, () => `${notificationBase}${WEBHOOK_PATH}`, config.webhookClientState, log);
 
   app.on('card.action', async ({ activity }) => actions.handle(activity as unknown as CardActionActivity) as never);
 
@@ -242,9 +254,14 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   });
   adapter.route('GET', '/healthz', async () => ({ status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'ok' }));
 
-  await app.start(options.port !== undefined ? options.port : config.port);
+  // Not app.start(): it reads port 0 as "use 3978" and swallows a listen error.
+  await app.initialize();
+  await adapter.start(options.port !== undefined ? options.port : config.port);
   const port = (adapter.server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  if (config.mode === 'local' && options.port !== undefined && options.port !== config.port) {
+    notificationBase = url;
+  }
 
   const appUrl = config.reportLink.kind === 'page' ? config.reportLink.pageUrl : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
@@ -299,7 +316,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       if (digestTimer) {
         clearTimeout(digestTimer);
       }
-      await app.stop().catch(() => undefined);
       if (adapter.server.listening) {
         await adapter.stop();
       }

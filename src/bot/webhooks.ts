@@ -34,7 +34,7 @@ export interface Notification {
 export class ListWebhook {
   constructor(
     private readonly lists: FrontlineLists,
-    private readonly notificationUrl: string,
+    private readonly notificationUrlOf: () => string,
     private readonly clientState: string,
     private readonly log: PublisherLog,
     private readonly now: () => number = Date.now
@@ -47,12 +47,13 @@ export class ListWebhook {
   /** Creates the subscription if missing, renews it if it ends within 60 days. Returns it. */
   async ensure(): Promise<Subscription> {
     const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', this.path())).value || [];
-    const ours = existing.filter((s) => s.notificationUrl === this.notificationUrl)[0];
+    const notificationUrl = this.notificationUrlOf();
+    const ours = existing.filter((s) => s.notificationUrl === notificationUrl)[0];
     const expiration = new Date(this.now() + LIFETIME_DAYS * DAY_MS).toISOString();
     if (!ours) {
       const created = await this.lists.spRest<Subscription>('POST', this.path(), {
         resource: `${this.lists.visitReportsApiPath()}`,
-        notificationUrl: this.notificationUrl,
+        notificationUrl,
         expirationDateTime: expiration,
         clientState: this.clientState
       });
@@ -65,6 +66,15 @@ export class ListWebhook {
       return { ...ours, expirationDateTime: expiration };
     }
     return ours;
+  }
+
+  /** Deletes this bot's subscription (uninstalling, or a test cleaning up). */
+  async remove(): Promise<void> {
+    const notificationUrl = this.notificationUrlOf();
+    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', this.path())).value || [];
+    for (const s of existing.filter((x) => x.notificationUrl === notificationUrl)) {
+      await this.lists.spRest('DELETE', `${this.path()}('${encodeURIComponent(s.id)}')`);
+    }
   }
 
   /** Notifications that are ours (right client state); anything else is ignored and logged. */
