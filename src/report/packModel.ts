@@ -7,7 +7,7 @@ import { deadline, responseDueDate, submissionDueDate } from '../domain/deadline
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
 import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
 import { isWithin } from './packPeriod';
-import { cleanText, compareText, formatAverage, formatPeriod, monthOf, namesOf, shortDate } from './packText';
+import { cleanText, compareText, formatAverage, formatPeriod, monthOf, namesOf, plural, shortDate } from './packText';
 import type {
   PackData,
   PackDatedRow,
@@ -43,10 +43,6 @@ export const ROTA_STATUS_TEXT: { readonly [status in RotaStatus]: string } = {
 /** Drafts belong to their authors until submitted; only submitted reports go to committee. */
 export function isSubmitted(report: VisitReport): boolean {
   return report.status === 'Submitted' || report.status === 'Responded';
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function byDateThenTeam<T extends { date: CalendarDate; team: string; key?: string }>(a: T, b: T): number {

@@ -100,3 +100,19 @@ export function validatePeriod(from: string | undefined, to: string | undefined)
 export function isWithin(date: CalendarDate | undefined, period: PackPeriod): boolean {
   return !!date && compareDates(date, period.from) >= 0 && compareDates(date, period.to) <= 0;
 }
+
+/**
+ * A date as a person types it in a UK council: 14/01/2027 (or 14-1-2027, 14.01.2027), or the
+ * ISO form 2027-01-14. Undefined when it is not a real day.
+ */
+export function parseDateInput(text: string): CalendarDate | undefined {
+  const value = text.trim();
+  const uk = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(value);
+  const candidate = uk ? `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}` : value;
+  return isCalendarDate(candidate) ? candidate : undefined;
+}
+
+/** "14/01/2027": how the clerk's date fields show a day. */
+export function formatDateInput(date: CalendarDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

@@ -78,3 +78,8 @@ function remembered(format: (date: CalendarDate) => string): (date: CalendarDate
 export const shortDate = remembered(formatShortDate);
 /** "June 2026" */
 export const monthOf = remembered(formatMonth);
+
+/** "1 report", "3 reports" */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

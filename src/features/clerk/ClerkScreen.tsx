@@ -1,12 +1,12 @@
 import * as React from 'react';
 import { Checkbox, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Spinner, SpinnerSize, Stack, TextField, useTheme } from '@fluentui/react';
 import type { StartPageProps } from '../../app/startPages';
-import { isCalendarDate } from '../../domain/calendarDate';
 import type { FrontlineTeam } from '../../domain/types';
 import { renderPackCsv, CSV_MIME_TYPE } from '../../report/packCsv';
 import { loadTeams } from '../../report/packData';
 import { packOutline } from '../../report/packOutline';
-import { defaultPackPeriod, validatePeriod } from '../../report/packPeriod';
+import { plural } from '../../report/packText';
+import { defaultPackPeriod, formatDateInput, parseDateInput, validatePeriod } from '../../report/packPeriod';
 import type { PackModel, PackRequest } from '../../report/packTypes';
 import { packFileName, preparePack } from '../../report/preparePack';
 import { ErrorSummary, ErrorSummaryItem } from '../common/ErrorSummary';
@@ -29,14 +29,29 @@ function requestKey(request: PackRequest): string {
   return JSON.stringify([request.from, request.to, request.committeeDate || '', (request.teamIds || []).slice().sort((a, b) => a - b)]);
 }
 
-function validate(committeeDate: string, from: string, to: string): ErrorSummaryItem[] {
+interface Choices {
+  committeeText: string;
+  fromText: string;
+  toText: string;
+}
+
+/** The clerk's typed dates checked: a message per field, linked from the error summary. */
+function validate({ committeeText, fromText, toText }: Choices): ErrorSummaryItem[] {
   const errors: ErrorSummaryItem[] = [];
-  if (committeeDate && !isCalendarDate(committeeDate)) {
-    errors.push({ targetId: FIELD_IDS.committeeDate, message: 'Enter the committee date as a real date, or leave it empty if it is not yet fixed.' });
+  if (committeeText.trim() && !parseDateInput(committeeText)) {
+    errors.push({ targetId: FIELD_IDS.committeeDate, message: 'Enter the committee date as a real date, for example 14/01/2027, or leave it empty if it is not yet fixed.' });
   }
-  const period = validatePeriod(from, to);
+  const from = parseDateInput(fromText);
+  const to = parseDateInput(toText);
+  if (!from) {
+    errors.push({ targetId: FIELD_IDS.from, message: 'Enter the first day of the period as a date, for example 01/07/2026.' });
+  }
+  if (!to) {
+    errors.push({ targetId: FIELD_IDS.to, message: 'Enter the last day of the period as a date, for example 31/12/2026.' });
+  }
+  const period = from && to ? validatePeriod(from, to) : undefined;
   if (period) {
-    errors.push({ targetId: /last day/.test(period) ? FIELD_IDS.to : FIELD_IDS.from, message: period });
+    errors.push({ targetId: FIELD_IDS.from, message: period });
   }
   return errors;
 }
@@ -49,10 +64,11 @@ function validate(committeeDate: string, from: string, to: string): ErrorSummary
 export default function ClerkScreen({ context, data, today }: StartPageProps): JSX.Element {
   const theme = useTheme();
   const styles = screenStyles(theme);
-  const [committeeDate, setCommitteeDate] = React.useState<string>(() => readCommitteeDate(context.siteUrl) || '');
-  const initialPeriod = React.useMemo(() => defaultPackPeriod(isCalendarDate(committeeDate) ? committeeDate : today), []);
-  const [from, setFrom] = React.useState(initialPeriod.from);
-  const [to, setTo] = React.useState(initialPeriod.to);
+  const [stored] = React.useState(() => readCommitteeDate(context.siteUrl));
+  const initialPeriod = React.useMemo(() => defaultPackPeriod(stored || today), []);
+  const [committeeText, setCommitteeText] = React.useState(stored ? formatDateInput(stored) : '');
+  const [fromText, setFromText] = React.useState(formatDateInput(initialPeriod.from));
+  const [toText, setToText] = React.useState(formatDateInput(initialPeriod.to));
   const [teamIds, setTeamIds] = React.useState<number[]>([]);
   const [teams, setTeams] = React.useState<TeamsState>({ status: 'loading' });
   const [errors, setErrors] = React.useState<ErrorSummaryItem[]>([]);
@@ -61,7 +77,8 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
   const [announcement, setAnnouncement] = React.useState('');
   const [downloadError, setDownloadError] = React.useState('');
 
-  const request: PackRequest = { from, to, committeeDate: committeeDate || undefined, teamIds, today };
+  const committeeDate = parseDateInput(committeeText);
+  const request: PackRequest = { from: parseDateInput(fromText) || '', to: parseDateInput(toText) || '', committeeDate, teamIds, today };
   const currentKey = requestKey(request);
 
   React.useEffect(() => {
@@ -81,7 +98,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
   }, [context.sp]);
 
   const showPack = async (): Promise<PackModel | undefined> => {
-    const found = validate(committeeDate, from, to);
+    const found = validate({ committeeText, fromText, toText });
     setErrors(found);
     if (found.length) {
       return undefined;
@@ -93,7 +110,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
       const model = await preparePack(context.sp, request);
       setPreview({ status: 'ready', model, key });
       const c = model.counts;
-      setAnnouncement(`The pack is ready to check: ${c.visitsHeld} visits held, ${c.visitsNotHeld} not held, ${c.reportsSubmitted} reports.`);
+      setAnnouncement(`The pack is ready to check: ${plural(c.visitsHeld, 'visit', 'visits')} held, ${c.visitsNotHeld} not held, ${plural(c.reportsSubmitted, 'report', 'reports')}.`);
       return model;
     } catch (error) {
       // eslint-disable-next-line no-console
@@ -137,19 +154,23 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
     }
   };
 
-  const onCommitteeDate = (value: string): void => {
-    setCommitteeDate(value);
-    writeCommitteeDate(context.siteUrl, value);
-    if (isCalendarDate(value)) {
-      const period = defaultPackPeriod(value);
-      setFrom(period.from);
-      setTo(period.to);
+  const onCommitteeDate = (text: string): void => {
+    setCommitteeText(text);
+    const date = parseDateInput(text);
+    // Remember a real date, forget a cleared one; leave the stored one alone while typing.
+    if (date || !text.trim()) {
+      writeCommitteeDate(context.siteUrl, date);
+    }
+    if (date) {
+      const period = defaultPackPeriod(date);
+      setFromText(formatDateInput(period.from));
+      setToText(formatDateInput(period.to));
     }
   };
 
   const errorFor = (id: string): string | undefined => errors.filter((e) => e.targetId === id).map((e) => e.message)[0];
   const stale = preview.status === 'ready' && preview.key !== currentKey;
-  const fieldStyles = { root: { maxWidth: '16rem', width: '100%' } };
+  const fieldStyles = { root: { width: '16rem', maxWidth: '100%' } };
 
   return (
     <section aria-labelledby="fv-clerk-heading">
@@ -176,36 +197,35 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
           <TextField
             id={FIELD_IDS.committeeDate}
             label="Date of the next committee meeting"
-            description="Kept in this browser for next time. Changing it sets the period to the six whole months before the meeting’s month."
-            type="date"
-            value={committeeDate}
+            description="For example 14/01/2027. Kept in this browser for next time. Setting it sets the period to the six whole months before the meeting’s month."
+            value={committeeText}
             onChange={(_, value) => onCommitteeDate(value || '')}
             errorMessage={errorFor(FIELD_IDS.committeeDate)}
             styles={fieldStyles}
           />
-          <Stack horizontal wrap tokens={{ childrenGap: 12 }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
             <TextField
               id={FIELD_IDS.from}
               label="Period from"
-              type="date"
+              description="For example 01/07/2026"
               required
-              value={from}
-              onChange={(_, value) => setFrom(value || '')}
+              value={fromText}
+              onChange={(_, value) => setFromText(value || '')}
               errorMessage={errorFor(FIELD_IDS.from)}
               styles={fieldStyles}
             />
             <TextField
               id={FIELD_IDS.to}
               label="Period to"
-              type="date"
+              description="For example 31/12/2026"
               required
-              value={to}
-              onChange={(_, value) => setTo(value || '')}
+              value={toText}
+              onChange={(_, value) => setToText(value || '')}
               errorMessage={errorFor(FIELD_IDS.to)}
               styles={fieldStyles}
             />
-          </Stack>
-          <fieldset style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+          </div>
+          <fieldset style={{ border: 0, margin: '8px 0 0', padding: 0, minWidth: 0 }}>
             <legend style={{ fontWeight: 600, padding: '0 0 6px' }}>Teams (leave all unticked for every team)</legend>
             {teams.status === 'loading' && <Spinner size={SpinnerSize.small} label="Loading the teams…" labelPosition="right" />}
             {teams.status === 'failed' && <p className={styles.line}>The list of teams could not be loaded; the pack covers every team.</p>}

@@ -1,4 +1,4 @@
-import { addMonths, defaultPackPeriod, nextPeriod, previousPeriod, validatePeriod, wholeMonths } from '../../../src/report/packPeriod';
+import { addMonths, defaultPackPeriod, formatDateInput, nextPeriod, parseDateInput, previousPeriod, validatePeriod, wholeMonths } from '../../../src/report/packPeriod';
 import { cleanText } from '../../../src/report/packText';
 
 describe('pack periods', () => {
@@ -37,5 +37,17 @@ describe('pack text', () => {
     expect(cleanText('emoji 😊 stays, lone \uD83D surrogate goes')).toBe('emoji 😊 stays, lone  surrogate goes');
     expect(cleanText('  trailing   \n\n')).toBe('trailing');
     expect(cleanText(undefined)).toBe('');
+  });
+});
+
+describe('dates typed by the clerk', () => {
+  it('reads UK and ISO dates and refuses impossible days', () => {
+    expect(parseDateInput('14/01/2027')).toBe('2027-01-14');
+    expect(parseDateInput(' 4-1-2027 ')).toBe('2027-01-04');
+    expect(parseDateInput('2027-01-14')).toBe('2027-01-14');
+    expect(parseDateInput('30/02/2027')).toBeUndefined();
+    expect(parseDateInput('01/14/2027')).toBeUndefined();
+    expect(parseDateInput('next Thursday')).toBeUndefined();
+    expect(formatDateInput('2027-01-14')).toBe('14/01/2027');
   });
 });
