@@ -2,8 +2,9 @@
  * Committee pack benchmark (prints figures; not a test). Run: npx tsx bench/pack.bench.ts
  *
  * 1. Build the pack (model + Word document) for 1,000 submitted reports: target ≤ 2 s.
- * 2. With the sandbox available (src/sandbox/server.ts), read 20,000 reports through PnPjs the
- *    way the clerk's screen does (threshold-safe, paged) and build the pack from them.
+ * 2. With the sandbox available (src/sandbox/server.ts), read from a list of 20,000 reports through
+ *    PnPjs the way the clerk's screen does (threshold-safe, paged) and build the pack: once with
+ *    the reports spread over ten years, once with all of them in the period.
  *    Set PACK_BENCH_READ=0 to skip; PACK_BENCH_READ_COUNT to change 20,000.
  */
 import { performance } from 'node:perf_hooks';
@@ -11,7 +12,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 
-import { addDays } from '../src/domain/calendarDate';
+import { spfi, SPBrowser } from '@pnp/sp';
+import { InjectHeaders } from '@pnp/queryable';
+import { addDays, londonMidnightUtc } from '../src/domain/calendarDate';
+import { VISIT_REPORTS } from '../src/data/listContract';
+import { loadPackData, loadTeams } from '../src/report/packData';
 import { emptyGrid, GRID_CELL_KEYS } from '../src/domain/grid';
 import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../src/domain/types';
 import { buildPackModel } from '../src/report/packModel';
@@ -101,14 +106,57 @@ async function benchBuild(reportCount: number): Promise<void> {
   );
 }
 
+/** Reports for the sandbox store (ids for people and lookups), `count` of them from `firstDay`. */
+function storedReports(count: number, firstDay: string, spreadDays: number, teamIds: number[], memberId: number): Array<{ [field: string]: unknown }> {
+  const F = VISIT_REPORTS.fields;
+  return Array.from({ length: count }, (_, i) => {
+    const day = addDays(firstDay, i % spreadDays);
+    return {
+      [F.Title]: `Bench ${i}`,
+      [F.Team]: teamIds[i % teamIds.length],
+      [F.VisitDate]: londonMidnightUtc(day),
+      [F.Members]: [memberId],
+      [F.StaffingWorries]: SENTENCE,
+      [F.PerformanceWorkingWell]: SENTENCE,
+      [F.SafetyScale]: i % 11,
+      [F.ReportStatus]: 'Submitted',
+      [F.SubmittedOn]: `${addDays(day, 7)}T10:00:00Z`
+    };
+  });
+}
+
 async function benchRead(reportCount: number): Promise<void> {
   const serverPath = join(__dirname, '..', 'src', 'sandbox', 'server.ts');
   if (process.env.PACK_BENCH_READ === '0' || !existsSync(serverPath)) {
     console.log('pack read from the sandbox: skipped (no sandbox server, or PACK_BENCH_READ=0)');
     return;
   }
-  const { readFromSandbox } = await import('./packRead');
-  await readFromSandbox(reportCount, REQUEST);
+  const { startSandbox } = await import('../src/sandbox/server');
+  const clerk = 'clerk@northshire.example';
+  for (const layout of ['spread', 'packed'] as const) {
+    const sandbox = await startSandbox({ today: REQUEST.today, workbench: false, seed: 'demo' });
+    try {
+      const sp = spfi(sandbox.siteUrl).using(SPBrowser({ baseUrl: sandbox.siteUrl }), InjectHeaders({ 'X-Sandbox-User': clerk }));
+      const teamIds = (await loadTeams(sp)).map((t) => t.id);
+      const memberId = sandbox.store.userByEmail(clerk)!.id;
+      // spread: ten years of reports, ~1/20 of them in the period (the index serves the range);
+      // packed: every report in the period, past the threshold (read newest first instead).
+      const rows = layout === 'spread' ? storedReports(reportCount, '2017-01-01', 3650, teamIds, memberId) : storedReports(reportCount, PERIOD.from, 183, teamIds, memberId);
+      sandbox.bulkAddItems(VISIT_REPORTS.title, rows, clerk);
+      const start = performance.now();
+      const data = await loadPackData(sp, REQUEST);
+      const readMs = performance.now() - start;
+      const model = buildPackModel(data, REQUEST);
+      const docx = await renderPackDocx(model);
+      const totalMs = performance.now() - start;
+      console.log(
+        `pack read, ${reportCount} reports in the list (${layout}): ${data.reports.length} in the period + ${data.previousReports.length} in the previous one ` +
+          `read in ${readMs.toFixed(0)} ms; with model and Word ${totalMs.toFixed(0)} ms (.docx ${(docx.byteLength / 1024).toFixed(0)} KB)`
+      );
+    } finally {
+      await sandbox.close();
+    }
+  }
 }
 
 async function main(): Promise<void> {
