@@ -9,8 +9,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { spfi, SPBrowser } from '@pnp/sp';
-import { InjectHeaders } from '@pnp/queryable';
 
 import { startSandbox } from '../../src/sandbox/server';
 import { londonToday } from '../../src/domain/calendarDate';
@@ -20,6 +18,7 @@ import { renderPackDocx } from '../../src/report/packDocx';
 import { renderPackCsv } from '../../src/report/packCsv';
 import { axeViolations, describeViolations, DESKTOP, launchChromium, PHONE, screenshot, Viewport, workbenchUrl } from './support/browser';
 import { documentXml, readDocx } from '../unit/report/docxXml';
+import { spForUser } from '../helpers/sandbox';
 
 jest.setTimeout(240000);
 
@@ -106,8 +105,7 @@ describe('committee clerk journey in the workbench', () => {
     await page.getByTestId('clerk-status').filter({ hasText: 'CSV file' }).waitFor();
 
     // The command line's code, against the same site, as the same person, makes the same files.
-    const sp = spfi(sandbox.siteUrl).using(SPBrowser({ baseUrl: sandbox.siteUrl }), InjectHeaders({ 'X-Sandbox-User': CLERK }));
-    const model = await preparePack(sp, { ...period, committeeDate: COMMITTEE_DATE, today, teamIds: [] });
+    const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), { ...period, committeeDate: COMMITTEE_DATE, today, teamIds: [] });
     const browserXml = await documentXml(fs.readFileSync(wordPath));
     expect(browserXml).toBe(await documentXml(await renderPackDocx(model)));
     expect(fs.readFileSync(csvPath, 'utf8')).toBe(renderPackCsv(model));

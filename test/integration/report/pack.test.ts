@@ -8,13 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { spfi, SPBrowser, SPFI } from '@pnp/sp';
-import { InjectHeaders } from '@pnp/queryable';
-import '@pnp/sp/webs';
-import '@pnp/sp/lists';
-import '@pnp/sp/items';
-
-import { startSandbox } from '../../../src/sandbox/server';
+import { spForUser, withSandbox } from '../../helpers/sandbox';
 import { londonMidnightUtc, addDays } from '../../../src/domain/calendarDate';
 import { VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
 import { loadPackData, loadTeams, visitDateFilter } from '../../../src/report/packData';
@@ -34,22 +28,16 @@ const TODAY = '2026-11-20';
 const V = VISIT_REPORTS.fields;
 const R = VISIT_ROTA.fields;
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
-
-/** PnPjs as the workbench page has it, with the identity the cookie would carry as a header. */
-function spAs(siteUrl: string, email: string): SPFI {
-  return spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl }), InjectHeaders({ 'X-Sandbox-User': email }));
-}
 
 describe('the committee pack from the sandbox', () => {
-  let sandbox: Sandbox;
+  const fixture = withSandbox({ today: TODAY, workbench: false });
   let work: string;
   const request: PackRequest = { from: '2025-12-01', to: '2026-09-30', committeeDate: '2026-12-10', today: TODAY };
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ today: TODAY, workbench: false });
+    const { sandbox } = fixture;
     work = mkdtempSync(join(tmpdir(), 'pack-test-'));
-    const teams = await loadTeams(spAs(sandbox.siteUrl, CLERK));
+    const teams = await loadTeams(spForUser(sandbox.siteUrl, CLERK));
     const clerkId = sandbox.store.userByEmail(CLERK)!.id;
     // A visit not on the rota, typed with the characters that break naive exports.
     sandbox.bulkAddItems(
@@ -71,16 +59,16 @@ describe('the committee pack from the sandbox', () => {
     );
   });
 
-  afterAll(async () => {
-    await sandbox?.close();
+  afterAll(() => {
     if (work) {
       rmSync(work, { recursive: true, force: true });
     }
   });
 
   it('makes the same pack from the command line as from the web part’s export path', async () => {
+    const { sandbox } = fixture;
     // The web part's path: the clerk screen's preparePack, then the Word and CSV renderers.
-    const model = await preparePack(spAs(sandbox.siteUrl, CLERK), request);
+    const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
     const webXml = await documentXml(await renderPackDocx(model));
     const webCsv = renderPackCsv(model);
 
@@ -115,6 +103,7 @@ describe('the committee pack from the sandbox', () => {
   });
 
   it('tells the person at the command line what went wrong', async () => {
+    const { sandbox } = fixture;
     const out = join(work, 'refused.docx');
     const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', 'node', 'bin')}:${process.env.PATH}` };
     const refused = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', '2026-04-01', '--to', '2026-09-30', '--out', out, '--user', 'nobody@northshire.example'], { cwd: ROOT, env }).catch((e) => e);
@@ -126,11 +115,14 @@ describe('the committee pack from the sandbox', () => {
   });
 
   it('reads through throttling, honouring Retry-After', async () => {
-    const before = await preparePack(spAs(sandbox.siteUrl, CLERK), request);
+    const { sandbox } = fixture;
+    const before = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
     await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 2, status: 429, retryAfter: 1, pathContains: 'Visit%20Reports' }) });
     try {
-      const after = await preparePack(spAs(sandbox.siteUrl, CLERK), request);
+      const after = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
       expect(outlineText(packOutline(after))).toBe(outlineText(packOutline(before)));
+      // Both throttled answers were served (and waited out), none is left over.
+      expect(sandbox.faults.take(`/_api/web/lists/getByTitle('Visit Reports')/items`)).toBeUndefined();
     } finally {
       await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
     }
@@ -138,15 +130,7 @@ describe('the committee pack from the sandbox', () => {
 });
 
 describe('the committee pack on a list of 20,000 reports', () => {
-  let sandbox: Sandbox;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ today: TODAY, workbench: false, seed: 'demo' });
-  });
-
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const fixture = withSandbox({ today: TODAY, workbench: false, seed: 'demo' });
 
   function reports(count: number, firstDay: string, spreadDays: number, teamId: number, authorId: number): Array<{ [field: string]: unknown }> {
     return Array.from({ length: count }, (_, i) => ({
@@ -162,7 +146,8 @@ describe('the committee pack on a list of 20,000 reports', () => {
   }
 
   it('reads every report of the period, paged, whichever side of the threshold the period falls', async () => {
-    const sp = spAs(sandbox.siteUrl, CLERK);
+    const { sandbox } = fixture;
+    const sp = spForUser(sandbox.siteUrl, CLERK);
     const teams = await loadTeams(sp);
     const clerkId = sandbox.store.userByEmail(CLERK)!.id;
     // 13,000 old reports (2019–2023) and 7,000 in April–September 2025: the list holds 20,000+.
