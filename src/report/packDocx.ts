@@ -80,7 +80,8 @@ export function packDocument(model: PackModel): Document {
     description: `Committee pack for ${model.title.committee}, ${model.title.periodText}`,
     // Left alignment lives in the default paragraph style rather than on every paragraph: the
     // document reads left-aligned, and pasted into a council template it takes the template's styles.
-    styles: { default: { document: { paragraph: { alignment: AlignmentType.LEFT } } } },
+    // British English for spelling checks and screen readers, in the defaults for the same reason.
+    styles: { default: { document: { paragraph: { alignment: AlignmentType.LEFT }, run: { language: { value: 'en-GB' } } } } },
     sections: [{ children: packOutline(model).map(toDocx) }]
   });
 }

@@ -17,6 +17,11 @@ import { saveFile } from './saveFile';
 
 const FIELD_IDS = { committeeDate: 'fv-committee-date', from: 'fv-period-from', to: 'fv-period-to' } as const;
 
+const DOWNLOADS = [
+  { kind: 'docx', text: 'Download Word (.docx)', busyText: 'Making the Word document…', icon: 'WordDocument' },
+  { kind: 'csv', text: 'Download CSV', busyText: 'Making the CSV…', icon: 'Table' }
+] as const;
+
 type Preview =
   | { status: 'idle' }
   | { status: 'loading' }
@@ -244,18 +249,15 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
           </fieldset>
           <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
             <PrimaryButton type="submit" text="Show the pack" disabled={preview.status === 'loading'} />
-            <DefaultButton
-              text={working === 'docx' ? 'Making the Word document…' : 'Download Word (.docx)'}
-              iconProps={{ iconName: 'WordDocument' }}
-              onClick={() => void download('docx')}
-              disabled={!!working || preview.status === 'loading'}
-            />
-            <DefaultButton
-              text={working === 'csv' ? 'Making the CSV…' : 'Download CSV'}
-              iconProps={{ iconName: 'Table' }}
-              onClick={() => void download('csv')}
-              disabled={!!working || preview.status === 'loading'}
-            />
+            {DOWNLOADS.map((d) => (
+              <DefaultButton
+                key={d.kind}
+                text={working === d.kind ? d.busyText : d.text}
+                iconProps={{ iconName: d.icon }}
+                onClick={() => void download(d.kind)}
+                disabled={!!working || preview.status === 'loading'}
+              />
+            ))}
           </Stack>
         </Stack>
       </form>

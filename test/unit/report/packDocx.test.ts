@@ -78,6 +78,14 @@ describe('the committee pack as a Word document', () => {
     expect(appendix.rows[0]).toEqual(['October 2026', '14 Oct 2026', 'Consultation Team (front door)', 'Cllr Hale (demo), Cllr Osei (demo)', 'Scheduled']);
   });
 
+  it('is left-aligned and British English by default, in its styles rather than on every paragraph', async () => {
+    const JSZip = (await import('jszip')).default;
+    const styles = await (await JSZip.loadAsync(await renderPackDocx(model))).file('word/styles.xml')!.async('string');
+    const defaults = styles.slice(styles.indexOf('<w:docDefaults>'), styles.indexOf('</w:docDefaults>'));
+    expect(defaults).toContain('<w:jc w:val="left"/>');
+    expect(defaults).toMatch(/<w:lang w:val="en-GB"/);
+  });
+
   it('holds nothing that breaks a council template: left-aligned, no fonts, colours, merges or fields', () => {
     expect(xml).not.toMatch(/<w:rFonts|<w:color |<w:shd |<w:vMerge|<w:gridSpan|<w:fldChar|<w:instrText|<w:numPr|<w:hyperlink/);
     expect(xml).not.toMatch(/<w:jc w:val="(both|center|right|end)"/);

@@ -1,4 +1,6 @@
 import { parseReportArgs } from '../../../src/cli/reportArgs';
+import { resolveTeams, UserFacingError } from '../../../src/cli/report';
+import { fixtureData } from './packFixture';
 
 const base = ['--site', 'http://localhost:4321/sites/frontline-visits/', '--from', '2026-04-01', '--to', '2026-09-30', '--out', 'pack.docx'];
 
@@ -52,5 +54,13 @@ describe('npm run report arguments', () => {
 
   it('shows help', () => {
     expect(parseReportArgs(['--help']).kind).toBe('help');
+  });
+});
+
+describe('choosing teams at the command line', () => {
+  it('takes team names (any case) or ids, and lists the teams when one is unknown', () => {
+    expect(resolveTeams(['child in need north', '3'], fixtureData())).toEqual([2, 3]);
+    expect(() => resolveTeams(['Fostering'], fixtureData())).toThrow(UserFacingError);
+    expect(() => resolveTeams(['Fostering'], fixtureData())).toThrow(/no team "Fostering".*"Child in Need North" \(2\)/);
   });
 });
