@@ -54,7 +54,7 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
         // Marks the row as the header: screen readers announce it and Word repeats it on each page.
         tableHeader: true,
         cantSplit: true,
-        children: block.headers.map((header, index) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] }))
+        children: block.headers.map((header) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] }))
       }),
       ...block.rows.map(
         (row) =>

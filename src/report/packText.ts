@@ -6,8 +6,10 @@ import { CalendarDate, formatMonth, formatShortDate } from '../domain/calendarDa
 import type { Person } from '../domain/types';
 
 // Word's manual line break copies to the clipboard as a vertical tab; Unicode has two more.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u0085\u2028\u2029]/g;
 // Characters XML 1.0 cannot hold: a .docx containing one will not open.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
 const NOT_XML = /[\u0000-\u0008\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 const LONE_HIGH_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/g;
 const LONE_LOW_SURROGATE = /(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -70,10 +70,9 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
   const theme = useTheme();
   const styles = screenStyles(theme);
   const [stored] = React.useState(() => readCommitteeDate(context.siteUrl));
-  const initialPeriod = React.useMemo(() => defaultPackPeriod(stored || today), []);
   const [committeeText, setCommitteeText] = React.useState(stored ? formatDateInput(stored) : '');
-  const [fromText, setFromText] = React.useState(formatDateInput(initialPeriod.from));
-  const [toText, setToText] = React.useState(formatDateInput(initialPeriod.to));
+  const [fromText, setFromText] = React.useState(() => formatDateInput(defaultPackPeriod(stored || today).from));
+  const [toText, setToText] = React.useState(() => formatDateInput(defaultPackPeriod(stored || today).to));
   const [teamIds, setTeamIds] = React.useState<number[]>([]);
   const [teams, setTeams] = React.useState<TeamsState>({ status: 'loading' });
   const [errors, setErrors] = React.useState<ErrorSummaryItem[]>([]);
@@ -132,6 +131,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
   React.useEffect(() => {
     void showPack();
     // Show the default pack once on arrival; after that the clerk asks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const download = async (kind: 'docx' | 'csv'): Promise<void> => {

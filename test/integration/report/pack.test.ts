@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { spForUser, withSandbox } from '../../helpers/sandbox';
 import { londonMidnightUtc, addDays } from '../../../src/domain/calendarDate';
-import { VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
+import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { loadPackData, loadTeams, visitDateFilter } from '../../../src/report/packData';
 import { renderPackDocx } from '../../../src/report/packDocx';
 import { renderPackCsv } from '../../../src/report/packCsv';
@@ -26,7 +26,6 @@ const ROOT = join(__dirname, '..', '..', '..');
 const CLERK = 'clerk@northshire.example';
 const TODAY = '2026-11-20';
 const V = VISIT_REPORTS.fields;
-const R = VISIT_ROTA.fields;
 
 
 describe('the committee pack from the sandbox', () => {
