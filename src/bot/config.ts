@@ -145,6 +145,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
   const reconcileIntervalMs = r.positiveNumber('RECONCILE_INTERVAL_SECONDS', 'seconds between reconcile sweeps', 180) * 1000;
   const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 120) * 1000;
   const digest = digestSettings(r);
+  const timing = { reconcileIntervalMs, claimLeaseMs, digest };
 
   if (mode === 'local') {
     const sandbox = r.url('SANDBOX_URL', 'the local sandbox', DEFAULT_SANDBOX, DEFAULT_SANDBOX);
@@ -161,14 +162,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
       publicUrl: r.url('BOT_PUBLIC_URL', 'where SharePoint reaches the bot', `http://localhost:${port}`, `http://localhost:${port}`),
       webhookClientState: r.optional('WEBHOOK_CLIENT_STATE') || 'frontline-visits-local',
       reportLink: reportLinkSettings(r, `${sandbox}/`),
-      reconcileIntervalMs,
-      claimLeaseMs,
-      digest
+      ...timing
     };
-    if (r.problems.length) {
-      throw new ConfigError(r.problems);
-    }
-    return config;
+    return checked(r, config);
   }
 
   const clientId = r.guid('BOT_APP_ID', "the bot's Entra application (client) id");
@@ -208,10 +204,12 @@ export function loadConfig(env: Env = process.env): BotConfig {
     publicUrl: r.httpsUrl('BOT_PUBLIC_URL', 'the public HTTPS address of this bot, where SharePoint sends list notifications', 'https://frontline-bot.northshire.example'),
     webhookClientState: r.required('WEBHOOK_CLIENT_STATE', 'a random secret SharePoint echoes in each notification', 'a 32-character random string'),
     reportLink: reportLinkSettings(r),
-    reconcileIntervalMs,
-    claimLeaseMs,
-    digest
+    ...timing
   };
+  return checked(r, config);
+}
+
+function checked(r: Reader, config: BotConfig): BotConfig {
   if (r.problems.length) {
     throw new ConfigError(r.problems);
   }
