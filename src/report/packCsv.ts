@@ -55,7 +55,7 @@ export function packCsvRows(model: PackModel): CsvRow[] {
           Section: 'What staff said',
           Date: s.visitDate,
           Team: team.team,
-          Members: s.visitText,
+          Members: s.members,
           Theme: theme.label,
           'Worried about': s.worries,
           'Working well': s.workingWell,

@@ -262,6 +262,7 @@ function statementFor(report: VisitReport, row: GridRow, response: PackResponse)
   return {
     reportId: report.id,
     visitDate: report.visitDate!,
+    members,
     visitText: members ? `${shortDate(report.visitDate!)} (${members})` : shortDate(report.visitDate!),
     ...said,
     saidText: saidText(said),

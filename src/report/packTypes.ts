@@ -98,6 +98,8 @@ export interface PackResponse {
 export interface PackStatement {
   reportId: number;
   visitDate: CalendarDate;
+  /** "Cllr A, Cllr B" */
+  members: string;
   /** "15 Jun 2026 (Cllr A, Cllr B)" */
   visitText: string;
   worries: string;

@@ -59,6 +59,8 @@ describe('the committee pack as CSV', () => {
     expect(notHeld[col('Notes')]).toBe('No replacement available at short notice');
     const said = rows.filter((r) => r[col('Section')] === 'What staff said');
     expect(said.map((r) => r[col('Response state')])).toContain('Overdue');
+    expect(said.every((r) => r[col('Members')] === 'Cllr Hale (demo), Cllr Osei (demo)')).toBe(true);
+    expect(said.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[col('Date')]))).toBe(true);
     const injected = said.find((r) => r[col('Working well')].includes('HYPERLINK'))!;
     expect(injected[col('Working well')]).toBe('\'=HYPERLINK("http://evil.example","click")');
     expect(said.some((r) => r[col('Working well')] === 'Morale is good.\nManagers are visible 😊\nSupervision happens monthly')).toBe(true);
