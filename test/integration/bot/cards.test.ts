@@ -140,6 +140,18 @@ describe('bot: a card for each submitted report', () => {
     expect(logger.warnings().join('\n')).toContain(`Report ${id}: an earlier attempt claimed it`);
   });
 
+  it('records the card even when the item changes while the card is being posted', async () => {
+    const id = await submitReport(fixture.sandbox);
+    // Someone edits the item between the claim and the record: the record's If-Match fails once.
+    connector.whilePosting = async () => {
+      connector.whilePosting = undefined;
+      await patchReportFields(fixture.sandbox, id, { [F.Title]: 'Renamed while the card was in flight' });
+    };
+    await bot!.sweep();
+    await expectExactlyOneCard(id);
+    expect((await reportItem(fixture.sandbox, id)).fields[F.Title]).toBe('Renamed while the card was in flight');
+  });
+
   it('retries the Bot Connector when it answers 429 with Retry-After', async () => {
     const id = await submitReport(fixture.sandbox);
     connector.faults.push({ status: 429, retryAfter: 1 }, { status: 503 });

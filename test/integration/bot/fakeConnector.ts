@@ -27,6 +27,8 @@ export class FakeConnector {
   roster: RosterMember[] = [];
   /** Milliseconds each post takes (to widen races in tests). */
   postDelayMs = 0;
+  /** Runs when a post arrives, before it is answered: a test changes the world mid-post here. */
+  whilePosting?: (activity: RecordedActivity['activity']) => Promise<void>;
   private server?: http.Server;
   private seq = 0;
   private waiters: Array<() => void> = [];
@@ -106,6 +108,9 @@ export class FakeConnector {
     if (req.method === 'POST' && parts[4] === 'activities' && parts.length === 5) {
       if (this.postDelayMs) {
         await new Promise((r) => setTimeout(r, this.postDelayMs));
+      }
+      if (this.whilePosting) {
+        await this.whilePosting(JSON.parse(body));
       }
       const activityId = `activity-${++this.seq}`;
       this.posted.push({ conversationId, activityId, activity: JSON.parse(body), at: Date.now() });

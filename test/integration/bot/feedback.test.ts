@@ -195,5 +195,11 @@ describe('bot: the Head of Service answers in the card', () => {
       expect(lines.some((l) => l.indexOf(`?report=${report.id})`) !== -1)).toBe(true);
     }
     expect(cardTexts(card)[0]).toMatch(/^Overdue: \d+ visit forms?, \d+ responses?$/);
+    // The demo has councillors whose visit was held over 28 days ago and whose form is still a draft.
+    const formLines = cardTexts(card).filter((t) => / form was due /.test(t));
+    expect(formLines.length).toBeGreaterThan(0);
+    for (const line of formLines) {
+      expect(line).toMatch(/^\[[^\]]+\]\(http:\/\/localhost:\d+\/(\?report=\d+)?\)/);
+    }
   });
 });
