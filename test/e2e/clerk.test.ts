@@ -36,14 +36,14 @@ describe('committee clerk journey in the workbench', () => {
   let context: BrowserContext;
   let page: Page;
 
-  async function open(viewport: Viewport): Promise<void> {
+  async function open(viewport: Viewport, theme?: 'dark' | 'contrast'): Promise<void> {
     context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
     page = await context.newPage();
     page.on('pageerror', (error) => {
       // eslint-disable-next-line no-console
       console.error('page error:', error);
     });
-    await page.goto(workbenchUrl(sandbox.url, { as: CLERK }));
+    await page.goto(workbenchUrl(sandbox.url, theme ? { as: CLERK, host: 'teams', theme } : { as: CLERK }));
     await page.getByRole('heading', { level: 1, name: 'Committee report pack' }).waitFor();
     await page.getByTestId('pack-preview').waitFor();
   }
@@ -142,6 +142,15 @@ describe('committee clerk journey in the workbench', () => {
     await link.click();
     expect(await page.evaluate(() => document.activeElement && document.activeElement.id)).toBe('fv-period-from');
     await expectAccessible('clerk-pack-error-1280');
+  });
+
+  it('reads well in Teams dark and high contrast themes', async () => {
+    for (const theme of ['dark', 'contrast'] as const) {
+      await context.close();
+      await open(DESKTOP, theme);
+      await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
+      await expectAccessible(`clerk-pack-teams-${theme}-1280`);
+    }
   });
 
   it('works at 320 px without sideways scrolling', async () => {
