@@ -116,7 +116,8 @@ export class CardActions {
         report.id,
         {
           [F.HosFeedback]: text,
-          [lookupIdField(F.HosFeedbackBy)]: right.siteUserId,
+          // Graph takes a person column's lookup id as a string.
+          [lookupIdField(F.HosFeedbackBy)]: String(right.siteUserId),
           [F.HosFeedbackOn]: this.now().toISOString(),
           [F.ReportStatus]: 'Responded'
         },

@@ -13,7 +13,7 @@ import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
-import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, LIST_DEFINITIONS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { fetchWithRetry, RetryPolicy, DEFAULT_RETRY } from './retry';
 
 const R = VISIT_REPORTS.fields;
@@ -333,10 +333,14 @@ export class FrontlineLists {
     return result.value || [];
   }
 
-  /** Server-relative API path of the Visit Reports list, for webhooks. */
-  visitReportsApiPath(): string {
-    const title = LIST_DEFINITIONS.filter((l) => l.urlName === VISIT_REPORTS.urlName)[0].title.replace(/'/g, "''");
-    return `/_api/web/lists/getbytitle('${encodeURIComponent(title)}')`;
+  /**
+   * The Visit Reports list in SharePoint REST, by id (a SharePoint list's Graph id is its GUID),
+   * as the webhook API wants it: `path` under the site, `resource` absolute.
+   */
+  async visitReportsRest(): Promise<{ path: string; resource: string }> {
+    const ids = await this.listIds();
+    const path = `/_api/web/lists('${ids.visitReports}')`;
+    return { path, resource: `${this.options.siteUrl}${path}` };
   }
 }
 

@@ -40,19 +40,20 @@ export class ListWebhook {
     private readonly now: () => number = Date.now
   ) {}
 
-  private path(): string {
-    return `${this.lists.visitReportsApiPath()}/subscriptions`;
+  private async path(): Promise<string> {
+    return `${(await this.lists.visitReportsRest()).path}/subscriptions`;
   }
 
   /** Creates the subscription if missing, renews it if it ends within 60 days. Returns it. */
   async ensure(): Promise<Subscription> {
-    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', this.path())).value || [];
+    const path = await this.path();
+    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', path)).value || [];
     const notificationUrl = this.notificationUrlOf();
     const ours = existing.filter((s) => s.notificationUrl === notificationUrl)[0];
     const expiration = new Date(this.now() + LIFETIME_DAYS * DAY_MS).toISOString();
     if (!ours) {
-      const created = await this.lists.spRest<Subscription>('POST', this.path(), {
-        resource: `${this.lists.visitReportsApiPath()}`,
+      const created = await this.lists.spRest<Subscription>('POST', path, {
+        resource: (await this.lists.visitReportsRest()).resource,
         notificationUrl,
         expirationDateTime: expiration,
         clientState: this.clientState
@@ -61,7 +62,7 @@ export class ListWebhook {
       return created;
     }
     if (Date.parse(ours.expirationDateTime) - this.now() < RENEW_WITHIN_DAYS * DAY_MS) {
-      await this.lists.spRest('PATCH', `${this.path()}('${encodeURIComponent(ours.id)}')`, { expirationDateTime: expiration });
+      await this.lists.spRest('PATCH', `${path}('${encodeURIComponent(ours.id)}')`, { expirationDateTime: expiration });
       this.log.info(`Webhook subscription ${ours.id} renewed until ${expiration}`);
       return { ...ours, expirationDateTime: expiration };
     }
@@ -71,9 +72,10 @@ export class ListWebhook {
   /** Deletes this bot's subscription (uninstalling, or a test cleaning up). */
   async remove(): Promise<void> {
     const notificationUrl = this.notificationUrlOf();
-    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', this.path())).value || [];
+    const path = await this.path();
+    const existing = (await this.lists.spRest<{ value: Subscription[] }>('GET', path)).value || [];
     for (const s of existing.filter((x) => x.notificationUrl === notificationUrl)) {
-      await this.lists.spRest('DELETE', `${this.path()}('${encodeURIComponent(s.id)}')`);
+      await this.lists.spRest('DELETE', `${path}('${encodeURIComponent(s.id)}')`);
     }
   }
 

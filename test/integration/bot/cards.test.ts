@@ -86,6 +86,20 @@ describe('bot: a card for each submitted report', () => {
     expect(logger.warnings().join('\n')).toContain('unknown clientState');
   });
 
+  it('creates one webhook subscription and renews it when fewer than 60 days remain', async () => {
+    const created = await bot!.webhook.ensure();
+    expect(created.notificationUrl).toBe(`${bot!.url}/api/webhooks`);
+    expect(await bot!.webhook.ensure()).toMatchObject({ id: created.id });
+    const { path } = await bot!.lists.visitReportsRest();
+    const soon = new Date(Date.now() + 10 * 86400000).toISOString();
+    await bot!.lists.spRest('PATCH', `${path}/subscriptions('${created.id}')`, { expirationDateTime: soon });
+    const renewed = await bot!.webhook.ensure();
+    expect(renewed.id).toBe(created.id);
+    const stored = (await bot!.lists.spRest<{ value: Array<{ id: string; expirationDateTime: string }> }>('GET', `${path}/subscriptions`)).value.filter((x) => x.id === created.id)[0];
+    expect(Date.parse(stored.expirationDateTime) - Date.now()).toBeGreaterThan(150 * 86400000);
+    expect((await bot!.lists.spRest<{ value: unknown[] }>('GET', `${path}/subscriptions`)).value.filter((x) => (x as { notificationUrl: string }).notificationUrl === created.notificationUrl)).toHaveLength(1);
+  });
+
   it('answers the subscription handshake with the token as plain text', async () => {
     const response = await fetch(`${bot!.url}/api/webhooks?validationtoken=abc%20123`, { method: 'POST' });
     expect(response.status).toBe(200);
