@@ -53,6 +53,8 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+const MAX_BODY_BYTES = 1024 * 1024;
+
 type ExtraRoute = (req: http.IncomingMessage, url: URL, body: string) => Promise<{ status: number; headers?: { [k: string]: string }; body?: string }>;
 
 /**
@@ -100,7 +102,16 @@ class NodeHttpAdapter implements IHttpServerAdapter {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url || '/', 'http://localhost');
     const chunks: Buffer[] = [];
+    let size = 0;
     for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY_BYTES) {
+        // Activities and notifications are a few KB; anything this big is not from Teams or SharePoint.
+        res.writeHead(413, { 'Content-Type': 'text/plain', Connection: 'close' });
+        res.end('Request body too large');
+        req.destroy();
+        return;
+      }
       chunks.push(chunk as Buffer);
     }
     const body = Buffer.concat(chunks).toString('utf8');

@@ -100,6 +100,16 @@ describe('bot: a card for each submitted report', () => {
     expect((await bot!.lists.spRest<{ value: unknown[] }>('GET', `${path}/subscriptions`)).value.filter((x) => (x as { notificationUrl: string }).notificationUrl === created.notificationUrl)).toHaveLength(1);
   });
 
+  it('turns away oversized and malformed requests', async () => {
+    const big = await fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) }).catch((e: Error) => e);
+    // 413, or the connection closed while the client was still sending: either way, not handled.
+    expect([413, 'closed']).toContain(big instanceof Error ? 'closed' : big.status);
+    const notJson = await fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
+    expect(notJson.status).toBe(400);
+    const health = await fetch(`${bot!.url}/healthz`);
+    expect(await health.text()).toBe('ok');
+  });
+
   it('answers the subscription handshake with the token as plain text', async () => {
     const response = await fetch(`${bot!.url}/api/webhooks?validationtoken=abc%20123`, { method: 'POST' });
     expect(response.status).toBe(200);
