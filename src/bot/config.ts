@@ -143,7 +143,9 @@ export function loadConfig(env: Env = process.env): BotConfig {
   }
   const port = r.positiveNumber('BOT_PORT', 'the port the bot listens on', 3978);
   const reconcileIntervalMs = r.positiveNumber('RECONCILE_INTERVAL_SECONDS', 'seconds between reconcile sweeps', 180) * 1000;
-  const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 120) * 1000;
+  // Longer than the worst the Bot Connector's throttling can delay one post (5 retries of at most 60 s),
+  // so a slow post is never mistaken for a crashed one.
+  const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 600) * 1000;
   const digest = digestSettings(r);
   const timing = { reconcileIntervalMs, claimLeaseMs, digest };
 
