@@ -24,11 +24,12 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
           padding: '6px 8px',
           textAlign: 'left',
           verticalAlign: 'top',
-          overflowWrap: 'anywhere'
+          // break-word (not anywhere): long words still wrap, but short ones such as month names stay whole
+          overflowWrap: 'break-word'
         },
         header: { background: theme.palette.neutralLighter, color: theme.semanticColors.bodyText, fontWeight: 600 },
         caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' },
-        paragraph: { margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+        paragraph: { margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
         heading: { margin: '16px 0 8px', fontWeight: 600 }
       }),
     [theme]
