@@ -1,6 +1,6 @@
 /**
  * Fault injection for tests: the next N requests (optionally only those whose path and query
- * contain a substring) answer 429 with `Retry-After`, or 503. See src/sandbox/README.md.
+ * contain a substring, ignoring case) answer 429 with `Retry-After`, or 503. See src/sandbox/README.md.
  */
 export interface FaultRule {
   count: number;
@@ -46,7 +46,9 @@ export class Faults {
     } catch {
       // keep the raw form
     }
-    const rule = this.rules.filter((r) => !r.pathContains || pathAndQuery.indexOf(r.pathContains) !== -1 || decoded.indexOf(r.pathContains) !== -1)[0];
+    // SharePoint URLs are case-insensitive, so is the match
+    const haystacks = [pathAndQuery.toLowerCase(), decoded.toLowerCase()];
+    const rule = this.rules.filter((r) => !r.pathContains || haystacks.some((h) => h.indexOf((r.pathContains as string).toLowerCase()) !== -1))[0];
     if (!rule) {
       return undefined;
     }

@@ -770,7 +770,7 @@ async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Cal
     return url.toString();
   };
 
-  if (rest.length === 1) {
+  if (rest.length === 1 && rest[0].args === undefined) {
     if (method === 'GET') {
       const subs = ctx.webhooks.active(list.id);
       return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'Collection(Microsoft.SharePoint.Webhooks.Subscription)', subs.map((s) => annotate(mode, apiUrl, meta(s), subscriptionEntity(s)))));

@@ -105,3 +105,21 @@ export function withSandbox(options: SandboxOptions = {}): SandboxFixture {
   });
   return fixture;
 }
+
+/** What a failed PnPjs (`status`) or Graph client (`statusCode`, `code`) call threw. */
+export interface RequestFailure {
+  status?: number;
+  statusCode?: number;
+  code?: string;
+  message: string;
+}
+
+/** Awaits a call that must fail and returns its error; fails the test if it succeeds. */
+export async function failureOf(promise: Promise<unknown>): Promise<RequestFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as RequestFailure;
+  }
+  throw new Error('Expected the request to fail, but it succeeded');
+}

@@ -6,18 +6,9 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
-import { graphClientForApp, PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
+import { failureOf, graphClientForApp, PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
 
 const F = VISIT_REPORTS.fields;
-
-async function graphRejection(promise: Promise<unknown>): Promise<{ statusCode: number; code: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { statusCode: number; code: string };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('sandbox Graph list items through the Graph client', () => {
   const fixture = withSandbox({ today: '2026-06-15' });
@@ -49,7 +40,7 @@ describe('sandbox Graph list items through the Graph client', () => {
     const graph = graphClientForApp(fixture.sandbox.url);
     const site = await graph.api('/sites/localhost:/sites/frontline-visits').get();
     const items = `/sites/${site.id}/lists/${encodeURIComponent(VISIT_REPORTS.title)}/items`;
-    const refused = await graphRejection(graph.api(items).filter(`fields/${F.Title} eq 'x'`).get());
+    const refused = await failureOf(graph.api(items).filter(`fields/${F.Title} eq 'x'`).get());
     expect(refused.statusCode).toBe(400);
     const allowed = await graph.api(items).header('Prefer', 'HonorNonIndexedQueriesWarningMayFailRandomly').filter(`fields/${F.Title} eq 'x'`).get();
     expect(allowed.value).toEqual([]);
@@ -63,7 +54,7 @@ describe('sandbox Graph list items through the Graph client', () => {
     expect(created.fields[`${F.Team}LookupId`]).toBe('2');
     const first = await graph.api(`${items}/${created.id}/fields`).header('If-Match', created.eTag).patch({ [F.HosFeedback]: 'First answer', [F.ReportStatus]: 'Responded' });
     expect(first[F.HosFeedback]).toBe('First answer');
-    const stale = await graphRejection(graph.api(`${items}/${created.id}/fields`).header('If-Match', created.eTag).patch({ [F.HosFeedback]: 'Second answer' }));
+    const stale = await failureOf(graph.api(`${items}/${created.id}/fields`).header('If-Match', created.eTag).patch({ [F.HosFeedback]: 'Second answer' }));
     expect(stale.statusCode).toBe(412);
     expect(stale.code).toBe('preconditionFailed');
     const now = await graph.api(`${items}/${created.id}`).expand('fields').get();

@@ -10,20 +10,10 @@ import '@pnp/sp/batching';
 import { FrontlineDataService } from '../../../src/data/FrontlineDataService';
 import { VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
 import { REPORT_EXPAND, REPORT_SELECT, toVisitReport } from '../../../src/data/mappers';
-import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { failureOf, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 
 const TODAY = '2026-06-15';
 const F = VISIT_REPORTS.fields;
-
-async function rejection(promise: Promise<unknown>): Promise<{ status: number; body: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { status: number; message: string };
-    return { status: e.status, body: e.message };
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('sandbox SharePoint REST through PnPjs', () => {
   const fixture = withSandbox({ today: TODAY });
@@ -69,9 +59,9 @@ describe('sandbox SharePoint REST through PnPjs', () => {
 
     const updated = await reports.items.getById(added.Id).update({ [F.SafetyScale]: 8 }, report.etag);
     expect(updated.etag).toBe('"2"');
-    const stale = await rejection(reports.items.getById(added.Id).update({ [F.SafetyScale]: 3 }, report.etag));
+    const stale = await failureOf(reports.items.getById(added.Id).update({ [F.SafetyScale]: 3 }, report.etag));
     expect(stale.status).toBe(412);
-    expect(stale.body).toContain('-1, Microsoft.SharePoint.Client.ClientServiceException');
+    expect(stale.message).toContain('-1, Microsoft.SharePoint.Client.ClientServiceException');
     const after = await reports.items.getById(added.Id)();
     expect(after[F.SafetyScale]).toBe(8);
   });
@@ -130,16 +120,16 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(all.length).toBeGreaterThan(haleIds.length);
 
     const target = haleIds[0].Id;
-    const read = await rejection(osei.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)());
+    const read = await failureOf(osei.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)());
     expect(read.status).toBe(404);
     const [batched, execute] = osei.batched();
     const write = batched.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target).update({ [F.Title]: 'not mine' });
     const peek = batched.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)();
     await execute();
-    const writeError = await rejection(write);
+    const writeError = await failureOf(write);
     expect(writeError.status).toBe(403);
-    expect(writeError.body).toContain('-2147024891, System.UnauthorizedAccessException');
-    expect((await rejection(peek)).status).toBe(404);
+    expect(writeError.message).toContain('-2147024891, System.UnauthorizedAccessException');
+    expect((await failureOf(peek)).status).toBe(404);
     const unchanged = await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(target)();
     expect(unchanged[F.Title]).not.toBe('not mine');
   });
@@ -149,17 +139,17 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const hale = spForUser(siteUrl, PERSONAS.hale);
     const reports = hale.web.lists.getByTitle(VISIT_REPORTS.title);
     const draft = await reports.items.add({ [F.Title]: 'To submit', [F.ReportStatus]: 'Draft' });
-    const feedback = await rejection(reports.items.getById(draft.Id).update({ [F.HosFeedback]: 'self-answered' }));
+    const feedback = await failureOf(reports.items.getById(draft.Id).update({ [F.HosFeedback]: 'self-answered' }));
     expect(feedback.status).toBe(403);
     await reports.items.getById(draft.Id).update({ [F.ReportStatus]: 'Submitted', [F.SubmittedOn]: '2026-06-15T09:00:00Z' });
-    const edit = await rejection(reports.items.getById(draft.Id).update({ [F.Title]: 'changed after submitting' }));
+    const edit = await failureOf(reports.items.getById(draft.Id).update({ [F.Title]: 'changed after submitting' }));
     expect(edit.status).toBe(403);
-    expect(edit.body).toContain('Access denied');
+    expect(edit.message).toContain('Access denied');
     // the Head of Service answers, the app records the card
     const hos = spForUser(siteUrl, PERSONAS.headOfService);
     await hos.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id).update({ [F.HosFeedback]: 'Answered', [F.ReportStatus]: 'Responded' });
     await spForApp(siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id).update({ [F.CardConversationId]: 'conv-1' });
-    const rotaWrite = await rejection(hale.web.lists.getByTitle(VISIT_ROTA.title).items.getById(1).update({ [VISIT_ROTA.fields.Title]: 'mine now' }));
+    const rotaWrite = await failureOf(hale.web.lists.getByTitle(VISIT_ROTA.title).items.getById(1).update({ [VISIT_ROTA.fields.Title]: 'mine now' }));
     expect(rotaWrite.status).toBe(403);
     const final = await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id)();
     expect([final[F.HosFeedback], final[F.ReportStatus], final[F.CardConversationId]]).toEqual(['Answered', 'Responded', 'conv-1']);
@@ -170,17 +160,17 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const sp = spForUser(siteUrl, PERSONAS.hale);
     const reports = sp.web.lists.getByTitle(VISIT_REPORTS.title);
     const before = (await reports.items.select('Id').top(500)()).length;
-    const unknown = await rejection(reports.items.add({ Nonsense: 1 }));
+    const unknown = await failureOf(reports.items.add({ Nonsense: 1 }));
     expect(unknown.status).toBe(400);
-    expect(unknown.body).toContain("The property 'Nonsense' does not exist on type 'SP.Data.VisitReportsListItem'");
-    const wrongType = await rejection(reports.items.add({ [F.SafetyScale]: 'very' }));
-    expect(wrongType.body).toContain('Edm.Double');
-    const choice = await rejection(reports.items.add({ [F.ReportStatus]: 'Approved' }));
+    expect(unknown.message).toContain("The property 'Nonsense' does not exist on type 'SP.Data.VisitReportsListItem'");
+    const wrongType = await failureOf(reports.items.add({ [F.SafetyScale]: 'very' }));
+    expect(wrongType.message).toContain('Edm.Double');
+    const choice = await failureOf(reports.items.add({ [F.ReportStatus]: 'Approved' }));
     expect(choice.status).toBe(400);
-    const noList = await rejection(sp.web.lists.getByTitle('No Such List').items());
+    const noList = await failureOf(sp.web.lists.getByTitle('No Such List').items());
     expect(noList.status).toBe(404);
-    expect(noList.body).toContain("List 'No Such List' does not exist at site with URL");
-    const filter = await rejection(reports.items.filter("Title eq 'x' or 1 eq 1")());
+    expect(noList.message).toContain("List 'No Such List' does not exist at site with URL");
+    const filter = await failureOf(reports.items.filter("Title eq 'x' or 1 eq 1")());
     expect(filter.status).toBe(400);
     const injected = await reports.items.filter(`Title eq 'x'' or Title ne ''x'`).select('Id')();
     expect(injected).toEqual([]);
@@ -195,7 +185,7 @@ describe('sandbox SharePoint REST through PnPjs', () => {
   });
 
   it('answers 401 to a caller it cannot name', async () => {
-    const nobody = await rejection(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
+    const nobody = await failureOf(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
     expect(nobody.status).toBe(401);
   });
 });
