@@ -146,7 +146,7 @@ describe('committee clerk journey in the workbench', () => {
 
   it('reads well in Teams dark and high contrast themes', async () => {
     for (const theme of ['dark', 'contrast'] as const) {
-      await context.close();
+      await context?.close();
       await open(DESKTOP, theme);
       await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
       await expectAccessible(`clerk-pack-teams-${theme}-1280`);
@@ -154,7 +154,7 @@ describe('committee clerk journey in the workbench', () => {
   });
 
   it('works at 320 px without sideways scrolling', async () => {
-    await context.close();
+    await context?.close();
     await open(PHONE);
     await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
