@@ -11,7 +11,7 @@ import { GRID_CELL_KEYS } from '../domain/grid';
 import { Role, ROLE_GROUPS, rolesFromGroups } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
 import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
-import { formToItemFields, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam, toVisitReport } from './mappers';
+import { formToItemFields, RawUser, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toPerson, toRotaEntry, toTeam, toVisitReport } from './mappers';
 
 export interface SignedInUser {
   /** Site user id: the value SharePoint user fields store. */
@@ -61,6 +61,19 @@ const F = VISIT_REPORTS.fields;
  * request small however many reports there are.
  */
 const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => GRID_CELL_KEYS.every((key) => GRID_CELL_FIELDS[key] !== field) && field !== F.StaffInvolved && field !== F.HosFeedback);
+
+/**
+ * A report from the summary select: the feedback text is left out to keep the batch small, but
+ * who responded and when are kept, so the start page can say so.
+ */
+function summaryReport(item: { Id: number; [field: string]: unknown }): VisitReport {
+  const report = toVisitReport(item);
+  const on = item[F.HosFeedbackOn];
+  if (!report.feedback && typeof on === 'string' && on) {
+    report.feedback = { text: '', by: toPerson(item[F.HosFeedbackBy] as RawUser), on };
+  }
+  return report;
+}
 
 /** SharePoint's OData filter needs date literals as instants. */
 function dateLiteral(day: string): string {
@@ -133,7 +146,7 @@ export class FrontlineDataService {
     for (const item of [...dated, ...drafts]) {
       if (!seen[item.Id]) {
         seen[item.Id] = true;
-        reports.push(toVisitReport(item));
+        reports.push(summaryReport(item));
       }
     }
     return {

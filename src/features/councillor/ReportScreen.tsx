@@ -52,7 +52,8 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
 
   let body: JSX.Element;
   if (shown.page === 'report') {
-    body = <ExistingReport key={`report-${shown.reportId}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} onSubmitted={onSubmitted} />;
+    // Keyed by the submission too: after submitting, the report loads afresh, read-only.
+    body = <ExistingReport key={`report-${shown.reportId}-${submitted === shown.reportId ? 'submitted' : 'open'}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} onSubmitted={onSubmitted} />;
   } else if (shown.page === 'newFromRota' || shown.page === 'newUnscheduled') {
     body = <NewReport key={hashFor(shown)} {...props} shown={shown} onReportCreated={onReportCreated} onSubmitted={onSubmitted} />;
   } else {

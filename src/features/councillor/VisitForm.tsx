@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   ChoiceGroup,
+  ComboBox,
   DatePicker,
   DayOfWeek,
   DefaultButton,
@@ -9,11 +10,9 @@ import {
   DialogType,
   Dropdown,
   IDropdownOption,
-  IPersonaProps,
-  Label,
+  IComboBoxOption,
   MessageBar,
   MessageBarType,
-  NormalPeoplePicker,
   PrimaryButton,
   Stack,
   TextField,
@@ -31,6 +30,7 @@ import { httpStatusOf } from '../../data/FrontlineDataService';
 import { useDataService } from '../../data/hooks/useDataService';
 import { useDraftSaver } from '../../data/hooks/useDraftSaver';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { SaveTarget } from './draftSaver';
 import { browserStorage, draftKeyFor, DraftStore } from './draftStore';
@@ -68,10 +68,6 @@ export interface VisitFormProps {
 const SCALE_OPTIONS = Array.from({ length: 11 }, (_, n) => ({ key: String(n), text: safetyScaleLabel(n) }));
 /** Show how much room is left once a box is this close to its limit. */
 const COUNT_FROM = 0.75;
-
-function toPersona(person: Person): IPersonaProps & { key: string } {
-  return { key: String(person.id), text: person.displayName, secondaryText: person.email };
-}
 
 /**
  * The visit form (DESIGN.md §1): pre-filled from the rota, saved as a draft as it is typed (and
@@ -138,14 +134,16 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
     setSubmitting(true);
     setProblem(undefined);
     try {
-      // Let a save already under way finish, so the ETag sent is the newest.
-      await saver.flush();
+      // The submission writes the whole form: only a save already under way needs to finish first.
+      await saver.settle();
       const saved = await service.submit(form, saver.currentTarget);
       saver.confirmExternally(saved);
       saver.dispose();
       props.onSubmitted(saved.reportId);
     } catch (error) {
       setSubmitting(false);
+      // Keep saving the draft as before (the device copy is still there).
+      saver.edit(form);
       if (httpStatusOf(error) === 412) {
         setProblem('This report was changed somewhere else since you opened it, so it was not submitted. Your text is kept on this device. Choose which version to keep below, then submit again.');
         return;
@@ -185,15 +183,13 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
   };
 
   const teamOptions: IDropdownOption[] = options.teams.filter((t) => t.isActive || t.id === form.teamId).map((t) => ({ key: t.id, text: t.title }));
-  const councillors = options.councillors;
-  const selectedPeople = form.members.map(toPersona);
-  const suggest = (filter: string, selected?: IPersonaProps[]): IPersonaProps[] => {
-    const chosen = (selected || []).map((p) => p.key);
-    const needle = filter.trim().toLowerCase();
-    return councillors
-      .filter((c) => chosen.indexOf(String(c.id)) === -1)
-      .filter((c) => !needle || c.displayName.toLowerCase().indexOf(needle) !== -1 || c.email.toLowerCase().indexOf(needle) !== -1)
-      .map(toPersona);
+  // The site's councillors, plus anyone already named who has since left the group.
+  const people = options.councillors.concat(form.members.filter((m) => !options.councillors.some((c) => c.id === m.id)));
+  const memberOptions: IComboBoxOption[] = people.map((p) => ({ key: String(p.id), text: p.displayName }));
+  const toggleMember = (key: string, selected: boolean): void => {
+    const others = form.members.filter((m) => String(m.id) !== key);
+    const person = people.filter((p) => String(p.id) === key)[0];
+    update({ members: selected && person ? others.concat([person]) : others });
   };
   const membersError = fieldError('members');
   const gridError = fieldError('grid');
@@ -238,38 +234,28 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
 
       <Stack tokens={{ childrenGap: 16 }} styles={{ root: { maxWidth: 960 } }}>
         <div id={fieldId('members')}>
-          <Label htmlFor={`${fieldId('members')}-input`} required={true}>
-            Elected members who made the visit
-          </Label>
-          <p id={`${fieldId('members')}-hint`} className={styles.line}>
-            Start typing a councillor’s name, then choose from the list.
-          </p>
-          <NormalPeoplePicker
-            selectedItems={selectedPeople}
-            onResolveSuggestions={suggest}
-            onEmptyResolveSuggestions={(selected) => suggest('', selected)}
-            getTextFromItem={(p) => p.text || ''}
-            onChange={(items) => {
-              const people = (items || [])
-                .map((item) => councillors.filter((c) => String(c.id) === item.key)[0] || form.members.filter((m) => String(m.id) === item.key)[0])
-                .filter((p): p is Person => !!p);
-              update({ members: people });
-            }}
-            pickerSuggestionsProps={{ suggestionsHeaderText: 'Councillors', noResultsFoundText: 'No councillor has that name', loadingText: 'Loading' }}
-            inputProps={{
-              id: `${fieldId('members')}-input`,
-              'aria-describedby': `${fieldId('members')}-hint${membersError ? ` ${fieldId('members')}-error` : ''}`
-            }}
-            removeButtonAriaLabel="Remove"
-            itemLimit={LIMITS.maxMembers}
-            resolveDelay={150}
+          <ComboBox
+            id={`${fieldId('members')}-box`}
+            label="Elected members who made the visit"
+            required={true}
+            multiSelect={true}
+            allowFreeform={false}
+            autoComplete="on"
+            options={memberOptions}
+            selectedKey={form.members.map((m) => String(m.id))}
+            onChange={(_, option) => option && toggleMember(String(option.key), !!option.selected)}
+            placeholder="Choose councillors"
+            aria-describedby={`${fieldId('members')}-hint`}
+            errorMessage={membersError}
+            styles={{ root: { maxWidth: 480 } }}
           />
-          {membersError && <FieldError id={`${fieldId('members')}-error`} message={membersError} />}
+          <p id={`${fieldId('members')}-hint`} className={styles.line}>
+            Type a name or open the list, then choose each councillor. {form.members.length ? `Chosen: ${peopleText(form.members)}.` : 'Nobody chosen yet.'}
+          </p>
         </div>
 
         <DatePicker
           label="Date of visit"
-          isRequired={true}
           allowTextInput={true}
           value={visitDate}
           onSelectDate={(date) => update({ visitDate: calendarDateFromPicker(date) })}
@@ -291,7 +277,8 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
             invalidInputErrorMessage: 'Enter the date as day/month/year, for example 15/06/2026.',
             isRequiredErrorMessage: 'Enter the date of the visit.'
           }}
-          textField={{ id: fieldId('visitDate'), ...(fieldError('visitDate') ? { errorMessage: fieldError('visitDate') } : {}) }}
+          // Required is shown, not checked on leaving the box: the check runs on submit, with the others.
+          textField={{ id: fieldId('visitDate'), required: true, ...(fieldError('visitDate') ? { errorMessage: fieldError('visitDate') } : {}) }}
           styles={{ root: { maxWidth: 320 } }}
         />
 

@@ -117,6 +117,19 @@ export class DraftSaver {
     return !this.dirty;
   }
 
+  /**
+   * Before a write that carries the whole form anyway (submission): stop the pending save and let
+   * one already under way finish, so the ETag to send is the newest. Call `edit` or `flush`
+   * afterwards if that write fails, to resume saving.
+   */
+  public async settle(): Promise<void> {
+    this.cancelTimer();
+    if (this.inFlight) {
+      await this.inFlight;
+    }
+    this.cancelTimer();
+  }
+
   /** After a 412: keep this device's text over the version on the list (which has `latestEtag`). */
   public async keepMine(latestEtag: string): Promise<boolean> {
     this.target = { ...this.target, etag: latestEtag };

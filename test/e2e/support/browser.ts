@@ -56,6 +56,13 @@ export async function newPage(browser: Browser, viewport: Viewport): Promise<{ c
     // eslint-disable-next-line no-console
     console.error('page error:', error);
   });
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      // The app logs system errors with their context; show them beside the failing step.
+      // eslint-disable-next-line no-console
+      console.error('browser console:', message.text().slice(0, 2000));
+    }
+  });
   return { context, page };
 }
 
@@ -110,6 +117,15 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!hasAxe) {
     await page.addScriptTag({ content: AXE_SOURCE });
   }
+  // Fluent fades messages in; a half-faded colour is not what people read once it settles.
+  await page.evaluate(() => {
+    const finite = document.getAnimations().filter((a) => {
+      const timing = a.effect ? a.effect.getComputedTiming() : undefined;
+      return !!timing && timing.iterations !== Infinity;
+    });
+    const settled = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
@@ -135,6 +151,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false, animations: 'disabled', caret: 'hide' });
   return file;
+}
+
+/** Chooses a radio option by clicking its label, as a person does (the input itself is hidden under it). */
+export async function chooseRadio(page: Page, name: string): Promise<void> {
+  const id = await page.getByRole('radio', { name, exact: true }).getAttribute('id');
+  await page.locator(`label[for="${id}"]`).click();
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit`. */

@@ -8,6 +8,7 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^visit-form-not-saved/, 'The form while the connection is down: “Not saved — we’ll keep trying; your text is kept on this device”'],
   [/^visit-form-errors/, 'An empty submit: the error summary at the top, each message linked to its field and repeated beside it'],
   [/^visit-form/, 'The visit form, pre-filled from the rota'],
+  [/^members-picker/, 'The members picker open: the site’s councillors (the Frontline Visit Members group)'],
   [/^submit-confirmation/, 'The confirmation step before submitting'],
   [/^report-submitted/, 'A submitted report: read-only, when it was submitted and when the response is due'],
   [/^report-responded/, 'A responded report: the Head of Service’s feedback, by whom and when, beside the report'],

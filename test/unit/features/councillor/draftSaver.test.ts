@@ -176,3 +176,19 @@ describe('draft saver', () => {
     expect(await failed).toBe(false);
   });
 });
+
+describe('draft saver before a submission', () => {
+  it('settle cancels the pending save and waits for the one under way, without saving again', async () => {
+    const h = harness({ reportId: 3, etag: '"1"' });
+    h.saver.edit(form('one'));
+    h.clock.advance(1000);
+    h.saver.edit(form('one two'));
+    const settled = h.saver.settle();
+    h.respond[0]({ reportId: 3, etag: '"2"' });
+    await settled;
+    h.clock.advance(60000);
+    // The first save finished; the newer text was not sent: the submission will carry it.
+    expect(h.calls).toHaveLength(1);
+    expect(h.saver.currentTarget.etag).toBe('"2"');
+  });
+});
