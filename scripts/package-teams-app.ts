@@ -1,7 +1,7 @@
 /**
  * Zips the Teams app (manifest + icons) into teams-manifest/dist/frontline-visits-teams.zip.
- * Placeholders written as {{NAME}} in the manifest (the bot's Entra app id, for instance) are
- * filled from environment variables of the same name; a council's IT sets them before upload.
+ * The council's own ids come from the environment: BOT_APP_ID (the bot's Entra app id) replaces
+ * the placeholder bot id, and any {{NAME}} placeholder is filled from the variable NAME.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,6 +20,14 @@ async function main(): Promise<void> {
     return value;
   });
   const manifest = JSON.parse(filled);
+  const botAppId = process.env.BOT_APP_ID;
+  if (botAppId) {
+    for (const bot of manifest.bots || []) {
+      bot.botId = botAppId;
+    }
+  } else if ((manifest.bots || []).length) {
+    missing.add('BOT_APP_ID');
+  }
   const zip = new JSZip();
   zip.file('manifest.json', JSON.stringify(manifest, null, 2));
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
