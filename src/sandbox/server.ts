@@ -233,8 +233,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (workbench && (await workbench(req, res))) {
       return;
     }
-    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frontline Visits sandbox</title></head><body><main><h1>Frontline Visits sandbox</h1><p>The SharePoint site is at <a href="${siteUrl}/_api/web">${siteUrl}</a>. The workbench page is not built yet.</p></main></body></html>`;
-    res.writeHead(path === '/' ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    const found = path === '/';
+    const message = found ? 'The workbench page is not available; the SharePoint site and Graph endpoints are.' : 'Nothing here. The workbench is at /.';
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frontline Visits sandbox</title></head><body><main><h1>Frontline Visits sandbox</h1><p>${message}</p><p>SharePoint site: <a href="${siteUrl}/_api/web">${siteUrl}</a></p></main></body></html>`;
+    res.writeHead(found ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);
   };
 
