@@ -9,8 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { spfi, DefaultInit, DefaultHeaders } from '@pnp/sp';
-import { BrowserFetchWithRetry, DefaultParse, InjectHeaders } from '@pnp/queryable';
+import { connectToSite } from '../src/cli/siteConnection';
 import { applyPlan } from '../src/provisioning/apply';
 import { describeStep, ListSettings, provisioningPlan, SiteScript } from '../src/provisioning/plan';
 
@@ -37,13 +36,7 @@ async function main(): Promise<void> {
   if (!token) {
     throw new Error('Set SP_ACCESS_TOKEN to a SharePoint access token of a site collection administrator (see the comment at the top of scripts/provision.ts).');
   }
-  const sp = spfi(site).using(
-    DefaultHeaders(),
-    DefaultInit(),
-    BrowserFetchWithRetry({ retries: 5 }),
-    DefaultParse(),
-    InjectHeaders({ Authorization: `Bearer ${token}` })
-  );
+  const sp = await connectToSite(site, { kind: 'token', token }, (line) => console.log(line));
   await applyPlan(sp, steps, (line) => console.log(`- ${line}`));
   console.log(`Provisioned ${site}`);
 }

@@ -23,12 +23,8 @@ export async function connectToSite(site: string, auth: ReportAuth, log: (line: 
  * device and enters the code, so the command works on a server with no browser.
  */
 async function deviceCodeToken(site: string, clientId: string, tenant: string, log: (line: string) => void): Promise<string> {
-  let msal: typeof import('@azure/msal-node');
-  try {
-    msal = await import('@azure/msal-node');
-  } catch {
-    throw new Error('Signing in to a real site needs the @azure/msal-node package: run npm install @azure/msal-node, then try again.');
-  }
+  // Loaded only for a real site: the sandbox and token paths never need it.
+  const msal = await import('@azure/msal-node');
   const app = new msal.PublicClientApplication({ auth: { clientId, authority: `https://login.microsoftonline.com/${tenant}` } });
   const result = await app.acquireTokenByDeviceCode({
     // Read-only on purpose: the pack never writes.
