@@ -58,15 +58,20 @@ const services: Service[] = [
   // --- end issue 5 ---
 ];
 
+const closers: Array<() => Promise<void>> = [];
+
 async function start(): Promise<void> {
-  const closers: Array<() => Promise<void>> = [];
   stopOnSignals(closers);
   for (const service of services) {
     closers.push(await service());
   }
 }
 
-start().catch((error) => {
+start().catch(async (error) => {
   console.error('npm start failed:', error);
+  // stop what did start (the sandbox closes its database) before leaving
+  for (const close of closers.slice().reverse()) {
+    await close().catch((closeError) => console.error('Stopping failed:', closeError));
+  }
   process.exit(1);
 });
