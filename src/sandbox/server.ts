@@ -16,7 +16,7 @@ import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLab
 import { graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
 import { graphErrorResponse, handleGraph } from './graph';
-import { withDefaults } from './listModel';
+import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
 import { Caller, identify } from './security';
@@ -53,8 +53,9 @@ export interface SandboxHandle {
   store: SandboxStore;
   faults: Faults;
   /**
-   * Adds many items to a list in one transaction, skipping HTTP but not validation of shape —
-   * for building large lists quickly in tests. Fields are stored values (ids for people/lookups).
+   * Adds many items to a list in one transaction, skipping HTTP and permissions but not field
+   * validation — for building large lists quickly in tests. Fields by internal name, people and
+   * lookups as ids (multi-person: arrays of ids). Authored by `authorEmail` (default the app).
    */
   bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[];
   close(): Promise<void>;
@@ -314,11 +315,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!author) {
         throw new RangeError(`No user ${authorEmail}`);
       }
-      return store.bulkAddItems(
-        list,
-        fields.map((f) => withDefaults(list, f)),
-        author.id
-      );
+      // the same field rules as a REST write, on stored forms (ids for people and lookups)
+      const rows = fields.map((row) => {
+        const converted: FieldValues = {};
+        for (const name of Object.keys(row)) {
+          const field = fieldNamed(list.definition, name);
+          if (!field) {
+            throw new RangeError(`${listTitle} has no field ${name}`);
+          }
+          converted[name] = convertFieldValue(store, field, row[name]);
+        }
+        return withDefaults(list, converted);
+      });
+      return store.bulkAddItems(list, rows, author.id);
     },
     async close(): Promise<void> {
       if (closed) {

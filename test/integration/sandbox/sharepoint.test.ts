@@ -103,6 +103,9 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(verbose.d.results[0].__metadata.type).toBe('SP.Data.VisitRotaListItem');
     expect(Array.isArray(verbose.d.results[0].Members.results)).toBe(true);
     expect(verbose.d.__next).toContain('skiptoken');
+    const verboseError = await (await fetch(`${siteUrl}/_api/web/lists/getByTitle('Nope')/items`, { headers: { ...headers, Accept: 'application/json;odata=verbose' } })).json();
+    expect(verboseError.error.code).toBe('-1, System.ArgumentException');
+    expect(verboseError.error.message.lang).toBe('en-US');
     const plain = await (await fetch(url, { headers: { ...headers, Accept: 'application/json;odata=nometadata' } })).json();
     expect(Object.keys(plain.value[0])).toEqual(['Id', 'Members']);
     expect(plain['odata.nextLink']).toContain('skiptoken');
