@@ -26,16 +26,15 @@ import {
   tabUntil,
   workbenchUrl
 } from './support/browser';
-import { addPastVisitsWithoutReports, fetchAs, listItemsAs } from './support/api';
+import { addPastVisitsWithoutReports, listItemsAs } from './support/api';
+import { failureOf, spForUser } from '../helpers/sandbox';
+import { FrontlineDataService } from '../../src/data/FrontlineDataService';
+import { VISIT_REPORTS } from '../../src/data/listContract';
 import { gridCell, HALE, OSEI, reportIdFromHash, waitForForm, waitForMyVisits, waitSaved, WORD_TEXT } from './support/journey';
 import { writeScreenshotIndex } from './support/screenshotIndex';
 
 jest.setTimeout(180000);
 
-function formatUkDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -53,7 +52,7 @@ describe('councillor journey in the workbench', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fv-e2e-councillor-'));
     sandbox = await startSandbox({ port: 0, dataDir, seed: 'demo', today });
-    await addPastVisitsWithoutReports(sandbox, today, HALE, 3);
+    await addPastVisitsWithoutReports(sandbox, today, HALE, 8);
     browser = await launchChromium();
   });
 
@@ -69,7 +68,7 @@ describe('councillor journey in the workbench', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function openAs(email: string, options: { viewport?: typeof DESKTOP; host?: 'sharepoint' | 'teams'; theme?: 'light' | 'dark'; hash?: string } = {}) {
+  async function openAs(email: string, options: { viewport?: typeof DESKTOP; host?: 'sharepoint' | 'teams'; theme?: 'light' | 'dark' | 'contrast'; hash?: string } = {}) {
     const { context, page } = await newPage(browser, options.viewport || DESKTOP);
     const counter = new RequestCounter(page);
     await page.goto(workbenchUrl(sandbox.url, { as: email, host: options.host, theme: options.theme, hash: options.hash }));
@@ -228,14 +227,20 @@ describe('councillor journey in the workbench', () => {
   it('a second councillor cannot see the first one’s draft, in the app or through the API', async () => {
     expect(privateDraftId).toBeDefined();
     const draftId = privateDraftId as number;
-    // Through the API, as SharePoint's item-level security has it.
-    const asOsei = await fetchAs(`${sandbox.siteUrl}/_api/web/lists/getByTitle('Visit%20Reports')/items(${draftId})`, OSEI);
-    expect([403, 404]).toContain(asOsei.status);
-    const oseiDrafts = await listItemsAs(sandbox.siteUrl, OSEI, "ReportStatus eq 'Draft'");
-    expect(oseiDrafts.map((i) => i.Id)).not.toContain(draftId);
+    // Through the API with PnPjs, as SharePoint's item-level security has it.
+    const oseiSp = spForUser(sandbox.siteUrl, OSEI);
+    const direct = await failureOf(oseiSp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draftId)());
+    expect([403, 404]).toContain(direct.status);
+    const oseiDrafts = await oseiSp.web.lists.getByTitle(VISIT_REPORTS.title).items.filter("ReportStatus eq 'Draft'")();
+    expect(oseiDrafts.map((i: { Id: number }) => i.Id)).not.toContain(draftId);
     expect(JSON.stringify(oseiDrafts)).not.toContain(PRIVATE_TEXT);
-    const haleDrafts = await listItemsAs(sandbox.siteUrl, HALE, "ReportStatus eq 'Draft'");
-    expect(haleDrafts.map((i) => i.Id)).toContain(draftId);
+    // The app's own service, as Osei: the start page's reports and the report screen.
+    const oseiService = new FrontlineDataService(oseiSp);
+    const oseiStart = await oseiService.getStartPage(today);
+    expect(oseiStart.reports.map((r) => r.id)).not.toContain(draftId);
+    await expect(oseiService.getReportScreen(draftId)).rejects.toBeDefined();
+    const haleDrafts = await new FrontlineDataService(spForUser(sandbox.siteUrl, HALE)).getStartPage(today);
+    expect(haleDrafts.reports.filter((r) => r.id === draftId).map((r) => r.status)).toEqual(['Draft']);
 
     // In the app: not on Osei's start page, and a direct link gets a message, not the text.
     const { context, page } = await openAs(OSEI);
@@ -273,14 +278,47 @@ describe('councillor journey in the workbench', () => {
     await context.close();
   });
 
+  it('a draft changed in another tab is not overwritten silently, and this tab keeps its text (412)', async () => {
+    // Two tabs with separate storage, as two devices.
+    const first = await openAs(HALE);
+    await waitForMyVisits(first.page);
+    await first.page.locator('[data-testid="visit-row"][data-state="upcoming"]').first().getByRole('link').click();
+    await waitForForm(first.page);
+    await gridCell(first.page, 'staffingWorries').fill('Notes before the visit');
+    await waitSaved(first.page);
+    const reportId = await reportIdFromHash(first.page);
+    const second = await openAs(HALE, { hash: `#/report/${reportId}` });
+    await waitForForm(second.page);
+
+    await gridCell(first.page, 'staffingNextSteps').fill('Written on the first device');
+    await waitSaved(first.page);
+    await gridCell(second.page, 'performanceNextSteps').fill('Written on the second device');
+    await second.page.locator('[data-testid="save-status"][data-state="conflict"]').waitFor({ timeout: 20000 });
+    await expect(second.page.locator('body').innerText()).resolves.toContain('Your text is kept on this device');
+    await screenshot(second.page, 'visit-form-conflict-1280-light');
+    // Even a reload keeps this device's text until the person chooses.
+    await second.page.reload();
+    await waitForForm(second.page);
+    await expect(gridCell(second.page, 'performanceNextSteps').inputValue()).resolves.toBe('Written on the second device');
+    await second.page.locator('[data-testid="save-status"][data-state="conflict"]').waitFor({ timeout: 20000 });
+    await second.page.getByRole('button', { name: 'Keep my version' }).click();
+    await waitSaved(second.page);
+    const [item] = await listItemsAs(sandbox.siteUrl, HALE, `Id eq ${reportId}`);
+    expect(item.PerformanceNextSteps).toBe('Written on the second device');
+    await first.context.close();
+    await second.context.close();
+  });
+
   const looks = [
     { viewport: DESKTOP, theme: 'light' as const },
     { viewport: DESKTOP, theme: 'dark' as const },
     { viewport: PHONE, theme: 'light' as const },
-    { viewport: PHONE, theme: 'dark' as const }
+    { viewport: PHONE, theme: 'dark' as const },
+    // High contrast: checked, not photographed.
+    { viewport: DESKTOP, theme: 'contrast' as const }
   ];
   for (const look of looks) {
-    it(`has no axe violations on any screen at ${look.viewport.width}px in the Teams ${look.theme} theme`, async () => {
+    it(`has no axe violations on any screen at ${look.viewport.width}px in the Teams ${look.theme === 'contrast' ? 'high contrast' : look.theme} theme`, async () => {
       const name = (screen: string): string => `${screen}-${look.viewport.name}-teams-${look.theme}`;
       const keep = look.viewport === PHONE ? look.theme === 'dark' : look.theme === 'light';
       const { context, page, counter } = await openAs(HALE, { viewport: look.viewport, host: 'teams', theme: look.theme });
@@ -310,8 +348,8 @@ describe('councillor journey in the workbench', () => {
       // The form (new from the rota, or the draft it became), with errors, and the confirmation.
       await page.goto(workbenchUrl(sandbox.url, { as: HALE, host: 'teams', theme: look.theme }));
       await waitForMyVisits(page);
-      const upcoming = page.locator('[data-testid="visit-row"][data-state="upcoming"]').first();
-      await upcoming.getByRole('link').click();
+      const notStarted = page.locator('[data-testid="visit-row"][data-state="notStarted"]').first();
+      await notStarted.getByRole('link').click();
       await waitForForm(page);
       await expectAccessible(page, name('visit-form'));
       if (keep) {
@@ -323,9 +361,7 @@ describe('councillor journey in the workbench', () => {
       if (keep) {
         await screenshot(page, name('visit-form-errors'));
       }
-      // The confirmation step: a date that has come, something found, a judgement.
-      await page.locator('#fv-field-visitDate').fill(formatUkDay(today));
-      await page.locator('#fv-field-visitDate').press('Tab');
+      // The confirmation step: something found, a judgement.
       await gridCell(page, 'staffingWorkingWell').fill('Stable team');
       await chooseRadio(page, '5');
       await page.getByRole('button', { name: 'Submit report' }).click();

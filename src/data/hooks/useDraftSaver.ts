@@ -56,6 +56,8 @@ export function useDraftSaver(
       window.removeEventListener('online', saveNow);
       window.removeEventListener('pagehide', saveNow);
       document.removeEventListener('visibilitychange', onHidden);
+      // The form is gone: its last save still goes out, but must not move the page's address.
+      created.current = () => undefined;
       saveNow();
       saver.dispose();
     };

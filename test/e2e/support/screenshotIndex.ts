@@ -6,6 +6,7 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^my-visits/, 'My visits: upcoming rota visits, then past visits with each report’s state and deadline'],
   [/^visit-form-draft/, 'The visit form with a saved draft (text pasted from Word), after a reload'],
   [/^visit-form-not-saved/, 'The form while the connection is down: “Not saved — we’ll keep trying; your text is kept on this device”'],
+  [/^visit-form-conflict/, 'The report changed on another device (HTTP 412): nothing is overwritten silently; this device keeps its text until the person chooses'],
   [/^visit-form-errors/, 'An empty submit: the error summary at the top, each message linked to its field and repeated beside it'],
   [/^visit-form/, 'The visit form, pre-filled from the rota'],
   [/^members-picker/, 'The members picker open: the site’s councillors (the Frontline Visit Members group)'],
@@ -28,9 +29,10 @@ export function writeScreenshotIndex(): void {
   if (!fs.existsSync(SCREENSHOT_DIR)) {
     return;
   }
+  // Only this journey's screens: other suites may keep theirs in the same folder.
   const files = fs
     .readdirSync(SCREENSHOT_DIR)
-    .filter((f) => f.endsWith('.png'))
+    .filter((f) => f.endsWith('.png') && SCREENS.some(([pattern]) => pattern.test(f)))
     .sort();
   const lines = [
     '# Screenshots of the councillor’s journey',
