@@ -96,7 +96,6 @@ export async function executeBatch(
   const boundary = `batchresponse_${randomUUID()}`;
   const chunks: string[] = [];
   for (const part of parts) {
-    let response: InnerResponse;
     let url: URL;
     try {
       url = new URL(part.url, base);
@@ -110,7 +109,7 @@ export async function executeBatch(
         headers[name] = outerHeaders[name];
       }
     }
-    response = await run({ method: part.method, url, headers, body: part.body });
+    const response = await run({ method: part.method, url, headers, body: part.body });
     chunks.push(`--${boundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n`);
     chunks.push(`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] || ''}\r\n`);
     for (const [name, value] of Object.entries(response.headers)) {

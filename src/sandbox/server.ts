@@ -133,8 +133,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const faults = new Faults();
-  let webhooks: Webhooks | undefined;
-  const ops = new ListOps(store, (list) => webhooks && webhooks.changed(list.id));
+  const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
+  const ops = new ListOps(store, (list) => webhooks.changed(list.id));
 
   const server = http.createServer();
   const extraServers: http.Server[] = [];
@@ -154,7 +154,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const url = `http://localhost:${port}`;
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
-  webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
   const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL };
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
   const workbench = options.workbench === false ? undefined : await loadWorkbench(siteUrl);
@@ -335,7 +334,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       closed = true;
       await Promise.all([server, ...extraServers].map(closeServer));
-      await (webhooks as Webhooks).close();
+      await webhooks.close();
       store.close();
       if (ownsDataDir) {
         rmSync(dataDir, { recursive: true, force: true });
