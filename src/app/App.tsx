@@ -17,6 +17,8 @@ export interface AppProps {
 
 /** The one React root, in SharePoint, in Teams and in the local workbench. */
 export function App({ context }: AppProps): JSX.Element {
+  // The theme depends on these three only; a new context object with the same theme keeps it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const theme = React.useMemo(() => themeFor(context), [context.host, context.teamsTheme, context.theme]);
   const [route, navigate] = useRoute(context.deepLinkReportId);
   const today = londonToday();

@@ -309,6 +309,17 @@ describe('councillor journey in the workbench', () => {
     await second.context.close();
   });
 
+  it('a deep link (as the card in the channel gives it) opens that report, in SharePoint and in Teams', async () => {
+    expect(submittedReportId).toBeDefined();
+    for (const via of ['sharepoint', 'teams'] as const) {
+      const { context, page } = await newPage(browser, DESKTOP);
+      await page.goto(workbenchUrl(sandbox.url, { as: HALE, host: via, deepLink: { report: submittedReportId as number, via } }));
+      await page.getByTestId('report-status').waitFor({ timeout: 20000 });
+      await expect(page.getByTestId('report-status').innerText()).resolves.toContain('Status: Submitted');
+      await context.close();
+    }
+  });
+
   const looks = [
     { viewport: DESKTOP, theme: 'light' as const },
     { viewport: DESKTOP, theme: 'dark' as const },

@@ -36,6 +36,7 @@ export function useDraftSaver(
         onReportCreated: (id) => created.current(id)
       }),
     // One saver for the life of the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     []
   );
   React.useEffect(() => {

@@ -24,6 +24,8 @@ export function useLoad<T>(key: string, load: () => Promise<T>, failureMessage: 
     return () => {
       live = false;
     };
+    // The key names what is loaded: `load` is a new closure each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
   return [state, () => setAttempt((n) => n + 1)];
 }

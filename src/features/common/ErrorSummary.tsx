@@ -29,6 +29,8 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: ErrorSumm
         box.current.scrollIntoView({ block: 'start' });
       }
     }
+    // Focus moves when the messages change, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature]);
   if (!errors.length) {
     return null;

@@ -37,6 +37,8 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
     if (!isOwnCreation && hashFor(route) !== hashFor(shown)) {
       setShown(route);
     }
+    // Only a change of address matters here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [route]);
 
   const onReportCreated = (reportId: number): void => {
@@ -150,12 +152,14 @@ function NewReport(
   const { shown, start } = props;
   const rotaEntry = shown.page === 'newFromRota' ? start.upcomingRota.concat(start.pastRota).filter((r) => r.id === shown.rotaEntryId)[0] : undefined;
   const existing = rotaEntry ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id && (!r.author || r.author.id === start.user.id))[0] : undefined;
+  const existingId = existing ? existing.id : undefined;
+  const navigate = props.navigate;
   React.useEffect(() => {
     // This visit already has the councillor's report: open that rather than start a second.
-    if (existing) {
-      props.navigate({ page: 'report', reportId: existing.id }, { replace: true });
+    if (existingId !== undefined) {
+      navigate({ page: 'report', reportId: existingId }, { replace: true });
     }
-  }, [existing && existing.id]);
+  }, [existingId, navigate]);
   if (!rolesMay(start.user.roles, 'createReport')) {
     return (
       <>

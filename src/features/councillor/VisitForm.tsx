@@ -23,7 +23,7 @@ import type { Navigate } from '../../app/useRoute';
 import { formatShortDate } from '../../domain/calendarDate';
 import { RESPONSE_WINDOW_DAYS, responseDueDate } from '../../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROW_PROMPTS, GRID_ROWS, GridCellKey, gridCellKey } from '../../domain/grid';
-import { Person, VisitReportForm } from '../../domain/types';
+import { VisitReportForm } from '../../domain/types';
 import { FormField, LIMITS, validateForSubmit, ValidationError } from '../../domain/validation';
 import type { FormOptions, SignedInUser } from '../../data/FrontlineDataService';
 import { httpStatusOf } from '../../data/FrontlineDataService';
@@ -100,6 +100,8 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
     if (restored) {
       saver.restore(restored.form);
     }
+    // Once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const update = (change: Partial<VisitReportForm>): void => {

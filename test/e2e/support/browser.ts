@@ -35,6 +35,8 @@ export interface WorkbenchView {
   as: string;
   /** App route, e.g. `#/report/12`. */
   hash?: string;
+  /** A deep link as SharePoint (`?report=12`) or the Teams tab (`subPageId=report-12`) gives it. */
+  deepLink?: { report: number; via: 'sharepoint' | 'teams' };
 }
 
 export function workbenchUrl(baseUrl: string, view: WorkbenchView): string {
@@ -46,6 +48,13 @@ export function workbenchUrl(baseUrl: string, view: WorkbenchView): string {
     }
   }
   params.set('as', view.as);
+  if (view.deepLink) {
+    if (view.deepLink.via === 'teams') {
+      params.set('subPageId', `report-${view.deepLink.report}`);
+    } else {
+      params.set('report', String(view.deepLink.report));
+    }
+  }
   return `${baseUrl}/?${params.toString().replace(/%40/g, '@')}${view.hash || ''}`;
 }
 
