@@ -48,30 +48,27 @@ const WEB_TITLE = 'Frontline Visits';
 
 // ---- request digests ------------------------------------------------------------------------
 
-/** A digest is an HMAC of its issue time with a secret kept in the store, so it survives restarts. */
-function digestSecret(store: SandboxStore): string {
-  let secret = store.getMeta('digestSecret');
-  if (!secret) {
-    secret = randomUUID();
-    store.setMeta('digestSecret', secret);
-  }
-  return secret;
-}
+/**
+ * A digest is an HMAC of its issue time. The key is the same for every sandbox: a digest PnPjs
+ * cached from one sandbox (it caches per site URL) stays good for another on the same port, as it
+ * would across a restart. It only has to be obtained from contextinfo and not be stale.
+ */
+const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-export function issueDigest(store: SandboxStore, now = new Date()): string {
+export function issueDigest(now = new Date()): string {
   const stamp = now.toUTCString();
-  const mac = createHmac('sha256', digestSecret(store)).update(stamp).digest('hex').toUpperCase();
+  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
   return `0x${mac},${stamp}`;
 }
 
-export function digestValid(store: SandboxStore, digest: string): boolean {
+export function digestValid(digest: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  const mac = createHmac('sha256', digestSecret(store)).update(stamp).digest('hex').toUpperCase();
+  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
   return mac === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
@@ -517,7 +514,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(ctx.store),
+      FormDigestValue: issueDigest(),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
