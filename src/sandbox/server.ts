@@ -106,6 +106,9 @@ function sharePointHeaders(): { [k: string]: string } {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  // a bad directory file stops the start before anything is opened
+  const directoryFile = options.directoryFile || process.env.SANDBOX_DIRECTORY;
+  const fileEntries = directoryFile ? loadDirectoryFile(directoryFile) : [];
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
   const store = SandboxStore.open(dataDir);
@@ -116,20 +119,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (seed === 'demo' || store.userByEmail(DEMO_PEOPLE[0].email)) {
     directory.push(...DEMO_PEOPLE);
   }
-  const directoryFile = options.directoryFile || process.env.SANDBOX_DIRECTORY;
-  if (directoryFile) {
-    for (const entry of loadDirectoryFile(directoryFile)) {
-      const existing = directory.findIndex((d) => d.email === entry.email);
-      if (existing === -1) {
-        directory.push(entry);
-      } else {
-        directory[existing] = entry;
-      }
+  for (const entry of fileEntries) {
+    const existing = directory.findIndex((d) => d.email === entry.email);
+    if (existing === -1) {
+      directory.push(entry);
+    } else {
+      directory[existing] = entry;
     }
   }
-  store.upsertDirectory(directory);
-  if (firstStart && seed === 'demo') {
-    seedDemo(store, options.today || londonToday());
+  // one transaction: a start killed half-way leaves the directory empty and seeds again next time
+  try {
+    store.transaction(() => {
+      store.upsertDirectory(directory);
+      if (firstStart && seed === 'demo') {
+        seedDemo(store, options.today || londonToday());
+      }
+    });
+  } catch (error) {
+    store.close();
+    throw error;
   }
 
   const faults = new Faults();
@@ -138,10 +146,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const server = http.createServer();
   const extraServers: http.Server[] = [];
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port || 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port || 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    store.close();
+    throw new Error(`The sandbox cannot listen on port ${options.port}: ${(error as Error).message}. Set PORT to a free port.`);
+  }
   const port = (server.address() as AddressInfo).port;
   // `localhost` may resolve to ::1 first; answer there too when the machine has IPv6.
   await new Promise<void>((resolve) => {

@@ -120,11 +120,20 @@ export class SandboxStore {
 
   // ---- transactions ---------------------------------------------------------------------------
 
+  /** Depth of `transaction()` nesting: inside one, writes join it instead of committing. */
+  private depth = 0;
+
   /**
    * Runs `work` in one SQLite transaction. `work` returns the in-memory changes to apply, which
-   * run only after COMMIT succeeds, so readers never see a write the disk does not hold.
+   * run only after COMMIT succeeds, so readers never see a write the disk does not hold. Inside
+   * `transaction()` the changes apply at once (later steps read them) and commit together.
    */
   private write<T>(work: () => { result: T; apply: () => void }): T {
+    if (this.depth > 0) {
+      const nested = work();
+      nested.apply();
+      return nested.result;
+    }
     this.db.exec('BEGIN IMMEDIATE');
     let outcome: { result: T; apply: () => void };
     try {
@@ -140,6 +149,32 @@ export class SandboxStore {
     }
     outcome.apply();
     return outcome.result;
+  }
+
+  /**
+   * Runs several writes as one transaction — all or nothing on disk (used for the first start:
+   * directory and demo seed). If it fails the in-memory copy may hold part of it: reopen the store.
+   */
+  public transaction<T>(steps: () => T): T {
+    if (this.depth > 0) {
+      return steps();
+    }
+    this.db.exec('BEGIN IMMEDIATE');
+    this.depth = 1;
+    try {
+      const result = steps();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // already ended
+      }
+      throw error;
+    } finally {
+      this.depth = 0;
+    }
   }
 
   private stmt(name: string, sql: string): StatementSync {
