@@ -59,6 +59,13 @@ describe('sandbox Graph list items through the Graph client', () => {
     expect(stale.code).toBe('preconditionFailed');
     const now = await graph.api(`${items}/${created.id}`).expand('fields').get();
     expect(now.fields[F.HosFeedback]).toBe('First answer');
+    const unknown = await failureOf(graph.api(`${items}/${created.id}/fields`).patch({ NoSuchField: 'x' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.code).toBe('invalidRequest');
+    await graph.api(`${items}/${created.id}`).delete();
+    const gone = await failureOf(graph.api(`${items}/${created.id}`).get());
+    expect(gone.statusCode).toBe(404);
+    expect(gone.code).toBe('itemNotFound');
   });
 
   it('applies item-level security to a councillor on Graph as on REST', async () => {

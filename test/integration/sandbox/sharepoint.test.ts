@@ -187,6 +187,22 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect((await reports.items.select('Id').top(500)()).length).toBe(before);
   });
 
+  it('signs in by cookie as the workbench does, and then wants a request digest for writes', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`;
+    const cookie = { Cookie: `sandbox_user=${encodeURIComponent(PERSONAS.osei)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' };
+    const body = JSON.stringify({ [F.Title]: 'By cookie', [F.ReportStatus]: 'Draft' });
+    const noDigest = await fetch(items, { method: 'POST', headers: cookie, body });
+    expect(noDigest.status).toBe(403);
+    expect((await noDigest.json())['odata.error'].code).toBe('-2130575252, Microsoft.SharePoint.SPException');
+    const info = await (await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: cookie })).json();
+    const added = await fetch(items, { method: 'POST', headers: { ...cookie, 'X-RequestDigest': info.FormDigestValue }, body });
+    expect(added.status).toBe(201);
+    expect(added.headers.get('etag')).toBe('"1"');
+    const forged = await fetch(items, { method: 'POST', headers: { ...cookie, 'X-RequestDigest': '0xABC,Sun, 22 Nov 2026 00:00:00 GMT' }, body });
+    expect(forged.status).toBe(403);
+  });
+
   it('answers 401 to a caller it cannot name', async () => {
     const nobody = await failureOf(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
     expect(nobody.status).toBe(401);
