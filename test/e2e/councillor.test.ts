@@ -125,8 +125,11 @@ describe('councillor journey in the workbench', () => {
     submittedReportId = reportId;
 
     // Reload: the draft is intact.
+    counter.reset();
     await page.reload();
     await waitForForm(page);
+    await page.waitForLoadState('networkidle');
+    recordRequests('Reload on a draft (start data + the report)', counter);
     await expect(gridCell(page, 'staffingWorries').inputValue()).resolves.toBe(WORD_TEXT);
     await screenshot(page, 'visit-form-draft-1280-light');
 

@@ -14,15 +14,27 @@ function describe(state: SaveState, deviceAvailable: boolean): string {
         : 'Not saved — we’ll keep trying. This device cannot keep a copy: do not close this page until it says Saved';
     case 'conflict':
       return 'Not saved — this report was changed somewhere else. Choose which version to keep';
+    case 'rejected':
+      return `Not saved — ${refusal(state.status)}${state.deviceCopy ? ' Your text is kept on this device.' : ' This device cannot keep a copy: copy your text somewhere safe.'}`;
     default:
       return deviceAvailable ? 'Your report is saved as a draft as you type' : 'Your report is saved as a draft as you type. This device cannot keep a copy, so stay on this page until it says Saved';
   }
 }
 
+function refusal(status: number): string {
+  if (status === 401 || status === 403) {
+    return 'you may have been signed out, or you no longer have permission to change this report. Reload the page to sign in again.';
+  }
+  if (status === 404) {
+    return 'this report is no longer on the list (it may have been deleted). Tell the Children’s Improvement Team.';
+  }
+  return 'SharePoint would not accept this draft. Check the form for anything unusual and keep typing to try again; if it keeps happening, tell the Children’s Improvement Team.';
+}
+
 /** The draft's save state, announced politely so typing is never interrupted. */
 export function SaveStatus({ state, deviceAvailable }: { state: SaveState; deviceAvailable: boolean }): JSX.Element {
   const theme = useTheme();
-  const problem = state.kind === 'retrying' || state.kind === 'conflict';
+  const problem = state.kind === 'retrying' || state.kind === 'conflict' || state.kind === 'rejected';
   const icon = state.kind === 'saved' ? 'CheckMark' : problem ? 'Warning' : state.kind === 'saving' ? 'Sync' : 'Info';
   return (
     <p

@@ -17,7 +17,15 @@ export type SaveState =
   /** The last attempt failed; another is scheduled. The text is on the device (unless `deviceCopy` is false). */
   | { kind: 'retrying'; attempts: number; deviceCopy: boolean }
   /** The item changed elsewhere since this text was based on it (HTTP 412): a person must choose. */
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  /**
+   * The list refused the draft in a way retrying will not fix (400 bad value, 401/403 signed out
+   * or no permission, 404 deleted). The text stays on the device; the next edit tries again.
+   */
+  | { kind: 'rejected'; status: number; deviceCopy: boolean };
+
+/** Refusals that the same request will meet again: no automatic retry. */
+const NOT_RETRIED = [400, 401, 403, 404];
 
 export interface DraftSaverOptions {
   save: SaveFunction;
@@ -242,6 +250,15 @@ export class DraftSaver {
         return;
       }
       this.attempts++;
+      const status = error && typeof (error as { status?: unknown }).status === 'number' ? ((error as { status: number }).status as number) : undefined;
+      if (status !== undefined && NOT_RETRIED.indexOf(status) !== -1) {
+        // eslint-disable-next-line no-console
+        console.error('Frontline Visits: the list refused the draft; the text stays on this device', { key: this.key, reportId: this.target.reportId, status, error });
+        if (!this.disposed) {
+          this.options.onStateChange({ kind: 'rejected', status, deviceCopy: this.deviceCopy });
+        }
+        return;
+      }
       // eslint-disable-next-line no-console
       console.error('Frontline Visits: saving the draft failed; the text stays on this device and we will retry', {
         key: this.key,

@@ -192,3 +192,23 @@ describe('draft saver before a submission', () => {
     expect(h.saver.currentTarget.etag).toBe('"2"');
   });
 });
+
+describe('draft saver when the list refuses', () => {
+  beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('does not retry a refusal that would only repeat, keeps the text, and tries again on the next edit', async () => {
+    const h = harness({ reportId: 3, etag: '"1"' });
+    h.saver.edit(form('text'));
+    h.clock.advance(1000);
+    h.respond[0](Object.assign(new Error('Forbidden'), { status: 403 }));
+    await settle();
+    expect(h.states[h.states.length - 1]).toEqual({ kind: 'rejected', status: 403, deviceCopy: true });
+    h.clock.advance(120000);
+    expect(h.calls).toHaveLength(1);
+    expect(h.store.load('report-3')?.form.grid.staffingWorries).toBe('text');
+    h.saver.edit(form('text and more'));
+    h.clock.advance(1000);
+    expect(h.calls).toHaveLength(2);
+  });
+});
