@@ -322,7 +322,7 @@ export class ItemSerializer {
       }
       out[sub] = read(user);
     }
-    return annotate(this.mode, this.apiUrl, { type: 'SP.Data.UserInfoItem', editLink: `Web/SiteUserInfoList/Items(${user.id})`, id: randomIdFor('user', user.id) }, out);
+    return annotate(this.mode, this.apiUrl, { type: 'SP.Data.UserInfoItem', editLink: `Web/SiteUserInfoList/Items(${user.id})`, id: entityIdFor('user', user.id) }, out);
   }
 
   private lookupObject(field: FieldDefinition, id: unknown, subs: string[] | undefined): unknown {
@@ -445,7 +445,7 @@ export class ItemSerializer {
   }
 }
 
-function randomIdFor(kind: string, id: number): string {
+function entityIdFor(kind: string, id: number): string {
   return `${kind}-${id}`;
 }
 
