@@ -52,7 +52,7 @@ describe('councillor journey in the workbench', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fv-e2e-councillor-'));
     sandbox = await startSandbox({ port: 0, dataDir, seed: 'demo', today });
-    await addPastVisitsWithoutReports(sandbox, today, HALE, 8);
+    await addPastVisitsWithoutReports(sandbox, today, HALE, 10);
     browser = await launchChromium();
   });
 
@@ -183,6 +183,33 @@ describe('councillor journey in the workbench', () => {
     expect(item.OtherNextSteps).toBe(longText);
     expect(item.ReportStatus).toBe('Submitted');
     expect(item.SafetyScale).toBe(7);
+    await context.close();
+  });
+
+  it('a tab closed before the first save loses nothing: My visits offers to continue, and the text comes back', async () => {
+    const { context, page } = await openAs(HALE);
+    await waitForMyVisits(page);
+    const row = page.locator('[data-testid="visit-row"][data-state="notStarted"]').first();
+    const rowKey = await row.getAttribute('data-key');
+    await row.getByRole('link', { name: /Start the report/ }).click();
+    await waitForForm(page);
+    // No connection from here on: the report is never created on the list.
+    await context.route('**/_api/**', (route) => route.abort('internetdisconnected'));
+    await gridCell(page, 'otherWorries').fill('Typed, then the tab was closed');
+    await page.locator('[data-testid="save-status"][data-state="retrying"]').waitFor({ timeout: 20000 });
+    await page.close();
+    await context.unroute('**/_api/**');
+
+    const again = await context.newPage();
+    await again.goto(workbenchUrl(sandbox.url, { as: HALE }));
+    await waitForMyVisits(again);
+    const kept = again.locator(`[data-testid="visit-row"][data-key="${rowKey}"]`);
+    await expect(kept.innerText()).resolves.toContain('Started on this device, not saved yet');
+    await kept.getByRole('link', { name: /Continue the report/ }).click();
+    await waitForForm(again);
+    await expect(gridCell(again, 'otherWorries').inputValue()).resolves.toBe('Typed, then the tab was closed');
+    await waitSaved(again);
+    await reportIdFromHash(again);
     await context.close();
   });
 

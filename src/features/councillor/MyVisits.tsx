@@ -4,18 +4,22 @@ import type { StartPageProps } from '../../app/startPages';
 import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { CardLink, StatusLines } from '../common/CardParts';
+import { hashFor } from '../../app/route';
+import { browserStorage, DraftStore } from './draftStore';
 import { buildMyVisits, VisitRow } from './myVisitsModel';
 
 /** The councillor's start page: upcoming rota visits, then past visits with each report's state. */
 export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element {
   const theme = useTheme();
   const styles = screenStyles(theme);
+  // Text typed on this device that never reached the list (a closed tab, no connection).
+  const deviceDrafts = React.useMemo(() => new DraftStore(browserStorage(), data.user.email).keys(), [data]);
   const view = React.useMemo(
-    () => buildMyVisits({ userId: data.user.id, upcomingRota: data.upcomingRota, pastRota: data.pastRota, reports: data.reports, today }),
-    [data, today]
+    () => buildMyVisits({ userId: data.user.id, upcomingRota: data.upcomingRota, pastRota: data.pastRota, reports: data.reports, today, deviceDrafts }),
+    [data, today, deviceDrafts]
   );
   const renderRow = (row: VisitRow): JSX.Element => (
-    <li key={row.key} className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card} data-testid="visit-row" data-state={row.state}>
+    <li key={row.key} className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card} data-testid="visit-row" data-state={row.state} data-key={row.key}>
       <h3 className={styles.cardHeading}>{row.dateText}</h3>
       <p className={styles.line}>{row.teamTitle}</p>
       <p className={styles.line}>With {peopleText(row.fellowMembers, 'no other member booked')}</p>
@@ -33,6 +37,14 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       {view.needingAttention > 0 && (
         <MessageBar messageBarType={MessageBarType.warning}>
           {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due 28 days after the visit.
+        </MessageBar>
+      )}
+      {view.unsavedUnscheduled && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline={true}>
+          You started a report on this device for a visit that was not on the rota, and it has not been saved yet.{' '}
+          <a href={hashFor({ page: 'newUnscheduled' })} style={{ color: 'inherit', fontWeight: 600 }}>
+            Continue that report
+          </a>
         </MessageBar>
       )}
       <h2 className={styles.sectionHeading}>Upcoming visits</h2>

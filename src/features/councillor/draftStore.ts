@@ -40,6 +40,8 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
 /** localStorage where the host allows it (some embedded browsers throw on access). */
@@ -117,6 +119,28 @@ export class DraftStore {
       console.error('Frontline Visits: could not keep the draft on this device', { key, error });
       return false;
     }
+  }
+
+  /** The forms this user has text for on this device, e.g. a visit whose report was never created. */
+  public keys(): DraftKey[] {
+    if (!this.storage) {
+      return [];
+    }
+    const prefix = `${PREFIX}:${encodeURIComponent(this.user)}:`;
+    const found: DraftKey[] = [];
+    try {
+      for (let i = 0; i < this.storage.length; i++) {
+        const name = this.storage.key(i);
+        const rest = name && name.indexOf(prefix) === 0 ? name.slice(prefix.length) : undefined;
+        if (rest && /^(report-\d+|rota-\d+|unscheduled)$/.test(rest)) {
+          found.push(rest as DraftKey);
+        }
+      }
+    } catch (error) {
+      // eslint-disable-next-line no-console
+      console.error('Frontline Visits: could not list the drafts kept on this device', error);
+    }
+    return found.sort();
   }
 
   public remove(key: DraftKey): void {

@@ -30,6 +30,8 @@ export interface VisitRow {
 export interface MyVisitsView {
   upcoming: VisitRow[];
   past: VisitRow[];
+  /** An unscheduled visit's report begun on this device and not yet saved to the list. */
+  unsavedUnscheduled: boolean;
   /** How many rows need the councillor's attention: overdue or due within a week. */
   needingAttention: number;
 }
@@ -40,6 +42,8 @@ export interface MyVisitsInput {
   pastRota: RotaEntry[];
   reports: VisitReport[];
   today: CalendarDate;
+  /** Forms with text on this device that never reached the list (see DraftStore.keys). */
+  deviceDrafts?: ReadonlyArray<string>;
 }
 
 const isMember = (people: Person[], userId: number): boolean => people.some((p) => p.id === userId);
@@ -100,6 +104,15 @@ function reportRow(report: VisitReport, rota: RotaEntry | undefined, userId: num
   };
 }
 
+/** A rota visit whose report exists only on this device so far: say so, and offer to continue. */
+function withDeviceText(row: VisitRow): VisitRow {
+  if (!row.action) {
+    return row;
+  }
+  const statusText = row.overdue ? 'Overdue: started on this device, not saved yet' : 'Started on this device, not saved yet';
+  return { ...row, statusText, action: { ...row.action, label: 'Continue the report' } };
+}
+
 function rotaRow(entry: RotaEntry, userId: number, today: CalendarDate): VisitRow {
   const base = {
     key: `rota-${entry.id}`,
@@ -145,6 +158,7 @@ function byDate(direction: 1 | -1): (a: VisitRow, b: VisitRow) => number {
  */
 export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
   const { userId, today } = input;
+  const deviceDrafts = input.deviceDrafts || [];
   const reportsByRota: { [rotaId: number]: VisitReport } = {};
   const unscheduled: VisitReport[] = [];
   for (const report of input.reports) {
@@ -170,7 +184,8 @@ export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
     if (report && mine(report)) {
       rows.push(reportRow(report, entry, userId, today));
     } else if (isMember(entry.members, userId)) {
-      rows.push(rotaRow(entry, userId, today));
+      const row = rotaRow(entry, userId, today);
+      rows.push(deviceDrafts.indexOf(`rota-${entry.id}`) !== -1 ? withDeviceText(row) : row);
     }
   }
   // Reports whose rota entry is outside the window, and unscheduled visits.
@@ -186,7 +201,7 @@ export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
   const needingAttention = past.filter(
     (row) => (row.state === 'notStarted' || row.state === 'draft') && !!row.deadline && row.deadline.daysLeft <= 7
   ).length;
-  return { upcoming, past, needingAttention };
+  return { upcoming, past, needingAttention, unsavedUnscheduled: deviceDrafts.indexOf('unscheduled') !== -1 };
 }
 
 function statusRank(report: VisitReport): number {

@@ -40,6 +40,18 @@ describe('draft store', () => {
     expect(new DraftStore(storage, 'CLLR.HALE@northshire.example').load('rota-5')?.form.staffInvolved).toBe('Hale only');
   });
 
+  it('lists the forms a user has text for on this device, and no one else’s', () => {
+    const storage = new MemoryStorage();
+    const hale = new DraftStore(storage, 'cllr.hale@northshire.example');
+    hale.save('rota-5', { form: form(), changedAt: '' });
+    hale.save('unscheduled', { form: form(), changedAt: '' });
+    new DraftStore(storage, 'cllr.osei@northshire.example').save('rota-6', { form: form(), changedAt: '' });
+    storage.setItem('something.else', 'x');
+    expect(hale.keys()).toEqual(['rota-5', 'unscheduled']);
+    hale.remove('rota-5');
+    expect(hale.keys()).toEqual(['unscheduled']);
+  });
+
   it('reports a refused write instead of pretending it kept the text', () => {
     const storage = new MemoryStorage();
     storage.failWrites = true;

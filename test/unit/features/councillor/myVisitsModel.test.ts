@@ -94,6 +94,16 @@ describe('my visits', () => {
   });
 });
 
+describe('text kept on this device', () => {
+  it('marks a rota visit whose report exists only on this device, and an unscheduled one', () => {
+    const v = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-11-20', [hale]), rota(2, '2026-11-18', [hale])], reports: [], deviceDrafts: ['rota-1', 'unscheduled'] });
+    expect(v.past[0]).toMatchObject({ key: 'rota-1', statusText: 'Started on this device, not saved yet', action: { label: 'Continue the report' } });
+    expect(v.past[1]).toMatchObject({ key: 'rota-2', statusText: 'Not started', action: { label: 'Start the report' } });
+    expect(v.unsavedUnscheduled).toBe(true);
+    expect(buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [], reports: [] }).unsavedUnscheduled).toBe(false);
+  });
+});
+
 describe('reports other roles may read', () => {
   it('lists submitted and responded reports, newest first, without drafts', () => {
     const rows = buildReadableReports(

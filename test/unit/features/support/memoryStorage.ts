@@ -16,6 +16,12 @@ export class MemoryStorage implements KeyValueStorage {
   public removeItem(key: string): void {
     this.data.delete(key);
   }
+  public get length(): number {
+    return this.data.size;
+  }
+  public key(index: number): string | null {
+    return Array.from(this.data.keys())[index] ?? null;
+  }
 }
 
 /** A hand-driven clock for code that takes its timer functions as options. */
