@@ -62,15 +62,19 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
     return () => window.removeEventListener('focus', onFocus);
   }, [state.as]);
 
-  const personas = personaList?.personas ?? [];
-  const persona = state.as ? personas.find((p) => p.email === state.as) ?? { email: state.as, displayName: state.as } : undefined;
+  const personas = personaList?.personas;
+  // Memoised so the App's context keeps its identity while the persona stays the same.
+  const persona = React.useMemo(
+    () => (state.as ? (personas ?? []).find((p) => p.email === state.as) ?? { email: state.as, displayName: state.as } : undefined),
+    [personas, state.as]
+  );
 
   const change = (patch: Partial<WorkbenchState>): void => {
     const next: WorkbenchState = { ...state, ...patch };
     // The hash is the App's own route (e.g. #/report/12): switching the chrome keeps it.
     window.history.pushState(null, '', `${window.location.pathname}${workbenchSearch(next, window.location.search)}${window.location.hash}`);
     setState(next);
-    setAnnouncement(describe(next, personas));
+    setAnnouncement(describe(next, personas ?? []));
   };
 
   const sp = React.useMemo<SPFI | undefined>(
@@ -91,7 +95,7 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
             deepLinkReportId: state.reportId
           }
         : undefined,
-    [sp, siteUrl, persona?.email, persona?.displayName, state.host, state.theme, state.reportId]
+    [sp, siteUrl, persona, state.host, state.theme, state.reportId]
   );
 
   const content = appContext ? (
