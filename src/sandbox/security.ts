@@ -4,7 +4,9 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
+import { ReportStatus } from '../domain/types';
 import { spErrors } from './errors';
 import { FieldValues, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
 
@@ -148,13 +150,30 @@ export function assertMayCreate(list: StoredList, changes: FieldValues, caller: 
   assertCouncillorFields(changes);
 }
 
+/**
+ * A Head of Service's answer, as the card makes it: to a submitted report only (never a draft,
+ * never over a response already given), feedback text, in their own name, and the move to
+ * Responded in the same write — nothing else.
+ */
+function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): boolean {
+  const names = Object.keys(changes);
+  const feedback = changes[VISIT_REPORTS.fields.HosFeedback];
+  const by = changes[VISIT_REPORTS.fields.HosFeedbackBy];
+  return (
+    acceptsFeedback(item.fields[STATUS] as ReportStatus) &&
+    names.every((k) => REPORT_FEEDBACK_FIELDS.indexOf(k) !== -1 || k === STATUS) &&
+    changes[STATUS] === 'Responded' &&
+    typeof feedback === 'string' &&
+    feedback.trim() !== '' &&
+    (by === undefined || by === caller.user.id)
+  );
+}
+
 export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller): void {
   if (decidedAtListLevel(list, caller)) {
     return;
   }
-  // Heads of Service answer any report: the feedback box and the status that records it.
-  const feedbackOnly = Object.keys(changes).every((k) => REPORT_FEEDBACK_FIELDS.indexOf(k) !== -1 || k === STATUS);
-  if (may(caller, 'writeFeedback') && feedbackOnly && (changes[STATUS] === undefined || changes[STATUS] === 'Responded')) {
+  if (may(caller, 'writeFeedback') && isOwnAnswer(item, changes, caller)) {
     return;
   }
   if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
