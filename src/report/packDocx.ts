@@ -67,6 +67,8 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
         // Marks the row as the header: screen readers announce it and Word repeats it on each page.
         tableHeader: true,
         cantSplit: true,
+        // Never a header row alone at the foot of a page, parted from the rows it names.
+        keepNext: true,
         children: block.headers.map((header) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] }))
       }),
       ...block.rows.map(
@@ -85,6 +87,16 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
   });
 }
 
+/**
+ * The heading styles as Word's own built-in ones: named `heading N` (the name Word keys its
+ * built-in headings by, so a council template's own heading styles take over on paste), with the
+ * outline level that makes them headings for the navigation pane, LibreOffice, PDF bookmarks and
+ * screen readers, kept with the table or text they introduce and a little space above.
+ */
+function headingStyle(level: 1 | 2 | 3 | 4): { name: string; paragraph: { outlineLevel: number; keepNext: boolean; keepLines: boolean; spacing: { before: number; after: number } } } {
+  return { name: `heading ${level}`, paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: { before: level <= 2 ? 240 : 180, after: 60 } } };
+}
+
 export function packDocument(model: PackModel): Document {
   return new Document({
     title: `${model.title.reportTitle}: ${model.title.periodText}`,
@@ -94,7 +106,15 @@ export function packDocument(model: PackModel): Document {
     // Left alignment lives in the default paragraph style rather than on every paragraph: the
     // document reads left-aligned, and pasted into a council template it takes the template's styles.
     // British English for spelling checks and screen readers, in the defaults for the same reason.
-    styles: { default: { document: { paragraph: { alignment: AlignmentType.LEFT }, run: { language: { value: 'en-GB' } } } } },
+    styles: {
+      default: {
+        document: { paragraph: { alignment: AlignmentType.LEFT }, run: { language: { value: 'en-GB' } } },
+        heading1: headingStyle(1),
+        heading2: headingStyle(2),
+        heading3: headingStyle(3),
+        heading4: headingStyle(4)
+      }
+    },
     sections: [{ children: packOutline(model).map(toDocx) }]
   });
 }

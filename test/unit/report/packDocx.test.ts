@@ -86,6 +86,31 @@ describe('the committee pack as a Word document', () => {
     expect(defaults).toMatch(/<w:lang w:val="en-GB"/);
   });
 
+  it('defines its headings as Word’s built-in headings, with outline levels, kept with what follows', async () => {
+    // Without an outline level LibreOffice (and PDF bookmarks) read "Heading 1" as body text,
+    // and a heading could end a page apart from the table it introduces.
+    const JSZip = (await import('jszip')).default;
+    const styles = await (await JSZip.loadAsync(await renderPackDocx(model))).file('word/styles.xml')!.async('string');
+    for (const level of [1, 2, 3, 4]) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[^>]*>([\\s\\S]*?)</w:style>`).exec(styles);
+      expect(style).not.toBeNull();
+      const definition = style![1];
+      expect(definition).toContain(`<w:name w:val="heading ${level}"/>`);
+      expect(definition).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+      expect(definition).toContain('<w:keepNext/>');
+    }
+  });
+
+  it('keeps each table’s header row with its first row', () => {
+    const headerRows = xml.match(/<w:tr>(?:(?!<\/w:tr>)[\s\S])*?<w:tblHeader\/>[\s\S]*?<\/w:tr>/g) || [];
+    expect(headerRows).toHaveLength(doc.tables.length);
+    for (const row of headerRows) {
+      const paragraphs = row.match(/<w:p>[\s\S]*?<\/w:p>/g) || [];
+      expect(paragraphs.length).toBeGreaterThan(0);
+      paragraphs.forEach((p) => expect(p).toContain('<w:keepNext/>'));
+    }
+  });
+
   it('holds nothing that breaks a council template: left-aligned, no fonts, colours, merges or fields', () => {
     expect(xml).not.toMatch(/<w:rFonts|<w:color |<w:shd |<w:vMerge|<w:gridSpan|<w:fldChar|<w:instrText|<w:numPr|<w:hyperlink/);
     expect(xml).not.toMatch(/<w:jc w:val="(both|center|right|end)"/);
