@@ -41,17 +41,27 @@ export type CardActionResponse =
 
 const cardResponse = (card: AdaptiveCardJson): CardActionResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
 const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
+/** A channel conversation id without the `;messageid=…` Teams adds for a post's thread. */
+function conversationBase(id: string | undefined): string {
+  return (id || '').split(';')[0].trim().toLowerCase();
+}
+
 const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
 
 export class CardActions {
   /** Observers (the bench) learn when an answer has been stored. */
   onAnswerStored?: (reportId: number, at: number) => void;
 
+  /**
+   * @param channelId the improvement channel's conversation id: the only conversation the bot
+   *   posts report cards to, so the only one whose card actions it answers.
+   */
   constructor(
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
     private readonly cards: CardFactory,
     private readonly log: PublisherLog,
+    private readonly channelId: string,
     private readonly now: () => Date = () => new Date()
   ) {}
 
@@ -62,9 +72,20 @@ export class CardActions {
     if (!Number.isInteger(reportId) || reportId <= 0) {
       return badRequest('This card does not name a report. Open the report in Frontline Visits instead.');
     }
+    const conversation = conversationBase(activity.conversation && activity.conversation.id);
     const report = await this.lists.report(reportId);
     if (!report) {
       return messageResponse('This report no longer exists in Frontline Visits.');
+    }
+    // A card (and so the report's text) exists only in the channel it was posted to; an action
+    // naming the report from anywhere else is someone reaching for a report they were not shown.
+    if (!conversation || (conversation !== conversationBase(this.channelId) && conversation !== conversationBase(report.cardConversationId))) {
+      this.log.warn(`Report ${report.id}: refused a card action from conversation ${conversation || '(none)'}, which is not the improvement channel`);
+      return messageResponse('Frontline Visits answers this card only in the improvement team\'s channel.');
+    }
+    // Drafts are the councillor's own: no card is ever posted for one, so none is shown.
+    if (!acceptsFeedback(report.status) && !report.feedback) {
+      return messageResponse('This report has not been submitted yet, so it cannot be answered.');
     }
     switch (action.verb) {
       case CARD_VERBS.submitFeedback:

@@ -150,6 +150,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
   const timing = { reconcileIntervalMs, claimLeaseMs, digest };
 
   if (mode === 'local') {
+    assertLocalIsLocal(r);
     const sandbox = r.url('SANDBOX_URL', 'the local sandbox', DEFAULT_SANDBOX, DEFAULT_SANDBOX);
     const config: BotConfig = {
       mode: 'local',
@@ -209,6 +210,43 @@ export function loadConfig(env: Env = process.env): BotConfig {
     ...timing
   };
   return checked(r, config);
+}
+
+/** Variables only a production deployment has: their presence means local mode is a mistake. */
+const PRODUCTION_ONLY = ['BOT_APP_SECRET', 'BOT_CERT_FILE', 'BOT_CERT_THUMBPRINT', 'BOT_TENANT_ID', 'GRAPH_LIST_ID_VISIT_REPORTS'];
+/** Where local mode sends requests; each must be this machine. */
+const LOCAL_URLS = ['SANDBOX_URL', 'GRAPH_BASE_URL', 'SHAREPOINT_SITE_URL', 'BOT_SERVICE_URL'];
+
+function isLoopbackUrl(value: string): boolean {
+  try {
+    const host = new URL(value).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  } catch {
+    return true; // malformed URLs get their own message from Reader.url
+  }
+}
+
+/**
+ * Local mode accepts activities with no Entra token, so it must never run where production
+ * belongs: not with production credentials (a forgotten or mistyped BOT_MODE defaults to local),
+ * and not pointed at a real tenant's Graph, SharePoint or Bot Connector.
+ */
+function assertLocalIsLocal(r: Reader): void {
+  const credentials = PRODUCTION_ONLY.filter((name) => r.optional(name) !== undefined);
+  if (credentials.length) {
+    throw new ConfigError([
+      `${credentials.join(', ')} ${credentials.length === 1 ? 'is' : 'are'} set, which only a production deployment has, but BOT_MODE is "local" (the default), which checks no Entra token on incoming activities. Set BOT_MODE=production, or remove ${credentials.length === 1 ? 'it' : 'them'} to run locally.`
+    ]);
+  }
+  const remote = LOCAL_URLS.filter((name) => {
+    const value = r.optional(name);
+    return value !== undefined && !isLoopbackUrl(value);
+  });
+  if (remote.length) {
+    throw new ConfigError([
+      `${remote.join(', ')} ${remote.length === 1 ? 'points' : 'point'} away from this machine, but local mode (BOT_MODE unset or "local") only talks to this machine: it checks no Entra token. Set BOT_MODE=production for a real tenant, or use a localhost address.`
+    ]);
+  }
 }
 
 function checked(r: Reader, config: BotConfig): BotConfig {

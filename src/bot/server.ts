@@ -87,16 +87,42 @@ class NodeHttpAdapter implements IHttpServerAdapter {
     this.extraRoutes.set(`${method} ${path}`, handler);
   }
 
-  async start(port: number | string): Promise<void> {
+  /** Servers on further addresses (the IPv6 loopback), sharing the first one's handler. */
+  private readonly extraServers: http.Server[] = [];
+
+  /**
+   * Listens on every interface, or with `loopbackOnly` on 127.0.0.1 and (when the machine has
+   * IPv6) ::1, so that `localhost` works whichever address it resolves to first.
+   */
+  async start(port: number | string, loopbackOnly = false): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen(Number(port), () => resolve());
+      if (loopbackOnly) {
+        this.server.listen(Number(port), '127.0.0.1', () => resolve());
+      } else {
+        this.server.listen(Number(port), () => resolve());
+      }
     });
+    if (loopbackOnly) {
+      const chosen = (this.server.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => {
+        const v6 = http.createServer(this.server.listeners('request')[0] as http.RequestListener);
+        v6.once('error', () => resolve());
+        v6.listen(chosen, '::1', () => {
+          this.extraServers.push(v6);
+          resolve();
+        });
+      });
+    }
   }
 
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await Promise.all(
+      [this.server, ...this.extraServers].map((s) => {
+        s.closeAllConnections();
+        return new Promise<void>((resolve) => s.close(() => resolve()));
+      })
+    );
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -224,7 +250,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
   const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs);
-  const actions = new CardActions(lists, channel, cards, log);
+  const actions = new CardActions(lists, channel, cards, log, config.channelId);
   // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
   let notificationBase = config.publicUrl;
   const webhook = new ListWebhook(lists, () => `${notificationBase}${WEBHOOK_PATH}`, config.webhookClientState, log);
@@ -267,7 +293,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
 
   // Not app.start(): it reads port 0 as "use 3978" and swallows a listen error.
   await app.initialize();
-  await adapter.start(options.port !== undefined ? options.port : config.port);
+  // Local mode checks no Entra token on inbound activities: only this machine may reach it.
+  await adapter.start(options.port !== undefined ? options.port : config.port, config.mode === 'local');
   const port = (adapter.server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   if (config.mode === 'local' && options.port !== undefined && options.port !== config.port) {
