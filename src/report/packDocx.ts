@@ -7,7 +7,7 @@
  * header row, left-aligned paragraphs, no fonts, colours, numbering, merged cells, text boxes or
  * fields, so the text takes on the council template's own styles when the clerk pastes it in.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
 import type { PackModel } from './packTypes';
 import { OutlineBlock, OutlineParagraph, packOutline } from './packOutline';
 
@@ -31,17 +31,25 @@ class LineBreak extends XmlComponent {
 }
 
 /**
- * Runs of one paragraph, with `\n` in the text kept as line breaks inside the run: one run per
- * piece of text rather than one per line keeps a 1,000-report pack quick to build.
+ * Runs of one paragraph, with `\n` in the text kept as line breaks inside the run and tabs as
+ * Word's tab element (WordprocessingML has no tab character in text): one run per piece of text
+ * rather than one per line keeps a 1,000-report pack quick to build.
  */
 function textRuns(runs: OutlineParagraph): TextRun[] {
   return runs.map((run) => {
-    const children: Array<string | LineBreak> = [];
+    const children: Array<string | LineBreak | Tab> = [];
     run.text.split('\n').forEach((line, index) => {
       if (index > 0) {
         children.push(new LineBreak());
       }
-      children.push(line);
+      line.split('\t').forEach((piece, tabIndex) => {
+        if (tabIndex > 0) {
+          children.push(new Tab());
+        }
+        if (piece) {
+          children.push(piece);
+        }
+      });
     });
     return new TextRun({ children, bold: run.bold || undefined });
   });
@@ -102,6 +110,8 @@ export function packDocument(model: PackModel): Document {
     title: `${model.title.reportTitle}: ${model.title.periodText}`,
     subject: model.title.committee,
     creator: 'Frontline Visits',
+    // docx would otherwise sign the file as last saved by "Un-named".
+    lastModifiedBy: 'Frontline Visits',
     description: `Committee pack for ${model.title.committee}, ${model.title.periodText}`,
     // Left alignment lives in the default paragraph style rather than on every paragraph: the
     // document reads left-aligned, and pasted into a council template it takes the template's styles.

@@ -13,13 +13,13 @@ export async function documentXml(bytes: Uint8Array): Promise<string> {
 const decode = (s: string): string =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
-/** The text of one paragraph's XML, line breaks as \n. */
+/** The text of one paragraph's XML, line breaks as \n and tabs as \t. */
 function paragraphText(xml: string): string {
   let text = '';
-  const re = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g;
+  const re = /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml))) {
-    text += m[1] === undefined ? '\n' : decode(m[1]);
+    text += m[1] !== undefined ? decode(m[1]) : m[0] === '<w:br/>' ? '\n' : '\t';
   }
   return text;
 }

@@ -2,7 +2,7 @@ import { buildPackModel } from '../../../src/report/packModel';
 import { renderPackDocx } from '../../../src/report/packDocx';
 import { outlineText, packOutline } from '../../../src/report/packOutline';
 import { documentXml, readDocx } from './docxXml';
-import { fixtureData, fixtureRequest, RESPONSE_TEXT, WORRY_TEXT } from './packFixture';
+import { fixtureData, fixtureRequest, NEXT_STEPS_TEXT, RESPONSE_TEXT, WORRY_TEXT } from './packFixture';
 
 describe('the committee pack as a Word document', () => {
   const model = buildPackModel(fixtureData(), fixtureRequest);
@@ -58,6 +58,20 @@ describe('the committee pack as a Word document', () => {
     expect(xml).toMatch(/vacancies &amp; agency cover isn(&apos;|')t stable; caseloads &gt; 20 &lt;sometimes&gt;/);
     expect(xml).toContain('😊');
     expect(xml).not.toContain('<sometimes>');
+  });
+
+  it('writes a tab as Word’s tab element, never as a tab character inside text', () => {
+    const performance = doc.tables.find((t) => t.rows.some((r) => r[1].includes('Faster strategy meetings')))!;
+    expect(performance.rows[0][1]).toContain(`Needs to happen: ${NEXT_STEPS_TEXT}`);
+    expect(xml).toContain('<w:tab/>');
+    expect(xml).not.toMatch(/<w:t(?:\s[^>]*)?>[^<]*\t[^<]*<\/w:t>/);
+  });
+
+  it('is signed as made by Frontline Visits, not by "Un-named"', async () => {
+    const JSZip = (await import('jszip')).default;
+    const core = await (await JSZip.loadAsync(await renderPackDocx(model))).file('docProps/core.xml')!.async('string');
+    expect(core).toContain('<cp:lastModifiedBy>Frontline Visits</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
   });
 
   it('marks a response not yet received', () => {

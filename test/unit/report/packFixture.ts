@@ -33,6 +33,8 @@ function report(id: number, fields: Partial<VisitReport> & Pick<VisitReport, 'vi
 
 export const WORRY_TEXT = 'Two social worker vacancies & agency cover isn\'t stable; caseloads > 20 <sometimes>';
 export const WORKING_WELL_TEXT = 'Morale is good.\r\nManagers are visible 😊\u000BSupervision happens monthly';
+/** Pasted from a list in another document: tab-led lines. */
+export const NEXT_STEPS_TEXT = 'Faster strategy meetings with police:\n\tweekly slot\tfrom June';
 export const RESPONSE_TEXT = 'We\'ve recruited two permanent social workers & the agency contract ends in June.\nA caseload review starts next month 👍';
 
 export const fixtureRequest: PackRequest = { from: '2026-04-01', to: '2026-09-30', committeeDate: '2026-12-10', today: '2026-11-20' };
@@ -58,7 +60,7 @@ export function fixtureData(): PackData {
         status: 'Responded',
         submittedOn: '2026-04-29T10:00:00Z',
         safetyScale: 6,
-        grid: grid({ staffingWorries: WORRY_TEXT, staffingWorkingWell: WORKING_WELL_TEXT, performanceNextSteps: 'Faster strategy meetings with police' }),
+        grid: grid({ staffingWorries: WORRY_TEXT, staffingWorkingWell: WORKING_WELL_TEXT, performanceNextSteps: NEXT_STEPS_TEXT }),
         feedback: { text: RESPONSE_TEXT, by: hos, on: '2026-05-20T09:30:00Z' }
       }),
       report(203, {
