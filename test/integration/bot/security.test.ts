@@ -151,14 +151,8 @@ describe('bot configuration: local mode (no Entra token check) never by mistake'
 
   it('refuses to start in local mode when production credentials are configured (BOT_MODE forgotten or mistyped case)', () => {
     for (const env of [{ ...production }, { ...production, BOT_MODE: 'local' }, { BOT_CERT_FILE: '/etc/bot.pem' }, { BOT_TENANT_ID: production.BOT_TENANT_ID }]) {
-      let thrown: unknown;
-      try {
-        loadConfig(env);
-      } catch (error) {
-        thrown = error;
-      }
-      expect(thrown).toBeInstanceOf(ConfigError);
-      expect((thrown as ConfigError).message).toMatch(/Set BOT_MODE=production/);
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(/Set BOT_MODE=production/);
     }
   });
 

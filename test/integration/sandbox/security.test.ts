@@ -136,6 +136,31 @@ describe('sandbox security on Visit Reports', () => {
       expect(after[F.Title]).toBe('Hale private notes');
     });
 
+    it('reads and changes nothing through Graph either: items/{id}, $filter, expand=fields, /fields, PATCH, DELETE', async () => {
+      const id = await haleReport('Draft');
+      const graph = async (method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> => {
+        const response = await fetch(`${fixture.sandbox.url}/v1.0/sites/localhost:/sites/frontline-visits:/lists/${VISIT_REPORTS.urlName}/${path}`, {
+          method,
+          headers: { 'X-Sandbox-User': PERSONAS.osei, 'Content-Type': 'application/json', 'If-Match': '*', Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
+          body: body === undefined ? undefined : JSON.stringify(body)
+        });
+        return { status: response.status, text: await response.text() };
+      };
+      const reads = [
+        await graph('GET', `items/${id}?expand=fields`),
+        await graph('GET', `items/${id}/fields`),
+        await graph('GET', `items?expand=fields&$filter=${encodeURIComponent(`id eq ${id}`)}`),
+        await graph('GET', `items?expand=fields(select=Title,StaffingWorries,AuthorLookupId)&$top=500`)
+      ];
+      for (const read of reads) {
+        expect(read.text).not.toContain('Confidential worry');
+      }
+      expect(reads.slice(0, 2).map((r) => r.status)).toEqual([404, 404]);
+      const writes = [await graph('PATCH', `items/${id}/fields`, { Title: 'taken over' }), await graph('PATCH', `items/${id}`, { fields: { Title: 'taken over' } }), await graph('DELETE', `items/${id}`)];
+      expect(writes.map((w) => w.status)).toEqual([403, 403, 403]);
+      expect((await asApp().items.getById(id)())[F.Title]).toBe('Hale private notes');
+    });
+
     it('cannot create a report that claims to be someone else\'s, nor set status, feedback or card fields of their own', async () => {
       const hale = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
       const author = await failureOf(reports(PERSONAS.osei).items.add({ [F.Title]: 'Forged', AuthorId: hale.Id }));
