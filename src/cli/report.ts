@@ -10,6 +10,7 @@ import { loadPackData } from '../report/packData';
 import { buildPackModel } from '../report/packModel';
 import { renderPackCsv } from '../report/packCsv';
 import { renderPackDocx } from '../report/packDocx';
+import { packCountsText } from '../report/packText';
 import type { PackData, PackModel, PackRequest } from '../report/packTypes';
 import { parseReportArgs, REPORT_USAGE, ReportOptions } from './reportArgs';
 import { connectToSite } from './siteConnection';
@@ -107,11 +108,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const options = parsed.options;
   try {
     const { model } = await runReport(options, (line) => console.error(line));
-    const c = model.counts;
     console.log(
-      `Wrote ${options.out}${options.csv ? ` and ${options.csv}` : ''}: ${model.title.periodText}, ` +
-        `${c.visitsHeld} visits held, ${c.visitsNotHeld} not held, ${c.reportsSubmitted} reports, ` +
-        `${c.responsesReceived} responses, ${c.responsesOverdue} overdue.`
+      `Wrote ${options.out}${options.csv ? ` and ${options.csv}` : ''}: ${model.title.periodText}, ${packCountsText(model.counts)}.`
     );
     return 0;
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { CalendarDate, formatMonth, formatShortDate } from '../domain/calendarDate';
 import type { Person } from '../domain/types';
+import type { PackModel } from './packTypes';
 
 // Word's manual line break copies to the clipboard as a vertical tab; Unicode has two more.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
@@ -84,4 +85,12 @@ export const monthOf = remembered(formatMonth);
 /** "1 report", "3 reports" */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "4 visits held, 1 not held, 3 reports, 1 response, 2 overdue": the pack in one line. */
+export function packCountsText(c: PackModel['counts']): string {
+  return (
+    `${plural(c.visitsHeld, 'visit', 'visits')} held, ${c.visitsNotHeld} not held, ${plural(c.reportsSubmitted, 'report', 'reports')}, ` +
+    `${plural(c.responsesReceived, 'response', 'responses')}, ${c.responsesOverdue} overdue`
+  );
 }
