@@ -69,6 +69,15 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Ide
   return { caller: { kind: 'user', user, roles }, via: fromHeader ? 'header' : 'cookie' };
 }
 
+/**
+ * Whether the caller may use the site at all: the app, or a person in at least one of its groups.
+ * Someone signed in but in none (a team's service manager) gets SharePoint's access denied for
+ * everything — the web, its users and groups included — not just for the lists.
+ */
+export function hasSiteAccess(caller: Caller): boolean {
+  return caller.kind === 'app' || caller.roles.length > 0;
+}
+
 function may(caller: Caller, permission: Permission): boolean {
   return caller.kind === 'app' || rolesMay(caller.roles, permission);
 }

@@ -19,7 +19,7 @@ import { graphErrorResponse, handleGraph } from './graph';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
-import { Caller, identify } from './security';
+import { Caller, hasSiteAccess, identify } from './security';
 import { seedDemo } from './seed';
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
 import { FieldValues, SandboxStore, StoredItem } from './store';
@@ -212,6 +212,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!who.caller) {
         return send(res, errorResponse(mode, spErrors.unauthenticated()), { ...sharePointHeaders(), 'WWW-Authenticate': 'Bearer realm="sandbox"' });
       }
+      if (!hasSiteAccess(who.caller)) {
+        return send(res, errorResponse(mode, spErrors.accessDenied()), sharePointHeaders());
+      }
       const method = (req.method || 'GET').toUpperCase();
       const apiPath = decodeURIComponent(path).slice(apiPrefix.length);
       if (method !== 'GET' && apiPath.toLowerCase() !== 'contextinfo') {
@@ -240,6 +243,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const who = identify(store, req.headers);
       if (!who.caller) {
         return send(res, graphErrorResponse(graphErrors.unauthenticated()));
+      }
+      if (!hasSiteAccess(who.caller)) {
+        return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));
     }

@@ -37,6 +37,16 @@ describe('sandbox security on Visit Reports', () => {
     return { status: response.status, text: await response.text() };
   }
 
+  it('gives a signed-in person with no role on the site nothing at all, as SharePoint does', async () => {
+    // A service manager is in the directory (a team's ServiceManager) but in none of the site's groups.
+    for (const path of ['web', 'web/siteusers', 'web/sitegroups', 'web/currentuser', 'web/lists', `web/lists/getbytitle('${VISIT_REPORTS.title}')/items`]) {
+      const answer = await raw('sm.cp@northshire.example', 'GET', path);
+      expect({ path, status: answer.status, leaked: answer.text.includes('@northshire.example') }).toEqual({ path, status: 403, leaked: false });
+    }
+    const graph = await fetch(`${fixture.sandbox.url}/v1.0/sites/localhost:/sites/frontline-visits:/lists`, { headers: { 'X-Sandbox-User': 'sm.cp@northshire.example' } });
+    expect(graph.status).toBe(403);
+  });
+
   describe('a Head of Service writing directly (not through the card)', () => {
     it('cannot answer a draft: the councillor keeps it and it never skips Submitted', async () => {
       const id = await haleReport('Draft');
