@@ -75,6 +75,15 @@ describe('councillor journey in the workbench', () => {
     return { context, page, counter };
   }
 
+  async function setSaveFaults(url: string, on: boolean): Promise<void> {
+    const response = await fetch(`${url}/_sandbox/faults`, {
+      method: on ? 'POST' : 'DELETE',
+      headers: { 'Content-Type': 'application/json' },
+      body: on ? JSON.stringify({ count: 1000, status: 503, retryAfter: 0, pathContains: "Visit Reports')/items" }) : undefined
+    });
+    expect(response.ok).toBe(true);
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const violations = await axeViolations(page);
     if (violations.length) {
@@ -139,6 +148,10 @@ describe('councillor journey in the workbench', () => {
     await page.locator('[data-testid="save-status"][data-state="retrying"]').waitFor({ timeout: 20000 });
     await expect(page.getByTestId('save-status').innerText()).resolves.toContain('your text is kept on this device');
     await screenshot(page, 'visit-form-not-saved-1280-light');
+    // Reloading while still offline: the page says what to do, and the last save attempt on
+    // leaving fails too.
+    await page.reload();
+    await page.getByText('We could not load your visits').waitFor({ timeout: 20000 });
     await page.unroute('**/_api/**');
     await page.reload();
     await waitForForm(page);
@@ -193,12 +206,13 @@ describe('councillor journey in the workbench', () => {
     const rowKey = await row.getAttribute('data-key');
     await row.getByRole('link', { name: /Start the report/ }).click();
     await waitForForm(page);
-    // No connection from here on: the report is never created on the list.
-    await context.route('**/_api/**', (route) => route.abort('internetdisconnected'));
+    // The list fails every save from here on (the sandbox's fault injection, 503), including the
+    // last one the tab tries as it closes: the report is never created on the list.
+    await setSaveFaults(sandbox.url, true);
     await gridCell(page, 'otherWorries').fill('Typed, then the tab was closed');
     await page.locator('[data-testid="save-status"][data-state="retrying"]').waitFor({ timeout: 20000 });
     await page.close();
-    await context.unroute('**/_api/**');
+    await setSaveFaults(sandbox.url, false);
 
     const again = await context.newPage();
     await again.goto(workbenchUrl(sandbox.url, { as: HALE }));
@@ -312,7 +326,7 @@ describe('councillor journey in the workbench', () => {
     // Two tabs with separate storage, as two devices.
     const first = await openAs(HALE);
     await waitForMyVisits(first.page);
-    await first.page.locator('[data-testid="visit-row"][data-state="upcoming"]').first().getByRole('link').click();
+    await first.page.locator('[data-testid="visit-row"][data-state="notStarted"]').first().getByRole('link').click();
     await waitForForm(first.page);
     await gridCell(first.page, 'staffingWorries').fill('Notes before the visit');
     await waitSaved(first.page);
@@ -335,6 +349,25 @@ describe('councillor journey in the workbench', () => {
     await waitSaved(second.page);
     const [item] = await listItemsAs(sandbox.siteUrl, HALE, `Id eq ${reportId}`);
     expect(item.PerformanceNextSteps).toBe('Written on the second device');
+
+    // The second device loses its connection mid-sentence; the first submits the report.
+    await second.context.route('**/_api/**', (route) => route.abort('internetdisconnected'));
+    await gridCell(second.page, 'otherNextSteps').fill('Typed on the second device after it went offline');
+    await second.page.locator('[data-testid="save-status"][data-state="retrying"]').waitFor({ timeout: 20000 });
+    await first.page.reload();
+    await waitForForm(first.page);
+    await chooseRadio(first.page, '6');
+    await first.page.getByRole('button', { name: 'Submit report' }).click();
+    await first.page.getByRole('button', { name: 'Yes, submit it' }).click();
+    await first.page.getByTestId('report-status').waitFor({ timeout: 20000 });
+    // Back online, the second device shows the submitted report and the text it still holds.
+    await second.context.unroute('**/_api/**');
+    await second.page.reload();
+    await second.page.getByTestId('report-status').waitFor({ timeout: 20000 });
+    await second.page.getByText('Show the text kept on this device').click();
+    await expect(second.page.locator('body').innerText()).resolves.toContain('Typed on the second device after it went offline');
+    await second.page.getByRole('button', { name: 'Discard the text on this device' }).click();
+    await expect(second.page.getByText('Show the text kept on this device').count()).resolves.toBe(0);
     await first.context.close();
     await second.context.close();
   });

@@ -9,6 +9,7 @@ import { rolesMay } from '../../domain/roles';
 import type { FormOptions, StartPageData } from '../../data/FrontlineDataService';
 import { useFormOptions, useReportScreen } from '../../data/hooks/useReportScreen';
 import { screenStyles } from '../common/styles';
+import { DeviceCopyNotice } from './DeviceCopyNotice';
 import { ReportView } from './ReportView';
 import { VisitForm } from './VisitForm';
 import { formFromRota, formOf, unscheduledForm } from './visitFormModel';
@@ -140,6 +141,7 @@ function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmi
           Your report has been submitted to the Children’s Improvement Team. You can no longer change it.
         </MessageBar>
       )}
+      {isAuthor && !props.justSubmitted && <DeviceCopyNotice userEmail={user.email} draftKey={`report-${report.id}`} saved={formOf(report)} />}
       <ReportView report={report} today={props.today} />
     </>
   );

@@ -48,7 +48,8 @@ import {
   reportTitle,
   SAFETY_SCALE_ENDS,
   SAFETY_SCALE_QUESTION,
-  safetyScaleLabel
+  safetyScaleLabel,
+  sameForm
 } from './visitFormModel';
 
 export interface VisitFormProps {
@@ -81,7 +82,16 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
   const service = useDataService(context.sp);
   const store = React.useMemo(() => new DraftStore(browserStorage(), user.email), [user.email]);
   // What this device kept from an earlier visit to the form wins: it is newer than the list's.
-  const [restored] = React.useState(() => store.load(draftKeyFor({ reportId: props.initialTarget.reportId, rotaEntryId: props.initialForm.rotaEntryId })));
+  const [restored] = React.useState(() => {
+    const key = draftKeyFor({ reportId: props.initialTarget.reportId, rotaEntryId: props.initialForm.rotaEntryId });
+    const local = store.load(key);
+    if (local && sameForm(local.form, props.initialForm)) {
+      // The list already has this text (a save that finished as the page closed): nothing to restore.
+      store.remove(key);
+      return undefined;
+    }
+    return local;
+  });
   const [form, setForm] = React.useState<VisitReportForm>(() => (restored ? restored.form : props.initialForm));
   const [errors, setErrors] = React.useState<ValidationError[]>([]);
   const [confirming, setConfirming] = React.useState(false);

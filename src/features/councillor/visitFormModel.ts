@@ -35,6 +35,20 @@ export function formOf(report: VisitReport): VisitReportForm {
   };
 }
 
+/** True when two forms hold the same answers (the title is derived, so it is left out). */
+export function sameForm(a: VisitReportForm, b: VisitReportForm): boolean {
+  const ids = (form: VisitReportForm): string => form.members.map((m) => m.id).join(',');
+  return (
+    a.rotaEntryId === b.rotaEntryId &&
+    a.teamId === b.teamId &&
+    a.visitDate === b.visitDate &&
+    ids(a) === ids(b) &&
+    a.staffInvolved === b.staffInvolved &&
+    a.safetyScale === b.safetyScale &&
+    GRID_CELL_KEYS.every((key) => (a.grid[key] || '') === (b.grid[key] || ''))
+  );
+}
+
 /** The list item's Title, derived so the councillor never types it: "Visit to X, 15 Jun 2026". */
 export function reportTitle(form: VisitReportForm, teams: FrontlineTeam[]): string {
   const team = teams.filter((t) => t.id === form.teamId)[0];

@@ -5,6 +5,7 @@ import {
   parseUkDate,
   pickerDateFrom,
   reportTitle,
+  sameForm,
   unscheduledForm
 } from '../../../../src/features/councillor/visitFormModel';
 import { hashFor, routeFromHash } from '../../../../src/app/route';
@@ -20,6 +21,14 @@ describe('visit form model', () => {
     );
     expect(form).toMatchObject({ rotaEntryId: 5, teamId: 2, visitDate: '2026-06-15', members: [hale], title: 'Visit to Child in Need East, 15 Jun 2026' });
     expect(form.safetyScale).toBeUndefined();
+  });
+
+  it('tells forms with the same answers from forms that differ, whatever the derived title', () => {
+    const a = unscheduledForm(hale);
+    expect(sameForm(a, { ...a, title: 'Other title' })).toBe(true);
+    expect(sameForm(a, { ...a, grid: { ...a.grid, otherWorries: 'x' } })).toBe(false);
+    expect(sameForm(a, { ...a, safetyScale: 0 })).toBe(false);
+    expect(sameForm(a, { ...a, members: [] })).toBe(false);
   });
 
   it('starts an unscheduled visit with the councillor as a member and nothing else', () => {
