@@ -121,7 +121,7 @@ export class CardActions {
       return cardResponse(await this.cards.refusalCard(report));
     }
     if (report.feedback) {
-      return this.alreadyAnswered(activity, report);
+      return this.alreadyAnswered(activity, report, right.siteUserId);
     }
     if (!acceptsFeedback(report.status)) {
       return messageResponse('This report has not been submitted yet, so it cannot be answered.');
@@ -160,7 +160,7 @@ export class CardActions {
       }
       if (fresh.feedback) {
         // Someone else answered first: show theirs, keep ours unsaved.
-        return this.alreadyAnswered(activity, fresh);
+        return this.alreadyAnswered(activity, fresh, right.siteUserId);
       }
       // The item changed for another reason (e.g. its card ids were recorded): try with the new ETag.
       current = fresh;
@@ -168,11 +168,15 @@ export class CardActions {
     return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'Conflict', message: 'The report kept changing while your response was saved. Try again.' } };
   }
 
-  private async alreadyAnswered(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
+  private async alreadyAnswered(activity: CardActionActivity, report: BotReport, actorSiteUserId: number): Promise<CardActionResponse> {
     const card = await this.cards.sharedCard(report);
     // The shared card may still show the input if the winner's refresh failed; bring it up to date.
     await this.updateForEveryone(activity, report, card);
-    const notice = 'Another Head of Service responded first. Their response is below; yours was not saved.';
+    // A second press by the person who answered (a replay, a double tap) must not tell them their answer was lost.
+    const notice =
+      report.feedbackById === actorSiteUserId
+        ? 'You have already responded. Your response is below; nothing new was saved.'
+        : 'Another Head of Service responded first. Their response is below; yours was not saved.';
     return cardResponse(await this.cards.personalCard(report, 'responded', notice));
   }
 

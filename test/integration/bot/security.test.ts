@@ -115,6 +115,9 @@ describe('bot security: who may answer, and what an action can reach', () => {
 
     const replay = await press({ reportId: id, feedback: 'Replayed and changed.' });
     expect(JSON.stringify(replay.body)).not.toContain('Replayed and changed.');
+    // The same person pressing again is told their own answer stands, not that someone beat them.
+    expect(JSON.stringify(replay.body)).toContain('You have already responded');
+    expect(JSON.stringify(replay.body)).not.toContain('Another Head of Service');
     const after = await reportItem(fixture.sandbox, id);
     expect([after.eTag, after.fields[F.HosFeedback]]).toEqual([stored.eTag, 'The real answer.']);
   });
