@@ -83,6 +83,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       teamId: team.id,
       team: team.title,
       reportCount: teamReports.length,
+      heldVisitCount: visits.filter((v) => v.outcome === 'held' && v.team === team.title).length,
       themes: GRID_ROWS.map((row) => ({
         row,
         label: GRID_ROW_LABELS[row],

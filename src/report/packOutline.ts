@@ -90,7 +90,10 @@ export function packOutline(model: PackModel): OutlineBlock[] {
   for (const team of model.teamSummaries) {
     blocks.push({ kind: 'heading', level: 3, text: team.team });
     if (team.reportCount === 0) {
-      blocks.push(p('No reports have been submitted for this team in the period.'));
+      // A team whose visits were all called off has nothing outstanding; say so rather than imply a missing report.
+      blocks.push(
+        p(team.heldVisitCount === 0 ? 'No visit to this team took place in the period.' : 'No reports have been submitted for this team in the period.')
+      );
       continue;
     }
     for (const theme of team.themes) {

@@ -122,6 +122,8 @@ export interface PackTeamSummary {
   team: string;
   /** Submitted reports for the team in the period. */
   reportCount: number;
+  /** Visits to the team held in the period: none means there was nothing to report, not a report missing. */
+  heldVisitCount: number;
   themes: PackTheme[];
 }
 

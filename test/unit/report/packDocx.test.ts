@@ -140,3 +140,22 @@ describe('the committee pack as a Word document', () => {
     }
   });
 });
+
+describe('a team whose only visit in the period was not held', () => {
+  it('says no visit took place, rather than that its report is missing', async () => {
+    const data = fixtureData();
+    // Child in Need North without its held visit of 16 September: only the visit not held is left.
+    data.rota = data.rota.filter((e) => e.id !== 105);
+    data.reports = data.reports.filter((r) => r.rotaEntryId !== 105);
+    const doc = readDocx(await documentXml(await renderPackDocx(buildPackModel(data, fixtureRequest))));
+    const heading = doc.headings.findIndex(([style, text]) => style === 'Heading3' && text === 'Child in Need North');
+    expect(heading).toBeGreaterThan(-1);
+    expect(doc.paragraphs).toContain('No visit to this team took place in the period.');
+    expect(doc.paragraphs).not.toContain('No reports have been submitted for this team in the period.');
+  });
+
+  it('still says a report is missing for a team whose visit was held', async () => {
+    const doc = readDocx(await documentXml(await renderPackDocx(buildPackModel(fixtureData(), fixtureRequest))));
+    expect(doc.paragraphs).toContain('No reports have been submitted for this team in the period.');
+  });
+});

@@ -31,10 +31,10 @@ describe('the committee pack model', () => {
   });
 
   it('groups what staff said by Staffing, Performance and Other per team, leaving drafts out', () => {
-    expect(model.teamSummaries.map((t) => [t.team, t.reportCount])).toEqual([
-      ['Child in Need North', 0],
-      ['Child Protection South', 2],
-      ['Consultation Team (front door)', 2]
+    expect(model.teamSummaries.map((t) => [t.team, t.reportCount, t.heldVisitCount])).toEqual([
+      ['Child in Need North', 0, 1],
+      ['Child Protection South', 2, 2],
+      ['Consultation Team (front door)', 2, 2]
     ]);
     const front = model.teamSummaries[2];
     expect(front.themes.map((t) => t.label)).toEqual(['Staffing', 'Performance', 'Other']);
