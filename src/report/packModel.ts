@@ -135,10 +135,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       summary:
         `From ${periodText}, councillors made ${plural(counts.visitsHeld, 'visit', 'visits')} to frontline teams; ` +
         `${plural(counts.visitsNotHeld, 'planned visit did', 'planned visits did')} not take place. ` +
-        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}. ` +
-        `The Head of Service has responded to ${counts.responsesReceived}; ` +
-        `${plural(counts.responsesAwaiting, 'response is', 'responses are')} not yet due and ` +
-        `${plural(counts.responsesOverdue, 'response is', 'responses are')} overdue.`
+        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}.${responsesSentence(counts)}`
     },
     visits,
     teamSummaries,
@@ -173,6 +170,21 @@ function reportNote(visitDate: CalendarDate, reports: VisitReport[], today: Cale
   return due.state === 'overdue'
     ? `Report not yet submitted: it was due by ${shortDate(due.due)}`
     : `Report not yet submitted: due by ${shortDate(due.due)}`;
+}
+
+/** " The Head of Service has responded to 1; 2 responses are overdue.": only the counts that say something. */
+function responsesSentence(counts: PackModel['counts']): string {
+  if (counts.reportsSubmitted === 0) {
+    return '';
+  }
+  const outstanding = [
+    counts.responsesAwaiting ? `${plural(counts.responsesAwaiting, 'response is', 'responses are')} not yet due` : '',
+    counts.responsesOverdue ? `${plural(counts.responsesOverdue, 'response is', 'responses are')} overdue` : ''
+  ].filter((part) => part);
+  if (outstanding.length === 0) {
+    return ` The Head of Service has responded to ${counts.reportsSubmitted === 1 ? 'it' : `all ${counts.reportsSubmitted}`}.`;
+  }
+  return ` The Head of Service has responded to ${counts.responsesReceived || 'none'}; ${outstanding.join(' and ')}.`;
 }
 
 function buildVisitRows(

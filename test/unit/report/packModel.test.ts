@@ -116,3 +116,27 @@ describe('the committee pack model', () => {
     expect(responseFor(submitted, '2026-08-18').state).toBe('overdue');
   });
 });
+
+describe('the summary paragraph', () => {
+  it('names the responses received, not yet due and overdue', () => {
+    expect(buildPackModel(fixtureData(), fixtureRequest).title.summary).toContain(
+      'Councillors submitted 4 reports. The Head of Service has responded to 2; 1 response is not yet due and 1 response is overdue.'
+    );
+  });
+
+  it('leaves out counts of nothing rather than writing "0 responses are not yet due"', () => {
+    const summary = buildPackModel(fixtureData(), { ...fixtureRequest, today: '2027-06-01' }).title.summary;
+    expect(summary).toContain('The Head of Service has responded to 2; 2 responses are overdue.');
+    expect(summary).not.toMatch(/\b0 /);
+  });
+
+  it('says "none" when nothing has been answered, and nothing about responses when nothing was submitted', () => {
+    const data = fixtureData();
+    data.reports = data.reports.map((r) => ({ ...r, feedback: undefined, status: r.status === 'Responded' ? 'Submitted' : r.status }));
+    expect(buildPackModel(data, { ...fixtureRequest, today: '2027-06-01' }).title.summary).toContain('The Head of Service has responded to none; 4 responses are overdue.');
+    data.reports = [];
+    const empty = buildPackModel(data, fixtureRequest).title.summary;
+    expect(empty).toContain('Councillors submitted 0 reports.');
+    expect(empty).not.toContain('Head of Service');
+  });
+});
