@@ -17,6 +17,7 @@ import { preparePack } from '../../src/report/preparePack';
 import { renderPackDocx } from '../../src/report/packDocx';
 import { renderPackCsv } from '../../src/report/packCsv';
 import { axeViolations, describeViolations, DESKTOP, launchChromium, PHONE, screenshot, Viewport, workbenchUrl } from './support/browser';
+import { writeScreenshotIndex } from './support/screenshotIndex';
 import { documentXml, readDocx } from '../unit/report/docxXml';
 import { spForUser } from '../helpers/sandbox';
 
@@ -67,6 +68,7 @@ describe('committee clerk journey in the workbench', () => {
     await sandbox?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(downloads, { recursive: true, force: true });
+    writeScreenshotIndex();
   });
 
   it('sets the committee date, previews the pack and downloads the same Word document the command line makes', async () => {

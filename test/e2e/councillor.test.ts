@@ -1,7 +1,7 @@
 /**
  * The councillor's journey end to end: Chromium against the sandbox's workbench (the real App
- * root), as the demo councillors. Each screen is checked with axe-core and photographed to
- * docs/screenshots/, and the requests it makes are counted and printed.
+ * root), as the demo councillors. Each screen is checked with axe-core and photographed (to
+ * docs/screenshots/ with `npm run screenshots`), and the requests it makes are counted and printed.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Test runs keep their screenshots under test-output/ (ignored by git); `npm run screenshots`
+ * (UPDATE_SCREENSHOTS=1) refreshes the committed set in docs/screenshots/ on purpose.
+ */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
+  ? path.join(REPO_ROOT, 'docs', 'screenshots')
+  : path.join(REPO_ROOT, 'test-output', 'screenshots');
 const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -154,7 +160,7 @@ export function describeViolations(violations: AxeViolation[]): string {
     .join('\n');
 }
 
-/** A viewport-sized PNG (small enough to commit) under docs/screenshots/. */
+/** A viewport-sized PNG (small enough to commit) in SCREENSHOT_DIR. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

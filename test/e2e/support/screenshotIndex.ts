@@ -13,18 +13,22 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^submit-confirmation/, 'The confirmation step before submitting'],
   [/^report-submitted/, 'A submitted report: read-only, when it was submitted and when the response is due'],
   [/^report-responded/, 'A responded report: the Head of Service’s feedback, by whom and when, beside the report'],
-  [/^reports-list/, 'Another role’s start page (improvement team): the reports they may read']
+  [/^reports-list/, 'Another role’s start page (improvement team): the reports they may read'],
+  [/^clerk-pack-default/, 'The clerk’s committee pack screen: committee date, period and teams'],
+  [/^clerk-pack-preview/, 'The clerk’s preview of what the pack will hold, with the Word and CSV downloads'],
+  [/^clerk-pack-error/, 'The clerk’s screen with a period that cannot be used: errors summarised and linked'],
+  [/^clerk-pack/, 'The clerk’s committee pack screen']
 ];
 
 function describe(file: string): string {
   const base = path.basename(file, '.png');
   const found = SCREENS.filter(([pattern]) => pattern.test(base))[0];
-  const where = /-320-/.test(base) ? '320 px (phone)' : '1280 px';
-  const theme = /-dark$/.test(base) ? 'Teams dark' : /-teams-light$/.test(base) ? 'Teams light' : 'SharePoint (light)';
+  const where = /-320(-|$)/.test(base) ? '320 px (phone)' : '1280 px';
+  const theme = /-dark(-|$)/.test(base) ? 'Teams dark' : /-contrast(-|$)/.test(base) ? 'Teams high contrast' : /-teams-light$/.test(base) ? 'Teams light' : 'SharePoint (light)';
   return `${found ? found[1] : base} — ${where}, ${theme}`;
 }
 
-/** Writes docs/screenshots/README.md listing the screenshots the e2e run saved. */
+/** Writes the README of SCREENSHOT_DIR listing the screenshots the e2e runs saved. */
 export function writeScreenshotIndex(): void {
   if (!fs.existsSync(SCREENSHOT_DIR)) {
     return;
@@ -35,10 +39,10 @@ export function writeScreenshotIndex(): void {
     .filter((f) => f.endsWith('.png') && SCREENS.some(([pattern]) => pattern.test(f)))
     .sort();
   const lines = [
-    '# Screenshots of the councillor’s journey',
+    '# Screenshots of the councillor’s and the clerk’s journeys',
     '',
-    'Taken by the end-to-end tests (`npx jest test/e2e/councillor.test.ts`) in Chromium against the',
-    'local workbench, with the fictional Northshire demo data. Every screen shown passed axe-core',
+    'Taken by the end-to-end tests in Chromium against the local workbench, with the fictional',
+    'Northshire demo data; `npm run screenshots` refreshes them. Every screen shown passed axe-core',
     '(WCAG 2.0/2.1/2.2 A and AA) at 1280 px and 320 px in the Teams light and dark themes.',
     '',
     ...files.map((f) => `- [${f}](${f}): ${describe(f)}`),
