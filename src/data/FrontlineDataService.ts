@@ -209,23 +209,28 @@ export class FrontlineDataService {
 
   private async add(fields: { [field: string]: unknown }): Promise<SavedItem> {
     const data = await this.reportItems.add(fields);
-    const etag = responseETag(data);
-    if (!etag) {
-      // Without it the next write cannot detect a conflict; say so rather than guess.
-      // eslint-disable-next-line no-console
-      console.warn('Frontline Visits: the new report came back without an ETag', { id: data && data.Id });
-    }
-    return { reportId: Number(data.Id), etag: etag || '*' };
+    const reportId = Number(data.Id);
+    return { reportId, etag: responseETag(data) || (await this.currentETag(reportId)) };
   }
 
   private async update(reportId: number, fields: { [field: string]: unknown }, etag: string | undefined): Promise<SavedItem> {
-    const result: { etag?: string | null } = await this.reportItems.getById(reportId).update(fields, etag || '*');
-    if (result && result.etag) {
-      return { reportId, etag: result.etag };
+    if (!etag) {
+      // Only a report read without its ETag gets here; '*' would overwrite whatever is saved.
+      // eslint-disable-next-line no-console
+      console.warn('Frontline Visits: saving a report without its ETag overwrites any other change', { reportId });
     }
+    const result: { etag?: string | null } = await this.reportItems.getById(reportId).update(fields, etag || '*');
     // Some servers send no ETag header on MERGE; read it back so the next write still checks.
-    const fresh = await this.reportItems.getById(reportId).select('Id')();
-    return { reportId, etag: responseETag(fresh) || '*' };
+    return { reportId, etag: (result && result.etag) || (await this.currentETag(reportId)) };
+  }
+
+  /** The item's ETag as stored now: the next write must carry it, never a wildcard. */
+  private async currentETag(reportId: number): Promise<string> {
+    const etag = responseETag(await this.reportItems.getById(reportId).select('Id')());
+    if (!etag) {
+      throw new Error(`Report ${reportId} came back without an ETag, so a later save could not detect another person's change`);
+    }
+    return etag;
   }
 
   private formOptionRequests(batchedSP: SPFI): { teams: Promise<Array<{ Id: number; [field: string]: unknown }>>; councillors: Promise<Array<{ Id: number; Title: string; Email: string }>> } {

@@ -35,6 +35,13 @@ export function draftKeyFor(target: { reportId?: number; rotaEntryId?: number })
 const PREFIX = 'frontlineVisits.draft.v1';
 const STORED_VERSION = 1;
 
+/**
+ * How long an unsaved copy may stay on the device. Browser storage is shared by every page of the
+ * tenant's SharePoint origin and outlives the session, so safeguarding notes must not linger;
+ * 30 days is beyond the 28 days a councillor has to submit.
+ */
+export const DEVICE_COPY_DAYS = 30;
+
 /** The part of the Web Storage API the store uses, so tests and odd hosts can supply their own. */
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -68,7 +75,11 @@ export function browserStorage(): KeyValueStorage | undefined {
 export class DraftStore {
   private readonly user: string;
 
-  public constructor(private readonly storage: KeyValueStorage | undefined, userEmail: string) {
+  public constructor(
+    private readonly storage: KeyValueStorage | undefined,
+    userEmail: string,
+    private readonly now: () => Date = () => new Date()
+  ) {
     this.user = userEmail.trim().toLowerCase();
   }
 
@@ -97,7 +108,12 @@ export class DraftStore {
       return undefined;
     }
     try {
-      return parseDraft(JSON.parse(raw));
+      const draft = parseDraft(JSON.parse(raw));
+      if (draft && this.expired(draft)) {
+        this.remove(key);
+        return undefined;
+      }
+      return draft;
     } catch (error) {
       // Keep the unreadable copy where it is: deleting it could throw away someone's words.
       // eslint-disable-next-line no-console
@@ -140,7 +156,13 @@ export class DraftStore {
       // eslint-disable-next-line no-console
       console.error('Frontline Visits: could not list the drafts kept on this device', error);
     }
-    return found.sort();
+    // Loading drops copies past their time, so only live ones are offered.
+    return found.filter((key) => this.load(key) !== undefined).sort();
+  }
+
+  private expired(draft: LocalDraft): boolean {
+    const changed = Date.parse(draft.changedAt);
+    return !isNaN(changed) && this.now().getTime() - changed > DEVICE_COPY_DAYS * 86400000;
   }
 
   public remove(key: DraftKey): void {

@@ -1,4 +1,4 @@
-import { DraftStore, draftKeyFor, parseDraft } from '../../../../src/features/councillor/draftStore';
+import { DEVICE_COPY_DAYS, DraftStore, draftKeyFor, parseDraft } from '../../../../src/features/councillor/draftStore';
 import { emptyGrid } from '../../../../src/domain/grid';
 import { VisitReportForm } from '../../../../src/domain/types';
 import { MemoryStorage } from '../support/memoryStorage';
@@ -20,7 +20,7 @@ describe('draft store', () => {
   });
 
   it('round-trips text pasted from Word exactly', () => {
-    const store = new DraftStore(new MemoryStorage(), 'Cllr.Hale@Northshire.example');
+    const store = new DraftStore(new MemoryStorage(), 'Cllr.Hale@Northshire.example', () => new Date('2026-11-22T12:00:00Z'));
     const grid = { ...emptyGrid(), staffingWorries: wordText, otherNextSteps: 'x'.repeat(8000) };
     expect(store.save('report-4', { form: form({ grid, safetyScale: 0 }), reportId: 4, etag: '"3"', changedAt: '2026-11-22T01:00:00.000Z' })).toBe(true);
     const loaded = store.load('report-4');
@@ -67,6 +67,20 @@ describe('draft store', () => {
     storage.setItem(store.storageKey('report-1'), '{not json');
     expect(store.load('report-1')).toBeUndefined();
     expect(storage.getItem(store.storageKey('report-1'))).toBe('{not json');
+  });
+
+  it(`forgets a device copy left unchanged for more than ${DEVICE_COPY_DAYS} days`, () => {
+    const storage = new MemoryStorage();
+    let now = new Date('2026-11-22T12:00:00Z');
+    const store = new DraftStore(storage, 'cllr.hale@northshire.example', () => now);
+    store.save('rota-8', { form: form({ staffInvolved: 'kept' }), changedAt: '2026-11-22T12:00:00.000Z' });
+    now = new Date('2026-12-22T12:00:00Z'); // exactly 30 days: still kept
+    expect(store.keys()).toEqual(['rota-8']);
+    expect(store.load('rota-8')?.form.staffInvolved).toBe('kept');
+    now = new Date('2026-12-22T12:00:01Z');
+    expect(store.keys()).toEqual([]);
+    expect(store.load('rota-8')).toBeUndefined();
+    expect(storage.length).toBe(0);
   });
 
   it('reads stored drafts defensively', () => {
