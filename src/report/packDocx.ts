@@ -9,7 +9,7 @@
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
 import type { PackModel } from './packTypes';
-import { OutlineBlock, OutlineParagraph, packOutline } from './packOutline';
+import { OutlineBlock, OutlineCell, OutlineParagraph, packOutline } from './packOutline';
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -59,6 +59,26 @@ function paragraph(runs: OutlineParagraph): Paragraph {
   return new Paragraph({ children: textRuns(runs) });
 }
 
+/** Characters of text up to which a row is short enough to keep whole on one page. */
+const KEEP_WHOLE_ROW_CHARS = 400;
+
+/**
+ * Whether a table row is short enough to keep on one page: a visit's date, team and members
+ * split across a page break is hard to read, but a long row of what staff said must be free to
+ * break, or it would leave most of a page blank.
+ */
+function fitsWhole(row: OutlineCell[]): boolean {
+  let length = 0;
+  for (const cellParagraphs of row) {
+    for (const runs of cellParagraphs) {
+      for (const run of runs) {
+        length += run.text.length;
+      }
+    }
+  }
+  return length <= KEEP_WHOLE_ROW_CHARS;
+}
+
 function toDocx(block: OutlineBlock): Paragraph | Table {
   if (block.kind === 'heading') {
     return new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] });
@@ -82,6 +102,7 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
       ...block.rows.map(
         (row) =>
           new TableRow({
+            cantSplit: fitsWhole(row) || undefined,
             children: row.map(
               (cellParagraphs) =>
                 new TableCell({

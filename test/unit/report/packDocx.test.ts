@@ -159,3 +159,19 @@ describe('a team whose only visit in the period was not held', () => {
     expect(doc.paragraphs).toContain('No reports have been submitted for this team in the period.');
   });
 });
+
+describe('rows across a page break', () => {
+  const rowsOf = (xml: string): string[] => xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g) || [];
+
+  it('keeps a short row whole on one page and lets a long one break', async () => {
+    const data = fixtureData();
+    const long = 'The team described in detail how caseloads have grown over the year. '.repeat(10);
+    data.reports = data.reports.map((r) => (r.id === 201 ? { ...r, grid: { ...r.grid, staffingWorries: long } } : r));
+    const xml = await documentXml(await renderPackDocx(buildPackModel(data, fixtureRequest)));
+    const bodyRows = rowsOf(xml).filter((row) => !row.includes('<w:tblHeader/>'));
+    const visitRow = bodyRows.find((row) => row.includes('No replacement available at short notice'))!;
+    expect(visitRow).toContain('<w:cantSplit/>');
+    const longRow = bodyRows.find((row) => row.includes('caseloads have grown'))!;
+    expect(longRow).not.toContain('<w:cantSplit/>');
+  });
+});
