@@ -131,37 +131,25 @@ export function calendarDateFromSharePoint(value: string | null | undefined): Ca
   return londonDateOf(instant);
 }
 
-const longDateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric'
-});
-const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric'
-});
-const monthFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-
-function asUtcNoon(date: CalendarDate): Date {
-  const [y, m, d] = parts(date);
-  return new Date(Date.UTC(y, m - 1, d, 12));
-}
+// Our own names, not Intl's: ICU versions disagree ("Sept" or "Sep"), and a committee pack made
+// in the browser must read exactly like the one made on the command line.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** "Monday 15 June 2026" */
 export function formatLongDate(date: CalendarDate): string {
-  return longDateFormat.format(asUtcNoon(date)).replace(',', '');
+  const [y, m, d] = parts(date);
+  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 /** "15 Jun 2026" */
 export function formatShortDate(date: CalendarDate): string {
-  return shortDateFormat.format(asUtcNoon(date));
+  const [y, m, d] = parts(date);
+  return `${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
 }
 
 /** "June 2026" */
 export function formatMonth(date: CalendarDate): string {
-  return monthFormat.format(asUtcNoon(date));
+  const [y, m] = parts(date);
+  return `${MONTHS[m - 1]} ${y}`;
 }

@@ -212,7 +212,7 @@ describe('overdue digest card', () => {
     const card = renderDigestCard(base);
     expect(parseIssues(card)).toEqual([]);
     const lines = textBlocks(card);
-    expect(lines).toContain('[Child in Need \\[North\\], visit on 1 Sept 2026](https://x.example/?report=7) — Cllr Hale: form was due 29 Sept 2026 (52 days overdue)');
+    expect(lines).toContain('[Child in Need \\[North\\], visit on 1 Sep 2026](https://x.example/?report=7) — Cllr Hale: form was due 29 Sep 2026 (52 days overdue)');
     expect(lines).toContain('[Child Protection \\(South\\), visit on 1 Aug 2026](https://x.example/?report=3): response was due 1 Oct 2026 (50 days overdue)');
     expect(lines[0]).toBe('Overdue: 1 visit form, 1 response');
   });

@@ -3,6 +3,8 @@ import {
   calendarDateFromSharePoint,
   daysBetween,
   formatLongDate,
+  formatMonth,
+  formatShortDate,
   isCalendarDate,
   londonDateOf,
   londonMidnightUtc,
@@ -66,7 +68,10 @@ describe('calendar dates in Europe/London', () => {
     expect(() => calendarDateFromSharePoint('not a date')).toThrow(RangeError);
   });
 
-  it('formats days for people', () => {
+  it('formats days for people, the same on every engine', () => {
     expect(formatLongDate('2026-06-15')).toBe('Monday 15 June 2026');
+    expect(formatLongDate('2026-03-29')).toBe('Sunday 29 March 2026');
+    expect(formatShortDate('2026-09-01')).toBe('1 Sep 2026');
+    expect(formatMonth('2026-12-31')).toBe('December 2026');
   });
 });

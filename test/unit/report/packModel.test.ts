@@ -20,8 +20,8 @@ describe('the committee pack model', () => {
       ['13 May 2026', 'Child in Need North', 'Not held'],
       ['10 Jun 2026', 'Child Protection South', 'Held'],
       ['8 Jul 2026', 'Consultation Team (front door)', 'Held'],
-      ['16 Sept 2026', 'Child in Need North', 'Held'],
-      ['25 Sept 2026', 'Child Protection South', 'Held']
+      ['16 Sep 2026', 'Child in Need North', 'Held'],
+      ['25 Sep 2026', 'Child Protection South', 'Held']
     ]);
     expect(model.visits[1].notes).toBe('No replacement available at short notice');
     expect(model.visits[1].month).toBe('May 2026');
@@ -74,7 +74,7 @@ describe('the committee pack model', () => {
       ['15 Apr 2026', '6'],
       ['10 Jun 2026', '8'],
       ['8 Jul 2026', '5'],
-      ['25 Sept 2026', '9']
+      ['25 Sep 2026', '9']
     ]);
     const byTeam = Object.fromEntries(model.teamAverages.map((a) => [a.team, [a.averageText, a.previousAverageText, a.changeText]]));
     expect(byTeam).toEqual({

@@ -42,7 +42,7 @@ describe('visit form model', () => {
     expect(calendarDateFromPicker(parseUkDate('15/06/2026'))).toBe('2026-06-15');
     expect(calendarDateFromPicker(parseUkDate('5/6/26'))).toBe('2026-06-05');
     expect(calendarDateFromPicker(parseUkDate('29 February 2028'))).toBe('2028-02-29');
-    expect(calendarDateFromPicker(parseUkDate('1 Sept 2026'))).toBe('2026-09-01');
+    expect(calendarDateFromPicker(parseUkDate('1 Sep 2026'))).toBe('2026-09-01');
     expect(parseUkDate('31/06/2026')).toBeNull();
     expect(parseUkDate('06/15/2026')).toBeNull();
     expect(parseUkDate('next Tuesday')).toBeNull();
