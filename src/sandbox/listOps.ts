@@ -6,7 +6,7 @@
 import { graphErrors, spErrors } from './errors';
 import { ColumnAccessor, etagMatches, resolveColumn, restEtag, withDefaults } from './listModel';
 import { evaluateFilter, FilterNode, filterPaths, firstClause, firstClauseIndexed, parseFilter } from './odataFilter';
-import { assertMayCreate, assertMayDelete, assertMayUpdate, Caller, mayReadItem, visibleItems } from './security';
+import { assertMayCreate, assertMayDelete, assertMayUpdate, Caller, DEFAULT_SECURITY_RULES, mayReadItem, SecurityRules, visibleItems } from './security';
 import { FieldValues, SandboxStore, StoredItem, StoredList } from './store';
 
 /** SharePoint Online's list view threshold. */
@@ -74,7 +74,8 @@ function compareValues(a: unknown, b: unknown): number {
 export class ListOps {
   public constructor(
     private readonly store: SandboxStore,
-    private readonly onChange: (list: StoredList, kind: ChangeKind, item: StoredItem) => void
+    private readonly onChange: (list: StoredList, kind: ChangeKind, item: StoredItem) => void,
+    private readonly rules: SecurityRules = DEFAULT_SECURITY_RULES
   ) {}
 
   public query(list: StoredList, caller: Caller, options: QueryOptions): QueryResult {
@@ -203,7 +204,7 @@ export class ListOps {
   }
 
   public add(list: StoredList, caller: Caller, changes: FieldValues): StoredItem {
-    assertMayCreate(list, changes, caller);
+    assertMayCreate(list, changes, caller, this.rules);
     const item = this.store.addItem(list, withDefaults(list, changes), caller.user.id);
     this.onChange(list, 'added', item);
     return item;
@@ -215,7 +216,7 @@ export class ListOps {
     if (!etagMatches(ifMatch, item)) {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
-    assertMayUpdate(list, item, changes, caller);
+    assertMayUpdate(list, item, changes, caller, this.rules);
     const updated = this.store.updateItem(list, id, changes, caller.user.id);
     this.onChange(list, 'updated', updated);
     return updated;
@@ -226,7 +227,7 @@ export class ListOps {
     if (!etagMatches(ifMatch, item)) {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
-    assertMayDelete(list, item, caller);
+    assertMayDelete(list, item, caller, this.rules);
     this.store.deleteItem(list, id);
     this.onChange(list, 'deleted', item);
   }

@@ -8,9 +8,24 @@ import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
 import { spErrors } from './errors';
-import { FieldValues, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
 
-export type Caller = { kind: 'user'; user: SiteUser; roles: Role[] } | { kind: 'app'; user: SiteUser };
+/** A person carries their site groups' ids: item role assignments may name a group. */
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser };
+
+/**
+ * Rules the sandbox adds on top of what SharePoint's list settings can express.
+ * `submittedLockRule` (default on): a councillor writes only their own draft, never the feedback
+ * or card fields, and sets the status only to Draft or Submitted. Production cannot enforce that
+ * with list settings (Contribute, "edit own items", no field-level permissions): there the bot's
+ * lock on pickup (item-level role assignments) does it. Off, the sandbox behaves as production's
+ * list settings do — an author may write anything on their own item until the item is locked.
+ */
+export interface SecurityRules {
+  submittedLockRule: boolean;
+}
+
+export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
 
 export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
 
@@ -65,8 +80,9 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Ide
   if (!user) {
     return {};
   }
-  const roles = rolesFromGroups(store.groupsOf(user.id).map((g) => g.title));
-  return { caller: { kind: 'user', user, roles }, via: fromHeader ? 'header' : 'cookie' };
+  const groups = store.groupsOf(user.id);
+  const roles = rolesFromGroups(groups.map((g) => g.title));
+  return { caller: { kind: 'user', user, roles, groupIds: groups.map((g) => g.id) }, via: fromHeader ? 'header' : 'cookie' };
 }
 
 /**
@@ -95,8 +111,34 @@ export function assertMayReadList(caller: Caller): void {
   }
 }
 
-/** Item-level read security: a councillor sees only the reports they created. */
+/**
+ * What an item with unique permissions lets a person do: the best role bound to them or to one
+ * of their groups. Undefined when the item inherits from the list (the list-wide rules apply).
+ */
+export function itemRightsOf(item: StoredItem, caller: Caller): 'none' | 'read' | 'write' | undefined {
+  if (!item.roleAssignments || caller.kind === 'app') {
+    return undefined;
+  }
+  let best: 'none' | 'read' | 'write' = 'none';
+  for (const assignment of item.roleAssignments) {
+    if (assignment.principalId !== caller.user.id && caller.groupIds.indexOf(assignment.principalId) === -1) {
+      continue;
+    }
+    const role = ROLE_DEFINITIONS.filter((r) => r.id === assignment.roleDefId)[0];
+    const rights = role ? role.itemRights : 'none';
+    if (rights === 'write' || (rights === 'read' && best === 'none')) {
+      best = rights;
+    }
+  }
+  return best;
+}
+
+/** Item-level read security: a councillor sees only the reports they created; unique permissions decide alone. */
 export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller): boolean {
+  const unique = itemRightsOf(item, caller);
+  if (unique !== undefined) {
+    return unique !== 'none';
+  }
   if (!isReports(list) || may(caller, 'readAllReports')) {
     return true;
   }
@@ -105,8 +147,29 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
 
 export function visibleItems(list: StoredList, caller: Caller): StoredItem[] {
   assertMayReadList(caller);
-  const all = Array.from(list.items.values());
-  return isReports(list) && !may(caller, 'readAllReports') ? all.filter((i) => i.authorId === caller.user.id) : all;
+  return Array.from(list.items.values()).filter((i) => mayReadItem(list, i, caller));
+}
+
+/**
+ * For an item with unique permissions, settles a write by its role assignments alone (true, or
+ * throws access denied); false when the item inherits and the list-wide rules decide.
+ */
+function decidedByItemPermissions(item: StoredItem, caller: Caller): boolean {
+  const unique = itemRightsOf(item, caller);
+  if (unique === undefined) {
+    return false;
+  }
+  if (unique !== 'write') {
+    throw spErrors.accessDenied();
+  }
+  return true;
+}
+
+/** Breaking inheritance and binding roles needs Manage Permissions: the app (full control) or a site owner — the sandbox has none. */
+export function assertMayManagePermissions(caller: Caller): void {
+  if (caller.kind !== 'app') {
+    throw spErrors.accessDenied();
+  }
 }
 
 function listWritePermission(list: StoredList): Permission | undefined {
@@ -149,14 +212,16 @@ function assertCouncillorFields(changes: FieldValues): void {
   }
 }
 
-export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller): void {
+export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
   if (decidedAtListLevel(list, caller)) {
     return;
   }
   if (!may(caller, 'createReport')) {
     throw spErrors.accessDenied();
   }
-  assertCouncillorFields(changes);
+  if (rules.submittedLockRule) {
+    assertCouncillorFields(changes);
+  }
 }
 
 /**
@@ -178,25 +243,32 @@ function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): bo
   );
 }
 
-export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller): void {
-  if (decidedAtListLevel(list, caller)) {
+/** The author's own item, writable under the list settings: their draft, or anything of theirs when the sandbox's extra rule is off. */
+function isAuthorsWritable(item: StoredItem, caller: Caller, rules: SecurityRules): boolean {
+  return item.authorId === caller.user.id && may(caller, 'editOwnDraft') && (!rules.submittedLockRule || item.fields[STATUS] === 'Draft');
+}
+
+export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
+  if (decidedByItemPermissions(item, caller) || decidedAtListLevel(list, caller)) {
     return;
   }
   if (may(caller, 'writeFeedback') && isOwnAnswer(item, changes, caller)) {
     return;
   }
-  if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
-    assertCouncillorFields(changes);
+  if (isAuthorsWritable(item, caller, rules)) {
+    if (rules.submittedLockRule) {
+      assertCouncillorFields(changes);
+    }
     return;
   }
   throw spErrors.accessDenied();
 }
 
-export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller): void {
-  if (decidedAtListLevel(list, caller)) {
+export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
+  if (decidedByItemPermissions(item, caller) || decidedAtListLevel(list, caller)) {
     return;
   }
-  if (item.authorId === caller.user.id && may(caller, 'editOwnDraft') && item.fields[STATUS] === 'Draft') {
+  if (isAuthorsWritable(item, caller, rules)) {
     return;
   }
   throw spErrors.accessDenied();

@@ -9,7 +9,14 @@ import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
-import { FieldValues, SandboxStore, SiteUser, StoredList } from './store';
+import { ROLE_GROUPS } from '../domain/roles';
+import { FieldValues, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, StoredList } from './store';
+
+/** What the bot's lock on pickup leaves on a report (src/bot/reportLock.ts): the author reads it, the three reading groups read all. */
+export function pickupLockAssignments(store: SandboxStore, authorId: number): RoleAssignment[] {
+  const readers = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk].map((title) => store.groupByTitle(title)).filter((g) => !!g);
+  return [{ principalId: authorId, roleDefId: READ_ROLE.id }].concat(readers.map((g) => ({ principalId: (g as { id: number }).id, roleDefId: READ_ALL_REPORTS_ROLE.id })));
+}
 
 const T = FRONTLINE_TEAMS.fields;
 const R = VISIT_ROTA.fields;
@@ -179,7 +186,12 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         [V.HosFeedbackBy]: status === 'Responded' ? hos.id : null,
         [V.HosFeedbackOn]: status === 'Responded' && submittedOn ? new Date(submittedOn.getTime() + 12 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null
       });
-      store.addItem(reportsList, fields, authorId, instantOn(addDays(day, 2)));
+      // A submitted report was last changed when it was submitted (the bot checks SubmittedOn against Modified).
+      const item = store.addItem(reportsList, fields, authorId, submittedOn || instantOn(addDays(day, 2)));
+      if (status === 'Responded') {
+        // Answered before the demo starts: locked as the bot locks a report when it first sees it.
+        store.setRoleAssignments(reportsList, item.id, pickupLockAssignments(store, authorId));
+      }
     });
   }
 }

@@ -40,6 +40,12 @@ export interface SandboxOptions {
   webhookRetryDelaysMs?: number[];
   /** Mount the workbench page at `/` (default true). */
   workbench?: boolean;
+  /**
+   * The sandbox's own rule that a councillor writes only their draft and never the feedback or
+   * card fields (default true). False: production's list settings only (an author writes anything
+   * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
+   */
+  submittedLockRule?: boolean;
 }
 
 export interface SandboxHandle {
@@ -142,7 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const faults = new Faults();
   const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
-  const ops = new ListOps(store, (list) => webhooks.changed(list.id));
+  const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule: options.submittedLockRule !== false });
 
   const server = http.createServer();
   const extraServers: http.Server[] = [];

@@ -23,6 +23,7 @@ import {
   odataMode,
   selectProps
 } from './restShapes';
+import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
 import { assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
@@ -388,6 +389,8 @@ export class ItemSerializer {
         return '0x0100' + list.id.replace(/-/g, '').toUpperCase();
       case 'OData__UIVersionString':
         return `${item.version}.0`;
+      case 'HasUniqueRoleAssignments':
+        return !!item.roleAssignments;
       default:
         break;
     }
@@ -599,6 +602,10 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user));
   }
 
+  if (s1.name === 'roledefinitions') {
+    return roleDefinitionsRoute(apiUrl, mode, rest, argValue);
+  }
+
   // site groups
   if (s1.name === 'sitegroups') {
     if (rest.length === 1) {
@@ -732,6 +739,14 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
       return emptyResponse(200);
     }
     throw spErrors.notSupported(`${method} on an item`);
+  }
+
+  if (!isNaN(itemId) && Number.isInteger(itemId) && rest.length > itemDepth) {
+    ctx.ops.get(list, caller, itemId); // an item the caller cannot read does not exist for them
+    const answer = itemPermissionsRoute(ctx.store, caller, list, itemId, rest.slice(itemDepth), method, mode, apiUrl, splitList(params.get('$expand')), namedArg);
+    if (answer) {
+      return answer;
+    }
   }
 
   if (s1.name === 'subscriptions') {

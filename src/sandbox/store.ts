@@ -28,7 +28,42 @@ export interface StoredItem {
   modified: string;
   /** By internal name; lookups and users as ids (numbers), multi-user as arrays of ids. */
   fields: FieldValues;
+  /**
+   * Present once the item's role inheritance is broken (SharePoint's HasUniqueRoleAssignments):
+   * then these, and nothing inherited from the list, say who may do what with it.
+   */
+  roleAssignments?: RoleAssignment[];
 }
+
+/** A principal (site user or site group id) bound to a role definition on one item. */
+export interface RoleAssignment {
+  principalId: number;
+  roleDefId: number;
+}
+
+export interface RoleDefinition {
+  id: number;
+  name: string;
+  /** What the role lets its holder do to an item; 'none' grants nothing on items (Limited Access). */
+  itemRights: 'none' | 'read' | 'write';
+}
+
+/**
+ * SharePoint's built-in role definitions (their ids are the same on every site) and the read-all
+ * role from `sharepoint/lists/list-settings.json`.
+ */
+export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
+  { id: 1073741829, name: 'Full Control', itemRights: 'write' },
+  { id: 1073741828, name: 'Design', itemRights: 'write' },
+  { id: 1073741830, name: 'Edit', itemRights: 'write' },
+  { id: 1073741827, name: 'Contribute', itemRights: 'write' },
+  { id: 1073741826, name: 'Read', itemRights: 'read' },
+  { id: 1073741825, name: 'Limited Access', itemRights: 'none' },
+  { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' }
+];
+
+export const READ_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Read')[0];
+export const READ_ALL_REPORTS_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Frontline Visits - Read all reports')[0];
 
 export interface StoredList {
   id: string;
@@ -102,6 +137,8 @@ export class SandboxStore {
       CREATE TABLE IF NOT EXISTS site_groups (id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, description TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS group_members (group_id INTEGER NOT NULL REFERENCES site_groups(id), user_id INTEGER NOT NULL REFERENCES users(id),
         PRIMARY KEY (group_id, user_id));
+      CREATE TABLE IF NOT EXISTS item_role_assignments (list_id TEXT NOT NULL, item_id INTEGER NOT NULL, assignments TEXT NOT NULL,
+        PRIMARY KEY (list_id, item_id));
       CREATE TABLE IF NOT EXISTS subscriptions (id TEXT PRIMARY KEY, list_id TEXT NOT NULL REFERENCES lists(id), notification_url TEXT NOT NULL,
         client_state TEXT, expiration TEXT NOT NULL);
     `);
@@ -221,6 +258,13 @@ export class SandboxStore {
           modified: row.modified,
           fields: JSON.parse(row.fields)
         });
+      }
+    }
+    for (const row of this.db.prepare('SELECT list_id, item_id, assignments FROM item_role_assignments').all() as Array<{ list_id: string; item_id: number; assignments: string }>) {
+      const list = this.listsById.get(row.list_id);
+      const item = list && list.items.get(Number(row.item_id));
+      if (item) {
+        item.roleAssignments = JSON.parse(row.assignments);
       }
     }
     for (const row of this.db.prepare('SELECT id, email, title, object_id, login_name, is_app FROM users').all() as Array<{
@@ -423,8 +467,29 @@ export class SandboxStore {
     });
   }
 
+  /**
+   * Sets an item's own role assignments (`undefined`: inherit from the list again). Not a change
+   * to the item's fields: its version, Modified and ETag stay, as in SharePoint.
+   */
+  public setRoleAssignments(list: StoredList, id: number, assignments: RoleAssignment[] | undefined): StoredItem {
+    const current = list.items.get(id);
+    if (!current) {
+      throw new RangeError(`No item ${id} in ${list.definition.title}`);
+    }
+    const updated: StoredItem = { ...current, roleAssignments: assignments ? assignments.map((a) => ({ ...a })) : undefined };
+    return this.write(() => {
+      if (assignments) {
+        this.stmt('rolesPut', 'INSERT OR REPLACE INTO item_role_assignments (list_id, item_id, assignments) VALUES (?, ?, ?)').run(list.id, id, JSON.stringify(assignments));
+      } else {
+        this.stmt('rolesDelete', 'DELETE FROM item_role_assignments WHERE list_id = ? AND item_id = ?').run(list.id, id);
+      }
+      return { result: updated, apply: () => list.items.set(id, updated) };
+    });
+  }
+
   public deleteItem(list: StoredList, id: number): void {
     this.write(() => {
+      this.stmt('rolesDelete', 'DELETE FROM item_role_assignments WHERE list_id = ? AND item_id = ?').run(list.id, id);
       this.stmt('itemDelete', 'DELETE FROM items WHERE list_id = ? AND id = ?').run(list.id, id);
       return { result: undefined, apply: () => list.items.delete(id) };
     });
