@@ -11,7 +11,8 @@ import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
 import { FrontlineLists } from './lists';
 
-export type BotReport = VisitReport & { feedbackById?: number };
+/** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
+export type BotReport = VisitReport & { feedbackById?: number; modified?: string };
 
 export function reportUrl(link: BotConfig['reportLink'], reportId: number): string {
   return link.kind === 'teams' ? teamsReportDeepLink(link.teamsAppId, link.entityId, reportId) : reportPageUrl(link.pageUrl, reportId);

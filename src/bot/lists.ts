@@ -22,6 +22,7 @@ const R = VISIT_REPORTS.fields;
 export interface GraphListItem {
   id: string;
   eTag?: string;
+  lastModifiedDateTime?: string;
   fields: { [name: string]: unknown };
 }
 
@@ -84,7 +85,7 @@ function people(value: unknown): Person[] {
 }
 
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
-export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number } {
+export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string } {
   const f = item.fields;
   const grid = emptyGrid();
   for (const key of GRID_CELL_KEYS) {
@@ -107,7 +108,8 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     feedbackById: num(f[lookupIdField(R.HosFeedbackBy)]),
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),
-    etag: item.eTag || optionalStr(f['@odata.etag'])
+    etag: item.eTag || optionalStr(f['@odata.etag']),
+    modified: item.lastModifiedDateTime || optionalStr(f.Modified)
   };
 }
 
@@ -236,7 +238,7 @@ export class FrontlineLists {
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
-  async report(id: number): Promise<(VisitReport & { feedbackById?: number }) | undefined> {
+  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string }) | undefined> {
     try {
       const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
       return reportFromGraph(item);
@@ -294,9 +296,10 @@ export class FrontlineLists {
 
   // --- SharePoint REST: site users and groups, list webhooks ---
 
+  /** `path` under the site (`/_api/…`), or an absolute URL SharePoint gave us (a next page). */
   async spRest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response = await fetchWithRetry(
-      `${this.options.siteUrl}${path}`,
+      /^https?:/i.test(path) ? path : `${this.options.siteUrl}${path}`,
       {
         method,
         headers: {
@@ -341,6 +344,118 @@ export class FrontlineLists {
     const ids = await this.listIds();
     const path = `/_api/web/lists('${ids.visitReports}')`;
     return { path, resource: `${this.options.siteUrl}${path}` };
+  }
+}
+
+// --- the lock on pickup: item-level permissions through SharePoint REST ---
+
+/** SharePoint's built-in read role, and the read-all role `sharepoint/lists/list-settings.json` defines. */
+export const READ_ROLE_NAME = 'Read';
+export const READ_ALL_REPORTS_ROLE_NAME = 'Frontline Visits - Read all reports';
+/** Who reads every report (DESIGN.md §4); after the lock, they and the author only. */
+export const REPORT_READING_GROUPS: ReadonlyArray<string> = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk];
+
+export interface LockResult {
+  /** False when the item already had unique permissions: someone (this bot, earlier) locked it. */
+  newlyLocked: boolean;
+  authorId: number;
+  /** The item's last change was the app's (this bot's), not a person's. */
+  lastEditorIsApp: boolean;
+}
+
+const quoted = (text: string): string => `'${encodeURIComponent(text.replace(/'/g, "''"))}'`;
+
+/**
+ * Locks submitted reports where the data lives. SharePoint's list settings let an author edit
+ * their own items whatever their status (Contribute, "edit own items") and have no field-level
+ * permissions, so once the bot picks a report up it breaks the item's role inheritance and
+ * leaves: the author → Read; the improvement team, Heads of Service and clerks → read all.
+ * Nobody but the app (Sites.Selected, full control) can write it after that. Idempotent: a rerun,
+ * or a second instance, adds only what is missing.
+ */
+export class ReportLocks {
+  private roles?: { read: number; readAll: number };
+  private groups?: number[];
+  private appUserId?: number;
+
+  constructor(private readonly lists: FrontlineLists) {}
+
+  private async itemPath(id: number): Promise<string> {
+    return `${(await this.lists.visitReportsRest()).path}/items(${id})`;
+  }
+
+  private async roleIds(): Promise<{ read: number; readAll: number }> {
+    if (!this.roles) {
+      const byName = (name: string): Promise<{ Id: number }> => this.lists.spRest<{ Id: number }>('GET', `/_api/web/roledefinitions/getbyname(${quoted(name)})?$select=Id`);
+      const read = (await byName(READ_ROLE_NAME)).Id;
+      // A site provisioned without the read-all role still gets a working lock: Read is enough on one item.
+      const readAll = await byName(READ_ALL_REPORTS_ROLE_NAME).then(
+        (r) => r.Id,
+        () => read
+      );
+      this.roles = { read, readAll };
+    }
+    return this.roles;
+  }
+
+  private async groupIds(): Promise<number[]> {
+    if (!this.groups) {
+      const ids: number[] = [];
+      for (const title of REPORT_READING_GROUPS) {
+        ids.push((await this.lists.spRest<{ Id: number }>('GET', `/_api/web/sitegroups/getbyname(${quoted(title)})?$select=Id`)).Id);
+      }
+      this.groups = ids;
+    }
+    return this.groups;
+  }
+
+  /** Ids of submitted or responded reports whose item still inherits the list's permissions. */
+  async unlockedReportIds(): Promise<number[]> {
+    const list = (await this.lists.visitReportsRest()).path;
+    // Both branches on the indexed ReportStatus column: threshold-safe.
+    const filter = encodeURIComponent(`${R.ReportStatus} eq 'Submitted' or ${R.ReportStatus} eq 'Responded'`);
+    let next: string | undefined = `${list}/items?$filter=${filter}&$select=Id,HasUniqueRoleAssignments&$top=5000`;
+    const ids: number[] = [];
+    while (next) {
+      const page: { value: Array<{ Id: number; HasUniqueRoleAssignments: boolean }>; 'odata.nextLink'?: string } = await this.lists.spRest('GET', next);
+      page.value.filter((i) => !i.HasUniqueRoleAssignments).forEach((i) => ids.push(i.Id));
+      next = page['odata.nextLink'];
+    }
+    return ids;
+  }
+
+  async lock(id: number): Promise<LockResult> {
+    const path = await this.itemPath(id);
+    const state = await this.lists.spRest<{ AuthorId: number; EditorId: number; HasUniqueRoleAssignments: boolean }>('GET', `${path}?$select=AuthorId,EditorId,HasUniqueRoleAssignments`);
+    if (this.appUserId === undefined) {
+      // App-only, the current user is the app's own site user (SharePoint App), as Editor shows it.
+      this.appUserId = (await this.lists.spRest<{ Id: number }>('GET', '/_api/web/currentuser?$select=Id')).Id;
+    }
+    const roles = await this.roleIds();
+    const wanted = [{ principalId: state.AuthorId, roleDefId: roles.read }].concat((await this.groupIds()).map((g) => ({ principalId: g, roleDefId: roles.readAll })));
+    const have = new Set<string>();
+    if (state.HasUniqueRoleAssignments) {
+      const current = await this.lists.spRest<{ value: Array<{ PrincipalId: number; RoleDefinitionBindings?: Array<{ Id: number }> }> }>(
+        'GET',
+        `${path}/roleassignments?$expand=RoleDefinitionBindings`
+      );
+      for (const a of current.value) {
+        (a.RoleDefinitionBindings || []).forEach((b) => have.add(`${a.PrincipalId}:${b.Id}`));
+      }
+    } else {
+      await this.lists.spRest('POST', `${path}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`);
+    }
+    for (const a of wanted) {
+      if (!have.has(`${a.principalId}:${a.roleDefId}`)) {
+        await this.lists.spRest('POST', `${path}/roleassignments/addroleassignment(principalid=${a.principalId},roledefid=${a.roleDefId})`);
+      }
+    }
+    return { newlyLocked: !state.HasUniqueRoleAssignments, authorId: state.AuthorId, lastEditorIsApp: state.EditorId === this.appUserId };
+  }
+
+  /** Gives the item back its list's permissions (a report found to be a draft after all). */
+  async unlock(id: number): Promise<void> {
+    await this.lists.spRest('POST', `${await this.itemPath(id)}/resetroleinheritance`);
   }
 }
 

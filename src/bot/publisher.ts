@@ -19,12 +19,22 @@
  * than risk a report with no card: the Bot Connector offers no idempotency key and the bot has no
  * permission to read channel messages to look for the first card. A duplicate is harmless — both
  * cards carry the report id and an answer on either is written once, ETag-guarded.
+ *
+ * The lock on pickup: before claiming, the bot gives the item unique permissions (author → Read,
+ * the reading groups → read all; `ReportLocks`), so from then on only the bot writes it. It then
+ * re-reads the item and reviews it (`reviewPickup`): fields only the bot or a Head of Service may
+ * set are cleared if present (tampering, logged and flagged on the card), SubmittedOn is checked
+ * against the server's Modified time, and the form's submit checks run again; the corrections go
+ * in the claim's write. A sweep picks up submitted reports with no card and every submitted or
+ * responded report still unlocked (a report its author marked Responded, or gave card ids, would
+ * otherwise never get a card).
  */
 import { randomUUID } from 'node:crypto';
 import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
-import { FrontlineLists } from './lists';
+import { FrontlineLists, ReportLocks } from './lists';
+import { pickupNotice, reviewPickup } from './pickupReview';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -74,7 +84,8 @@ export class CardPublisher {
     private readonly cards: CardFactory,
     private readonly log: PublisherLog,
     private readonly leaseMs: number,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> = new ReportLocks(lists)
   ) {}
 
   /**
@@ -112,7 +123,16 @@ export class CardPublisher {
     const result: SweepResult = { pending: 0, posted: [], skipped: [], failed: [] };
     // Threshold-safe: the only filter is on the indexed ReportStatus column.
     const submitted = await this.lists.reportsWithStatus('Submitted');
-    const pending = submitted.filter((r) => !r.cardActivityId);
+    const unlocked = await this.locks.unlockedReportIds();
+    const pending: BotReport[] = submitted.filter((r) => !r.cardActivityId || unlocked.indexOf(r.id) !== -1);
+    for (const id of unlocked) {
+      if (!submitted.some((r) => r.id === id)) {
+        const report = await this.lists.report(id);
+        if (report) {
+          pending.push(report);
+        }
+      }
+    }
     result.pending = pending.length;
     for (const report of pending) {
       try {
@@ -131,11 +151,33 @@ export class CardPublisher {
   }
 
   /** Posts one report's card unless it has one or someone holds a live claim on it. */
-  async publish(report: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone'> {
-    if (report.cardActivityId) {
+  async publish(seen: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft'> {
+    // Lock first, then read: from here on the author cannot change what is checked and posted.
+    const lock = await this.locks.lock(seen.id);
+    const report = await this.lists.report(seen.id);
+    if (!report) {
+      return 'gone';
+    }
+    if (report.status === 'Draft') {
+      // Taken back to draft between the sweep's read and the lock: the author must keep editing it.
+      await this.locks.unlock(report.id);
+      return 'draft';
+    }
+    // Card ids are the bot's own when the item was already locked (only the app writes it since)
+    // or when the app made its last change (a report carded before this version of the bot).
+    const cardIdsTrusted = !lock.newlyLocked || lock.lastEditorIsApp;
+    if (report.cardActivityId && cardIdsTrusted) {
       return 'has card';
     }
-    const existing = parseClaim(report.cardConversationId);
+    const found = parseClaim(report.cardConversationId);
+    const review = reviewPickup(report, { now: this.now(), leaseMs: this.leaseMs, claim: found, modifiedIsSubmission: !lock.lastEditorIsApp });
+    if (review.tampered.length) {
+      this.log.warn(
+        `Report ${report.id} was changed in a way the form does not allow (${review.tampered.join('; ')}). ` +
+          'Those fields are cleared and its card says so, for the improvement team to check.'
+      );
+    }
+    const existing = review.tampered.length ? undefined : found;
     if (existing && existing.until > this.now()) {
       return 'claimed elsewhere';
     }
@@ -149,14 +191,18 @@ export class CardPublisher {
       throw new Error(`Report ${report.id} came back without an ETag`);
     }
     const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
-    const claimed = await this.lists.patchReport(report.id, { [F.CardConversationId]: formatClaim(claim) }, report.etag);
-    if (!claimed.ok) {
-      return claimed.reason === 'conflict' ? 'changed meanwhile' : 'gone';
+    const claimWrite = await this.lists.patchReport(report.id, { ...review.corrections, [F.CardConversationId]: formatClaim(claim) }, report.etag);
+    if (!claimWrite.ok) {
+      return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
+    const claimed = claimWrite;
+    const reviewed: BotReport = review.tampered.length
+      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined }
+      : { ...report, submittedOn: review.submittedOn || undefined };
     let posted;
     try {
-      const full = await this.cards.complete(report);
-      const card = await this.cards.sharedCard(full);
+      const full = await this.cards.complete(reviewed);
+      const card = await this.cards.sharedCard(full, pickupNotice(review));
       posted = await this.channel.postCard(card, `Visit report: ${full.teamTitle || 'a team'}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.

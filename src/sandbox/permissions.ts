@@ -7,7 +7,7 @@
 import { SpError } from './errors';
 import { annotate, collectionBody, emptyResponse, entityBody, InnerResponse, jsonResponse, ODataMode } from './restShapes';
 import { assertMayManagePermissions, Caller } from './security';
-import { ROLE_DEFINITIONS, RoleAssignment, RoleDefinition, SandboxStore, StoredList } from './store';
+import { FULL_CONTROL_ROLE, ROLE_DEFINITIONS, RoleAssignment, RoleDefinition, SandboxStore, StoredList } from './store';
 
 export interface PathSegment {
   name: string;
@@ -82,7 +82,8 @@ export function itemPermissionsRoute(
       throw new SpError(400, SP_EXCEPTION, 'The sandbox supports breakroleinheritance(copyRoleAssignments=false) only: it does not model the list\'s own role assignments.');
     }
     if (!item.roleAssignments) {
-      store.setRoleAssignments(list, itemId, []);
+      // As SharePoint: without copied assignments the caller is left as the one assignment, with full control.
+      store.setRoleAssignments(list, itemId, [{ principalId: caller.user.id, roleDefId: FULL_CONTROL_ROLE.id }]);
     }
     return emptyResponse(200);
   }

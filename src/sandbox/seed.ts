@@ -10,12 +10,18 @@ import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
 import { ROLE_GROUPS } from '../domain/roles';
-import { FieldValues, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, StoredList } from './store';
+import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, StoredList } from './store';
 
-/** What the bot's lock on pickup leaves on a report (src/bot/reportLock.ts): the author reads it, the three reading groups read all. */
+/**
+ * What the bot's lock on pickup (`ReportLocks` in src/bot/lists.ts) leaves on a report: the app
+ * with full control (breaking inheritance leaves the caller so), the author reads, the three
+ * reading groups read all.
+ */
 export function pickupLockAssignments(store: SandboxStore, authorId: number): RoleAssignment[] {
   const readers = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk].map((title) => store.groupByTitle(title)).filter((g) => !!g);
-  return [{ principalId: authorId, roleDefId: READ_ROLE.id }].concat(readers.map((g) => ({ principalId: (g as { id: number }).id, roleDefId: READ_ALL_REPORTS_ROLE.id })));
+  const app = store.appPrincipal();
+  const appAssignment = app ? [{ principalId: app.id, roleDefId: FULL_CONTROL_ROLE.id }] : [];
+  return appAssignment.concat([{ principalId: authorId, roleDefId: READ_ROLE.id }]).concat(readers.map((g) => ({ principalId: (g as { id: number }).id, roleDefId: READ_ALL_REPORTS_ROLE.id })));
 }
 
 const T = FRONTLINE_TEAMS.fields;

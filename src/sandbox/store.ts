@@ -62,6 +62,7 @@ export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
   { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' }
 ];
 
+export const FULL_CONTROL_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Full Control')[0];
 export const READ_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Read')[0];
 export const READ_ALL_REPORTS_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Frontline Visits - Read all reports')[0];
 

@@ -159,3 +159,24 @@ export function cardTexts(card: unknown): string[] {
 }
 
 export { GRID_CELL_FIELDS };
+
+export interface TestBotFixture {
+  connector: FakeConnector;
+  bot: RunningBot;
+  logger: MemoryLogger;
+}
+
+/** A fresh fake Bot Connector and bot (with its own logger) for each test of the enclosing block. */
+export function withTestBot(fixture: { sandbox: SandboxHandle }): TestBotFixture {
+  const running = {} as TestBotFixture;
+  beforeEach(async () => {
+    running.connector = await new FakeConnector().start();
+    running.logger = new MemoryLogger();
+    running.bot = await startTestBot(fixture.sandbox, running.connector, running.logger);
+  });
+  afterEach(async () => {
+    await running.bot.close();
+    await running.connector.close();
+  });
+  return running;
+}

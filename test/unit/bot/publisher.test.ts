@@ -4,6 +4,8 @@ import { Channel } from '../../../src/bot/channel';
 import { CardFactory } from '../../../src/bot/cardFactory';
 
 const silent: PublisherLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+/** No report is waiting for its lock: these tests are about scheduling the sweep. */
+const noLocks = { lock: async () => ({ newlyLocked: false, authorId: 0, lastEditorIsApp: true }), unlock: async () => undefined, unlockedReportIds: async () => [] };
 
 /** Lists whose Submitted query takes a while and counts how often it runs. */
 function slowLists(): { lists: FrontlineLists; queries: () => number; release: () => void } {
@@ -31,7 +33,7 @@ const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 describe('reconcile sweep scheduling', () => {
   it('runs one sweep at a time and folds the calls made meanwhile into exactly one more', async () => {
     const { lists, queries, release } = slowLists();
-    const publisher = new CardPublisher(lists, {} as Channel, {} as CardFactory, silent, 60000);
+    const publisher = new CardPublisher(lists, {} as Channel, {} as CardFactory, silent, 60000, Date.now, noLocks);
     const first = publisher.sweep();
     const during = [publisher.sweep(), publisher.sweep(), publisher.sweep()];
     await tick();
@@ -63,7 +65,7 @@ describe('reconcile sweep scheduling', () => {
         return [];
       }
     } as unknown as FrontlineLists;
-    const publisher = new CardPublisher(lists, {} as Channel, {} as CardFactory, silent, 60000);
+    const publisher = new CardPublisher(lists, {} as Channel, {} as CardFactory, silent, 60000, Date.now, noLocks);
     const first = publisher.sweep();
     const queued = publisher.sweep();
     await expect(first).rejects.toThrow('Graph is down');

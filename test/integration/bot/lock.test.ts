@@ -1,0 +1,170 @@
+/**
+ * The lock on pickup and the server-side checks (DESIGN.md §4: enforced where the data lives).
+ * The sandbox runs with its own submitted-report rule off, so an author may write anything on
+ * their own item until the bot locks it — as production's list settings allow.
+ */
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/site-users/web';
+import { TAMPERED_NOTICE } from '../../../src/bot/pickupReview';
+import { unescapeCardText } from '../../../src/cards';
+import { VISIT_REPORTS } from '../../../src/data/listContract';
+import { formToItemFields } from '../../../src/data/mappers';
+import { emptyGrid } from '../../../src/domain/grid';
+import { londonToday } from '../../../src/domain/calendarDate';
+import { PERSONAS, sandboxAppToken, spForUser, withSandbox } from '../../helpers/sandbox';
+import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
+import { cardActionInvoke, cardTexts, CHANNEL_ID, firstTeam, MemoryLogger, OBJECT_IDS, patchReportFields, postActivity, reportItem, startTestBot, submitReport, withTestBot } from './botHarness';
+
+const F = VISIT_REPORTS.fields;
+
+describe('bot: a submitted report is locked and checked when the bot picks it up', () => {
+  const fixture = withSandbox({ seed: 'demo', submittedLockRule: false });
+  const running = withTestBot(fixture);
+
+  const items = (email: string) => spForUser(fixture.sandbox.siteUrl, email).web.lists.getByTitle(VISIT_REPORTS.title).items;
+
+  async function restStatus(email: string, id: number): Promise<number> {
+    const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})?$select=Title`, {
+      headers: { 'X-Sandbox-User': email, Accept: 'application/json;odata=nometadata' }
+    });
+    return response.status;
+  }
+
+  async function roleAssignmentCount(id: number): Promise<number> {
+    const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})/roleassignments?$expand=RoleDefinitionBindings`, {
+      headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' }
+    });
+    const body = (await response.json()) as { value: Array<{ RoleDefinitionBindings: unknown[] }> };
+    return body.value.reduce((n, a) => n + a.RoleDefinitionBindings.length, 0);
+  }
+
+  function cardText(id: number): string {
+    const cards = running.connector.cardsFor(id);
+    expect(cards).toHaveLength(1);
+    return cardTexts(cards[0].activity.attachments![0].content).map(unescapeCardText).join('\n');
+  }
+
+  it('before pickup the author can still change a submitted report (production list settings); after it, not through REST, $batch or Graph', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await items(PERSONAS.hale).getById(id).update({ [F.StaffInvolved]: 'Changed before the bot saw it' });
+
+    await running.bot.sweep();
+    expect(running.connector.cardsFor(id)).toHaveLength(1);
+    // The demo's own submitted reports were picked up in the same sweep, none of them flagged.
+    expect(running.connector.posted.length).toBeGreaterThan(1);
+    expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
+    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed after submission', [F.HosFeedback]: 'Self-answered' })).toEqual(ALL_REFUSED);
+    for (const reader of [PERSONAS.hale, PERSONAS.improvement, PERSONAS.headOfService, PERSONAS.clerk]) {
+      expect({ reader, status: await restStatus(reader, id) }).toEqual({ reader, status: 200 });
+    }
+    expect(await restStatus(PERSONAS.osei, id)).toBe(404);
+    const item = await reportItem(fixture.sandbox, id);
+    expect([item.fields[F.Title], item.fields[F.StaffInvolved], item.fields[F.HosFeedback]]).toEqual(['Visit report (test)', 'Changed before the bot saw it', undefined]);
+  });
+
+  it('locks on the webhook path too, and retries SharePoint throttling the permission calls meet', async () => {
+    await running.bot.ensureWebhook();
+    try {
+      await fetch(`${fixture.sandbox.url}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ count: 1, status: 429, retryAfter: 0, pathContains: 'breakroleinheritance' })
+      });
+      const id = await submitReport(fixture.sandbox);
+      await running.connector.waitFor(() => running.connector.cardsFor(id).length > 0, 10000);
+      await running.bot.sweep();
+      expect(running.connector.cardsFor(id)).toHaveLength(1);
+      expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed after submission' })).toEqual(ALL_REFUSED);
+      // The throttled call was met (and retried), not left waiting.
+      const faults = (await (await fetch(`${fixture.sandbox.url}/_sandbox/faults`)).json()) as { pending: unknown[] };
+      expect(faults.pending).toEqual([]);
+    } finally {
+      await running.bot.webhook.remove();
+    }
+  });
+
+  it('still lets the Head of Service answer through the card, and the author then reads the answer', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await running.bot.sweep();
+    const activityId = running.connector.cardsFor(id)[0].activityId;
+    const answer = 'Thank you; the agency cover ends in March.';
+    const response = await postActivity(running.bot, cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: answer }, replyToId: activityId }));
+    expect(response.body.statusCode).toBe(200);
+    const seenByAuthor = await items(PERSONAS.hale).getById(id).select(F.ReportStatus, F.HosFeedback)();
+    expect([seenByAuthor[F.ReportStatus], seenByAuthor[F.HosFeedback]]).toEqual(['Responded', answer]);
+    expect((await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.HosFeedback]: 'Rewritten by the author' })).restMerge).toBe(403);
+  });
+
+  it('treats a report whose author wrote the answer, the status, card ids or a backdated SubmittedOn as tampered: clears, logs and flags it', async () => {
+    const id = await submitReport(fixture.sandbox);
+    const hos = await spForUser(fixture.sandbox.siteUrl, PERSONAS.headOfService).web.currentUser();
+    await items(PERSONAS.hale).getById(id).update({
+      [F.HosFeedback]: 'Nothing to worry about.',
+      [`${F.HosFeedbackBy}Id`]: hos.Id,
+      [F.HosFeedbackOn]: new Date().toISOString(),
+      [F.ReportStatus]: 'Responded',
+      [F.CardConversationId]: CHANNEL_ID,
+      [F.CardActivityId]: 'no-such-card',
+      [F.SubmittedOn]: '2020-01-06T09:00:00Z'
+    });
+
+    await running.bot.sweep();
+    const text = cardText(id);
+    expect(text).toContain(TAMPERED_NOTICE);
+    expect(text).not.toContain('Nothing to worry about.');
+    const item = await reportItem(fixture.sandbox, id);
+    expect(item.fields[F.ReportStatus]).toBe('Submitted');
+    expect([item.fields[F.HosFeedback], item.fields[`${F.HosFeedbackBy}LookupId`], item.fields[F.HosFeedbackOn]]).toEqual([undefined, undefined, undefined]);
+    expect(item.fields[F.CardActivityId]).toBe(running.connector.cardsFor(id)[0].activityId);
+    expect(Math.abs(Date.now() - Date.parse(String(item.fields[F.SubmittedOn])))).toBeLessThan(5 * 60000);
+    expect(running.logger.warnings().filter((w) => w.includes(`Report ${id} was changed in a way the form does not allow`))).toHaveLength(1);
+    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.HosFeedback]: 'Again' })).toEqual(ALL_REFUSED);
+  });
+
+  it('posts an incomplete report (the browser checks bypassed) with a line saying what is missing', async () => {
+    const me = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
+    const team = await firstTeam(fixture.sandbox);
+    const added = await items(PERSONAS.hale).add({
+      ...formToItemFields({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: '', grid: emptyGrid() }),
+      [F.ReportStatus]: 'Submitted',
+      [F.SubmittedOn]: new Date().toISOString()
+    });
+    const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
+    await running.bot.sweep();
+    const text = cardText(id);
+    expect(text).toMatch(/Incomplete: .*at least one box of the grid.*0 to 10/s);
+    expect(text).not.toContain(TAMPERED_NOTICE);
+    expect(JSON.stringify(running.connector.cardsFor(id)[0].activity).length).toBeLessThan(28 * 1024);
+  });
+
+  it('is idempotent: a second sweep and a second bot post nothing more and leave one binding per reader', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await running.bot.sweep();
+    const again = await running.bot.sweep();
+    expect(again.posted).not.toContain(id);
+    const other = await startTestBot(fixture.sandbox, running.connector, new MemoryLogger());
+    try {
+      const fromOther = await other.sweep();
+      expect(fromOther.posted).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    expect(running.connector.cardsFor(id)).toHaveLength(1);
+    // The app (left with full control by breaking inheritance), the author, the three reading groups.
+    expect(await roleAssignmentCount(id)).toBe(5);
+    expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
+  });
+
+  it('trusts card ids the app wrote before locks existed: locks the report without a second card or a flag', async () => {
+    const id = await submitReport(fixture.sandbox);
+    // As an earlier version of the bot left it: card posted and recorded, item never locked.
+    await patchReportFields(fixture.sandbox, id, { [F.CardConversationId]: CHANNEL_ID, [F.CardActivityId]: 'card-from-before' });
+    await running.bot.sweep();
+    expect(running.connector.cardsFor(id)).toHaveLength(0);
+    expect((await reportItem(fixture.sandbox, id)).fields[F.CardActivityId]).toBe('card-from-before');
+    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed' })).toEqual(ALL_REFUSED);
+    expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
+  });
+});
