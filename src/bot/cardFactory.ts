@@ -9,10 +9,19 @@ import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
+import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
 import { FrontlineLists } from './lists';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
 export type BotReport = VisitReport & { feedbackById?: number; modified?: string };
+
+/**
+ * Every view of a report's card says what the form's submit checks find missing (a report can
+ * reach the list without the browser's checks), so the Head of Service's refreshed view says it too.
+ */
+function withIncomplete(report: BotReport, notice: string | undefined): string | undefined {
+  return joinNotices(notice, incompleteNotice(missingForSubmit(report, report.submittedOn)));
+}
 
 export function reportUrl(link: BotConfig['reportLink'], reportId: number): string {
   return link.kind === 'teams' ? teamsReportDeepLink(link.teamsAppId, link.entityId, reportId) : reportPageUrl(link.pageUrl, reportId);
@@ -47,13 +56,13 @@ export class CardFactory {
     const full = await this.complete(report);
     const answered = !!full.feedback;
     const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
   async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice, refreshUserIds });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, notice), refreshUserIds });
   }
 
   async refusalCard(report: BotReport): Promise<AdaptiveCardJson> {

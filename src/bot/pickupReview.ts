@@ -9,7 +9,7 @@ import { londonDateOf } from '../domain/calendarDate';
 import { validateForSubmit } from '../domain/validation';
 import { VISIT_REPORTS } from '../data/listContract';
 import { lookupIdField } from './lists';
-import { BotReport } from './cardFactory';
+import type { BotReport } from './cardFactory';
 import type { Claim } from './publisher';
 
 const F = VISIT_REPORTS.fields;
@@ -79,19 +79,24 @@ export function reviewPickup(report: BotReport, options: ReviewOptions): PickupR
     submittedOn = new Date(modified).toISOString().replace(/\.\d{3}Z$/, 'Z');
     corrections[F.SubmittedOn] = submittedOn;
   }
-  const today = londonDateOf(new Date(submittedOn || options.now));
-  const incomplete = validateForSubmit(report, today).map((e) => e.message);
+  const incomplete = missingForSubmit(report, submittedOn || new Date(options.now).toISOString());
   return { tampered, incomplete, corrections, submittedOn };
 }
 
-/** The line(s) the card shows above the status: tampering first, then what is missing. */
-export function pickupNotice(review: PickupReview): string | undefined {
-  const lines: string[] = [];
-  if (review.tampered.length) {
-    lines.push(TAMPERED_NOTICE);
-  }
-  if (review.incomplete.length) {
-    lines.push(`Incomplete: ${review.incomplete.join(' ')}`);
-  }
+/** The form's submit checks on a report, judged on the London day it was submitted. */
+export function missingForSubmit(report: BotReport, submittedOn: string | undefined): string[] {
+  const when = submittedOn ? new Date(submittedOn) : new Date();
+  return validateForSubmit(report, londonDateOf(isNaN(when.getTime()) ? new Date() : when)).map((e) => e.message);
+}
+
+/** The card's line for a report that fails the form's submit checks, or undefined. */
+export function incompleteNotice(missing: string[]): string | undefined {
+  return missing.length ? `Incomplete: ${missing.join(' ')}` : undefined;
+}
+
+/** Notices shown together on a card, in order, blank ones left out. */
+export function joinNotices(...notices: Array<string | undefined>): string | undefined {
+  const lines = notices.filter((n): n is string => !!n);
   return lines.length ? lines.join('\n\n') : undefined;
 }
+

@@ -34,7 +34,7 @@ import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, ReportLocks } from './lists';
-import { pickupNotice, reviewPickup } from './pickupReview';
+import { reviewPickup, TAMPERED_NOTICE } from './pickupReview';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -202,7 +202,8 @@ export class CardPublisher {
     let posted;
     try {
       const full = await this.cards.complete(reviewed);
-      const card = await this.cards.sharedCard(full, pickupNotice(review));
+      // The factory adds the Incomplete line itself, on this and every later view of the card.
+      const card = await this.cards.sharedCard(full, review.tampered.length ? TAMPERED_NOTICE : undefined);
       posted = await this.channel.postCard(card, `Visit report: ${full.teamTitle || 'a team'}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.

@@ -137,6 +137,9 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     expect(text).toMatch(/Incomplete: .*at least one box of the grid.*0 to 10/s);
     expect(text).not.toContain(TAMPERED_NOTICE);
     expect(JSON.stringify(running.connector.cardsFor(id)[0].activity).length).toBeLessThan(28 * 1024);
+    // The Head of Service's own view (the refresh Teams shows them) says it too.
+    const refreshed = await postActivity(running.bot, cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id } }));
+    expect(cardTexts(refreshed.body.value).map(unescapeCardText).join('\n')).toMatch(/Incomplete: .*at least one box of the grid/s);
   });
 
   it('is idempotent: a second sweep and a second bot post nothing more and leave one binding per reader', async () => {
