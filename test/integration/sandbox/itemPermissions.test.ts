@@ -108,3 +108,27 @@ describe('sandbox item-level permissions (submittedLockRule off)', () => {
     expect((await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Allowed again' })).restMerge).toBe(204);
   });
 });
+
+describe('sandbox demo seed and item permissions', () => {
+  const fixture = withSandbox({ today: '2026-06-15' });
+
+  it('locks the answered reports as the bot would have and leaves the submitted ones for the bot to pick up', async () => {
+    const response = await fetch(
+      `${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items?$filter=${encodeURIComponent("ReportStatus eq 'Submitted' or ReportStatus eq 'Responded'")}&$select=Id,ReportStatus,HasUniqueRoleAssignments,AuthorId&$top=5000`,
+      { headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' } }
+    );
+    const rows = ((await response.json()) as { value: Array<{ Id: number; ReportStatus: string; HasUniqueRoleAssignments: boolean; AuthorId: number }> }).value;
+    const responded = rows.filter((r) => r.ReportStatus === 'Responded');
+    expect(responded.length).toBeGreaterThan(0);
+    expect(responded.every((r) => r.HasUniqueRoleAssignments)).toBe(true);
+    expect(rows.filter((r) => r.ReportStatus === 'Submitted').every((r) => !r.HasUniqueRoleAssignments)).toBe(true);
+    // Hale still reads her own answered reports, and the clerk every one of them.
+    const hale = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
+    const hers = responded.filter((r) => r.AuthorId === hale.Id);
+    expect(hers.length).toBeGreaterThan(0);
+    const seenByHale = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).items.filter("ReportStatus eq 'Responded'").select('Id')();
+    expect(seenByHale.map((r: { Id: number }) => r.Id).sort()).toEqual(hers.map((r) => r.Id).sort());
+    const seenByClerk = await spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk).web.lists.getByTitle(VISIT_REPORTS.title).items.filter("ReportStatus eq 'Responded'").select('Id')();
+    expect(seenByClerk).toHaveLength(responded.length);
+  });
+});
