@@ -84,6 +84,29 @@ describe('councillor journey in the workbench', () => {
     expect(response.ok).toBe(true);
   }
 
+  /**
+   * Waits until no more requests reach the faulted path (the count left stays the same for a
+   * while): a closing tab's last save can still be in flight after page.close() resolves, and it
+   * must meet the fault, not a healed list.
+   */
+  async function waitForFaultedRequestsToSettle(url: string): Promise<void> {
+    const remaining = async (): Promise<number> => {
+      const body = (await (await fetch(`${url}/_sandbox/faults`)).json()) as { pending: Array<{ count: number }> };
+      return body.pending.reduce((sum, rule) => sum + rule.count, 0);
+    };
+    let last = await remaining();
+    let stableSince = Date.now();
+    const deadline = Date.now() + 20000;
+    while (Date.now() - stableSince < 2000 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await remaining();
+      if (now !== last) {
+        last = now;
+        stableSince = Date.now();
+      }
+    }
+  }
+
   async function expectAccessible(page: Page, screen: string): Promise<void> {
     const violations = await axeViolations(page);
     if (violations.length) {
@@ -212,6 +235,7 @@ describe('councillor journey in the workbench', () => {
     await gridCell(page, 'otherWorries').fill('Typed, then the tab was closed');
     await page.locator('[data-testid="save-status"][data-state="retrying"]').waitFor({ timeout: 20000 });
     await page.close();
+    await waitForFaultedRequestsToSettle(sandbox.url);
     await setSaveFaults(sandbox.url, false);
 
     const again = await context.newPage();
