@@ -23,25 +23,7 @@ export async function tryToChangeReport(sandbox: SandboxHandle, email: string, i
     (await fetch(`${sandbox.siteUrl}/_api/${item}`, { method: extra.method || 'POST', headers: { ...headers, ...extra }, body })).status;
   const restMerge = await rest({ method: 'MERGE' });
   const restOverride = await rest({ method: 'POST', 'X-HTTP-Method': 'PATCH' });
-  const batch = [
-    '--batch_1',
-    'Content-Type: multipart/mixed; boundary=changeset_1',
-    '',
-    '--changeset_1',
-    'Content-Type: application/http',
-    'Content-Transfer-Encoding: binary',
-    '',
-    `POST ${sandbox.siteUrl}/_api/${encodeURI(item)} HTTP/1.1`,
-    'Accept: application/json',
-    'Content-Type: application/json',
-    'X-HTTP-Method: MERGE',
-    'If-Match: *',
-    '',
-    body,
-    '--changeset_1--',
-    '--batch_1--',
-    ''
-  ].join('\r\n');
+  const batch = mergeChangeset(sandbox.siteUrl, item, body);
   const batched = await fetch(`${sandbox.siteUrl}/_api/$batch`, { method: 'POST', headers: { ...headers, 'Content-Type': 'multipart/mixed; boundary=batch_1' }, body: batch });
   const batchText = await batched.text();
   const part = /HTTP\/1\.1 (\d{3})/.exec(batchText);
@@ -54,6 +36,33 @@ export async function tryToChangeReport(sandbox: SandboxHandle, email: string, i
   const graphPatch = (await graph('PATCH', `items/${id}/fields`, fields)).status;
   const graphDelete = (await graph('DELETE', `items/${id}`)).status;
   return { restMerge, restOverride, batchPart: part ? Number(part[1]) : batched.status, graphPatch, graphDelete };
+}
+
+/**
+ * A `$batch` body (boundary `batch_1`) with one changeset that MERGEs `body` into `item`, as
+ * PnPjs would send it; `partHeaders` go inside the part (where a forged identity might hide).
+ */
+export function mergeChangeset(siteUrl: string, item: string, body: string, partHeaders: string[] = []): string {
+  return [
+    '--batch_1',
+    'Content-Type: multipart/mixed; boundary=changeset_1',
+    '',
+    '--changeset_1',
+    'Content-Type: application/http',
+    'Content-Transfer-Encoding: binary',
+    '',
+    `POST ${siteUrl}/_api/${encodeURI(item)} HTTP/1.1`,
+    'Accept: application/json',
+    'Content-Type: application/json',
+    'X-HTTP-Method: MERGE',
+    'If-Match: *',
+    ...partHeaders,
+    '',
+    body,
+    '--changeset_1--',
+    '--batch_1--',
+    ''
+  ].join('\r\n');
 }
 
 export const ALL_REFUSED: WriteAttempts = { restMerge: 403, restOverride: 403, batchPart: 403, graphPatch: 403, graphDelete: 403 };

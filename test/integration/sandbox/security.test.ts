@@ -8,6 +8,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { failureOf, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { mergeChangeset } from '../../helpers/writeAttempts';
 
 const F = VISIT_REPORTS.fields;
 
@@ -119,26 +120,7 @@ describe('sandbox security on Visit Reports', () => {
       }
       expect(attempts.map((a) => a.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
 
-      const batch = [
-        '--batch_1',
-        'Content-Type: multipart/mixed; boundary=changeset_1',
-        '',
-        '--changeset_1',
-        'Content-Type: application/http',
-        'Content-Transfer-Encoding: binary',
-        '',
-        `POST ${fixture.sandbox.siteUrl}/_api/${encodeURI(item)} HTTP/1.1`,
-        'Accept: application/json',
-        'Content-Type: application/json',
-        'X-HTTP-Method: MERGE',
-        'If-Match: *',
-        'X-Sandbox-User: ' + PERSONAS.hale,
-        '',
-        body,
-        '--changeset_1--',
-        '--batch_1--',
-        ''
-      ].join('\r\n');
+      const batch = mergeChangeset(fixture.sandbox.siteUrl, item, body, ['X-Sandbox-User: ' + PERSONAS.hale]);
       const batched = await raw(PERSONAS.osei, 'POST', '$batch', { headers: { 'Content-Type': 'multipart/mixed; boundary=batch_1' }, body: batch });
       expect(batched.status).toBe(200);
       expect(batched.text).toMatch(/HTTP\/1\.1 403/);
