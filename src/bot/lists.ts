@@ -15,6 +15,7 @@ import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
 import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { fetchWithRetry, RetryPolicy, DEFAULT_RETRY } from './retry';
+import { odataStringLiteral } from '../data/odata';
 
 const R = VISIT_REPORTS.fields;
 
@@ -331,8 +332,7 @@ export class FrontlineLists {
 
   /** Members of the Heads of Service group, with their Entra object ids. */
   async headsOfServiceGroup(): Promise<SiteUser[]> {
-    const title = ROLE_GROUPS.HeadOfService.replace(/'/g, "''");
-    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname('${encodeURIComponent(title)}')/users`);
+    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})/users`);
     return result.value || [];
   }
 
@@ -363,7 +363,7 @@ export interface LockResult {
   lastEditorIsApp: boolean;
 }
 
-const quoted = (text: string): string => `'${encodeURIComponent(text.replace(/'/g, "''"))}'`;
+const quoted = (text: string): string => encodeURIComponent(odataStringLiteral(text));
 
 /**
  * Locks submitted reports where the data lives. SharePoint's list settings let an author edit

@@ -5,6 +5,7 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
 import '@pnp/sp/site-scripts';
 import { listDefinition } from '../data/listContract';
+import { odataStringLiteral } from '../data/odata';
 import { describeStep, ProvisioningStep } from './plan';
 
 /** Applies a provisioning plan to a site. Each step is idempotent, so a rerun repairs a site. */
@@ -21,14 +22,14 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], log: (line:
         await sp.web.lists.getByTitle(listDefinition(step.listName).title).update({ ...step.settings });
         break;
       case 'roleDefinition': {
-        const existing = await sp.web.roleDefinitions.filter(`Name eq '${step.name.replace(/'/g, "''")}'`)();
+        const existing = await sp.web.roleDefinitions.filter(`Name eq ${odataStringLiteral(step.name)}`)();
         if (existing.length === 0) {
           await sp.web.roleDefinitions.add(step.name, step.description, 100, step.basePermissions);
         }
         break;
       }
       case 'group': {
-        const existing = await sp.web.siteGroups.filter(`Title eq '${step.title.replace(/'/g, "''")}'`)();
+        const existing = await sp.web.siteGroups.filter(`Title eq ${odataStringLiteral(step.title)}`)();
         groupIds.set(step.title, existing.length ? existing[0].Id : (await sp.web.siteGroups.add({ Title: step.title })).Id);
         break;
       }

@@ -7,6 +7,7 @@ import { CardLink, StatusLines } from '../common/CardParts';
 import { hashFor } from '../../app/route';
 import { browserStorage, DraftStore } from './draftStore';
 import { buildMyVisits, VisitRow } from './myVisitsModel';
+import { SUBMISSION_WINDOW_DAYS } from '../../domain/deadlines';
 
 /** The councillor's start page: upcoming rota visits, then past visits with each report's state. */
 export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element {
@@ -36,7 +37,7 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       <p className={styles.line}>Signed in as {data.user.displayName}.</p>
       {view.needingAttention > 0 && (
         <MessageBar messageBarType={MessageBarType.warning}>
-          {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due 28 days after the visit.
+          {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due {SUBMISSION_WINDOW_DAYS} days after the visit.
         </MessageBar>
       )}
       {view.unsavedUnscheduled && (
