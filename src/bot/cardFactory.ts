@@ -43,7 +43,11 @@ export class CardFactory {
       completed.teamTitle = team ? team.title : undefined;
     }
     if (report.feedback && report.feedbackById !== undefined && !report.feedback.by) {
-      const user = await this.lists.siteUser(report.feedbackById);
+      // Site users come from SharePoint REST: without it the card shows the answer, unsigned.
+      const user = await this.lists.siteUser(report.feedbackById).catch((error: Error) => {
+        this.log(`Report ${report.id}: could not read who answered (${error.message}); the card shows the answer without their name.`);
+        return undefined;
+      });
       if (user) {
         completed.feedback = { ...report.feedback, by: { id: user.Id, displayName: user.Title, email: user.Email || '' } };
       }
@@ -55,8 +59,24 @@ export class CardFactory {
   async sharedCard(report: BotReport, notice?: string): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
-    const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
+    const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
     return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
+  }
+
+  /**
+   * Whose Teams client turns the shared card into their answering view. Who may answer is read
+   * through SharePoint REST; if that fails the card is still posted, and a Head of Service asks
+   * for their view with the card's own button.
+   */
+  private async refreshUserIds(report: BotReport): Promise<string[]> {
+    let objectIds: string[];
+    try {
+      objectIds = await answererObjectIds(this.lists, report.teamId);
+    } catch (error) {
+      this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
+      return [];
+    }
+    return teamsUserIds(this.channel, objectIds, this.log);
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
