@@ -13,7 +13,8 @@ export interface LockFailure {
   explanation: string;
 }
 
-const PERMISSION_CALL = /breakroleinheritance|resetroleinheritance|roleassignments/i;
+/** A call that changes or lists permissions (path segments, not a `$select` naming HasUniqueRoleAssignments). */
+const PERMISSION_CALL = /\/(breakroleinheritance|resetroleinheritance|roleassignments)(\(|\/|$)/i;
 
 function grantAdvice(siteUrl: string, appId: string): string {
   return (
@@ -31,7 +32,7 @@ export function explainLockFailure(error: unknown, siteUrl: string, appId: strin
         explanation: `${call} ("Unsupported app only token."): the bot's token was got with a client secret. Give the bot's Entra app a certificate and set BOT_CERT_FILE and BOT_CERT_THUMBPRINT.`
       };
     }
-    if (error.status === 403 && PERMISSION_CALL.test(error.path)) {
+    if (error.status === 403 && PERMISSION_CALL.test(error.path.split('?')[0])) {
       return {
         missing: 'the SharePoint Sites.Selected role fullcontrol',
         explanation: `${call}: breaking a report's permissions needs the SharePoint Sites.Selected role fullcontrol on ${siteUrl}, and the bot's app has at most write there. ${grantAdvice(siteUrl, appId)}.`
