@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/bot/config';
+import { PRODUCTION_ENV_WITHOUT_CREDENTIAL } from '../../helpers/botEnv';
 
 const certDir = mkdtempSync(join(tmpdir(), 'frontline-bot-cert-'));
 const CERT_FILE = join(certDir, 'bot.pem');
@@ -15,24 +16,7 @@ const THUMBPRINT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e
 }
 afterAll(() => rmSync(certDir, { recursive: true, force: true }));
 
-const PRODUCTION = {
-  BOT_MODE: 'production',
-  BOT_APP_ID: '8f3c2d1e-6a5b-4c7d-9e0f-1a2b3c4d5e6f',
-  BOT_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-  BOT_CERT_FILE: CERT_FILE,
-  BOT_CERT_THUMBPRINT: THUMBPRINT,
-  BOT_SERVICE_URL: 'https://smba.trafficmanager.net/uk/',
-  TEAMS_TEAM_ID: '19:team@thread.tacv2',
-  TEAMS_CHANNEL_ID: '19:channel@thread.tacv2',
-  SHAREPOINT_SITE_URL: 'https://northshire.sharepoint.com/sites/frontline-visits',
-  GRAPH_SITE_ID: 'northshire.sharepoint.com,aaaa,bbbb',
-  GRAPH_LIST_ID_VISIT_REPORTS: '00000000-0000-0000-0000-000000000001',
-  GRAPH_LIST_ID_VISIT_ROTA: '00000000-0000-0000-0000-000000000002',
-  GRAPH_LIST_ID_FRONTLINE_TEAMS: '00000000-0000-0000-0000-000000000003',
-  BOT_PUBLIC_URL: 'https://frontline-bot.northshire.example',
-  WEBHOOK_CLIENT_STATE: 'state',
-  TEAMS_APP_ID: '6d1e9b7a-3c2f-4f8e-b5a1-0c9d8e7f6a04'
-};
+const PRODUCTION = { ...PRODUCTION_ENV_WITHOUT_CREDENTIAL, BOT_CERT_FILE: CERT_FILE, BOT_CERT_THUMBPRINT: THUMBPRINT };
 
 function problems(env: { [k: string]: string | undefined }): string[] {
   try {
