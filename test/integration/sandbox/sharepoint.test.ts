@@ -203,6 +203,19 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(forged.status).toBe(403);
   });
 
+  it('refuses a request digest that was issued to someone else, as SharePoint binds it to the person', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`;
+    const as = (email: string): Record<string, string> => ({ Cookie: `sandbox_user=${encodeURIComponent(email)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' });
+    const body = JSON.stringify({ [F.Title]: 'Borrowed digest', [F.ReportStatus]: 'Draft' });
+    const haleDigest = (await (await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: as(PERSONAS.hale) })).json()).FormDigestValue;
+    const borrowed = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.osei), 'X-RequestDigest': haleDigest }, body });
+    expect(borrowed.status).toBe(403);
+    expect((await borrowed.json())['odata.error'].code).toBe('-2130575252, Microsoft.SharePoint.SPException');
+    const own = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.hale), 'X-RequestDigest': haleDigest }, body });
+    expect(own.status).toBe(201);
+  });
+
   it('answers 401 to a caller it cannot name', async () => {
     const nobody = await failureOf(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
     expect(nobody.status).toBe(401);
