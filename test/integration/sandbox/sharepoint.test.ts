@@ -216,6 +216,25 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(own.status).toBe(201);
   });
 
+  it('refuses impossible dates and dates outside SharePoint\'s range, as SharePoint does, and keeps the edge days', async () => {
+    const reports = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title);
+    const draft = await reports.items.add({ [F.Title]: 'Dates', [F.ReportStatus]: 'Draft' });
+    for (const day of ['2026-02-30', '2026-13-01', '2026-04-31', '2025-02-29']) {
+      const refused = await failureOf(reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T00:00:00Z` }));
+      expect([day, refused.status]).toEqual([day, 400]);
+      expect(refused.message).toContain("Cannot convert a primitive value to the expected type 'Edm.DateTime'");
+    }
+    for (const day of ['0001-01-01', '1899-12-31', '8901-01-01']) {
+      const refused = await failureOf(reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T00:00:00Z` }));
+      expect([day, refused.status]).toEqual([day, 400]);
+      expect(refused.message).toContain('Invalid date/time value');
+    }
+    for (const day of ['1900-01-01', '2028-02-29', '8900-12-31']) {
+      await reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T12:00:00Z` });
+      expect((await reports.items.getById(draft.Id).select(F.VisitDate)())[F.VisitDate].slice(0, 10)).toBe(day);
+    }
+  });
+
   it('answers 401 to a caller it cannot name', async () => {
     const nobody = await failureOf(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
     expect(nobody.status).toBe(401);
