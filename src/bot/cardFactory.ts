@@ -9,7 +9,7 @@ import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
-import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
+import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
 import { FrontlineLists } from './lists';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
@@ -28,6 +28,9 @@ export function reportUrl(link: BotConfig['reportLink'], reportId: number): stri
 }
 
 export class CardFactory {
+  /** Set by the publisher: a report whose lock is still to be done says so on every view of its card. */
+  lockPending?: (reportId: number) => boolean;
+
   constructor(
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
@@ -60,7 +63,7 @@ export class CardFactory {
     const full = await this.complete(report);
     const answered = !!full.feedback;
     const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)) });
   }
 
   /**
@@ -82,7 +85,12 @@ export class CardFactory {
   /** One person's view, returned in an invoke response (only they see it). */
   async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, notice), refreshUserIds });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, this.withLockState(full, notice)), refreshUserIds });
+  }
+
+  private withLockState(report: BotReport, notice: string | undefined): string | undefined {
+    const pending = !!this.lockPending && this.lockPending(report.id) && (notice || '').indexOf(NOT_LOCKED_NOTICE) === -1;
+    return joinNotices(notice, pending ? NOT_LOCKED_NOTICE : undefined);
   }
 
   async refusalCard(report: BotReport): Promise<AdaptiveCardJson> {

@@ -40,7 +40,7 @@ import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, LockResult, ReportLocks } from './lists';
 import { explainLockFailure, LockFailure } from './lockFailure';
-import { joinNotices, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -72,7 +72,7 @@ export interface SweepResult {
   failed: Array<{ id: number; error: string }>;
 }
 
-export const NOT_LOCKED_NOTICE = 'Not yet locked: the bot could not lock this report, so its author can still change it. The bot keeps trying; IT can see why in its log.';
+export { NOT_LOCKED_NOTICE };
 
 /** Waits between tries of a failing lock, per report: doubling from the first, capped, with jitter. */
 export const LOCK_RETRY_FIRST_MS = 60000;
@@ -123,6 +123,11 @@ export class CardPublisher {
     private readonly lockAdvice: LockAdvice = { siteUrl: 'the data site', appId: "the bot's app id" },
     private readonly random: () => number = Math.random
   ) {}
+
+  /** Whether a report's card is posted and its lock still to be done. */
+  isLockPending(reportId: number): boolean {
+    return this.lockPending.has(reportId);
+  }
 
   /** Reports whose card is posted and whose lock is still to be done, oldest failure first. */
   pendingLocks(): PendingLock[] {

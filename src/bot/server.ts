@@ -255,6 +255,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
   const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), { siteUrl: config.siteUrl, appId: config.credentials.clientId });
+  cards.lockPending = (reportId) => publisher.isLockPending(reportId);
   const actions = new CardActions(lists, channel, cards, log, config.channelId);
   // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
   let notificationBase = config.publicUrl;

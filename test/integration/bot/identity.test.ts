@@ -16,7 +16,7 @@ import { adminToken, BOT_APP_ID, grantId } from '../../../src/sandbox/appIdentit
 import { PRODUCTION_ENV_WITHOUT_CREDENTIAL } from '../../helpers/botEnv';
 import { PERSONAS, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
-import { cardTexts, submitReport, withTestBot } from './botHarness';
+import { cardActionInvoke, cardTexts, OBJECT_IDS, postActivity, submitReport, withTestBot } from './botHarness';
 
 const SITE = '/sites/frontline-visits';
 
@@ -130,6 +130,12 @@ describe('bot: a missing or weak SharePoint permission never stops a card', () =
     expect(retries()).toHaveLength(1);
     expect(running.connector.cardsFor(id)).toHaveLength(1);
     expect(await hasUniquePermissions(id)).toBe(false);
+    // The Head of Service's own view of the card says so too.
+    const refreshed = await postActivity(
+      running.bot,
+      cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id }, replyToId: running.connector.cardsFor(id)[0].activityId })
+    );
+    expect(cardTexts(refreshed.body.value).map(unescapeCardText).join('\n')).toContain(NOT_LOCKED_NOTICE);
 
     // The administrator raises the grant as Graph documents it.
     const site = (await (await fetch(`${fixture.sandbox.url}/v1.0/sites/localhost:${SITE}`, { headers: { Authorization: `Bearer ${adminToken()}` } })).json()) as { id: string };
