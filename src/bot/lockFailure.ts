@@ -4,6 +4,7 @@
  * SharePoint REST, which needs a certificate-based token and the SharePoint `Sites.Selected` role
  * `fullcontrol` on the data site.
  */
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { SharePointRestError } from './lists';
 
 export interface LockFailure {
@@ -20,6 +21,21 @@ function grantAdvice(siteUrl: string, appId: string): string {
   return (
     `Grant it with Microsoft Graph as an administrator: POST /v1.0/sites/{site id of ${siteUrl}}/permissions ` +
     `{"roles":["fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (or PATCH the app's existing permission there to roles ["fullcontrol"])`
+  );
+}
+
+/**
+ * A card cannot be posted exactly once without writing its claim and ids through Graph: when Graph
+ * refuses the bot, say what it lacks (undefined for any other failure).
+ */
+export function explainGraphRefusal(error: unknown, siteUrl: string): string | undefined {
+  if (!(error instanceof GraphError) || (error.statusCode !== 401 && error.statusCode !== 403)) {
+    return undefined;
+  }
+  return (
+    `Microsoft Graph answered ${error.statusCode} (${error.code || 'no code'}): the bot's app cannot write the Visit Reports items on ${siteUrl}, ` +
+    'so it cannot record the card and posts none rather than risk posting it again on every sweep. ' +
+    'It needs Microsoft Graph Sites.Selected consented and the role write (fullcontrol, for the lock) on the site.'
   );
 }
 

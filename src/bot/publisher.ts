@@ -39,7 +39,7 @@ import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, LockResult, ReportLocks } from './lists';
-import { explainLockFailure, LockFailure } from './lockFailure';
+import { explainGraphRefusal, explainLockFailure, LockFailure } from './lockFailure';
 import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
 
 const F = VISIT_REPORTS.fields;
@@ -218,7 +218,8 @@ export class CardPublisher {
         // A lock that went through: any report still waiting for its lock is tried in this sweep.
         lockingWorks = lockingWorks || outcome === 'has card' || (outcome === 'posted' && !this.lockPending.has(report.id));
       } catch (error) {
-        this.log.error(`Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`);
+        const refused = explainGraphRefusal(error, this.lockAdvice.siteUrl);
+        this.log.error(refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`);
         result.failed.push({ id: report.id, error: (error as Error).message });
       }
     }

@@ -156,6 +156,24 @@ describe('bot: a missing or weak SharePoint permission never stops a card', () =
     expect(duplicateCards()).toEqual([]);
   });
 
+  it('with Graph read only: posts no card (it could not record one) and says the app needs write; the sweep after the grant posts it once', async () => {
+    const id = await submitReport(fixture.sandbox);
+    fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'read');
+    const result = await running.bot.sweep();
+    expect(result.failed.map((f) => f.id)).toContain(id);
+    expect(running.connector.cardsFor(id)).toHaveLength(0);
+    const said = running.logger.warnings().filter((w) => w.startsWith(`Report ${id}: no card posted.`));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('Microsoft Graph answered 403 (accessDenied)');
+    expect(said[0]).toContain('the role write (fullcontrol, for the lock)');
+    fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'fullcontrol');
+    await running.bot.sweep();
+    await running.bot.sweep();
+    expect(running.connector.cardsFor(id)).toHaveLength(1);
+    expect(cardText(id)).not.toContain(NOT_LOCKED_NOTICE);
+    expect(await hasUniquePermissions(id)).toBe(true);
+  });
+
   it('with a token got with a client secret (local mode): Graph posts the card once; the log names the certificate', async () => {
     const id = await submitReport(fixture.sandbox);
     fixture.sandbox.apps.configureBotApp({ credential: 'secret' });
