@@ -24,7 +24,8 @@ import { formatShortDate } from '../../domain/calendarDate';
 import { RESPONSE_WINDOW_DAYS, responseDueDate } from '../../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROW_PROMPTS, GRID_ROWS, GridCellKey, gridCellKey } from '../../domain/grid';
 import { VisitReportForm } from '../../domain/types';
-import { FormField, LIMITS, validateForSubmit, ValidationError } from '../../domain/validation';
+import { FormField, validateForSubmit, ValidationError } from '../../domain/validation';
+import { FORM_TEXT_FIELDS, FormTextKey, gridTextField, ReportTextField, textFieldsShownOn } from '../../domain/reportFields';
 import type { FormOptions, SignedInUser } from '../../data/FrontlineDataService';
 import { httpStatusOf } from '../../data/FrontlineDataService';
 import { useDataService } from '../../data/hooks/useDataService';
@@ -67,6 +68,8 @@ export interface VisitFormProps {
 }
 
 const SCALE_OPTIONS = Array.from({ length: 11 }, (_, n) => ({ key: String(n), text: safetyScaleLabel(n) }));
+/** The form's own text boxes (the grid has its layout below); the title is derived, never typed. */
+const FORM_TEXT_FIELDS_ON_FORM = textFieldsShownOn('form', FORM_TEXT_FIELDS) as Array<ReportTextField & { key: FormTextKey }>;
 /** Show how much room is left once a box is this close to its limit. */
 const COUNT_FROM = 0.75;
 
@@ -306,17 +309,20 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
           styles={{ root: { maxWidth: 480 } }}
         />
 
-        <TextField
-          id={fieldId('staffInvolved')}
-          label="Names of staff involved"
-          description={form.staffInvolved.length > LIMITS.staffInvolved * COUNT_FROM ? characterCount(form.staffInvolved, LIMITS.staffInvolved) : 'For example, the service manager and the social workers you spoke to.'}
-          multiline={true}
-          autoAdjustHeight={true}
-          rows={2}
-          value={form.staffInvolved}
-          onChange={(_, value) => update({ staffInvolved: value || '' })}
-          errorMessage={fieldError('staffInvolved')}
-        />
+        {FORM_TEXT_FIELDS_ON_FORM.map((field) => (
+          <TextField
+            key={field.key}
+            id={fieldId(field.key)}
+            label={field.label}
+            description={form[field.key].length > field.limit * COUNT_FROM ? characterCount(form[field.key], field.limit) : field.hint}
+            multiline={field.multiline}
+            autoAdjustHeight={field.multiline}
+            rows={field.rows}
+            value={form[field.key]}
+            onChange={(_, value) => update({ [field.key]: value || '' })}
+            errorMessage={fieldError(field.key)}
+          />
+        ))}
 
         <div>
           <h2 className={styles.sectionHeading} id="fv-grid-heading">
@@ -352,7 +358,7 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
                       value={text}
                       onChange={(_, value) => updateCell(key, value || '')}
                       errorMessage={fieldError(key)}
-                      description={text.length > LIMITS.gridCell * COUNT_FROM ? characterCount(text, LIMITS.gridCell) : undefined}
+                      description={text.length > gridTextField(key).limit * COUNT_FROM ? characterCount(text, gridTextField(key).limit) : undefined}
                       aria-describedby={gridError ? 'fv-grid-error' : undefined}
                       data-cell={key}
                     />
