@@ -33,8 +33,8 @@ export function explainGraphRefusal(error: unknown, siteUrl: string): string | u
     return undefined;
   }
   return (
-    `Microsoft Graph answered ${error.statusCode} (${error.code || 'no code'}): the bot's app cannot write the Visit Reports items on ${siteUrl}, ` +
-    'so it cannot record the card and posts none rather than risk posting it again on every sweep. ' +
+    `Microsoft Graph answered ${error.statusCode} (${error.code || 'no code'}): the bot's app cannot use the Visit Reports list on ${siteUrl} through Graph, ` +
+    'so it can record no card and posts none rather than post one again on every sweep. ' +
     'It needs Microsoft Graph Sites.Selected consented and the role write (fullcontrol, for the lock) on the site.'
   );
 }

@@ -18,6 +18,7 @@ import { CardFactory } from './cardFactory';
 import { Channel, TeamsChannel } from './channel';
 import { nextDigestAt, overdueDigestCard } from './digest';
 import { FrontlineLists, ReportLocks } from './lists';
+import { explainGraphRefusal } from './lockFailure';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
@@ -272,7 +273,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         return result;
       },
       (error) => {
-        logger.error(`Sweep (${why}) failed: ${(error as Error).stack || error}`);
+        const refused = explainGraphRefusal(error, config.siteUrl);
+        logger.error(refused ? `Sweep (${why}) failed. ${refused}` : `Sweep (${why}) failed: ${(error as Error).stack || error}`);
         throw error;
       }
     );
