@@ -17,7 +17,7 @@ export interface LockFailure {
 /** A call that changes or lists permissions (path segments, not a `$select` naming HasUniqueRoleAssignments). */
 const PERMISSION_CALL = /\/(breakroleinheritance|resetroleinheritance|roleassignments)(\(|\/|$)/i;
 
-function grantAdvice(siteUrl: string, appId: string): string {
+export function grantAdvice(siteUrl: string, appId: string): string {
   return (
     `Grant it with Microsoft Graph as an administrator: POST /v1.0/sites/{site id of ${siteUrl}}/permissions ` +
     `{"roles":["fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (or PATCH the app's existing permission there to roles ["fullcontrol"])`

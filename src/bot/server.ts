@@ -19,6 +19,7 @@ import { Channel, TeamsChannel } from './channel';
 import { nextDigestAt, overdueDigestCard } from './digest';
 import { FrontlineLists, ReportLocks } from './lists';
 import { explainGraphRefusal } from './lockFailure';
+import { checkAccess } from './accessCheck';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
@@ -57,6 +58,8 @@ export interface RunningBot {
   postDigest(): Promise<string>;
   /** Creates or renews the webhook subscription now. */
   ensureWebhook(): Promise<void>;
+  /** What the bot's app lacks on Graph and SharePoint (checked at start too, and logged). */
+  checkAccess(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -336,7 +339,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     }, Math.max(1000, at.getTime() - Date.now()));
   };
 
+  const accessCheck = (): Promise<string[]> => checkAccess(lists, config.siteUrl, config.credentials.clientId);
   if (options.timers !== false) {
+    accessCheck().then(
+      (problems) =>
+        problems.length ? problems.forEach((p) => logger.warn(`Access check: ${p}`)) : logger.info('Access check: Graph reads the lists and SharePoint lets the bot lock reports.'),
+      (error) => logger.warn(`Access check failed: ${(error as Error).message}`)
+    );
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
     timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
     timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
@@ -356,6 +365,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     sweep: () => publisher.sweep(),
     postDigest,
     ensureWebhook,
+    checkAccess: accessCheck,
     async close() {
       closed = true;
       timers.forEach((t) => clearInterval(t));

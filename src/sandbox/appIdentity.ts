@@ -232,3 +232,55 @@ export function unsupportedAppOnlyToken(): { status: number; headers: { [k: stri
     body: JSON.stringify({ error_description: 'Unsupported app only token.' })
   };
 }
+
+/** SharePoint's permission kinds (SP.PermissionKind) that the roles below are made of. */
+const PERMISSION_KIND = {
+  ViewListItems: 1,
+  AddListItems: 2,
+  EditListItems: 3,
+  DeleteListItems: 4,
+  ApproveItems: 5,
+  OpenItems: 6,
+  ViewVersions: 7,
+  DeleteVersions: 8,
+  CancelCheckout: 9,
+  ManagePersonalViews: 10,
+  ManageLists: 12,
+  ViewFormPages: 13,
+  Open: 17,
+  ViewPages: 18,
+  AddAndCustomizePages: 19,
+  ApplyThemeAndBorder: 20,
+  ApplyStyleSheets: 21,
+  CreateSSCSite: 23,
+  BrowseDirectories: 27,
+  BrowseUserInfo: 28,
+  AddDelPrivateWebParts: 29,
+  UpdatePersonalWebParts: 30,
+  UseClientIntegration: 37,
+  UseRemoteAPIs: 38,
+  CreateAlerts: 40,
+  EditMyUserInfo: 41
+} as const;
+
+type Kind = keyof typeof PERMISSION_KIND;
+// As SharePoint's Read (High 176, Low 138612833) and Contribute (High 432, Low 1011028719) levels.
+const READ_KINDS: Kind[] = ['ViewListItems', 'OpenItems', 'ViewVersions', 'ViewFormPages', 'Open', 'ViewPages', 'CreateSSCSite', 'BrowseUserInfo', 'UseClientIntegration', 'UseRemoteAPIs', 'CreateAlerts'];
+const WRITE_KINDS: Kind[] = READ_KINDS.concat(['AddListItems', 'EditListItems', 'DeleteListItems', 'DeleteVersions', 'ManagePersonalViews', 'BrowseDirectories', 'AddDelPrivateWebParts', 'UpdatePersonalWebParts', 'EditMyUserInfo']);
+const MANAGE_KINDS: Kind[] = WRITE_KINDS.concat(['ManageLists', 'ApproveItems', 'CancelCheckout', 'AddAndCustomizePages', 'ApplyThemeAndBorder', 'ApplyStyleSheets']);
+
+/**
+ * `SP.BasePermissions` of a role as `web/effectivebasepermissions` reports it: two 32-bit halves,
+ * as strings, bit k-1 for permission kind k. Full control is every bit (FullMask).
+ */
+export function basePermissionsOf(role: SiteRole | undefined): { High: string; Low: string } {
+  if (role === 'fullcontrol') {
+    return { High: '2147483647', Low: '4294967295' };
+  }
+  const kinds = role === 'manage' ? MANAGE_KINDS : role === 'write' ? WRITE_KINDS : role === 'read' ? READ_KINDS : [];
+  let mask = BigInt(0);
+  for (const kind of kinds) {
+    mask |= BigInt(1) << BigInt(PERMISSION_KIND[kind] - 1);
+  }
+  return { High: String(mask >> BigInt(32)), Low: String(mask & BigInt(0xffffffff)) };
+}

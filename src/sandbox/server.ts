@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
-import { AppDirectory, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
+import { AppDirectory, basePermissionsOf, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLabelsForGroups } from './directory';
 import { graphErrors, SpError, spErrors } from './errors';
@@ -211,6 +211,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // An app acts only as far as its Sites.Selected role on the site lets it, request by request.
     if (caller.kind === 'app' && !roleAtLeast(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(inner.method, path.slice(apiPrefix.length)))) {
       return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.accessDenied());
+    }
+    if (caller.kind === 'app' && inner.method === 'GET' && path.slice(apiPrefix.length).toLowerCase() === 'web/effectivebasepermissions') {
+      // What the app may do here, without trying it (the bot's access check, a doctor).
+      const mask = basePermissionsOf(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL));
+      const mode = odataMode(String(inner.headers.accept || ''));
+      const body = mode === 'verbose' ? { d: { EffectiveBasePermissions: { __metadata: { type: 'SP.BasePermissions' }, ...mask } } } : mode === 'minimalmetadata' ? { 'odata.metadata': `${siteUrl}/_api/$metadata#Edm.BasePermissions`, ...mask } : mask;
+      return { status: 200, headers: { 'Content-Type': `application/json;odata=${mode};streaming=true;charset=utf-8` }, body: JSON.stringify(body) };
     }
     return handleSpRest(spContext, inner, caller, path.slice(apiPrefix.length));
   };

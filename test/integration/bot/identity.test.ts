@@ -16,7 +16,7 @@ import { adminToken, BOT_APP_ID, grantId } from '../../../src/sandbox/appIdentit
 import { PRODUCTION_ENV_WITHOUT_CREDENTIAL } from '../../helpers/botEnv';
 import { PERSONAS, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
-import { cardActionInvoke, cardTexts, OBJECT_IDS, postActivity, submitReport, withTestBot } from './botHarness';
+import { cardActionInvoke, cardTexts, MemoryLogger, OBJECT_IDS, postActivity, startTestBot, submitReport, withTestBot } from './botHarness';
 
 const SITE = '/sites/frontline-visits';
 
@@ -172,6 +172,25 @@ describe('bot: a missing or weak SharePoint permission never stops a card', () =
     expect(running.connector.cardsFor(id)).toHaveLength(1);
     expect(cardText(id)).not.toContain(NOT_LOCKED_NOTICE);
     expect(await hasUniquePermissions(id)).toBe(true);
+  });
+
+  it('checks at start, without changing anything, what the app lacks: nothing, fullcontrol, SharePoint access, the certificate, Graph', async () => {
+    expect(await running.bot.checkAccess()).toEqual([]);
+    fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'write');
+    expect(await running.bot.checkAccess()).toEqual([expect.stringMatching(/^SharePoint: the bot's app may not manage permissions on .*It needs the SharePoint Sites\.Selected role fullcontrol\./)]);
+    fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'fullcontrol');
+    fixture.sandbox.apps.configureBotApp({ sitesSelected: ['graph'] });
+    expect(await running.bot.checkAccess()).toEqual([expect.stringMatching(/^SharePoint: SharePoint answered 403 to GET \/_api\/web\/effectivebasepermissions: the bot's app has no SharePoint access/)]);
+    fixture.sandbox.apps.configureBotApp({ sitesSelected: ['graph', 'sharepoint'], credential: 'secret' });
+    expect(await running.bot.checkAccess()).toEqual([expect.stringContaining('set BOT_CERT_FILE and BOT_CERT_THUMBPRINT')]);
+    // Graph is checked on a bot that has not resolved the lists yet.
+    fixture.sandbox.apps.configureBotApp({ credential: 'certificate', sitesSelected: ['sharepoint'] });
+    const fresh = await startTestBot(fixture.sandbox, running.connector, new MemoryLogger());
+    try {
+      expect(await fresh.checkAccess()).toEqual([expect.stringMatching(/^Microsoft Graph answered 403 \(accessDenied\): the bot's app cannot use the Visit Reports list/)]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('with a token got with a client secret (local mode): Graph posts the card once; the log names the certificate', async () => {

@@ -114,6 +114,22 @@ describe('sandbox app identities and Sites.Selected', () => {
     });
   });
 
+  it('reports the app\'s rights through web/effectivebasepermissions as SharePoint\'s permission levels do (Read, Contribute, Design, Full Control)', async () => {
+    const masks: { [role: string]: unknown } = {};
+    for (const role of ['read', 'write', 'manage', 'fullcontrol'] as SiteRole[]) {
+      fixture.sandbox.apps.grant(SITE, BOT_APP_ID, role);
+      masks[role] = JSON.parse((await call('rest', 'GET', 'web/effectivebasepermissions')).text);
+    }
+    expect(masks).toEqual({
+      read: { High: '176', Low: '138612833' },
+      write: { High: '432', Low: '1011028719' },
+      manage: { High: '432', Low: '1012866047' },
+      fullcontrol: { High: '2147483647', Low: '4294967295' }
+    });
+    fixture.sandbox.apps.revoke(SITE, grantId(BOT_APP_ID));
+    expect((await call('rest', 'GET', 'web/effectivebasepermissions')).status).toBe(403);
+  });
+
   it('answers a refused app as SharePoint and Graph do: SharePoint\'s access denied, Graph\'s accessDenied', async () => {
     fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'read');
     const rest = await call('rest', 'POST', rotaItem(await firstRotaId()), { body: '{}', headers: { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' } });
