@@ -1,7 +1,7 @@
 /**
  * The Microsoft Graph directory calls the bot makes to resolve Entra security groups held in
- * SharePoint groups: `POST /users/{id}/checkMemberGroups` (transitive, at most 20 group ids) and
- * `GET /groups/{id}/transitiveMembers`, with Graph's shapes and errors. Only the app may call
+ * SharePoint groups: `GET /users/{id}`, `POST /users/{id}/checkMemberGroups` (transitive, at most
+ * 20 group ids) and `GET /groups/{id}/transitiveMembers`, with Graph's shapes and errors. Only the app may call
  * them (in a tenant it needs User.Read.All and GroupMember.Read.All application permissions; the
  * web part has no Graph consent, so a person's call is refused as Graph refuses it).
  */
@@ -31,6 +31,13 @@ export function handleDirectory(store: SandboxStore, origin: string, method: str
   }
   const segments = path.split('/').filter(Boolean);
   const [kind, id, action] = segments;
+  if (kind.toLowerCase() === 'users' && segments.length === 2 && method === 'GET') {
+    const person = store.users().filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
+    if (!person) {
+      throw notFound(id);
+    }
+    return json(200, { '@odata.context': `${origin}/v1.0/$metadata#users/$entity`, id: person.objectId, displayName: person.title, userPrincipalName: person.email, mail: person.email || null });
+  }
   if (kind.toLowerCase() === 'users' && segments.length === 3 && action.toLowerCase() === 'checkmembergroups') {
     if (method !== 'POST') {
       throw new GraphError(405, 'Request_BadRequest', `${method} is not allowed on checkMemberGroups.`);
@@ -74,5 +81,5 @@ export function handleDirectory(store: SandboxStore, origin: string, method: str
     });
     return json(200, { '@odata.context': `${origin}/v1.0/$metadata#directoryObjects`, value });
   }
-  throw new GraphError(400, 'Request_BadRequest', `The sandbox serves only users/{id}/checkMemberGroups and groups/{id}/transitiveMembers of the directory, not /${path}.`);
+  throw new GraphError(400, 'Request_BadRequest', `The sandbox serves only users/{id}, users/{id}/checkMemberGroups and groups/{id}/transitiveMembers of the directory, not /${path}.`);
 }
