@@ -24,13 +24,14 @@ import { formatShortDate } from '../../domain/calendarDate';
 import { RESPONSE_WINDOW_DAYS, responseDueDate } from '../../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROW_PROMPTS, GRID_ROWS, GridCellKey, gridCellKey } from '../../domain/grid';
 import { VisitReportForm } from '../../domain/types';
+import { rolesMay } from '../../domain/roles';
 import { FormField, LIMITS, validateForSubmit, ValidationError } from '../../domain/validation';
 import type { FormOptions, SignedInUser } from '../../data/FrontlineDataService';
 import { httpStatusOf } from '../../data/FrontlineDataService';
 import { useDataService } from '../../data/hooks/useDataService';
 import { useDraftSaver } from '../../data/hooks/useDraftSaver';
 import { ErrorSummary } from '../common/ErrorSummary';
-import { peopleText } from '../common/people';
+import { memberChoices, peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { SaveTarget } from './draftSaver';
 import { browserStorage, draftKeyFor, DraftStore } from './draftStore';
@@ -195,8 +196,8 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
   };
 
   const teamOptions: IDropdownOption[] = options.teams.filter((t) => t.isActive || t.id === form.teamId).map((t) => ({ key: t.id, text: t.title }));
-  // The site's councillors, plus anyone already named who has since left the group.
-  const people = options.councillors.concat(form.members.filter((m) => !options.councillors.some((c) => c.id === m.id)));
+  const me = rolesMay(user.roles, 'createReport') ? { id: user.id, displayName: user.displayName, email: user.email } : undefined;
+  const people = memberChoices(options.councillors, me, form.members);
   const memberOptions: IComboBoxOption[] = people.map((p) => ({ key: String(p.id), text: p.displayName }));
   const toggleMember = (key: string, selected: boolean): void => {
     const others = form.members.filter((m) => String(m.id) !== key);
@@ -263,6 +264,11 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
           />
           <p id={`${fieldId('members')}-hint`} className={styles.line}>
             Type a name or open the list, then choose each councillor. {form.members.length ? `Chosen: ${peopleText(form.members)}.` : 'Nobody chosen yet.'}
+            {options.councillorGroups.length > 0 &&
+              ` Councillors who belong through ${peopleText(
+                options.councillorGroups.map((g) => ({ id: 0, displayName: g, email: '' })),
+                ''
+              )} are listed once they are booked on this visit in the rota.`}
           </p>
         </div>
 
