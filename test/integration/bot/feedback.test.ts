@@ -150,20 +150,20 @@ describe('bot: the Head of Service answers in the card', () => {
 
   it('of two answers at once, stores one and shows it to the other', () =>
     withNoNamedHeadOfService(async () => {
-    const { id, activityId } = await reportWithCard();
-    const [first, second] = await Promise.all([
-      press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Answer from the Head of Service.' }, activityId),
-      press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId)
-    ]);
-    const item = await reportItem(fixture.sandbox, id);
-    const stored = String(item.fields[F.HosFeedback]);
-    expect(['Answer from the Head of Service.', 'Answer from the deputy.']).toContain(stored);
-    const responses = [first, second].map((r) => cardTexts(r.body.value).map(unescapeCardText).join('\n'));
-    // Both people now see the stored answer; exactly one is told theirs was not saved.
-    responses.forEach((text) => expect(text).toContain(stored));
-    expect(responses.filter((text) => text.indexOf('Another Head of Service responded first') !== -1)).toHaveLength(1);
-    const winnerEmail = stored === 'Answer from the deputy.' ? DEPUTY.email : PERSONAS.headOfService;
-    expect(Number(item.fields[`${F.HosFeedbackBy}LookupId`])).toBe(await siteUserId(winnerEmail));
+      const { id, activityId } = await reportWithCard();
+      const [first, second] = await Promise.all([
+        press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Answer from the Head of Service.' }, activityId),
+        press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId)
+      ]);
+      const item = await reportItem(fixture.sandbox, id);
+      const stored = String(item.fields[F.HosFeedback]);
+      expect(['Answer from the Head of Service.', 'Answer from the deputy.']).toContain(stored);
+      const responses = [first, second].map((r) => cardTexts(r.body.value).map(unescapeCardText).join('\n'));
+      // Both people now see the stored answer; exactly one is told theirs was not saved.
+      responses.forEach((text) => expect(text).toContain(stored));
+      expect(responses.filter((text) => text.indexOf('Another Head of Service responded first') !== -1)).toHaveLength(1);
+      const winnerEmail = stored === 'Answer from the deputy.' ? DEPUTY.email : PERSONAS.headOfService;
+      expect(Number(item.fields[`${F.HosFeedbackBy}LookupId`])).toBe(await siteUserId(winnerEmail));
     }));
 
   it('does not overwrite an answer given earlier', () =>
