@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SITE_RELATIVE_URL } from '../data/listContract';
 import { GraphError, graphErrors, SpError } from './errors';
+import { handleDirectory, isDirectoryPath } from './graphDirectory';
 import { graphEtag, parseGraphWrite } from './listModel';
 import { ListOps } from './listOps';
 import { InnerResponse } from './restShapes';
@@ -187,6 +188,9 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
   const raw = decodeURIComponent(url.pathname)
     .replace(/^\/v1\.0\//, '')
     .replace(/^https?:\/+[^/]+\/v1\.0\//i, '');
+  if (isDirectoryPath(raw)) {
+    return handleDirectory(ctx.store, ctx.origin, method, raw, body, caller);
+  }
   if (!/^sites\//i.test(raw)) {
     throw graphErrors.invalidRequest(`The sandbox serves only the Graph site and list-item endpoints, not /${raw}.`);
   }

@@ -10,9 +10,13 @@ import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
 import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
-import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList } from './store';
 
-/** A person carries their site groups' ids: item role assignments may name a group. */
+/**
+ * A person carries the ids of every principal that stands for them — their site groups (direct or
+ * through an Entra security group) and those Entra group principals — since item role assignments
+ * may name any of them, and SharePoint grants by all of them.
+ */
 export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
@@ -83,9 +87,10 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps
   if (!user) {
     return {};
   }
-  const groups = store.groupsOf(user.id);
+  const groups = store.effectiveGroupsOf(user.id);
   const roles = rolesFromGroups(groups.map((g) => g.title));
-  return { caller: { kind: 'user', user, roles, groupIds: groups.map((g) => g.id) }, via: fromHeader ? 'header' : 'cookie' };
+  const principals = groups.map((g) => g.id).concat(store.principalIdsOf(user.id).filter((id) => id !== user.id));
+  return { caller: { kind: 'user', user, roles, groupIds: principals }, via: fromHeader ? 'header' : 'cookie' };
 }
 
 /**
@@ -166,6 +171,23 @@ function decidedByItemPermissions(item: StoredItem, caller: Caller): boolean {
     throw spErrors.accessDenied();
   }
   return true;
+}
+
+/**
+ * Whether the caller may read a group's members. With "Who can view the membership of the
+ * group?" set to group members (SharePoint's default), only members — directly or through an
+ * Entra security group — and those who manage the group (the app, site owners) may.
+ */
+export function mayViewMembership(store: SandboxStore, group: SiteGroup, caller: Caller): boolean {
+  if (!group.onlyMembersView || caller.kind === 'app') {
+    return true;
+  }
+  return caller.groupIds.indexOf(group.id) !== -1;
+}
+
+/** Group owners (the site owners) manage membership; the sandbox has none but the app. */
+export function mayManageGroup(caller: Caller): boolean {
+  return caller.kind === 'app';
 }
 
 /** Breaking inheritance and binding roles needs Manage Permissions: the app (full control) or a site owner — the sandbox has none. */
