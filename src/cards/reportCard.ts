@@ -5,7 +5,7 @@
  */
 import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
-import { responseDueDate } from '../domain/deadlines';
+import { responseDueDate, visitReportLateness } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
 import { VisitReport } from '../domain/types';
 import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
@@ -88,6 +88,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
   const feedback = report.feedback;
   const due = responseDueText(report);
   const visitDate = report.visitDate ? formatLongDate(report.visitDate) : 'Not recorded';
+  const lateness = visitReportLateness(report);
   return {
     reportId: report.id,
     view,
@@ -98,13 +99,13 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     members,
     staffInvolved: report.staffInvolved.trim() ? shortenForCard(report.staffInvolved, CARD_TEXT_BUDGET.staffInvolved, cardTextInline).text : '',
     safetyScale: typeof report.safetyScale === 'number' ? `${report.safetyScale} out of 10` : 'Not recorded',
-    submittedOn: day(report.submittedOn),
+    submittedOn: lateness.submittedText ? `${day(report.submittedOn)} (${lateness.submittedText.toLowerCase()})` : day(report.submittedOn),
     responseDue: due,
     rows,
     awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
     feedback: feedback ? shorten(feedback.text, CARD_TEXT_BUDGET.feedback) : '',
     feedbackByLine: feedback
-      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.on)}.`
+      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.firstOn || feedback.on)}. ${lateness.answeredText}.`
       : '',
     notice: options.notice ? cardTextInline(options.notice) : '',
     shortened,

@@ -39,8 +39,10 @@ export const REPORT_STATUSES: ReadonlyArray<ReportStatus> = ['Draft', 'Submitted
 export interface HosFeedback {
   text: string;
   by?: Person;
-  /** When the feedback was written (an ISO instant). */
+  /** When the feedback was written (an ISO instant); the latest amendment's time once amended. */
   on: string;
+  /** When the first answer was stored (an ISO instant), when it has since been amended. */
+  firstOn?: string;
 }
 
 /** Everything a councillor writes on the visit form (DESIGN.md §1). */
