@@ -10,7 +10,8 @@ import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
 import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
-import { FrontlineLists } from './lists';
+import { FrontlineLists, objectIdOf } from './lists';
+import { responsibleHeadsOfService } from './notifier';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
 export type BotReport = VisitReport & { feedbackById?: number; modified?: string };
@@ -51,12 +52,29 @@ export class CardFactory {
     return completed;
   }
 
-  /** The card everyone sees; until answered, it refreshes into their own view for the answerers. */
-  async sharedCard(report: BotReport, notice?: string): Promise<AdaptiveCardJson> {
+  /**
+   * The card everyone sees; until answered, it refreshes into their own view for the answerers.
+   * `mentionAnswerers`: @mention the Heads of Service who answer it (when the card is first posted).
+   */
+  async sharedCard(report: BotReport, notice?: string, mentionAnswerers = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
     const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
+    const mentions = mentionAnswerers && !answered ? await this.answererMentions(full.teamId) : undefined;
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice), mentions });
+  }
+
+  private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
+    try {
+      return (await responsibleHeadsOfService(this.lists, teamId))
+        .map((u) => ({ id: objectIdOf(u) || '', name: u.Title }))
+        .filter((m) => !!m.id)
+        .slice(0, 10);
+    } catch (error) {
+      // A card without its mention is better than no card.
+      this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);
+      return [];
+    }
   }
 
   /** One person's view, returned in an invoke response (only they see it). */

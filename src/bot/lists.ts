@@ -46,6 +46,8 @@ export interface RotaRecord {
   teamId: number;
   status: RotaStatus;
   members: string[];
+  /** The members' site user ids, in the same order. */
+  memberIds: number[];
 }
 
 export type PatchResult = { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'notFound' };
@@ -234,7 +236,8 @@ export class FrontlineLists {
       visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
       teamId: num(item.fields[lookupIdField(F.Team)]) as number,
       status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
-      members: people(item.fields[F.Members]).map((p) => p.displayName)
+      members: people(item.fields[F.Members]).map((p) => p.displayName),
+      memberIds: people(item.fields[F.Members]).map((p) => p.id)
     }));
   }
 

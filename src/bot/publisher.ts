@@ -203,7 +203,7 @@ export class CardPublisher {
     try {
       const full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
-      const card = await this.cards.sharedCard(full, review.tampered.length ? TAMPERED_NOTICE : undefined);
+      const card = await this.cards.sharedCard(full, review.tampered.length ? TAMPERED_NOTICE : undefined, true);
       posted = await this.channel.postCard(card, `Visit report: ${full.teamTitle || 'a team'}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.

@@ -39,6 +39,16 @@ export interface ReportCardOptions {
    * the card: the Heads of Service. Everyone else keeps the safe default, the awaiting view.
    */
   refreshUserIds?: ReadonlyArray<string>;
+  /**
+   * People to @mention on the card (the Heads of Service who answer it), by Entra object id: Teams
+   * accepts an object id or UPN as a card mention's id and notifies them when the card is posted.
+   */
+  mentions?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** A person's name as the `<at>` text of a mention: plain words only, since Teams matches it to the entity exactly. */
+export function mentionName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} .'’,/-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Head of Service';
 }
 
 export interface AdaptiveCardJson {
@@ -108,6 +118,10 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
       ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.firstOn || feedback.on)}. ${lateness.answeredText}.`
       : '',
     notice: options.notice ? cardTextInline(options.notice) : '',
+    attentionLine:
+      options.mentions && options.mentions.length
+        ? `For the Head of Service's response: ${options.mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(', ')}`
+        : '',
     shortened,
     reportUrl
   };
@@ -122,6 +136,11 @@ export function renderReportCard(report: VisitReport, reportUrl: string, options
     card.refresh = {
       action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { reportId: report.id } },
       userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS)
+    };
+  }
+  if (data.attentionLine && options.mentions) {
+    card.msteams = {
+      entities: options.mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.id, name: m.name } }))
     };
   }
   return card;

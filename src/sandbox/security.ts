@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
@@ -102,7 +102,6 @@ const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.HosF
 const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
-const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -139,7 +138,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (!isReports(list) || may(caller, 'readAllReports')) {
+  // Item-level read security (ReadSecurity 2): the reading groups' role overrides it.
+  if (!list.definition.itemLevelSecurity || may(caller, 'readAllReports')) {
     return true;
   }
   return item.authorId === caller.user.id;
@@ -189,6 +189,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
 function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
+  }
+  if (list.definition.title === NOTIFICATIONS_SENT.title) {
+    // Every group has Read at most: only the bot records what it sent.
+    throw spErrors.accessDenied();
   }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {
