@@ -9,19 +9,20 @@ import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
+import { serverCheckNotice } from './claimChecks';
 import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
 import { FrontlineLists, objectIdOf } from './lists';
 import { responsibleHeadsOfService } from './notifier';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
-export type BotReport = VisitReport & { feedbackById?: number; modified?: string };
+export type BotReport = VisitReport & { feedbackById?: number; modified?: string; authorId?: number };
 
 /**
  * Every view of a report's card says what the form's submit checks find missing (a report can
  * reach the list without the browser's checks), so the Head of Service's refreshed view says it too.
  */
 function withIncomplete(report: BotReport, notice: string | undefined): string | undefined {
-  return joinNotices(notice, incompleteNotice(missingForSubmit(report, report.submittedOn)));
+  return joinNotices(notice, serverCheckNotice(report.serverCheck), incompleteNotice(missingForSubmit(report, report.submittedOn)));
 }
 
 export function reportUrl(link: BotConfig['reportLink'], reportId: number): string {

@@ -11,6 +11,7 @@ import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, Retry
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { parseServerCheck } from '../domain/serverCheck';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
 import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
@@ -88,7 +89,7 @@ function people(value: unknown): Person[] {
 }
 
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
-export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string } {
+export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string; authorId?: number } {
   const f = item.fields;
   const grid = emptyGrid();
   for (const key of GRID_CELL_KEYS) {
@@ -112,7 +113,23 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),
     etag: item.eTag || optionalStr(f['@odata.etag']),
-    modified: item.lastModifiedDateTime || optionalStr(f.Modified)
+    modified: item.lastModifiedDateTime || optionalStr(f.Modified),
+    authorId: num(f.AuthorLookupId),
+    serverCheck: parseServerCheck(f[R.ServerCheck])
+  };
+}
+
+/** A rota entry from its Graph item. */
+export function rotaFromGraph(item: GraphListItem): RotaRecord {
+  const F = VISIT_ROTA.fields;
+  const members = people(item.fields[F.Members]);
+  return {
+    id: Number(item.id),
+    visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+    teamId: num(item.fields[lookupIdField(F.Team)]) as number,
+    status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
+    members: members.map((p) => p.displayName),
+    memberIds: members.map((p) => p.id)
   };
 }
 
@@ -231,18 +248,11 @@ export class FrontlineLists {
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
     const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
-    return items.map((item) => ({
-      id: Number(item.id),
-      visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
-      teamId: num(item.fields[lookupIdField(F.Team)]) as number,
-      status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
-      members: people(item.fields[F.Members]).map((p) => p.displayName),
-      memberIds: people(item.fields[F.Members]).map((p) => p.id)
-    }));
+    return items.map(rotaFromGraph);
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
-  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string }) | undefined> {
+  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string; authorId?: number }) | undefined> {
     try {
       const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
       return reportFromGraph(item);

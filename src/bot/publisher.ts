@@ -34,7 +34,10 @@ import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, ReportLocks } from './lists';
+import { checkClaims, gatherClaimFacts } from './claimChecks';
 import { reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import { formatServerCheck } from '../domain/serverCheck';
+import { ServerCheck } from '../domain/types';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -190,15 +193,20 @@ export class CardPublisher {
     if (!report.etag) {
       throw new Error(`Report ${report.id} came back without an ETag`);
     }
+    const check = await this.checkClaims(report, review.submittedOn);
     const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
-    const claimWrite = await this.lists.patchReport(report.id, { ...review.corrections, [F.CardConversationId]: formatClaim(claim) }, report.etag);
+    const claimWrite = await this.lists.patchReport(
+      report.id,
+      { ...review.corrections, [F.ServerCheck]: formatServerCheck(check), [F.CardConversationId]: formatClaim(claim) },
+      report.etag
+    );
     if (!claimWrite.ok) {
       return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
     const claimed = claimWrite;
     const reviewed: BotReport = review.tampered.length
-      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined }
-      : { ...report, submittedOn: review.submittedOn || undefined };
+      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined, serverCheck: check }
+      : { ...report, submittedOn: review.submittedOn || undefined, serverCheck: check };
     let posted;
     try {
       const full = await this.cards.complete(reviewed);
@@ -216,6 +224,25 @@ export class CardPublisher {
     await this.record(report.id, claim, posted, claimed.etag);
     this.log.info(`Report ${report.id}: card ${posted.activityId} posted to ${posted.conversationId}`);
     return 'posted';
+  }
+
+  /**
+   * The server's check of what the report claims (`claimChecks.ts`). A check that cannot be made
+   * is itself a problem: the report is then flagged, never silently used.
+   */
+  private async checkClaims(report: BotReport, submittedOn: string): Promise<ServerCheck> {
+    const checkedOn = new Date(this.now()).toISOString();
+    let check: ServerCheck;
+    try {
+      check = checkClaims(report, await gatherClaimFacts(this.lists, report), submittedOn || checkedOn, checkedOn);
+    } catch (error) {
+      this.log.error(`Report ${report.id}: its claims could not be checked: ${(error as Error).message}`);
+      check = { problems: ['Its members, rota visit and team could not be checked when it arrived.'], notes: [], checkedOn };
+    }
+    if (check.problems.length || check.notes.length) {
+      this.log.warn(`Report ${report.id}: the server check found ${[...check.problems, ...check.notes].join(' ')}`);
+    }
+    return check;
   }
 
   /** Step 3, re-reading on 412 (e.g. the Head of Service answered within the same second). */

@@ -90,7 +90,8 @@ export const VISIT_REPORTS = {
     HosFeedbackBy: 'HosFeedbackBy',
     HosFeedbackOn: 'HosFeedbackOn',
     CardConversationId: 'CardConversationId',
-    CardActivityId: 'CardActivityId'
+    CardActivityId: 'CardActivityId',
+    ServerCheck: 'ServerCheck'
   }
 } as const;
 
@@ -204,7 +205,9 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
       { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
-      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 }
+      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
+      // Written by the bot when it picks the report up: what its check of the report's claims found.
+      { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 }
     ]
   },
   {

@@ -5,6 +5,7 @@
  */
 import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { parseServerCheck } from '../domain/serverCheck';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
 import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 
@@ -116,6 +117,7 @@ export const REPORT_SELECT = [
   F.HosFeedbackOn,
   F.CardConversationId,
   F.CardActivityId,
+  F.ServerCheck,
   ...userSelect(BUILT_IN_FIELDS.Author)
 ];
 export const REPORT_EXPAND = [F.RotaEntry, F.Team, F.Members, F.HosFeedbackBy, BUILT_IN_FIELDS.Author];
@@ -152,7 +154,8 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
-    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag)
+    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag),
+    serverCheck: parseServerCheck(item[F.ServerCheck])
   };
 }
 

@@ -58,6 +58,16 @@ export interface VisitReportForm {
   safetyScale?: number;
 }
 
+/** What the bot found when it checked a report's claims on pickup (members, rota entry, team, dates). */
+export interface ServerCheck {
+  /** Reasons the report is not used as it stands (left out of the pack's averages). */
+  problems: string[];
+  /** Changes from the rota, shown but not held against it. */
+  notes: string[];
+  /** When it was checked (an ISO instant). */
+  checkedOn: string;
+}
+
 export interface VisitReport extends VisitReportForm {
   id: number;
   teamTitle?: string;
@@ -70,4 +80,6 @@ export interface VisitReport extends VisitReportForm {
   cardActivityId?: string;
   /** The item's ETag, for writes that must not overwrite someone else's. */
   etag?: string;
+  /** Set by the bot when it picked the report up; absent until then. */
+  serverCheck?: ServerCheck;
 }

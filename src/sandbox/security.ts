@@ -99,7 +99,7 @@ function may(caller: Caller, permission: Permission): boolean {
 }
 
 const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.HosFeedback, VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
-const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
 
