@@ -1,4 +1,4 @@
-import { emptyGrid } from '../../../src/domain/grid';
+import { buildForm, gridWith } from '../../helpers/reportFixtures';
 import { VisitReportForm } from '../../../src/domain/types';
 import { LIMITS, validateDraft, validateFeedback, validateForSubmit } from '../../../src/domain/validation';
 
@@ -6,21 +6,19 @@ const today = '2026-11-22';
 const member = { id: 7, displayName: 'Cllr Alex Hale', email: 'cllr.hale@northshire.example' };
 
 function complete(): VisitReportForm {
-  const grid = emptyGrid();
-  grid.staffingWorries = 'Two vacancies covered by agency staff.';
-  return {
+  return buildForm({
     title: 'Visit to the Consultation Team',
     teamId: 1,
     visitDate: '2026-11-10',
     members: [member],
     staffInvolved: 'Team manager; two social workers',
-    grid,
+    grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.' }),
     safetyScale: 7
-  };
+  });
 }
 
 function emptyForm(): VisitReportForm {
-  return { title: '', members: [], staffInvolved: '', grid: emptyGrid() };
+  return buildForm();
 }
 
 describe('validation for submitting', () => {
