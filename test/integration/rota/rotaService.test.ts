@@ -17,6 +17,18 @@ function roundTrips(spy: jest.SpyInstance): string[] {
 }
 const R = VISIT_ROTA.fields;
 
+/** The year 2026/27 as the improvement team reads it, with the SharePoint requests it took. */
+async function readYearCounted(siteUrl: string): Promise<{ year: Awaited<ReturnType<RotaService['getRotaYear']>>; requests: string[] }> {
+  const service = new RotaService(spForUser(siteUrl, PERSONAS.improvement));
+  const spy = jest.spyOn(globalThis, 'fetch');
+  try {
+    const year = await service.getRotaYear('2026/27');
+    return { year, requests: roundTrips(spy) };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 async function proposalFor(service: RotaService, year: string) {
   const data = await service.getRotaYear(year);
   const range = municipalYearRange(year);
@@ -34,11 +46,8 @@ describe('rota service against the sandbox', () => {
   const fixture = withSandbox({ today: TODAY });
 
   it("reads a year's rota, the four weeks before it, the teams and the members' group", async () => {
-    const service = new RotaService(spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement));
-    const requests = jest.spyOn(globalThis, 'fetch');
-    const year = await service.getRotaYear('2026/27');
-    expect(roundTrips(requests)).toHaveLength(1);
-    requests.mockRestore();
+    const { year, requests } = await readYearCounted(fixture.sandbox.siteUrl);
+    expect(requests).toHaveLength(1);
     expect(year.visits.length).toBeGreaterThan(6);
     expect(year.visits.every((v) => v.visitDate >= '2026-04-01' && v.visitDate <= '2027-03-31')).toBe(true);
     expect(year.visits.map((v) => v.visitDate)).toEqual(year.visits.map((v) => v.visitDate).slice().sort());
@@ -162,11 +171,8 @@ describe('rota service past the list view threshold', () => {
   });
 
   it("still reads a year's rota in one round trip", async () => {
-    const service = new RotaService(spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement));
-    const requests = jest.spyOn(globalThis, 'fetch');
-    const year = await service.getRotaYear('2026/27');
-    expect(roundTrips(requests)).toHaveLength(1);
-    requests.mockRestore();
+    const { year, requests } = await readYearCounted(fixture.sandbox.siteUrl);
+    expect(requests).toHaveLength(1);
     expect(year.visits.length).toBeGreaterThan(6);
     expect(year.visits.some((v) => v.title.indexOf('History') === 0)).toBe(false);
   });
