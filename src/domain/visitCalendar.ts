@@ -11,7 +11,7 @@
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { addDays, CalendarDate, londonOffsetMinutes } from './calendarDate';
-import { RotaStatus } from './types';
+import { FrontlineTeam, RotaEntry, RotaStatus } from './types';
 
 export interface CalendarVisit {
   /** The rota item's id: the event's identity across moves. */
@@ -128,4 +128,33 @@ export function visitCalendarFileName(visits: ReadonlyArray<Pick<CalendarVisit, 
     return `frontline-visit-${visits[0].visitDate}.ics`;
   }
   return `frontline-visits${municipalYear ? `-${municipalYear.replace('/', '-')}` : ''}.ics`;
+}
+
+/**
+ * The event's sequence from the rota item's ETag: SharePoint counts each change of a list item
+ * in it ("4" or "{guid},4"), so a moved visit always carries a higher number than before.
+ */
+export function sequenceFromETag(etag: string | undefined): number {
+  const match = etag ? /(\d+)"?\s*$/.exec(etag) : null;
+  return match ? Number(match[1]) : 0;
+}
+
+/** A rota visit as a calendar event, with its team's service manager when the team is known. */
+export function calendarVisitFromRota(entry: RotaEntry & { etag?: string }, teams: ReadonlyArray<FrontlineTeam> = [], url?: string): CalendarVisit {
+  const team = teams.find((t) => t.id === entry.teamId);
+  return {
+    rotaId: entry.id,
+    visitDate: entry.visitDate,
+    teamTitle: entry.teamTitle || (team && team.title) || 'Frontline team',
+    members: entry.members,
+    serviceManager: team && team.serviceManager,
+    status: entry.status,
+    sequence: sequenceFromETag(entry.etag),
+    url
+  };
+}
+
+/** A councillor's visits in a set of rota entries: their whole year for one calendar file. */
+export function councillorCalendarVisits(entries: ReadonlyArray<RotaEntry & { etag?: string }>, councillorId: number, teams: ReadonlyArray<FrontlineTeam> = []): CalendarVisit[] {
+  return entries.filter((e) => e.members.some((m) => m.id === councillorId)).map((e) => calendarVisitFromRota(e, teams));
 }

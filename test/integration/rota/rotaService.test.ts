@@ -7,6 +7,8 @@ import { VISIT_ROTA } from '../../../src/data/listContract';
 import { englandBankHolidays } from '../../../src/domain/bankHolidays';
 import { municipalYearRange } from '../../../src/domain/municipalYear';
 import { proposeRota } from '../../../src/domain/rotaPlanner';
+import { councillorCalendarVisits, visitCalendar } from '../../../src/domain/visitCalendar';
+import ICAL from 'ical.js';
 import { PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
 
 const TODAY = '2026-06-15';
@@ -124,6 +126,27 @@ describe('rota service against the sandbox', () => {
     const stale = await service.applyChanges([{ kind: 'move', id: a.id, etag: a.etag, visitDate: '2028-05-02' }]);
     expect(stale).toEqual([{ id: a.id, ok: false, conflict: true, message: 'Someone else changed this visit after you opened the rota. Reload the rota and make the change again.' }]);
     expect((await service.getRotaYear('2028/29')).visits.find((v) => v.id === a.id)?.visitDate).toBe('2028-04-25');
+  });
+
+  it("a councillor's calendar file keeps the visit's UID when the visit moves, with a higher sequence", async () => {
+    const service = new RotaService(spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement));
+    const options = { uidDomain: 'localhost', generatedAt: new Date('2026-06-15T09:00:00Z') };
+    const eventsOf = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    const before = await service.getRotaYear('2028/29');
+    const visit = before.visits[3];
+    const councillorId = visit.members[0].id;
+    const beforeEvents = eventsOf(visitCalendar(councillorCalendarVisits(before.visits, councillorId, before.teams), options));
+    const [moved] = await service.applyChanges([{ kind: 'move', id: visit.id, etag: visit.etag, visitDate: '2028-07-26' }]);
+    expect(moved.ok).toBe(true);
+    const after = await service.getRotaYear('2028/29');
+    const afterEvents = eventsOf(visitCalendar(councillorCalendarVisits(after.visits, councillorId, after.teams), options));
+    expect(afterEvents.map((e) => e.uid)).toEqual(beforeEvents.map((e) => e.uid));
+    const uid = `frontline-visit-${visit.id}@localhost`;
+    const old = beforeEvents.find((e) => e.uid === uid) as ICAL.Event;
+    const now = afterEvents.find((e) => e.uid === uid) as ICAL.Event;
+    expect([old.startDate.toString(), now.startDate.toString()]).toEqual([visit.visitDate, '2028-07-26']);
+    expect(now.sequence).toBeGreaterThan(old.sequence);
+    expect(now.component.getFirstPropertyValue('x-microsoft-cdo-alldayevent')).toBe('TRUE');
   });
 
   it('records a visit as not held only with a reason', async () => {

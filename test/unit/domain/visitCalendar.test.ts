@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { londonDateOf } from '../../../src/domain/calendarDate';
-import { CalendarVisit, londonTimeToInstant, visitCalendar, visitCalendarFileName, visitUid } from '../../../src/domain/visitCalendar';
+import { CalendarVisit, councillorCalendarVisits, londonTimeToInstant, sequenceFromETag, visitCalendar, visitCalendarFileName, visitUid } from '../../../src/domain/visitCalendar';
 
 const OPTIONS = { uidDomain: 'northshire.sharepoint.com', calendarName: 'Frontline visits 2026/27: Cllr Hale', generatedAt: new Date('2026-04-01T09:00:00Z') };
 
@@ -94,5 +94,37 @@ describe('visits as an iCalendar file, parsed back with ical.js', () => {
   it('names the file after the visit or the year', () => {
     expect(visitCalendarFileName([YEAR[0]])).toBe('frontline-visit-2026-05-12.ics');
     expect(visitCalendarFileName(YEAR, '2026/27')).toBe('frontline-visits-2026-27.ics');
+  });
+});
+
+describe("a councillor's visits from the rota", () => {
+  const hale = { id: 1, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' };
+  const osei = { id: 2, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' };
+  const team = { id: 7, title: 'Child in Need Team', isActive: true, serviceManager: { id: 9, displayName: 'Service Manager, Child in Need', email: 'sm.cin@northshire.example' } };
+  const entry = (id: number, visitDate: string, members: typeof hale[], etag: string) => ({
+    id,
+    title: 't',
+    visitDate,
+    teamId: 7,
+    members,
+    municipalYear: '2026/27',
+    status: 'Scheduled' as const,
+    etag
+  });
+
+  it('keeps only their visits, names the service manager, and takes the sequence from the item ETag', () => {
+    const visits = councillorCalendarVisits([entry(1, '2026-05-12', [hale, osei], '"3"'), entry(2, '2026-06-09', [osei], '"1"'), entry(3, '2026-07-07', [hale], '"{5A0E2C4B-0000-4000-8000-000000000000},12"')], 1, [team]);
+    expect(visits.map((v) => [v.rotaId, v.sequence, v.teamTitle])).toEqual([
+      [1, 3, 'Child in Need Team'],
+      [3, 12, 'Child in Need Team']
+    ]);
+    const [event] = events(visitCalendar(visits.slice(0, 1), OPTIONS));
+    expect(event.description).toBe('Councillors: Cllr Hale and Cllr Osei\nService manager: Service Manager, Child in Need\nThe visit form is due within 28 days of the visit.');
+    expect(event.sequence).toBe(3);
+  });
+
+  it('gives a moved visit a higher sequence than before, as its ETag grows', () => {
+    expect(sequenceFromETag('"4"')).toBeGreaterThan(sequenceFromETag('"3"'));
+    expect(sequenceFromETag(undefined)).toBe(0);
   });
 });
