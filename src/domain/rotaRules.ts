@@ -4,7 +4,7 @@
  * improvement team has edited. Each problem is told in plain words a councillor or officer reads
  * without help.
  */
-import { BankHoliday } from './bankHolidays';
+import type { BankHoliday } from './bankHolidays';
 import { CalendarDate, daysBetween, formatLongDate, formatShortDate } from './calendarDate';
 import { municipalYearRange, quartersOf } from './municipalYear';
 import { RotaStatus } from './types';
