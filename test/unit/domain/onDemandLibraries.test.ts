@@ -4,34 +4,12 @@
  * the domain's index never re-exports those modules, so nothing reaches them by accident from the
  * councillor's first load. Screens load them with `import()`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-const SRC = join(__dirname, '..', '..', '..', 'src');
-const NODE_ONLY = ['cli', 'sandbox', 'bot'];
-
-function browserSources(dir: string = SRC): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      return dir === SRC && NODE_ONLY.indexOf(name) !== -1 ? [] : browserSources(path);
-    }
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-const STATIC_IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]/gm;
-
-function valueImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return Array.from(text.matchAll(STATIC_IMPORT))
-    .filter((m) => !/^\s*(import|export)\s+type\s/.test(m[0]))
-    .map((m) => m[1]);
-}
+import { browserSources, SRC, staticImports } from '../../helpers/browserSources';
 
 describe('heavy domain libraries load only when asked for', () => {
   const files = browserSources();
-  const importersOf = (test: (specifier: string) => boolean): string[] => files.filter((f) => valueImports(f).some(test)).map((f) => relative(SRC, f));
+  const importersOf = (test: (specifier: string) => boolean): string[] => files.filter((f) => staticImports(f).some(test)).map((f) => relative(SRC, f));
 
   it('imports the bank-holiday rules engine only from the bank-holidays module', () => {
     expect(importersOf((m) => m === 'date-holidays-parser' || m.startsWith('date-holidays'))).toEqual(['domain/bankHolidays.ts']);
@@ -42,7 +20,7 @@ describe('heavy domain libraries load only when asked for', () => {
   });
 
   it('keeps the domain index free of the planner, the bank holidays and the calendar', () => {
-    const barrel = valueImports(join(SRC, 'domain', 'index.ts'));
+    const barrel = staticImports(join(SRC, 'domain', 'index.ts'));
     expect(barrel.filter((m) => /bankHolidays|englandBankHolidayData|rotaPlanner|rotaRules|visitCalendar/.test(m))).toEqual([]);
   });
 });
