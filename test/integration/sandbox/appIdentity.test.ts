@@ -146,6 +146,10 @@ describe('sandbox app identities and Sites.Selected', () => {
     fixture.sandbox.apps.configureBotApp({ sitesSelected: ['sharepoint'] });
     const rest = await whatTheAppMayDo();
     expect([rest.restRead, rest.breakRoleInheritance, rest.graphRead, rest.graphWrite]).toEqual([200, 200, 403, 403]);
+    // Graph endpoints other than sites are not Sites.Selected's: the directory still answers.
+    fixture.sandbox.apps.configureBotApp({ sitesSelected: [] });
+    expect((await call('graph', 'GET', `users/0b6f3c1e-0000-4000-8000-000000000020`)).status).toBe(200);
+    expect((await call('graph', 'GET', `sites/${await graphSiteId()}`)).status).toBe(403);
   });
 
   it('manages grants through Graph /sites/{id}/permissions (POST, GET, PATCH, DELETE) as an app with Sites.FullControl.All only', async () => {
