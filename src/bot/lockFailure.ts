@@ -18,9 +18,11 @@ export interface LockFailure {
 const PERMISSION_CALL = /\/(breakroleinheritance|resetroleinheritance|roleassignments)(\(|\/|$)/i;
 
 export function grantAdvice(siteUrl: string, appId: string): string {
+  // Locally the bot's id is the Playground's name for it, not an Entra application id.
+  const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId) ? appId : "<the bot's Entra application id>";
   return (
     `Grant it with Microsoft Graph as an administrator: POST /v1.0/sites/{site id of ${siteUrl}}/permissions ` +
-    `{"roles":["fullcontrol"],"grantedToIdentities":[{"application":{"id":"${appId}"}}]} (or PATCH the app's existing permission there to roles ["fullcontrol"])`
+    `{"roles":["fullcontrol"],"grantedToIdentities":[{"application":{"id":"${id}"}}]} (or PATCH the app's existing permission there to roles ["fullcontrol"])`
   );
 }
 
