@@ -1,9 +1,8 @@
 /**
  * The rota planner and the calendar file: how long a year's proposal takes at a few council
  * sizes, and what the planner and calendar code weigh when the web part loads them on demand
- * (esbuild, minified, gzip -9). The web part's webpack build weighs the holiday engine higher (about
- * 197 KB gzip for `date-holidays-parser` alone); `npm run bench -- bundle` gives its own figures once
- * a screen loads these modules.
+ * (esbuild, minified, gzip -9; `npm run bench -- bundle` gives the web part's own webpack figures
+ * once a screen loads these modules).
  */
 import { buildSync } from 'esbuild';
 import * as path from 'path';
