@@ -99,6 +99,30 @@ describe('rota service against the sandbox', () => {
     expect((await service.getRotaYear('2029/30')).visits).toHaveLength(12);
   });
 
+  it('publishes through a throttled SharePoint: the batch of adds refused with 429 is sent again after Retry-After, and nothing is written twice', async () => {
+    const service = new RotaService(spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement, { retries: 3, interval: 50 }));
+    const visits = await proposalFor(service, '2030/31');
+    // Throttle the second $batch of the publish (the adds), as SharePoint does under load.
+    const realFetch = globalThis.fetch;
+    let batches = 0;
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (String(input).indexOf('/_api/$batch') !== -1 && ++batches === 2) {
+        await realFetch(`${fixture.sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/_api/$batch' }) });
+      }
+      return realFetch(input, init);
+    });
+    try {
+      const published = await service.publishProposal('2030/31', visits);
+      expect(published.failed).toEqual([]);
+      expect(published.added).toHaveLength(12);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(batches).toBe(3);
+    expect((await service.getRotaYear('2030/31')).visits).toHaveLength(12);
+    expect((await (await fetch(`${fixture.sandbox.url}/_sandbox/faults`)).json()).pending).toEqual([]);
+  });
+
   it('refuses, before writing anything, a proposal for a year that already has other visits or a visit outside the year', async () => {
     const service = new RotaService(spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement));
     const before = (await service.getRotaYear('2026/27')).visits.length;
