@@ -100,3 +100,24 @@ export async function answererObjectIds(lists: FrontlineLists, teamId: number | 
   }
   return ids.filter((id, i) => ids.indexOf(id) === i);
 }
+
+/**
+ * Teams that name a Head of Service who cannot answer (not in the group, or gone from the site):
+ * the name narrows the group to nobody, so the digest tells the improvement team.
+ */
+export async function teamsNobodyCanAnswer(lists: FrontlineLists): Promise<Array<{ teamTitle: string; namedName?: string }>> {
+  const teams = (await lists.teams()).filter((t) => t.headOfServiceId !== undefined);
+  if (!teams.length) {
+    return [];
+  }
+  const members = await headsOfService(lists);
+  const out: Array<{ teamTitle: string; namedName?: string }> = [];
+  for (const team of teams) {
+    const named = await lists.siteUser(team.headOfServiceId as number);
+    const objectId = objectIdOf(named);
+    if (!named || !objectId || !(await membership(lists, members, objectId))) {
+      out.push({ teamTitle: team.title, namedName: named ? named.Title : undefined });
+    }
+  }
+  return out;
+}

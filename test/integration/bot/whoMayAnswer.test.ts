@@ -5,6 +5,7 @@
  * name anyone; naming itself or a councillor gives them nothing.
  */
 import { RunningBot } from '../../../src/bot/server';
+import { unescapeCardText } from '../../../src/cards';
 import { FRONTLINE_TEAMS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { ENTRA, entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
 import { failureOf, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
@@ -50,6 +51,17 @@ describe('bot: who may answer a report on the card', () => {
 
   async function siteUserId(email: string): Promise<number> {
     return (await spForApp(fixture.sandbox.siteUrl).web.siteUsers.getByEmail(email)()).Id;
+  }
+
+  const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  /** The digest's lines about teams nobody can answer for. */
+  async function unanswerableLines(): Promise<string[]> {
+    const digestId = await bot.postDigest();
+    const card = connector.posted.filter((p) => p.activityId === digestId)[0].activity.attachments![0].content;
+    return cardTexts(card)
+      .map(unescapeCardText)
+      .filter((t) => / as its Head of Service, /.test(t));
   }
 
   async function reportWithCard(): Promise<{ id: number; activityId: string }> {
@@ -137,6 +149,9 @@ describe('bot: who may answer a report on the card', () => {
       await expectRefused(OBJECT_IDS.improvement);
       expect(logger.warnings().some((line) => line.includes(OBJECT_IDS.improvement) && line.includes('not in the Heads of Service group'))).toBe(true);
       expect((await failureOf(improvement.web.siteGroups.getByName('Heads of Service').users.add(me.LoginName))).status).toBe(403);
+      // The digest tells the improvement team that the name has left the team with nobody to answer.
+      const team = await firstTeam(fixture.sandbox);
+      expect(await unanswerableLines()).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(team.title)} names Children.s Improvement Team as its Head of Service, who is not in the Heads of Service group`))]);
     });
 
     it('a councillor cannot name themselves, and named by the improvement team their answer is still refused', async () => {
@@ -157,6 +172,8 @@ describe('bot: who may answer a report on the card', () => {
       const { id } = await reportWithCard();
       const card = connector.cardsFor(id)[0].activity.attachments![0].content as { refresh?: { userIds: string[] } };
       expect((card.refresh as { userIds: string[] }).userIds).toEqual([`8:orgid:${VIA_ENTRA.headOfService.objectId}`]);
+      // A named Head of Service who can answer is not reported in the digest.
+      expect(await unanswerableLines()).toEqual([]);
     });
   });
 });
