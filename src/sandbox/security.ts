@@ -4,9 +4,11 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
+import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
 import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList } from './store';
 
@@ -15,7 +17,7 @@ import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, Store
  * through an Entra security group) and those Entra group principals — since item role assignments
  * may name any of them, and SharePoint grants by all of them.
  */
-export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser };
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
  * Rules the sandbox adds on top of what SharePoint's list settings can express.
@@ -31,11 +33,7 @@ export interface SecurityRules {
 
 export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
 
-export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
-
-export function appToken(): string {
-  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
-}
+export { DEFAULT_APP_TOKEN, appToken } from './appIdentity';
 
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   const raw = headers.cookie;
@@ -59,18 +57,23 @@ export interface Identified {
   caller?: Caller;
   /** How the caller was named: cookie auth needs a request digest on writes, as in SharePoint. */
   via?: 'header' | 'cookie' | 'bearer';
-  /** A bearer token was sent but is not the app's. */
+  /** A bearer token was sent but is not one the sandbox's Entra issued. */
   badToken?: boolean;
 }
 
-/** Names the caller from `Authorization: Bearer`, `X-Sandbox-User` or the `sandbox_user` cookie. */
-export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Identified {
+/**
+ * Names the caller from `Authorization: Bearer` (an app registration's token: every app acts
+ * through the site's one app principal), `X-Sandbox-User` or the `sandbox_user` cookie. What an
+ * app may do is decided per API and site by the server (appIdentity.ts).
+ */
+export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps?: AppDirectory): Identified {
   const auth = headers.authorization;
   if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) {
     const token = auth.replace(/^Bearer\s+/i, '').trim();
-    const app = store.appPrincipal();
-    if (token === appToken() && app) {
-      return { caller: { kind: 'app', user: app }, via: 'bearer' };
+    const principal = store.appPrincipal();
+    const app = apps ? apps.byToken(token) : undefined;
+    if (app && principal) {
+      return { caller: { kind: 'app', user: principal, app }, via: 'bearer' };
     }
     return { badToken: true };
   }
@@ -103,7 +106,7 @@ function may(caller: Caller, permission: Permission): boolean {
   return caller.kind === 'app' || rolesMay(caller.roles, permission);
 }
 
-const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.HosFeedback, VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
+const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
 const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
