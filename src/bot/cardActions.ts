@@ -105,7 +105,7 @@ export class CardActions {
   }
 
   private async refreshIds(report: BotReport): Promise<string[]> {
-    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId), (m) => this.log.warn(m));
+    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId, (m) => this.log.warn(`Report ${report.id}: ${m}`)), (m) => this.log.warn(m));
   }
 
   private async refresh(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
@@ -123,6 +123,10 @@ export class CardActions {
   private async submitFeedback(activity: CardActionActivity, report: BotReport, typed: unknown): Promise<CardActionResponse> {
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
+    if (!right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${actor.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse('Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.');
+    }
     if (!right.allowed) {
       const why =
         right.reason === 'notNamedForTeam'

@@ -74,7 +74,7 @@ export class CardFactory {
   private async refreshUserIds(report: BotReport): Promise<string[]> {
     let objectIds: string[];
     try {
-      objectIds = await answererObjectIds(this.lists, report.teamId);
+      objectIds = await answererObjectIds(this.lists, report.teamId, (message) => this.log(`Report ${report.id}: ${message}`));
     } catch (error) {
       this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
       return [];

@@ -17,7 +17,12 @@ const SECURITY_GROUP = 4;
 
 export type AnswerRight =
   | { allowed: true; siteUserId: number; displayName: string; email?: string; via: 'group' | 'entraGroup' }
-  | { allowed: false; teamTitle?: string; reason: 'unidentified' | 'notInGroup' | 'notNamedForTeam' };
+  | { allowed: false; teamTitle?: string; reason: 'unidentified' | 'notInGroup' | 'notNamedForTeam' }
+  /** Graph or SharePoint would not say (a missing directory permission, an outage): refused, and why logged. */
+  | { allowed: false; teamTitle?: string; reason: 'cannotCheck'; detail: string };
+
+/** What the bot's app registration needs for Entra groups in the Heads of Service group. */
+export const DIRECTORY_PERMISSIONS_HINT = 'grant the bot the Microsoft Graph application permissions User.Read.All and GroupMember.Read.All';
 
 interface GroupMembers {
   people: SiteUser[];
@@ -75,19 +80,29 @@ export async function answerRight(lists: FrontlineLists, actorObjectId: string |
       return { allowed: false, teamTitle, reason: 'notNamedForTeam' };
     }
   }
-  const member = await membership(lists, await headsOfService(lists), actor);
-  if (!member) {
-    return { allowed: false, teamTitle, reason: 'notInGroup' };
+  let member: Awaited<ReturnType<typeof membership>>;
+  let person: SiteUser | undefined;
+  try {
+    member = await membership(lists, await headsOfService(lists), actor);
+    if (!member) {
+      return { allowed: false, teamTitle, reason: 'notInGroup' };
+    }
+    person = member.person || (await siteUserFor(lists, actor));
+  } catch (error) {
+    return { allowed: false, teamTitle, reason: 'cannotCheck', detail: `${(error as Error).message} (if Graph refused it: ${DIRECTORY_PERMISSIONS_HINT})` };
   }
-  const person = member.person || (await siteUserFor(lists, actor));
   if (!person) {
     return { allowed: false, teamTitle, reason: 'notInGroup' };
   }
   return { allowed: true, siteUserId: person.Id, displayName: person.Title, email: person.Email, via: member.via };
 }
 
-/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
-export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined): Promise<string[]> {
+/**
+ * The Entra object ids of everyone who may answer for a team: the card refreshes for them. An
+ * Entra group Graph will not expand is left out (and `warn`ed about): the people added directly
+ * still get the automatic refresh, everyone can still press "Respond as Head of Service".
+ */
+export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<string[]> {
   const members = await headsOfService(lists);
   const team = teamId !== undefined ? await lists.team(teamId) : undefined;
   if (team && team.headOfServiceId !== undefined) {
@@ -96,7 +111,11 @@ export async function answererObjectIds(lists: FrontlineLists, teamId: number | 
   }
   const ids = members.people.map(objectIdOf).filter((id): id is string => !!id);
   for (const groupId of members.entraGroupIds) {
-    (await lists.transitiveMemberUsers(groupId)).forEach((u) => ids.push(u.id.toLowerCase()));
+    try {
+      (await lists.transitiveMemberUsers(groupId)).forEach((u) => ids.push(u.id.toLowerCase()));
+    } catch (error) {
+      warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to refresh the card for them, ${DIRECTORY_PERMISSIONS_HINT}.`);
+    }
   }
   return ids.filter((id, i) => ids.indexOf(id) === i);
 }

@@ -177,3 +177,62 @@ describe('bot: who may answer a report on the card', () => {
     });
   });
 });
+
+describe('bot: Entra groups when Graph will not resolve them (directory permissions not consented)', () => {
+  const fixture = withSandbox({ seed: 'demo', directoryFile: entraDirectoryFile(), botApp: { directoryRead: false } });
+  let connector: FakeConnector;
+  let bot: RunningBot;
+  let logger: MemoryLogger;
+
+  beforeAll(async () => {
+    const team = await firstTeam(fixture.sandbox);
+    await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(FRONTLINE_TEAMS.title).items.getById(team.id).update({ [HOS_ID]: null });
+  });
+
+  beforeEach(async () => {
+    connector = await new FakeConnector().start();
+    logger = new MemoryLogger();
+    bot = await startTestBot(fixture.sandbox, connector, logger);
+  });
+
+  afterEach(async () => {
+    await bot.close();
+    await connector.close();
+  });
+
+  it('still posts the card, refreshing it for the Heads of Service added directly, and says what permission is missing', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const cards = connector.cardsFor(id);
+    expect(cards).toHaveLength(1);
+    const card = cards[0].activity.attachments![0].content as { refresh?: { userIds: string[] } };
+    expect((card.refresh as { userIds: string[] }).userIds).toEqual([`8:orgid:${OBJECT_IDS.headOfService}`]);
+    expect(logger.warnings().some((line) => line.includes(ENTRA.headsOfService.objectId) && line.includes('GroupMember.Read.All'))).toBe(true);
+  });
+
+  it('tells a Head of Service in the Entra group that their membership could not be checked, stores nothing, and logs the fix', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const activityId = connector.cardsFor(id)[0].activityId;
+    const before = await reportItem(fixture.sandbox, id);
+    const response = await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'submitFeedback', data: { reportId: id, feedback: 'Kept out for now.' }, replyToId: activityId })
+    );
+    expect(response.body).toEqual(expect.objectContaining({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' }));
+    expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group, so nothing was saved');
+    expect((await reportItem(fixture.sandbox, id)).eTag).toBe(before.eTag);
+    expect(logger.lines.some((l) => l.level === 'error' && l.text.includes('User.Read.All and GroupMember.Read.All'))).toBe(true);
+  });
+
+  it('lets a Head of Service added to the group directly answer as before', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const activityId = connector.cardsFor(id)[0].activityId;
+    await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: 'Answered directly.' }, replyToId: activityId })
+    );
+    expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBe('Answered directly.');
+  });
+});
