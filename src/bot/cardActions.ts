@@ -51,6 +51,10 @@ const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, 
 export class CardActions {
   /** Observers (the bench) learn when an answer has been stored. */
   onAnswerStored?: (reportId: number, at: number) => void;
+  /** Tells the visit's councillors an answer arrived; runs after the reply, never holding it up. */
+  notifier?: { answerStored(report: BotReport): Promise<unknown> };
+  /** The notifications of the latest answer, while they are being sent (tests wait on it). */
+  notifying: Promise<unknown> = Promise.resolve();
 
   /**
    * @param channelId the improvement channel's conversation id: the only conversation the bot
@@ -169,6 +173,9 @@ export class CardActions {
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
         await this.updateForEveryone(stored, card);
+        if (this.notifier) {
+          this.notifying = this.notifier.answerStored(stored).catch((error) => this.log.error(`Report ${report.id}: notifications failed: ${(error as Error).message}`));
+        }
         return cardResponse(card);
       }
       const fresh = await this.lists.report(report.id);

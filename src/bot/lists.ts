@@ -10,6 +10,7 @@
 import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { parseServerCheck } from '../domain/serverCheck';
 import { textsFromListFields } from '../domain/reportFields';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
@@ -57,6 +58,8 @@ export interface RotaRecord {
   teamId: number;
   status: RotaStatus;
   members: string[];
+  /** The members' site user ids, in the same order. */
+  memberIds: number[];
 }
 
 export type PatchResult = { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'notFound' };
@@ -97,7 +100,7 @@ function people(value: unknown): Person[] {
 }
 
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
-export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string } {
+export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string; authorId?: number } {
   const f = item.fields;
   const { texts, grid, feedback } = textsFromListFields((field) => str(f[field]));
   return {
@@ -116,7 +119,23 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),
     etag: item.eTag || optionalStr(f['@odata.etag']),
-    modified: item.lastModifiedDateTime || optionalStr(f.Modified)
+    modified: item.lastModifiedDateTime || optionalStr(f.Modified),
+    authorId: num(f.AuthorLookupId),
+    serverCheck: parseServerCheck(f[R.ServerCheck])
+  };
+}
+
+/** A rota entry from its Graph item. */
+export function rotaFromGraph(item: GraphListItem): RotaRecord {
+  const F = VISIT_ROTA.fields;
+  const members = people(item.fields[F.Members]);
+  return {
+    id: Number(item.id),
+    visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+    teamId: num(item.fields[lookupIdField(F.Team)]) as number,
+    status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
+    members: members.map((p) => p.displayName),
+    memberIds: members.map((p) => p.id)
   };
 }
 
@@ -235,17 +254,11 @@ export class FrontlineLists {
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
     const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
-    return items.map((item) => ({
-      id: Number(item.id),
-      visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
-      teamId: num(item.fields[lookupIdField(F.Team)]) as number,
-      status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
-      members: people(item.fields[F.Members]).map((p) => p.displayName)
-    }));
+    return items.map(rotaFromGraph);
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
-  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string }) | undefined> {
+  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string; authorId?: number }) | undefined> {
     try {
       const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
       return reportFromGraph(item);

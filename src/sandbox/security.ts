@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -107,10 +107,9 @@ function may(caller: Caller, permission: Permission): boolean {
 }
 
 const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
-const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
-const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -147,7 +146,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (!isReports(list) || may(caller, 'readAllReports')) {
+  // Item-level read security (ReadSecurity 2): the reading groups' role overrides it.
+  if (!list.definition.itemLevelSecurity || may(caller, 'readAllReports')) {
     return true;
   }
   return item.authorId === caller.user.id;
@@ -214,6 +214,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
 function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
+  }
+  if (list.definition.title === NOTIFICATIONS_SENT.title) {
+    // Every group has Read at most: only the bot records what it sent.
+    throw spErrors.accessDenied();
   }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {

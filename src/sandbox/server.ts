@@ -345,6 +345,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         .filter((p) => p.groups.length > 0);
       return reply(200, people);
     }
+    if (lower === '/_sandbox/notifications') {
+      // The notification log: every activity feed notification the sandbox's Graph accepted,
+      // or one person's (`?user=` email) — their Teams activity feed, as the workbench shows it.
+      const email = new URL(req.url || '/', url).searchParams.get('user');
+      if (email) {
+        const user = store.userByEmail(email);
+        return user ? reply(200, store.activityNotifications(user.objectId)) : reply(404, { error: `No person ${email} in the sandbox directory.` });
+      }
+      return reply(200, store.activityNotifications());
+    }
     if (lower === '/_sandbox/health') {
       return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });
     }

@@ -165,6 +165,8 @@ export class SandboxStore {
         PRIMARY KEY (group_object_id, member_object_id));
       CREATE TABLE IF NOT EXISTS subscriptions (id TEXT PRIMARY KEY, list_id TEXT NOT NULL REFERENCES lists(id), notification_url TEXT NOT NULL,
         client_state TEXT, expiration TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS activity_notifications (seq INTEGER PRIMARY KEY AUTOINCREMENT, received TEXT NOT NULL,
+        recipient_object_id TEXT NOT NULL, body TEXT NOT NULL);
     `);
     this.addColumnIfMissing('users', 'principal_type', 'INTEGER NOT NULL DEFAULT 1');
     this.addColumnIfMissing('site_groups', 'only_members_view', 'INTEGER NOT NULL DEFAULT 1');
@@ -794,6 +796,24 @@ export class SandboxStore {
   }
 
   // ---- webhook subscriptions ------------------------------------------------------------------
+
+  /** Records a Teams activity feed notification the sandbox accepted (the notification log). */
+  public addActivityNotification(recipientObjectId: string, body: object, at: Date = new Date()): number {
+    const result = this.db
+      .prepare('INSERT INTO activity_notifications (received, recipient_object_id, body) VALUES (?, ?, ?)')
+      .run(at.toISOString(), recipientObjectId.toLowerCase(), JSON.stringify(body));
+    return Number(result.lastInsertRowid);
+  }
+
+  /** The notification log, oldest first; one recipient's when an object id is given. */
+  public activityNotifications(recipientObjectId?: string): Array<{ seq: number; received: string; recipientObjectId: string; body: { [k: string]: unknown } }> {
+    const rows = (
+      recipientObjectId
+        ? this.db.prepare('SELECT seq, received, recipient_object_id, body FROM activity_notifications WHERE recipient_object_id = ? ORDER BY seq').all(recipientObjectId.toLowerCase())
+        : this.db.prepare('SELECT seq, received, recipient_object_id, body FROM activity_notifications ORDER BY seq').all()
+    ) as Array<{ seq: number; received: string; recipient_object_id: string; body: string }>;
+    return rows.map((r) => ({ seq: Number(r.seq), received: r.received, recipientObjectId: r.recipient_object_id, body: JSON.parse(r.body) }));
+  }
 
   public subscriptions(listId?: string): Subscription[] {
     return Array.from(this.subscriptionsById.values()).filter((s) => !listId || s.listId === listId);
