@@ -24,7 +24,7 @@ export type AnswerRight =
 /** What the bot's app registration needs for Entra groups in the Heads of Service group. */
 export const DIRECTORY_PERMISSIONS_HINT = 'grant the bot the Microsoft Graph application permissions User.Read.All and GroupMember.Read.All';
 
-interface GroupMembers {
+export interface GroupMembers {
   people: SiteUser[];
   /** Entra object ids of the security groups held in the group. */
   entraGroupIds: string[];
@@ -37,7 +37,11 @@ function entraGroupIdOf(principal: SiteUser): string | undefined {
 }
 
 async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
-  const principals = await lists.headsOfServiceGroup();
+  return groupMembers(await lists.headsOfServiceGroup());
+}
+
+/** A site group's people, and the Entra groups it holds (whose people Graph names). */
+export function groupMembers(principals: ReadonlyArray<SiteUser>): GroupMembers {
   const people = principals.filter((p) => p.PrincipalType === undefined || p.PrincipalType === 1);
   const entraGroupIds = principals
     .filter((p) => p.PrincipalType === SECURITY_GROUP)
@@ -47,7 +51,7 @@ async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
 }
 
 /** The person's membership of the group: 'group' directly, 'entraGroup' through an Entra group. */
-async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
+export async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
   const direct = members.people.filter((u) => objectIdOf(u) === objectId)[0];
   if (direct) {
     return { via: 'group', person: direct };
@@ -97,27 +101,40 @@ export async function answerRight(lists: FrontlineLists, actorObjectId: string |
   return { allowed: true, siteUserId: person.Id, displayName: person.Title, email: person.Email, via: member.via };
 }
 
+/** A person who may answer, as Teams and Graph name them (mentions, refresh ids, activity feed). */
+export interface Answerer {
+  objectId: string;
+  name: string;
+}
+
 /**
- * The Entra object ids of everyone who may answer for a team: the card refreshes for them. An
- * Entra group Graph will not expand is left out (and `warn`ed about): the people added directly
- * still get the automatic refresh, everyone can still press "Respond as Head of Service".
+ * Everyone who may answer for a team: its named Head of Service if they are in the group (the
+ * name narrows, never widens: none if they are not), else every person in the group with its
+ * Entra groups expanded to their people. An Entra group Graph will not expand is left out (and
+ * `warn`ed about): the people added directly are still named.
  */
-export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<string[]> {
+export async function answerers(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<Answerer[]> {
   const members = await headsOfService(lists);
   const team = teamId !== undefined ? await lists.team(teamId) : undefined;
   if (team && team.headOfServiceId !== undefined) {
-    const named = objectIdOf(await lists.siteUser(team.headOfServiceId));
-    return named && (await membership(lists, members, named)) ? [named] : [];
+    const named = await lists.siteUser(team.headOfServiceId);
+    const objectId = objectIdOf(named);
+    return named && objectId && (await membership(lists, members, objectId)) ? [{ objectId, name: named.Title }] : [];
   }
-  const ids = members.people.map(objectIdOf).filter((id): id is string => !!id);
+  const out: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', name: u.Title })).filter((a) => !!a.objectId);
   for (const groupId of members.entraGroupIds) {
     try {
-      (await lists.transitiveMemberUsers(groupId)).forEach((u) => ids.push(u.id.toLowerCase()));
+      (await lists.transitiveMemberUsers(groupId)).forEach((u) => out.push({ objectId: u.id.toLowerCase(), name: u.displayName || u.userPrincipalName || u.id }));
     } catch (error) {
-      warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to refresh the card for them, ${DIRECTORY_PERMISSIONS_HINT}.`);
+      warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to reach them, ${DIRECTORY_PERMISSIONS_HINT}.`);
     }
   }
-  return ids.filter((id, i) => ids.indexOf(id) === i);
+  return out.filter((a, i) => out.findIndex((b) => b.objectId === a.objectId) === i);
+}
+
+/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
+export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<string[]> {
+  return (await answerers(lists, teamId, warn)).map((a) => a.objectId);
 }
 
 /**

@@ -122,8 +122,21 @@ describe('bot: who may answer a report on the card', () => {
       expect([...(card.refresh as { userIds: string[] }).userIds].sort()).toEqual(
         [OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].map((oid) => `8:orgid:${oid}`).sort()
       );
+      // The @mentions name people too: Teams cannot mention an Entra security group.
+      const mentioned = ((card as { msteams?: { entities?: Array<{ mentioned: { id: string } }> } }).msteams?.entities || []).map((e) => e.mentioned.id).sort();
+      expect(mentioned).toEqual([OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].sort());
       expect(JSON.stringify(card)).not.toContain(ENTRA.headsOfService.objectId);
     });
+  });
+
+  it('counts a councillor in the councillors Entra group as a councillor when it checks a report on pickup', async () => {
+    const id = await submitReport(fixture.sandbox, {}, VIA_ENTRA.councillor.email);
+    await bot.sweep();
+    const card = connector.cardsFor(id)[0].activity.attachments![0].content;
+    const text = cardTexts(card).map(unescapeCardText).join('\n');
+    expect(text).toContain(VIA_ENTRA.councillor.displayName);
+    expect(text).not.toContain('are not councillors');
+    expect((await reportItem(fixture.sandbox, id)).fields[F.ServerCheck] || '').not.toContain('not councillors');
   });
 
   describe("a team's named Head of Service narrows who may answer, never widens it", () => {
