@@ -20,9 +20,10 @@
 import { addDays, calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate, londonDateOf } from '../domain/calendarDate';
 import { ServerCheck, VisitReport } from '../domain/types';
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { odataStringLiteral } from '../data/odata';
 import { ROLE_GROUPS } from '../domain/roles';
 import { groupMembers, membership } from './headOfService';
-import { FrontlineLists, GraphListItem, objectIdOf, RotaRecord, rotaFromGraph } from './lists';
+import { FrontlineLists, GraphListItem, objectIdOf, RotaRecord, rotaFromGraph, SiteUser } from './lists';
 
 /** A visit this long before its submission is a mistyped date, not a late report. */
 export const MAX_VISIT_AGE_DAYS = 366;
@@ -97,22 +98,16 @@ export function serverCheckNotice(check: ServerCheck | undefined): string | unde
 
 /** Reads what the checks need from the lists: the councillors' group, the rota entry, the team. */
 export async function gatherClaimFacts(lists: FrontlineLists, report: VisitReport & { authorId?: number }): Promise<ClaimFacts> {
-  const councillors = groupMembers(await lists.groupPrincipals(ROLE_GROUPS.Councillor));
-  const councillorIds = councillors.people.map((u) => u.Id);
-  // A councillor may be in the group through an Entra security group: ask Graph about those named.
-  for (const member of report.members.filter((m) => councillorIds.indexOf(m.id) === -1)) {
-    if (!councillors.entraGroupIds.length) {
-      break;
-    }
-    const objectId = objectIdOf(await lists.siteUser(member.id));
-    try {
-      if (objectId && (await membership(lists, councillors, objectId))) {
+  const councillors = await lists.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${odataStringLiteral(ROLE_GROUPS.Councillor)})/users`);
+  // A councillor may belong through an Entra security group in the members' group.
+  const group = groupMembers(councillors.value || []);
+  const councillorIds = group.people.map((u) => u.Id);
+  for (const member of report.members) {
+    if (councillorIds.indexOf(member.id) === -1 && group.entraGroupIds.length) {
+      const objectId = objectIdOf(await lists.siteUser(member.id));
+      if (objectId && (await membership(lists, group, objectId))) {
         councillorIds.push(member.id);
       }
-    } catch {
-      // Graph would not say (directory permissions not granted): not flagged on a guess. The
-      // missing permission is logged where the bot needs it most (the Head of Service check).
-      councillorIds.push(member.id);
     }
   }
   let rota: RotaRecord | undefined;

@@ -104,7 +104,7 @@ export async function answerRight(lists: FrontlineLists, actorObjectId: string |
 /** A person who may answer, as Teams and Graph name them (mentions, refresh ids, activity feed). */
 export interface Answerer {
   objectId: string;
-  name: string;
+  displayName: string;
 }
 
 /**
@@ -119,12 +119,12 @@ export async function answerers(lists: FrontlineLists, teamId: number | undefine
   if (team && team.headOfServiceId !== undefined) {
     const named = await lists.siteUser(team.headOfServiceId);
     const objectId = objectIdOf(named);
-    return named && objectId && (await membership(lists, members, objectId)) ? [{ objectId, name: named.Title }] : [];
+    return named && objectId && (await membership(lists, members, objectId)) ? [{ objectId, displayName: named.Title }] : [];
   }
-  const out: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', name: u.Title })).filter((a) => !!a.objectId);
+  const out: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', displayName: u.Title })).filter((a) => !!a.objectId);
   for (const groupId of members.entraGroupIds) {
     try {
-      (await lists.transitiveMemberUsers(groupId)).forEach((u) => out.push({ objectId: u.id.toLowerCase(), name: u.displayName || u.userPrincipalName || u.id }));
+      (await lists.transitiveMemberUsers(groupId)).forEach((u) => out.push({ objectId: u.id.toLowerCase(), displayName: u.displayName || u.userPrincipalName || 'Head of Service' }));
     } catch (error) {
       warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to reach them, ${DIRECTORY_PERMISSIONS_HINT}.`);
     }

@@ -25,8 +25,8 @@ import { daysLeft, responseDueDate, submissionDueDate } from '../domain/deadline
 import { VisitReport } from '../domain/types';
 import { NotificationKind, NOTIFICATIONS_SENT, SendState } from '../data/listContract';
 import { odataStringLiteral } from '../data/odata';
-import { FrontlineLists, GraphListItem, objectIdOf } from './lists';
 import { Answerer, answerers } from './headOfService';
+import { FrontlineLists, GraphListItem, objectIdOf } from './lists';
 import { PublisherLog } from './publisher';
 
 const N = NOTIFICATIONS_SENT.fields;
@@ -188,10 +188,7 @@ export class GraphActivityFeed implements ActivityFeed {
   }
 }
 
-/** Heads of Service who answer for a team (`answerers`: the named one if in the group, else the group, Entra groups expanded). */
-export async function responsibleHeadsOfService(lists: FrontlineLists, teamId: number | undefined, warn?: (message: string) => void): Promise<Answerer[]> {
-  return answerers(lists, teamId, warn);
-}
+/** Heads of Service who answer for a team: its named one when they are in the group (it narrows), else the group. */
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -336,7 +333,7 @@ export class Notifier {
     }
 
     // Heads of Service: responses due within a week or overdue.
-    const answerers = new Map<string, Answerer[]>();
+    const answering = new Map<string, Answerer[]>();
     for (const report of await this.lists.reportsWithStatus('Submitted')) {
       if (!report.submittedOn) {
         continue;
@@ -348,11 +345,11 @@ export class Notifier {
       }
       const kind: NotificationKind = left < 0 ? 'responseOverdue' : 'responseDueSoon';
       const teamKey = String(report.teamId);
-      if (!answerers.has(teamKey)) {
-        answerers.set(teamKey, await responsibleHeadsOfService(this.lists, report.teamId, (m) => this.log.warn(m)));
+      if (!answering.has(teamKey)) {
+        answering.set(teamKey, await answerers(this.lists, report.teamId, (m) => this.log.warn(m)));
       }
       const team = teamName(report.teamId);
-      for (const person of answerers.get(teamKey) || []) {
+      for (const person of answering.get(teamKey) || []) {
         const oid = person.objectId;
         plans.push({
           key: `${kind}:report-${report.id}:${oid}`,
