@@ -46,6 +46,9 @@ function conversationBase(id: string | undefined): string {
   return (id || '').split(';')[0].trim().toLowerCase();
 }
 
+const CANNOT_CHECK_MESSAGE =
+  'Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.';
+
 const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
 
 export class CardActions {
@@ -121,6 +124,10 @@ export class CardActions {
       return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, await this.refreshIds(report)));
     }
     const pressed = activity.value && activity.value.trigger === 'manual';
+    if (pressed && !right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${activity.from && activity.from.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse(CANNOT_CHECK_MESSAGE);
+    }
     return cardResponse(pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)));
   }
 
@@ -129,7 +136,7 @@ export class CardActions {
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed && right.reason === 'cannotCheck') {
       this.log.error(`Report ${report.id}: could not check whether ${actor.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
-      return messageResponse('Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.');
+      return messageResponse(CANNOT_CHECK_MESSAGE);
     }
     if (!right.allowed) {
       const why =

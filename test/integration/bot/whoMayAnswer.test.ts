@@ -238,6 +238,13 @@ describe('bot: Entra groups when Graph will not resolve them (directory permissi
     expect(logger.lines.some((l) => l.level === 'error' && l.text.includes('User.Read.All and GroupMember.Read.All'))).toBe(true);
   });
 
+  it('tells a Head of Service in the Entra group who presses "Respond as Head of Service" the same, not that they may not answer', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'refreshCard', data: { reportId: id } }));
+    expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group');
+  });
+
   it('lets a Head of Service added to the group directly answer as before', async () => {
     const id = await submitReport(fixture.sandbox);
     await bot.sweep();
