@@ -300,7 +300,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (parseSitePermissionsPath(decodeURIComponent(path))) {
         return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
       }
-      // Sites.Selected governs the site endpoints only; users, groups and the activity feed need other permissions.
+      // Sites.Selected governs the site endpoints only: directory calls are judged by the app's
+      // directory permissions (graphDirectory.ts), the activity feed by its own.
       if (who.caller.kind === 'app' && /^\/v1\.0\/sites\//i.test(path) && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
