@@ -9,7 +9,7 @@
  */
 import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
-import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyFromSharePoint } from '../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
@@ -98,7 +98,7 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     title: str(f[R.Title]),
     rotaEntryId: num(f[lookupIdField(R.RotaEntry)]),
     teamId: num(f[lookupIdField(R.Team)]),
-    visitDate: calendarDateFromSharePoint(optionalStr(f[R.VisitDate])),
+    visitDate: dateOnlyFromSharePoint(optionalStr(f[R.VisitDate])),
     members: people(f[R.Members]),
     staffInvolved: str(f[R.StaffInvolved]),
     grid,
@@ -222,16 +222,16 @@ export class FrontlineLists {
 
   /** Reports whose visit fell in a range, by the indexed VisitDate column. */
   async reportsVisitedBetween(from: CalendarDate, to: CalendarDate): Promise<VisitReport[]> {
-    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${R.VisitDate} le '${londonMidnightUtc(to)}'`);
+    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${R.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
     return items.map(reportFromGraph);
   }
 
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
-    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
+    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${F.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
     return items.map((item) => ({
       id: Number(item.id),
-      visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+      visitDate: dateOnlyFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
       teamId: num(item.fields[lookupIdField(F.Team)]) as number,
       status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
       members: people(item.fields[F.Members]).map((p) => p.displayName)

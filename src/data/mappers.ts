@@ -3,7 +3,7 @@
  * Select and expand clauses live here beside the mapping that reads them, so the two cannot
  * drift apart.
  */
-import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
+import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
 import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
@@ -23,6 +23,13 @@ type RawItem = { [field: string]: unknown } & { Id: number };
 
 const USER_PROPS = ['Id', 'Title', 'EMail'];
 const userSelect = (field: string): string[] => USER_PROPS.map((p) => `${field}/${p}`);
+/**
+ * A multi-person column is read as ids and names only: SharePoint fails the whole query (500,
+ * "Cannot get value for projected field …_x005f_EMail") when any person in it has no email, as a
+ * co-opted member or a guest may not. People are matched by site user id, never by email.
+ */
+const PEOPLE_PROPS = ['Id', 'Title'];
+const peopleSelect = (field: string): string[] => PEOPLE_PROPS.map((p) => `${field}/${p}`);
 
 export function toPerson(raw: RawUser | null | undefined): Person | undefined {
   if (!raw || raw.Id === undefined || raw.Id === null) {
@@ -77,7 +84,7 @@ export const ROTA_SELECT = [
   VISIT_ROTA.fields.NotHeldReason,
   `${VISIT_ROTA.fields.Team}/Id`,
   `${VISIT_ROTA.fields.Team}/Title`,
-  ...userSelect(VISIT_ROTA.fields.Members)
+  ...peopleSelect(VISIT_ROTA.fields.Members)
 ];
 export const ROTA_EXPAND = [VISIT_ROTA.fields.Team, VISIT_ROTA.fields.Members];
 
@@ -86,7 +93,7 @@ export function toRotaEntry(item: RawItem): RotaEntry {
   return {
     id: item.Id,
     title: text(item[VISIT_ROTA.fields.Title]),
-    visitDate: calendarDateFromSharePoint(item[VISIT_ROTA.fields.VisitDate] as string) || '',
+    visitDate: dateOnlyFromSharePoint(item[VISIT_ROTA.fields.VisitDate] as string) || '',
     teamId: Number(team.Id),
     teamTitle: team.Title || undefined,
     members: toPeople(item[VISIT_ROTA.fields.Members]),
@@ -105,7 +112,7 @@ export const REPORT_SELECT = [
   `${F.Team}/Id`,
   `${F.Team}/Title`,
   F.VisitDate,
-  ...userSelect(F.Members),
+  ...peopleSelect(F.Members),
   F.StaffInvolved,
   ...GRID_CELL_KEYS.map((key) => GRID_CELL_FIELDS[key]),
   F.SafetyScale,
@@ -135,7 +142,7 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
     rotaEntryId: rota.Id ? Number(rota.Id) : undefined,
     teamId: team.Id ? Number(team.Id) : undefined,
     teamTitle: team.Title || undefined,
-    visitDate: calendarDateFromSharePoint(item[F.VisitDate] as string),
+    visitDate: dateOnlyFromSharePoint(item[F.VisitDate] as string),
     members: toPeople(item[F.Members]),
     staffInvolved: text(item[F.StaffInvolved]),
     grid,
@@ -165,7 +172,7 @@ export function formToItemFields(form: VisitReportForm): { [field: string]: unkn
     [F.Title]: form.title,
     [`${F.RotaEntry}Id`]: form.rotaEntryId === undefined ? null : form.rotaEntryId,
     [`${F.Team}Id`]: form.teamId === undefined ? null : form.teamId,
-    [F.VisitDate]: form.visitDate ? londonMidnightUtc(form.visitDate) : null,
+    [F.VisitDate]: form.visitDate ? dateOnlyToSharePoint(form.visitDate) : null,
     [`${F.Members}Id`]: form.members.map((m) => m.id),
     [F.StaffInvolved]: form.staffInvolved,
     [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale

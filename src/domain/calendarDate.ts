@@ -113,6 +113,47 @@ export function londonOffsetMinutes(instant: Date): number {
   return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
 }
 
+/*
+ * Date-only columns (a visit's date). SharePoint keeps a date-only value as midnight of its day in
+ * the site's regional time zone, expressed in UTC, and a value written as an instant lands on the
+ * site-local day that instant falls on. A council's site may be in London, UTC or (left at the
+ * tenant's default) Pacific time, so neither side may assume London midnight:
+ * - we write midday UTC of the day, which falls on that day in every site time zone from UTC-12
+ *   to UTC+11;
+ * - we read a value as the UTC day of (value + 11 hours), so local midnight of the day in any site
+ *   time zone from UTC-11 to UTC+12 (and midday UTC, had a store kept what we wrote) reads as the
+ *   day itself;
+ * - a filter on a day boundary uses the first instant that reads as that day (11:00 before UTC
+ *   midnight), so `ge`/`lt` select exactly the days asked for.
+ */
+const DATE_ONLY_READ_SHIFT_MS = 11 * 3600000;
+
+/** The value to write to a date-only column for a calendar day. */
+export function dateOnlyToSharePoint(date: CalendarDate): string {
+  parts(date);
+  return `${date}T12:00:00Z`;
+}
+
+/** The calendar day a date-only column's value (as SharePoint or Graph returns it) stands for. */
+export function dateOnlyFromSharePoint(value: string | null | undefined): CalendarDate | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (isCalendarDate(value)) {
+    return value;
+  }
+  const instant = Date.parse(value);
+  if (isNaN(instant)) {
+    throw new RangeError(`Not a SharePoint date: ${value}`);
+  }
+  return new Date(instant + DATE_ONLY_READ_SHIFT_MS).toISOString().slice(0, 10);
+}
+
+/** The first instant a date-only value may hold and read as this day: for `ge` / `lt` filters. */
+export function dateOnlyDayStart(date: CalendarDate): string {
+  return new Date(toDayNumber(date) * MS_PER_DAY - DATE_ONLY_READ_SHIFT_MS).toISOString().replace('.000Z', 'Z');
+}
+
 /**
  * Reads a date as SharePoint or Graph returns it (an ISO instant, or already a day) and gives its
  * London calendar day. Empty input gives undefined.

@@ -5,12 +5,13 @@
  * draft, submitted, responded, and overdue for submission or for response. Written through the
  * store, authored by the councillors themselves, so item-level security applies to them.
  */
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, SITE_RELATIVE_URL, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
 import { ROLE_GROUPS } from '../domain/roles';
-import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, StoredList } from './store';
+import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, spNow, StoredList } from './store';
+import { localMidnight, siteTimeZone } from './regional';
 
 /**
  * What the bot's lock on pickup (`ReportLocks` in src/bot/lists.ts) leaves on a report: the app
@@ -38,7 +39,8 @@ const TEAMS = [
 const PAIRS = [
   ['cllr.hale@northshire.example', 'cllr.marlow@northshire.example'],
   ['cllr.osei@northshire.example', 'cllr.penrose@northshire.example'],
-  ['cllr.hale@northshire.example', 'cllr.ashby@northshire.example'],
+  // with a co-opted member who has no mailbox
+  ['cllr.hale@northshire.example', 'cllr.ashby@northshire.example', 'cllr.fenwick@northshire.example'],
   ['cllr.osei@northshire.example', 'cllr.trent@northshire.example'],
   ['cllr.marlow@northshire.example', 'cllr.penrose@northshire.example'],
   ['cllr.ashby@northshire.example', 'cllr.trent@northshire.example']
@@ -140,7 +142,8 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
       day,
       fields: withDefaults(rotaList, {
         [R.Title]: `${day.slice(0, 7)} ${team.short}`,
-        [R.VisitDate]: londonMidnightUtc(day),
+        // as SharePoint keeps a date-only value: midnight of the day in the site's time zone
+        [R.VisitDate]: spNow(new Date(localMidnight(siteTimeZone(store, SITE_RELATIVE_URL), day))),
         [R.Team]: teams[(offset + 12) % 3].id,
         [R.Members]: pair,
         [R.MunicipalYear]: municipalYearOf(day),

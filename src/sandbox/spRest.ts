@@ -7,6 +7,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { FieldDefinition } from '../data/listContract';
+import { mailboxOf } from './directory';
 import { SpError, spErrors } from './errors';
 import { entityTypeName, fieldNamed, parseRestWrite, restEtag } from './listModel';
 import { ListOps } from './listOps';
@@ -26,6 +27,7 @@ import {
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
 import { assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
+import { siteTimeZone, timeZoneEntity } from './regional';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
 
 export interface InnerRequest {
@@ -42,10 +44,49 @@ export interface SpContext {
   /** Absolute, e.g. http://localhost:4321/sites/frontline-visits */
   siteUrl: string;
   siteRelativeUrl: string;
+  /**
+   * Another site of the tenant (its root, a team's site): it has its own web, context info and
+   * regional settings, but none of the product's lists, groups or people.
+   */
+  otherSite?: { title: string; webId: string };
 }
 
 const DIGEST_TIMEOUT_SECONDS = 1800;
 const WEB_TITLE = 'Frontline Visits';
+
+/**
+ * A site of the tenant that is not the data site: its web, the signed-in user, and no lists —
+ * asking it for one of the product's lists fails as SharePoint fails.
+ */
+function otherSiteRoute(
+  ctx: SpContext,
+  caller: Caller,
+  rest: Segment[],
+  method: string,
+  one: (metadataName: string, meta: { type: string; editLink: string }, entity: { [k: string]: unknown }) => InnerResponse,
+  many: (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse
+): InnerResponse {
+  const [s1, s2] = rest;
+  if (s1.name === 'currentuser' && method === 'GET') {
+    if (rest.length === 1) {
+      return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${caller.user.id})` }, userEntity(caller.user));
+    }
+    if (rest.length === 2 && s2.name === 'groups') {
+      return many('SP.ApiData.Groups', []);
+    }
+  }
+  if (listSeg(s1)) {
+    if (s1.name === 'lists' && s1.args === undefined && rest.length === 1) {
+      return many('SP.ApiData.Lists', []);
+    }
+    const title = s1.name === 'lists' && s1.args === undefined ? (s2 && s2.name === 'getbytitle' ? argValue(s2.args) : undefined) : s1.name === 'getbytitle' ? argValue(s1.args) : undefined;
+    if (title !== undefined) {
+      throw spErrors.listNotFound(title, ctx.siteUrl);
+    }
+    throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+  }
+  throw spErrors.notSupported(`/_api/web/${rest.map((r) => r.name).join('/')} on ${ctx.siteRelativeUrl || '/'} (the sandbox serves only the web, the current user and regional settings there)`);
+}
 
 // ---- request digests ------------------------------------------------------------------------
 
@@ -56,20 +97,21 @@ const WEB_TITLE = 'Frontline Visits';
  */
 const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-export function issueDigest(now = new Date()): string {
+/** A digest is good only on the site that issued it, as in SharePoint: another site's is refused. */
+export function issueDigest(siteRelativeUrl: string, now = new Date()): string {
   const stamp = now.toUTCString();
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
+  const mac = createHmac('sha256', DIGEST_KEY).update(`${siteRelativeUrl.toLowerCase()}|${stamp}`).digest('hex').toUpperCase();
   return `0x${mac},${stamp}`;
 }
 
-export function digestValid(digest: string): boolean {
+export function digestValid(digest: string, siteRelativeUrl: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
+  const mac = createHmac('sha256', DIGEST_KEY).update(`${siteRelativeUrl.toLowerCase()}|${stamp}`).digest('hex').toUpperCase();
   return mac === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
@@ -154,7 +196,7 @@ export function userEntity(user: SiteUser): { [k: string]: unknown } {
     LoginName: user.loginName,
     Title: user.title,
     PrincipalType: 1,
-    Email: user.email,
+    Email: mailboxOf(user),
     Expiration: '',
     IsEmailAuthenticationGuestUser: false,
     IsShareByEmailGuestUser: false,
@@ -207,11 +249,11 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
 function webEntity(ctx: SpContext): { [k: string]: unknown } {
   return {
     Created: ctx.store.siteCreated,
-    Description: 'Councillors’ visits to children’s social care intake teams (local sandbox).',
-    Id: ctx.store.webId,
+    Description: ctx.otherSite ? '' : 'Councillors’ visits to children’s social care intake teams (local sandbox).',
+    Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.webId,
     Language: 1033,
-    ServerRelativeUrl: ctx.siteRelativeUrl,
-    Title: WEB_TITLE,
+    ServerRelativeUrl: ctx.siteRelativeUrl || '/',
+    Title: ctx.otherSite ? ctx.otherSite.title : WEB_TITLE,
     Url: ctx.siteUrl,
     WebTemplate: 'STS'
   };
@@ -286,10 +328,10 @@ function parseSelection(list: StoredList, params: URLSearchParams): Selection {
 const USER_SUBS: { [name: string]: (u: SiteUser) => unknown } = {
   Id: (u) => u.id,
   Title: (u) => u.title,
-  EMail: (u) => u.email,
+  EMail: (u) => mailboxOf(u) || null,
   Name: (u) => u.loginName,
   UserName: (u) => u.email,
-  SipAddress: (u) => u.email,
+  SipAddress: (u) => mailboxOf(u) || null,
   FirstName: (u) => u.title.split(' ')[0],
   LastName: (u) => u.title.split(' ').slice(1).join(' '),
   JobTitle: () => null,
@@ -360,6 +402,14 @@ export class ItemSerializer {
     const value = item.fields[field.internalName];
     if (how.multi) {
       const users = (Array.isArray(value) ? value : []).map((id: number) => this.userObject(id, subs)).filter((u) => u !== null);
+      // SharePoint fails the whole query when a projected property of a multi-value column is
+      // empty for any of its values (e.g. EMail of a person with no mailbox).
+      for (const user of users as Array<{ [k: string]: unknown }>) {
+        const missing = (subs && subs.length ? subs : ['Id', 'Title', 'EMail']).find((sub) => user[sub] === null || user[sub] === '');
+        if (missing) {
+          throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `Cannot get value for projected field ${field.internalName}_x005f_${missing}.`);
+        }
+      }
       return this.mode === 'verbose' ? { results: users } : users;
     }
     return typeof value === 'number' ? this.userObject(value, subs) : null;
@@ -517,7 +567,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(),
+      FormDigestValue: issueDigest(ctx.siteRelativeUrl),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
@@ -535,7 +585,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   if (first === 'site' && segments.length === 1) {
-    return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl, Url: ctx.siteUrl });
+    return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl || '/', Url: ctx.siteUrl });
   }
 
   if (first !== 'web') {
@@ -546,6 +596,13 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     return one('SP.ApiData.Webs', { type: 'SP.Web', editLink: 'Web' }, webEntity(ctx));
   }
   const [s1, s2, s3] = rest;
+
+  if (s1.name === 'regionalsettings' && rest.length === 2 && s2.name === 'timezone' && method === 'GET') {
+    return one('SP.ApiData.TimeZones', { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, timeZoneEntity(siteTimeZone(ctx.store, ctx.siteRelativeUrl)));
+  }
+  if (ctx.otherSite) {
+    return otherSiteRoute(ctx, caller, rest, method, one, many);
+  }
 
   // current user and groups
   if (s1.name === 'currentuser') {
