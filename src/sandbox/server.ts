@@ -80,8 +80,8 @@ type WorkbenchHandler = (req: http.IncomingMessage, res: http.ServerResponse) =>
 async function loadWorkbench(siteUrl: string): Promise<WorkbenchHandler | undefined> {
   const modulePath = './workbench/index';
   try {
-    const mod = (await import(modulePath)) as { createWorkbenchHandler?: (o: { siteUrl: string }) => WorkbenchHandler };
-    return mod.createWorkbenchHandler ? mod.createWorkbenchHandler({ siteUrl }) : undefined;
+    const mod = (await import(modulePath)) as { createWorkbenchHandler?: (o: { siteUrl: string; teamSiteUrl: string }) => WorkbenchHandler };
+    return mod.createWorkbenchHandler ? mod.createWorkbenchHandler({ siteUrl, teamSiteUrl: siteUrl.replace(SITE_RELATIVE_URL, TEAM_SITE_RELATIVE_URL) }) : undefined;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!(e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') && /workbench/.test(e.message))) {

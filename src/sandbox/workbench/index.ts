@@ -1,17 +1,27 @@
 import { promises as fs } from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
+import { issueDigest } from '../spRest';
 import { getWorkbenchBundle, REPO_ROOT, WORKBENCH_DIR } from './bundle';
 
 export interface WorkbenchHandlerOptions {
-  /** The sandbox site, e.g. http://localhost:4321/sites/frontline-visits. */
+  /** The sandbox's data site, e.g. http://localhost:4321/sites/frontline-visits. */
   siteUrl: string;
+  /** The improvement team's own site, where a channel tab's page is (default /sites/improvement-team). */
+  teamSiteUrl?: string;
 }
 
 /** What the page script reads from the page (see entry.tsx). */
 export interface WorkbenchPageConfig {
-  /** The site's server-relative path; the script adds the page's own origin, so the cookie goes along. */
+  /** The data site's server-relative path; the script adds the page's own origin, so the cookie goes along. */
   sitePath: string;
+  /** The team site's server-relative path (a channel tab's page web). */
+  teamSitePath: string;
+  /**
+   * The request digest each host page carries, by site path, as SharePoint puts the page's own
+   * digest in its page context (good on that site only).
+   */
+  pageDigests?: { [sitePath: string]: string };
   fontBaseUrl: string;
 }
 
@@ -29,6 +39,7 @@ const FONT_FILE = /^[a-z0-9-]+\.woff2?$/;
 export function createWorkbenchHandler(options: WorkbenchHandlerOptions): WorkbenchHandler {
   const config: WorkbenchPageConfig = {
     sitePath: new URL(options.siteUrl).pathname.replace(/\/$/, ''),
+    teamSitePath: options.teamSiteUrl ? new URL(options.teamSiteUrl).pathname.replace(/\/$/, '') : '/sites/improvement-team',
     fontBaseUrl: `${ASSET_PREFIX}fonts/`
   };
 
@@ -125,7 +136,12 @@ async function sendPage(req: http.IncomingMessage, res: http.ServerResponse, con
     // eslint-disable-next-line no-console
     console.error('Workbench: the page script did not build', error);
   }
-  send(req, res, buildError ? 500 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, workbenchHtml(config, buildError));
+  // Fresh digests with every page load, as SharePoint serves each page with its own.
+  const pageDigests: { [sitePath: string]: string } = {};
+  for (const sitePath of [config.sitePath, config.teamSitePath, '']) {
+    pageDigests[sitePath] = issueDigest(sitePath);
+  }
+  send(req, res, buildError ? 500 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, workbenchHtml({ ...config, pageDigests }, buildError));
 }
 
 async function sendFont(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<void> {

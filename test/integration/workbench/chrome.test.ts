@@ -134,7 +134,7 @@ describe('choosing and switching', () => {
     await page.waitForFunction(() => document.querySelector('.wb-webpart')?.getAttribute('data-persona') === 'clerk@northshire.example');
     await until(() => siteRequests.length > 0, 'the App to call the site again');
     expect(siteRequests.every((r) => r.cookie === 'sandbox_user=clerk@northshire.example')).toBe(true);
-    expect(await page.textContent('[role=status].wb-visually-hidden')).toBe('Showing Teams, dark theme, signed in as Committee Clerk.');
+    expect(await page.textContent('[role=status].wb-visually-hidden')).toBe('Showing Teams channel tab, dark theme, signed in as Committee Clerk.');
 
     // Back to nobody: the chooser again, and the App is gone.
     await page.selectOption('#wb-persona', '');

@@ -41,8 +41,9 @@ beforeAll(async () => {
     $orderby: VISIT_ROTA.fields.VisitDate,
     $top: '100'
   });
+  const haleId = (await restAs<{ Id: number }>(HALE, 'web/currentuser')).Id;
   const rota = await restAs<{ value: Parameters<typeof toRotaEntry>[0][] }>(HALE, `web/lists/getByTitle('${encodeURIComponent(VISIT_ROTA.title)}')/items?${query}`);
-  const hers = rota.value.map(toRotaEntry).filter((entry) => entry.members.some((m) => m.email?.toLowerCase() === HALE));
+  const hers = rota.value.map(toRotaEntry).filter((entry) => entry.members.some((m) => m.id === haleId));
   expect(hers.length).toBeGreaterThan(0);
   haleNextVisit = hers[0];
 });
