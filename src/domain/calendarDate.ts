@@ -121,8 +121,8 @@ export function londonOffsetMinutes(instant: Date): number {
  * - we write midday UTC of the day, which falls on that day in every site time zone from UTC-12
  *   to UTC+11;
  * - we read a value as the UTC day of (value + 11 hours), so local midnight of the day in any site
- *   time zone from UTC-11 to UTC+12 (and midday UTC, had a store kept what we wrote) reads as the
- *   day itself;
+ *   time zone from UTC-12 to UTC+11 (and midday UTC, had a store kept what we wrote) reads as the
+ *   day itself (UK, European and American zones all lie well inside; New Zealand in summer does not);
  * - a filter on a day boundary uses the first instant that reads as that day (11:00 before UTC
  *   midnight), so `ge`/`lt` select exactly the days asked for.
  */
