@@ -635,6 +635,15 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user));
   };
+  if (s1.name === 'siteusers' && s1.args !== undefined) {
+    // siteUsers('login') or siteUsers(@v)?@v='login', as PnPjs's getByLoginName asks: one user.
+    const alias = s1.args.trim();
+    const login = argValue(alias.startsWith('@') ? params.get(alias) ?? '' : alias);
+    if (rest.length === 1) {
+      return oneUser(ctx.store.userByLoginName(login));
+    }
+    throw spErrors.notSupported(`/_api/web/siteusers(…)/${rest.slice(1).map((r) => r.name).join('/')}`);
+  }
   if (s1.name === 'siteusers') {
     if (rest.length === 1) {
       return many('SP.ApiData.Users', ctx.store.users().map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));

@@ -53,6 +53,9 @@ describe('a member with no email on a report', () => {
     const fenwick = await spForUser(fixture.sandbox.siteUrl, FENWICK).web.currentUser();
     expect(fenwick.LoginName).toBe(`i:0#.f|membership|${FENWICK}`);
     expect(fenwick.Email).toBe('');
+    // looked up by login name, as a site owner's tools do: one user, the same one
+    const byLogin = await sp.web.siteUsers.getByLoginName(fenwick.LoginName)();
+    expect([byLogin.Id, byLogin.Email]).toEqual([fenwick.Id, '']);
     const failure = await failureOf(
       sp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select('Id', 'Members/Id', 'Members/EMail').expand('Members')()
     );
