@@ -16,6 +16,7 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], log: (line:
     log(describeStep(step));
     switch (step.kind) {
       case 'siteScriptAction':
+      case 'regionalSettings':
         await sp.siteScripts.executeSiteScriptAction(step.action);
         break;
       case 'listSettings':

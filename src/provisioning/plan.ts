@@ -5,7 +5,7 @@
 import { PermissionKind } from '@pnp/sp/security';
 
 export interface SiteScript {
-  actions: Array<{ verb: string; listName: string; subactions: unknown[] }>;
+  actions: Array<{ verb: string; listName?: string; subactions?: unknown[]; timeZone?: number; locale?: number }>;
 }
 
 export interface ListSettings {
@@ -16,6 +16,7 @@ export interface ListSettings {
 
 export type ProvisioningStep =
   | { kind: 'siteScriptAction'; listName: string; action: string }
+  | { kind: 'regionalSettings'; timeZone: number; locale: number; action: string }
   | { kind: 'listSettings'; listName: string; settings: ListSettings['lists'][string] }
   | { kind: 'roleDefinition'; name: string; description: string; basePermissions: { Low: number; High: number } }
   | { kind: 'group'; title: string }
@@ -45,7 +46,12 @@ export function basePermissionMask(names: ReadonlyArray<string>): { Low: number;
 export function provisioningPlan(script: SiteScript, settings: ListSettings): ProvisioningStep[] {
   const steps: ProvisioningStep[] = [];
   for (const action of script.actions) {
-    steps.push({ kind: 'siteScriptAction', listName: action.listName, action: JSON.stringify(action) });
+    if (action.verb === 'setRegionalSettings') {
+      // First: SharePoint keeps each date-only value as midnight in the site's time zone.
+      steps.unshift({ kind: 'regionalSettings', timeZone: Number(action.timeZone), locale: Number(action.locale), action: JSON.stringify(action) });
+    } else {
+      steps.push({ kind: 'siteScriptAction', listName: String(action.listName), action: JSON.stringify(action) });
+    }
   }
   for (const listName of Object.keys(settings.lists)) {
     steps.push({ kind: 'listSettings', listName, settings: settings.lists[listName] });
@@ -69,6 +75,8 @@ export function describeStep(step: ProvisioningStep): string {
   switch (step.kind) {
     case 'siteScriptAction':
       return `create or update list ${step.listName} and its fields (site script)`;
+    case 'regionalSettings':
+      return `set the site's regional settings: time zone ${step.timeZone}${step.timeZone === 2 ? ' (London)' : ''}, locale ${step.locale}${step.locale === 2057 ? ' (English, United Kingdom)' : ''} (site script)`;
     case 'listSettings':
       return `set ${step.listName}: versioning ${step.settings.EnableVersioning ? 'on' : 'off'}, read security ${step.settings.ReadSecurity}, write security ${step.settings.WriteSecurity}`;
     case 'roleDefinition':

@@ -45,3 +45,12 @@ describe('provisioning plan', () => {
     expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
   });
 });
+
+describe('provisioning the site’s regional settings', () => {
+  it('sets London time (2) and English (United Kingdom) first, before any list holds a date', () => {
+    const steps = provisioningPlan(script, settings);
+    expect(steps[0]).toMatchObject({ kind: 'regionalSettings', timeZone: 2, locale: 2057 });
+    expect(JSON.parse((steps[0] as { action: string }).action)).toMatchObject({ verb: 'setRegionalSettings', timeZone: 2 });
+    expect(steps.filter((s) => s.kind === 'regionalSettings')).toHaveLength(1);
+  });
+});
