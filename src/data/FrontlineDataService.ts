@@ -7,10 +7,10 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
 import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
-import { GRID_CELL_KEYS } from '../domain/grid';
+import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, rolesFromGroups } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
-import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 import { formToItemFields, RawUser, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toPerson, toRotaEntry, toTeam, toVisitReport } from './mappers';
 
 export interface SignedInUser {
@@ -57,10 +57,10 @@ export const HISTORY_DAYS = 400;
 const F = VISIT_REPORTS.fields;
 
 /**
- * A start-page row needs no grid text: leaving the nine note fields out keeps the one batched
- * request small however many reports there are.
+ * A start-page row needs none of the long text: leaving the multi-line fields out keeps the one
+ * batched request small however many reports there are.
  */
-const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => GRID_CELL_KEYS.every((key) => GRID_CELL_FIELDS[key] !== field) && field !== F.StaffInvolved && field !== F.HosFeedback);
+const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
 
 /**
  * A report from the summary select: the feedback text is left out to keep the batch small, but

@@ -268,7 +268,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const digest = req.headers['x-requestdigest'];
         const value = Array.isArray(digest) ? digest[0] : digest;
         // SharePoint demands a digest with cookie sign-in and checks any that is sent.
-        if ((value && !digestValid(value, SITE_RELATIVE_URL)) || (!value && who.via === 'cookie')) {
+        if ((value && !digestValid(value, who.caller.user.loginName, SITE_RELATIVE_URL)) || (!value && who.via === 'cookie')) {
           return send(res, errorResponse(mode, spErrors.invalidDigest()), sharePointHeaders());
         }
       }
@@ -325,7 +325,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (method !== 'GET' && apiPath.toLowerCase() !== 'contextinfo') {
       const digest = req.headers['x-requestdigest'];
       const value = Array.isArray(digest) ? digest[0] : digest;
-      if ((value && !digestValid(value, ctx.siteRelativeUrl)) || (!value && who.via === 'cookie')) {
+      if ((value && !digestValid(value, who.caller.user.loginName, ctx.siteRelativeUrl)) || (!value && who.via === 'cookie')) {
         return errorResponse(mode, spErrors.invalidDigest());
       }
     }

@@ -91,28 +91,32 @@ function otherSiteRoute(
 // ---- request digests ------------------------------------------------------------------------
 
 /**
- * A digest is an HMAC of its issue time. The key is the same for every sandbox: a digest PnPjs
- * cached from one sandbox (it caches per site URL) stays good for another on the same port, as it
- * would across a restart. It only has to be obtained from contextinfo and not be stale.
+ * A digest is an HMAC of its issue time and the person it was issued to: as in SharePoint, a
+ * digest obtained by one person is refused for another. The key is the same for every sandbox: a
+ * digest PnPjs cached from one sandbox (it caches per site URL) stays good for another on the same
+ * port, as it would across a restart. It only has to be obtained from contextinfo by the same
+ * person and not be stale.
  */
 const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-/** A digest is good only on the site that issued it, as in SharePoint: another site's is refused. */
-export function issueDigest(siteRelativeUrl: string, now = new Date()): string {
-  const stamp = now.toUTCString();
-  const mac = createHmac('sha256', DIGEST_KEY).update(`${siteRelativeUrl.toLowerCase()}|${stamp}`).digest('hex').toUpperCase();
-  return `0x${mac},${stamp}`;
+function digestMac(stamp: string, loginName: string, siteRelativeUrl: string): string {
+  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}|${siteRelativeUrl.toLowerCase()}`).digest('hex').toUpperCase();
 }
 
-export function digestValid(digest: string, siteRelativeUrl: string): boolean {
+/** A digest is good only for the person it was issued to, on the site that issued it, as in SharePoint. */
+export function issueDigest(loginName: string, siteRelativeUrl: string, now = new Date()): string {
+  const stamp = now.toUTCString();
+  return `0x${digestMac(stamp, loginName, siteRelativeUrl)},${stamp}`;
+}
+
+export function digestValid(digest: string, loginName: string, siteRelativeUrl: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  const mac = createHmac('sha256', DIGEST_KEY).update(`${siteRelativeUrl.toLowerCase()}|${stamp}`).digest('hex').toUpperCase();
-  return mac === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+  return digestMac(stamp, loginName, siteRelativeUrl) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
 // ---- path parsing ---------------------------------------------------------------------------
@@ -567,7 +571,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(ctx.siteRelativeUrl),
+      FormDigestValue: issueDigest(caller.user.loginName, ctx.siteRelativeUrl),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],

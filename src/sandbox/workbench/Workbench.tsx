@@ -1,11 +1,13 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { Icon } from '@fluentui/react';
-import type { ISPFXContext, SPFI } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
+import { DefaultHeaders, DefaultInit, spfi, SPFI } from '@pnp/sp';
+import { PersonaRequestDigest } from './personaDigest';
 
 import { App } from '../../app/App';
 import type { AppContext } from '../../app/AppContext';
-import { buildAppContext, dataSiteSp, dataSiteUrlFor } from '../../app/hostContext';
+import { buildAppContext, dataSiteUrlFor } from '../../app/hostContext';
 import { loadPersonas, WorkbenchPersona } from './personas';
 import {
   appHostKind,
@@ -24,8 +26,6 @@ export interface WorkbenchProps {
   /** The sandbox tenant's root on this page's origin, e.g. http://localhost:4321. */
   tenantUrl: string;
   sites: { dataSitePath: string; teamSitePath: string };
-  /** Each host page's own request digest, by site path. */
-  pageDigests: { [sitePath: string]: string };
 }
 
 interface PersonaList {
@@ -37,7 +37,7 @@ interface PersonaList {
  * The local workbench: a page dressed as SharePoint or Teams around the real App, which is
  * rendered into its own element, as the web part renders into its domElement.
  */
-export function Workbench({ tenantUrl, sites, pageDigests }: WorkbenchProps): JSX.Element {
+export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
   const [state, setState] = React.useState<WorkbenchState>(() => parseWorkbenchState(window.location.search));
   const [personaList, setPersonaList] = React.useState<PersonaList | undefined>();
   const [announcement, setAnnouncement] = React.useState('');
@@ -88,17 +88,17 @@ export function Workbench({ tenantUrl, sites, pageDigests }: WorkbenchProps): JS
   const sitePath = pageSitePath(state.host, sites);
   const pageWebUrl = `${tenantUrl}${sitePath}`;
   const dataSiteUrl = dataSiteUrlFor(undefined, pageWebUrl);
-  const sp = React.useMemo<SPFI | undefined>(() => {
-    if (!state.as) {
-      return undefined;
-    }
-    // What SPFx's context offers PnPjs: the page's web and the page's own request digest.
-    const spfxContext: ISPFXContext = {
-      pageContext: { web: { absoluteUrl: pageWebUrl }, legacyPageContext: { formDigestValue: pageDigests[sitePath] ?? '', formDigestTimeoutSeconds: 1800 } }
-    };
-    return dataSiteSp(spfxContext, dataSiteUrl);
+  const sp = React.useMemo<SPFI | undefined>(
+    () =>
+      // Bound to the data site, as the web part binds it. The web part's PnPjs takes SPFx's
+      // behaviour, whose request digests are cached per site for the page (one person per page);
+      // the workbench switches people in one page, so each instance keeps its own digest.
+      state.as
+        ? spfi(dataSiteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), PersonaRequestDigest(dataSiteUrl))
+        : undefined,
     // A new persona gets a fresh PnPjs instance, so nothing cached crosses between users.
-  }, [pageWebUrl, dataSiteUrl, sitePath, pageDigests, state.as]);
+    [dataSiteUrl, state.as]
+  );
   const appContext = React.useMemo<AppContext | undefined>(
     () =>
       sp && persona

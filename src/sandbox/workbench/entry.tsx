@@ -22,6 +22,6 @@ initializeIcons(config.fontBaseUrl);
 // forwarded port, the sites are still same-origin and the sandbox_user cookie still goes along.
 container.textContent = '';
 ReactDOM.render(
-  <Workbench tenantUrl={window.location.origin} sites={{ dataSitePath: config.sitePath, teamSitePath: config.teamSitePath }} pageDigests={config.pageDigests ?? {}} />,
+  <Workbench tenantUrl={window.location.origin} sites={{ dataSitePath: config.sitePath, teamSitePath: config.teamSitePath }} />,
   container
 );

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
-import { issueDigest } from '../spRest';
 import { getWorkbenchBundle, REPO_ROOT, WORKBENCH_DIR } from './bundle';
 
 export interface WorkbenchHandlerOptions {
@@ -17,11 +16,6 @@ export interface WorkbenchPageConfig {
   sitePath: string;
   /** The team site's server-relative path (a channel tab's page web). */
   teamSitePath: string;
-  /**
-   * The request digest each host page carries, by site path, as SharePoint puts the page's own
-   * digest in its page context (good on that site only).
-   */
-  pageDigests?: { [sitePath: string]: string };
   fontBaseUrl: string;
 }
 
@@ -136,12 +130,7 @@ async function sendPage(req: http.IncomingMessage, res: http.ServerResponse, con
     // eslint-disable-next-line no-console
     console.error('Workbench: the page script did not build', error);
   }
-  // Fresh digests with every page load, as SharePoint serves each page with its own.
-  const pageDigests: { [sitePath: string]: string } = {};
-  for (const sitePath of [config.sitePath, config.teamSitePath, '']) {
-    pageDigests[sitePath] = issueDigest(sitePath);
-  }
-  send(req, res, buildError ? 500 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, workbenchHtml({ ...config, pageDigests }, buildError));
+  send(req, res, buildError ? 500 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, workbenchHtml(config, buildError));
 }
 
 async function sendFont(req: http.IncomingMessage, res: http.ServerResponse, file: string): Promise<void> {
