@@ -1,11 +1,12 @@
 /**
  * `npm start`'s sandbox: reads PORT (default 4321), SANDBOX_DATA (default `.sandbox/`),
- * SANDBOX_DIRECTORY and SANDBOX_TODAY from the environment, starts the sandbox and stops it
- * cleanly on Ctrl-C / SIGTERM.
+ * SANDBOX_DIRECTORY, SANDBOX_TODAY and SANDBOX_TIME_ZONE from the environment, starts the sandbox
+ * and stops it cleanly on Ctrl-C / SIGTERM.
  */
 import { resolve } from 'node:path';
 import { SandboxHandle, SandboxOptions, startSandbox } from './server';
 import { FIXED_PERSONAS } from './directory';
+import { isSiteTimeZoneName, SITE_TIME_ZONES } from './regional';
 
 export const DEFAULT_SANDBOX_PORT = 4321;
 
@@ -19,14 +20,26 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     dataDir: resolve(env.SANDBOX_DATA || '.sandbox'),
     directoryFile: env.SANDBOX_DIRECTORY || undefined,
     today: env.SANDBOX_TODAY || undefined,
-    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo'
+    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
+    siteTimeZone: siteTimeZoneFromEnv(env.SANDBOX_TIME_ZONE)
   };
+}
+
+function siteTimeZoneFromEnv(value: string | undefined): SandboxOptions['siteTimeZone'] {
+  if (!value) {
+    return undefined;
+  }
+  if (!isSiteTimeZoneName(value)) {
+    throw new Error(`SANDBOX_TIME_ZONE must be one of ${Object.keys(SITE_TIME_ZONES).join(', ')}, not "${value}"`);
+  }
+  return value;
 }
 
 export function describeSandbox(sandbox: SandboxHandle): string {
   return [
     `Frontline Visits sandbox: workbench ${sandbox.url}/`,
-    `  SharePoint site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
+    `  SharePoint data site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
+    `  other sites, no lists: tenant root ${sandbox.url}/ (Teams personal app) and ${sandbox.teamSiteUrl} (channel tab)`,
     `  data in ${sandbox.dataDir}`,
     `  personas: ${FIXED_PERSONAS.map((p) => p.email).join(', ')}`
   ].join('\n');
