@@ -84,18 +84,26 @@ export function londonToday(now: Date = new Date()): CalendarDate {
  * days the clocks change the offset at midnight differs from the offset later that day.
  */
 export function londonMidnightUtc(date: CalendarDate): string {
+  return new Date(midnightIn(COUNCIL_TIME_ZONE, date)).toISOString().replace('.000Z', 'Z');
+}
+
+/** The instant (ms) a calendar day starts in an IANA time zone, the clock changes allowed for. */
+export function midnightIn(timeZone: string, date: CalendarDate): number {
   const [y, m, d] = parts(date);
   const wallMidnight = Date.UTC(y, m - 1, d);
-  let instant = wallMidnight - londonOffsetMinutes(new Date(wallMidnight)) * 60000;
-  const settled = londonOffsetMinutes(new Date(instant));
-  instant = wallMidnight - settled * 60000;
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  const instant = wallMidnight - offsetMinutesIn(timeZone, new Date(wallMidnight)) * 60000;
+  return wallMidnight - offsetMinutesIn(timeZone, new Date(instant)) * 60000;
 }
 
 /** Minutes London is ahead of UTC at an instant: 0 in winter, 60 in British Summer Time. */
 export function londonOffsetMinutes(instant: Date): number {
+  return offsetMinutesIn(COUNCIL_TIME_ZONE, instant);
+}
+
+/** Minutes an IANA time zone is ahead of UTC at an instant. */
+export function offsetMinutesIn(timeZone: string, instant: Date): number {
   const londonWallClock = new Intl.DateTimeFormat('en-GB', {
-    timeZone: COUNCIL_TIME_ZONE,
+    timeZone,
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',

@@ -4,6 +4,7 @@
  * day in the site's time zone, so a value written as an instant lands on the site's local day of
  * that instant, and comes back as that local midnight expressed in UTC.
  */
+import { midnightIn, offsetMinutesIn } from '../domain/calendarDate';
 import type { SandboxStore } from './store';
 
 export type SiteTimeZoneName = 'London' | 'UTC' | 'Pacific';
@@ -52,39 +53,14 @@ export function timeZoneEntity(name: SiteTimeZoneName): { [k: string]: unknown }
   };
 }
 
-/** Minutes the zone is ahead of UTC at an instant. */
-function offsetMinutes(iana: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: iana,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit'
-  }).formatToParts(new Date(instant));
-  const v: { [k: string]: number } = {};
-  for (const p of parts) {
-    if (p.type !== 'literal') {
-      v[p.type] = Number(p.value);
-    }
-  }
-  const wall = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute);
-  return Math.round((wall - Math.floor(instant / 60000) * 60000) / 60000);
-}
-
 /** The site-local calendar day (YYYY-MM-DD) on which an instant falls. */
 export function localDayOf(name: SiteTimeZoneName, instant: number): string {
-  return new Date(instant + offsetMinutes(SITE_TIME_ZONES[name].iana, instant) * 60000).toISOString().slice(0, 10);
+  return new Date(instant + offsetMinutesIn(SITE_TIME_ZONES[name].iana, new Date(instant)) * 60000).toISOString().slice(0, 10);
 }
 
 /** The instant (ms) at which a site-local calendar day begins. */
 export function localMidnight(name: SiteTimeZoneName, day: string): number {
-  const iana = SITE_TIME_ZONES[name].iana;
-  const wall = Date.parse(`${day}T00:00:00Z`);
-  let instant = wall - offsetMinutes(iana, wall) * 60000;
-  instant = wall - offsetMinutes(iana, instant) * 60000;
-  return instant;
+  return midnightIn(SITE_TIME_ZONES[name].iana, day);
 }
 
 /**
@@ -97,9 +73,8 @@ export function instantOf(name: SiteTimeZoneName, value: string): number {
   }
   const asUtc = Date.parse(/T/.test(value) ? `${value}Z` : `${value}T00:00:00Z`);
   const iana = SITE_TIME_ZONES[name].iana;
-  let instant = asUtc - offsetMinutes(iana, asUtc) * 60000;
-  instant = asUtc - offsetMinutes(iana, instant) * 60000;
-  return instant;
+  const instant = asUtc - offsetMinutesIn(iana, new Date(asUtc)) * 60000;
+  return asUtc - offsetMinutesIn(iana, new Date(instant)) * 60000;
 }
 
 /** What a date-only column keeps for a written value: midnight of the site-local day. */
