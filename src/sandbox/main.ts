@@ -19,7 +19,8 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     dataDir: resolve(env.SANDBOX_DATA || '.sandbox'),
     directoryFile: env.SANDBOX_DIRECTORY || undefined,
     today: env.SANDBOX_TODAY || undefined,
-    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo'
+    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
+    bareSite: env.SANDBOX_SITE === 'bare'
   };
 }
 

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
+import { SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLabelsForGroups } from './directory';
@@ -46,6 +46,11 @@ export interface SandboxOptions {
    * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
    */
   submittedLockRule?: boolean;
+  /**
+   * Start a new data directory as a bare site, as SharePoint creates one: no lists, no role groups,
+   * regional settings not yet London's. `npm run provision` then makes it a working site.
+   */
+  bareSite?: boolean;
 }
 
 export interface SandboxHandle {
@@ -117,9 +122,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const fileEntries = directoryFile ? loadDirectoryFile(directoryFile) : [];
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
-  const store = SandboxStore.open(dataDir);
+  const store = SandboxStore.open(dataDir, { bareSite: options.bareSite });
   const firstStart = store.isEmpty();
-  const seed = options.seed || 'demo';
+  // A bare site has no lists to hold demo data.
+  const seed = options.bareSite ? 'empty' : options.seed || 'demo';
 
   const directory: DirectoryEntry[] = FIXED_PERSONAS.slice();
   if (seed === 'demo' || store.userByEmail(DEMO_PEOPLE[0].email)) {
@@ -300,7 +306,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return reply(200, people);
     }
     if (lower === '/_sandbox/health') {
-      return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });
+      return reply(200, { ok: true, lists: store.lists().map((l) => ({ title: l.definition.title, items: l.items.size })) });
     }
     return reply(404, { error: 'Unknown sandbox switch. See src/sandbox/README.md.' });
   };

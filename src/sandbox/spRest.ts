@@ -24,7 +24,9 @@ import {
   selectProps
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
-import { assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
+import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
+import { handleSiteScriptUtility } from './siteScripts';
+import { handleListSetup, handleWebSetup, listRolesOf, listSettingsOf } from './siteSetup';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
 
@@ -192,7 +194,8 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
     ContentTypesEnabled: false,
     Created: list.created,
     Description: list.definition.description,
-    EnableVersioning: true,
+    ...listSettingsOf(ctx.store, list),
+    HasUniqueRoleAssignments: listRolesOf(ctx.store, list).unique,
     EntityTypeName: `${list.definition.urlName}List`,
     Hidden: false,
     Id: list.id,
@@ -454,6 +457,16 @@ function entityIdFor(kind: string, id: number): string {
 
 // ---- the handler ----------------------------------------------------------------------------
 
+/** Manage Permissions and Manage Lists on the site: what applying a site script and setting a site up need. */
+function mayManageSite(caller: Caller): boolean {
+  try {
+    assertMayManagePermissions(caller);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseJsonBody(body: string): unknown {
   if (!body.trim()) {
     return {};
@@ -538,10 +551,19 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl, Url: ctx.siteUrl });
   }
 
+  const mayManage = mayManageSite(caller);
+  const siteScript = handleSiteScriptUtility(ctx, method, apiPath, req.body, mayManage, mode);
+  if (siteScript) {
+    return siteScript;
+  }
   if (first !== 'web') {
     throw spErrors.notSupported(`/_api/${apiPath}`);
   }
   const rest = segments.slice(1);
+  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params);
+  if (setup) {
+    return setup;
+  }
   if (!rest.length) {
     return one('SP.ApiData.Webs', { type: 'SP.Web', editLink: 'Web' }, webEntity(ctx));
   }
@@ -666,6 +688,10 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
   const serializer = new ItemSerializer(ctx, mode);
   const collectionName = `SP.ListData.${list.definition.urlName}ListItems`;
   assertMayReadList(caller);
+  const setup = handleListSetup(ctx, list, rest, method, req.body, mayManageSite(caller), mode, splitList(params.get('$expand')));
+  if (setup) {
+    return setup;
+  }
 
   if (!rest.length) {
     const select = splitList(params.get('$select'));

@@ -1,0 +1,150 @@
+/**
+ * Provisioning that proves itself: against a sandbox started as a bare site (no lists, no
+ * groups, Pacific time as a new SharePoint site has), the plan in `sharepoint/lists/` makes a
+ * working site through the site script and REST endpoints SharePoint has; people added to the
+ * groups then use it (a councillor submits a report, the bot posts its card); a second run
+ * changes nothing; a failing site script action stops the run, named.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import '@pnp/sp/site-users/web';
+import { SPFI } from '@pnp/sp';
+import { applyPlan, ApplyResult, ProvisioningError } from '../../../src/provisioning/apply';
+import { ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
+import { FRONTLINE_TEAMS, LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../../../src/data/listContract';
+import { ROLE_GROUPS } from '../../../src/domain/roles';
+import { FIXED_PERSONAS } from '../../../src/sandbox/directory';
+import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { CHANNEL_ID, reportItem, startTestBot, submitReport } from '../bot/botHarness';
+import { FakeConnector } from '../bot/fakeConnector';
+
+const listsDir = path.join(__dirname, '../../../sharepoint/lists');
+const script = (): SiteScript => JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8'));
+const settings = (): ListSettings => JSON.parse(fs.readFileSync(path.join(listsDir, 'list-settings.json'), 'utf8'));
+
+async function provision(siteUrl: string, steps: ProvisioningStep[], lines: string[] = []): Promise<ApplyResult> {
+  return applyPlan(spForApp(siteUrl), steps, { siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, log: (line) => lines.push(line) });
+}
+
+/** Everything provisioning decides, read back through REST, for before/after comparisons. */
+async function siteState(sp: SPFI, siteUrl: string): Promise<unknown> {
+  const lists = await sp.web.lists.select('Title', 'EnableVersioning', 'MajorVersionLimit', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
+  const scripts = await Promise.all(LIST_DEFINITIONS.map((d) => sp.siteScripts.getSiteScriptFromList(`${siteUrl}/Lists/${d.urlName}`)));
+  const listRoles = await Promise.all(LIST_DEFINITIONS.map((d) => sp.web.lists.getByTitle(d.title).roleAssignments.expand('RoleDefinitionBindings')()));
+  return {
+    lists,
+    scripts,
+    listRoles,
+    groups: await sp.web.siteGroups.select('Id', 'Title')(),
+    webRoles: await sp.web.roleAssignments.expand('RoleDefinitionBindings')(),
+    timeZone: await sp.web.regionalSettings.timeZone()
+  };
+}
+
+describe('provisioning an empty site', () => {
+  const fixture = withSandbox({ bareSite: true });
+
+  it('starts from a site with no lists and no groups', async () => {
+    const sp = spForApp(fixture.sandbox.siteUrl);
+    expect(await sp.web.lists()).toEqual([]);
+    expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual([]);
+    expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
+  });
+
+  let first: ApplyResult;
+  const firstLog: string[] = [];
+
+  it('makes the lists with every field, index and choice of the contract, the settings, the groups and London time', async () => {
+    first = await provision(fixture.sandbox.siteUrl, provisioningPlan(script(), settings()), firstLog);
+    expect(first.changed).toBeGreaterThan(20);
+    const store = fixture.sandbox.store;
+    for (const contract of LIST_DEFINITIONS) {
+      const list = store.listByUrlName(contract.urlName)!;
+      expect(list).toBeDefined();
+      expect(list.definition.title).toBe(contract.title);
+      expect(list.definition.itemLevelSecurity).toBe(contract.itemLevelSecurity);
+      for (const field of contract.fields.filter((f) => f.internalName !== 'Title')) {
+        const made = list.definition.fields.find((f) => f.internalName === field.internalName);
+        // A note's length is the form's rule: SharePoint's multi-line fields have no MaxLength.
+        const expected = field.type === 'Note' ? { ...field, maxLength: undefined } : field;
+        expect({ list: contract.title, ...made }).toEqual({ list: contract.title, ...expected });
+      }
+      expect(list.definition.fields.map((f) => f.internalName).sort()).toEqual(contract.fields.map((f) => f.internalName).sort());
+    }
+    const sp = spForApp(fixture.sandbox.siteUrl);
+    expect((await sp.web.siteGroups()).map((g) => g.Title).sort()).toEqual(Object.values(ROLE_GROUPS).sort());
+    expect((await sp.web.regionalSettings.timeZone()).Id).toBe(2);
+    const reports = await sp.web.lists.getByTitle('Visit Reports').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
+    expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 2, WriteSecurity: 2, HasUniqueRoleAssignments: true });
+    // The bot's grant is the administrator's to make: printed, not made, without --grant.
+    expect(firstLog[firstLog.length - 1]).toMatch(/^to do .*Sites\.Selected "fullcontrol"/);
+  });
+
+  it('is a working site once people are in the groups: a councillor submits a report and the bot posts its card', async () => {
+    const site = fixture.sandbox.siteUrl;
+    const admin = spForApp(site);
+    // The administrator's step: people into the groups (here by REST; the site's People and groups page does the same).
+    const groups = await admin.web.siteGroups.select('Id', 'Title')();
+    for (const person of FIXED_PERSONAS) {
+      for (const title of person.groups) {
+        const group = groups.find((g) => g.Title === title)!;
+        await admin.web.siteGroups.getById(group.Id).users.add(`i:0#.f|membership|${person.email}`);
+      }
+    }
+    // The improvement team enters the teams; the councillor then writes and submits a report.
+    await spForUser(site, PERSONAS.improvement).web.lists.getByTitle(FRONTLINE_TEAMS.title).items.add({ Title: 'Consultation Team (front door)', IsActive: true });
+    const connector = await new FakeConnector().start();
+    const bot = await startTestBot(fixture.sandbox, connector);
+    try {
+      const id = await submitReport(fixture.sandbox);
+      await bot.sweep();
+      expect(connector.cardsFor(id)).toHaveLength(1);
+      expect((await reportItem(fixture.sandbox, id)).fields.CardConversationId).toBe(CHANNEL_ID);
+      // The councillor reads their report; another councillor does not see it.
+      expect((await spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).toContain(id);
+      expect((await spForUser(site, PERSONAS.osei).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).not.toContain(id);
+    } finally {
+      await bot.close();
+      await connector.close();
+    }
+  });
+
+  it('changes nothing when run a second time', async () => {
+    const site = fixture.sandbox.siteUrl;
+    const before = await siteState(spForApp(site), site);
+    const lines: string[] = [];
+    const second = await provision(site, provisioningPlan(script(), settings()), lines);
+    expect(second.changed).toBe(0);
+    expect(second.outcomes.filter((o) => o.outcome === 'changed')).toEqual([]);
+    expect(lines.filter((l) => !/^(already so|to do) /.test(l))).toEqual([]);
+    expect(await siteState(spForApp(site), site)).toEqual(before);
+    // One list per contract list: no "FrontlineTeams1" from re-applying a renaming script.
+    expect((await spForApp(site).web.lists.select('Title')()).map((l) => l.Title)).toEqual(LIST_DEFINITIONS.map((d) => d.title));
+  });
+});
+
+describe('provisioning that meets a failing action', () => {
+  const fixture = withSandbox({ bareSite: true });
+
+  it('stops at the first failed action, naming the list, the action and SharePoint\'s reason, and goes no further', async () => {
+    const broken = script();
+    const reports = broken.actions.find((a) => a.listName === 'VisitReports')!;
+    reports.subactions.splice(3, 0, { verb: 'addSPFieldXml', schemaXml: '<Field Type="Signature" ID="{3d1a3d7e-6a38-4b53-8d2b-4a3f0b1c2d3e}" Name="Signature" DisplayName="Signature" />' });
+    const lines: string[] = [];
+    let failure: unknown;
+    try {
+      await provision(fixture.sandbox.siteUrl, provisioningPlan(broken, settings()), lines);
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(ProvisioningError);
+    const message = (failure as Error).message;
+    expect(message).toContain('Provisioning stopped at "list "Visit Reports"');
+    expect(message).toContain('the action "Add field Signature" failed: Field type Signature is not installed properly');
+    // The lists before it were made; nothing after it was.
+    expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done']);
+    const sp = spForApp(fixture.sandbox.siteUrl);
+    expect(await sp.web.siteGroups()).toEqual([]);
+    expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
+  });
+});
