@@ -22,7 +22,7 @@ import * as path from 'path';
 import { connectToSite } from '../src/cli/siteConnection';
 import { applyPlan, AppGrantOptions, ProvisioningError } from '../src/provisioning/apply';
 import { graphClient, graphGrantEnsurer, grantInstructions } from '../src/provisioning/appGrant';
-import { describeStep, ListSettings, provisioningPlan, SiteScript } from '../src/provisioning/plan';
+import { describeStep, ListSettings, planTitles, provisioningPlan, SiteScript } from '../src/provisioning/plan';
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
   if (flag('dry-run')) {
     console.log(`The plan${site ? ` for ${site}` : ''} (each step is skipped where the site already has it):`);
-    steps.forEach((step, i) => console.log(`${String(i + 1).padStart(3)}. ${describeStep(step)}`));
+    steps.forEach((step, i) => console.log(`${String(i + 1).padStart(3)}. ${describeStep(step, planTitles(steps))}`));
     return;
   }
   const problem = siteUrlProblem(site);

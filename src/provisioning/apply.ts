@@ -12,7 +12,7 @@ import '@pnp/sp/security';
 import '@pnp/sp/site-scripts';
 import '@pnp/sp/regional-settings';
 import { SiteScripts } from '@pnp/sp/site-scripts';
-import { describeStep, ProvisioningStep, SiteScriptAction } from './plan';
+import { describeStep, planTitles, ProvisioningStep, SiteScriptAction } from './plan';
 
 export class ProvisioningError extends Error {
   constructor(
@@ -80,6 +80,18 @@ export function sharePointMessage(error: unknown): string {
     }
   }
   return text;
+}
+
+/** What to do about a refused token, before SharePoint's own words. */
+function accessAdvice(error: unknown, siteUrl: string): string {
+  const status = statusOf(error);
+  if (status === 401) {
+    return `SharePoint did not accept the access token. Get a new one for ${new URL(siteUrl).origin} (they last about an hour); an app-only token must come from a certificate, not a client secret. SharePoint said (401): `;
+  }
+  if (status === 403) {
+    return 'the signed-in account may not change this site: use a site collection administrator of it. SharePoint said (403): ';
+  }
+  return '';
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -164,12 +176,7 @@ async function ensureRegionalSettings(sp: SPFI, step: Extract<ProvisioningStep, 
 
 /** Applies the steps in order; stops at the first that fails. */
 export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: ApplyOptions): Promise<ApplyResult> {
-  const titles: { [urlName: string]: string } = {};
-  steps.forEach((s) => {
-    if (s.kind === 'list') {
-      titles[s.listName] = s.title;
-    }
-  });
+  const titles = planTitles(steps);
   const listOf = (urlName: string): ReturnType<SPFI['web']['lists']['getByTitle']> => sp.web.lists.getByTitle(titles[urlName] || urlName);
   let roles: Array<{ Id: number; Name: string }> | undefined;
   const roleId = async (name: string): Promise<number> => {
@@ -289,7 +296,7 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
       if (error instanceof ProvisioningError) {
         throw new ProvisioningError(step, `Provisioning stopped at "${what}": ${error.message}`);
       }
-      throw new ProvisioningError(step, `Provisioning stopped at "${what}": ${sharePointMessage(error)}`);
+      throw new ProvisioningError(step, `Provisioning stopped at "${what}": ${accessAdvice(error, options.siteUrl)}${sharePointMessage(error)}`);
     }
     result.outcomes.push({ step, outcome });
     if (outcome === 'changed') {

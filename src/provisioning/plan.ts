@@ -104,6 +104,17 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
   return steps;
 }
 
+/** The lists' titles by URL name, as the plan's list steps give them. */
+export function planTitles(steps: ReadonlyArray<ProvisioningStep>): { [urlName: string]: string } {
+  const titles: { [urlName: string]: string } = {};
+  for (const step of steps) {
+    if (step.kind === 'list') {
+      titles[step.listName] = step.title;
+    }
+  }
+  return titles;
+}
+
 export function describeStep(step: ProvisioningStep, titles: { [urlName: string]: string } = {}): string {
   const list = (urlName: string): string => titles[urlName] || urlName;
   switch (step.kind) {

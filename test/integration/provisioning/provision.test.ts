@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import '@pnp/sp/site-users/web';
-import { SPFI } from '@pnp/sp';
+import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse, InjectHeaders } from '@pnp/queryable';
 import { applyPlan, ApplyResult, ProvisioningError } from '../../../src/provisioning/apply';
 import { ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
 import { FRONTLINE_TEAMS, LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../../../src/data/listContract';
@@ -125,6 +126,19 @@ describe('provisioning an empty site', () => {
 
 describe('provisioning that meets a failing action', () => {
   const fixture = withSandbox({ bareSite: true });
+
+  it('says what to do when SharePoint does not accept the token', async () => {
+    const site = fixture.sandbox.siteUrl;
+    const stranger = spfi(site).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry({ retries: 1 }), DefaultParse(), InjectHeaders({ Authorization: 'Bearer expired-or-foreign' }));
+    let failure: unknown;
+    try {
+      await applyPlan(stranger, provisioningPlan(script(), settings()), { siteUrl: site, siteRelativeUrl: SITE_RELATIVE_URL, log: () => undefined });
+    } catch (error) {
+      failure = error;
+    }
+    expect((failure as Error).message).toContain(`SharePoint did not accept the access token. Get a new one for ${fixture.sandbox.url}`);
+    expect((failure as Error).message).toContain('must come from a certificate, not a client secret');
+  });
 
   it('stops at the first failed action, naming the list, the action and SharePoint\'s reason, and goes no further', async () => {
     const broken = script();
