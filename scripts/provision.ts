@@ -22,6 +22,7 @@ import * as path from 'path';
 import { connectToSite } from '../src/cli/siteConnection';
 import { applyPlan, AppGrantOptions, ProvisioningError } from '../src/provisioning/apply';
 import { graphClient, graphGrantEnsurer, grantInstructions } from '../src/provisioning/appGrant';
+import { botSiteSettings } from '../src/provisioning/botSettings';
 import { describeStep, ListSettings, planTitles, provisioningPlan, SiteScript } from '../src/provisioning/plan';
 
 function argument(name: string): string | undefined {
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     grantInstructions(siteUrl, appId || '<the bot app id>', displayName, settings.appPermission.siteRole).forEach((line) => console.log(line));
   }
   console.log(result.changed ? `Done: ${result.changed} change(s) made.` : 'Nothing to change: the site already matches.');
+  console.log("The bot's application settings for this site (src/bot/README.md):");
+  (await botSiteSettings(sp, siteUrl)).forEach(([name, value]) => console.log(`  ${name}=${value}`));
 }
 
 main().catch((error: Error) => {

@@ -15,7 +15,8 @@ import { ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '..
 import { FRONTLINE_TEAMS, LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../../../src/data/listContract';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { FIXED_PERSONAS } from '../../../src/sandbox/directory';
-import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { graphClientForApp, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { botSiteSettings } from '../../../src/provisioning/botSettings';
 import { CHANNEL_ID, reportItem, startTestBot, submitReport } from '../bot/botHarness';
 import { FakeConnector } from '../bot/fakeConnector';
 
@@ -79,6 +80,17 @@ describe('provisioning an empty site', () => {
     expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 2, WriteSecurity: 2, HasUniqueRoleAssignments: true });
     // The bot's grant is the administrator's to make: printed, not made, without --grant.
     expect(firstLog[firstLog.length - 1]).toMatch(/^to do .*Sites\.Selected "fullcontrol"/);
+  });
+
+  it("names the site and lists as the bot's settings want them: the Graph site id and list ids", async () => {
+    const site = fixture.sandbox.siteUrl;
+    const settings = new Map(await botSiteSettings(spForApp(site), site));
+    const graph = graphClientForApp(fixture.sandbox.url);
+    const graphSite = await graph.api(`/sites/localhost:${SITE_RELATIVE_URL}`).get();
+    expect(settings.get('GRAPH_SITE_ID')).toBe(graphSite.id);
+    const lists = (await graph.api(`/sites/${graphSite.id}/lists`).get()).value as Array<{ id: string; displayName: string }>;
+    expect(settings.get('GRAPH_LIST_ID_VISIT_REPORTS')).toBe(lists.find((l) => l.displayName === 'Visit Reports')!.id);
+    expect(settings.get('GRAPH_LIST_ID_FRONTLINE_TEAMS')).toBe(lists.find((l) => l.displayName === 'Frontline Teams')!.id);
   });
 
   it('is a working site once people are in the groups: a councillor submits a report and the bot posts its card', async () => {
