@@ -94,10 +94,16 @@ export interface RegionalSettings {
 
 const REGIONAL_SETTINGS_KEY = 'regionalSettings';
 
-/** The web's regional settings as a site script last set them (a new site: Pacific time, US English, as SharePoint's default). */
+/**
+ * The web's regional settings as a site script last set them. A bare site has a new site's
+ * (Pacific time, US English, SharePoint's default); the demo site is provisioned, so London's.
+ */
 export function regionalSettingsOf(store: SandboxStore): RegionalSettings {
   const stored = store.getMeta(REGIONAL_SETTINGS_KEY);
-  return stored ? (JSON.parse(stored) as RegionalSettings) : { timeZone: 13, locale: 1033, hourFormat: '12' };
+  if (stored) {
+    return JSON.parse(stored) as RegionalSettings;
+  }
+  return store.bareSite ? { timeZone: 13, locale: 1033, hourFormat: '12' } : { timeZone: 2, locale: 2057, hourFormat: '24' };
 }
 
 type Json = { [k: string]: unknown };

@@ -183,6 +183,25 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
     return emptyResponse(204);
   }
   const [s1, s2] = rest;
+  if (s1 && s1.name === 'fields' && rest.length === 1 && s1.args === undefined && method === 'GET') {
+    // The list's columns as SharePoint REST lists them: what `npm run doctor` compares with the contract.
+    const apiUrl = `${ctx.siteUrl}/_api`;
+    const entities = list.definition.fields.map((f) =>
+      annotate(mode, apiUrl, { type: 'SP.Field', editLink: `${scopeLink}/Fields/GetByInternalNameOrTitle('${f.internalName}')` }, {
+        InternalName: f.internalName,
+        StaticName: f.internalName,
+        Title: f.displayName,
+        TypeAsString: f.type,
+        Required: !!f.required,
+        Indexed: !!f.indexed,
+        Hidden: false,
+        ...(f.type === 'Choice' ? { Choices: mode === 'verbose' ? { results: (f.choices || []).slice() } : (f.choices || []).slice() } : {}),
+        ...(f.type === 'DateTime' ? { DisplayFormat: f.dateOnly ? 0 : 1 } : {}),
+        ...(f.type === 'Lookup' ? { LookupList: (() => { const target = ctx.store.listByUrlName(f.lookupList || ''); return target ? `{${target.id}}` : ''; })() } : {})
+      })
+    );
+    return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'SP.ApiData.Fields', entities));
+  }
   if (s1 && s1.name === 'breakroleinheritance' && rest.length === 1) {
     if (!mayManage) {
       throw spErrors.accessDenied();
@@ -287,6 +306,11 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
       ctx.store.setMeta(WEB_ROLES_KEY, JSON.stringify(addRoleAssignment(ctx, scope, s2.args)));
       return emptyResponse(200);
     }
+  }
+  if (s1.name === 'effectivebasepermissions' && rest.length === 1 && method === 'GET') {
+    // The caller's rights on the site: everything for whoever may manage it, otherwise Read's.
+    const value = mayManage ? { High: '2147483647', Low: '4294967295' } : { High: '176', Low: '138612833' };
+    return jsonResponse(mode, 200, mode === 'verbose' ? { d: { EffectiveBasePermissions: { __metadata: { type: 'SP.BasePermissions' }, ...value } } } : value);
   }
   if (s1.name === 'regionalsettings' && method === 'GET') {
     const settings = regionalSettingsOf(ctx.store);
