@@ -6,6 +6,7 @@
  * Pure: the publisher reads the item, calls this, and writes `corrections` with its claim.
  */
 import { londonDateOf } from '../domain/calendarDate';
+import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { validateForSubmit } from '../domain/validation';
 import { VISIT_REPORTS } from '../data/listContract';
 import { lookupIdField } from './lists';
@@ -18,6 +19,9 @@ const DAY_MS = 86400000;
 const CLAIM_CLOCK_SLACK_MS = 60000;
 
 export const TAMPERED_NOTICE = 'This report was changed in a way the form does not allow; the improvement team should check it.';
+
+/** On every view of the card of a report the bot has not yet managed to lock. */
+export const NOT_LOCKED_NOTICE = 'Not yet locked: the bot could not lock this report, so its author can still change it. The bot keeps trying; IT can see why in its log.';
 
 export interface PickupReview {
   /** Why the report is treated as tampered; empty when it is not. */
@@ -65,7 +69,9 @@ export function reviewPickup(report: BotReport, options: ReviewOptions): PickupR
     tampered.push('it carried a card claim no bot wrote');
   }
   if (tampered.length) {
-    corrections[F.HosFeedback] = null;
+    for (const field of FEEDBACK_TEXT_FIELDS) {
+      corrections[field.listField] = null;
+    }
     corrections[F.HosFeedbackOn] = null;
     corrections[lookupIdField(F.HosFeedbackBy)] = null;
     corrections[F.ReportStatus] = 'Submitted';

@@ -5,10 +5,11 @@
  */
 import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
-import { responseDueDate } from '../domain/deadlines';
+import { responseDueDate, visitReportLateness } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
+import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, textFieldsShownOn, textOf } from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
-import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
+import { cardTextInline, jsonBytes, normaliseTypedText, shortenForCard } from './cardText';
 import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
 
 /** Teams refuses a message over 28 KB; the card leaves room for the activity around it. */
@@ -17,9 +18,9 @@ export const CARD_BUDGET_BYTES = 26 * 1024;
 
 /** Bytes each piece of user text may take on the card (after escaping, as JSON). */
 export const CARD_TEXT_BUDGET = {
-  gridCell: 1400,
-  feedback: 4000,
-  staffInvolved: 600,
+  gridCell: GRID_TEXT_FIELDS[0].cardBudget as number,
+  feedback: FEEDBACK_TEXT_FIELDS[0].cardBudget,
+  staffInvolved: FORM_TEXT_FIELDS[1].cardBudget,
   member: 80,
   title: 300
 } as const;
@@ -39,6 +40,16 @@ export interface ReportCardOptions {
    * the card: the Heads of Service. Everyone else keeps the safe default, the awaiting view.
    */
   refreshUserIds?: ReadonlyArray<string>;
+  /**
+   * People to @mention on the card (the Heads of Service who answer it), by Entra object id: Teams
+   * accepts an object id or UPN as a card mention's id and notifies them when the card is posted.
+   */
+  mentions?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** A person's name as the `<at>` text of a mention: plain words only, since Teams matches it to the entity exactly. */
+export function mentionName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} .'’,/-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Head of Service';
 }
 
 export interface AdaptiveCardJson {
@@ -59,9 +70,12 @@ function responseDueText(report: VisitReport): string {
   return report.submittedOn ? formatLongDate(responseDueDate(report.submittedOn)) : 'Not yet submitted';
 }
 
-/** Spoken and fallback text is not Markdown: plain words, with nothing a template could evaluate. */
+/**
+ * Spoken, fallback and notification text is not Markdown: plain words, with nothing a template
+ * could evaluate and no hidden or control characters.
+ */
 export function speakable(text: string | undefined): string {
-  return (text || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return (normaliseTypedText(text).trim() || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 /** The view model the template binds to: every user-typed value escaped and within budget. */
@@ -79,7 +93,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     cells: GRID_COLUMNS.map((column) => {
       const raw = report.grid[gridCellKey(row, column)] || '';
       const empty = raw.trim().length === 0;
-      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, CARD_TEXT_BUDGET.gridCell), empty };
+      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, gridTextField(gridCellKey(row, column)).cardBudget as number), empty };
     })
   }));
   const members = report.members.length
@@ -88,6 +102,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
   const feedback = report.feedback;
   const due = responseDueText(report);
   const visitDate = report.visitDate ? formatLongDate(report.visitDate) : 'Not recorded';
+  const lateness = visitReportLateness(report);
   return {
     reportId: report.id,
     view,
@@ -96,17 +111,24 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     team,
     visitDate,
     members,
-    staffInvolved: report.staffInvolved.trim() ? shortenForCard(report.staffInvolved, CARD_TEXT_BUDGET.staffInvolved, cardTextInline).text : '',
+    // Short facts: one paragraph each, so a line break typed in them does not split the fact.
+    texts: textFieldsShownOn('card', FORM_TEXT_FIELDS)
+      .filter((field) => textOf(report, field).trim())
+      .map((field) => ({ title: field.shortLabel, value: shortenForCard(textOf(report, field), field.cardBudget as number, cardTextInline).text })),
     safetyScale: typeof report.safetyScale === 'number' ? `${report.safetyScale} out of 10` : 'Not recorded',
-    submittedOn: day(report.submittedOn),
+    submittedOn: lateness.submittedText ? `${day(report.submittedOn)} (${lateness.submittedText.toLowerCase()})` : day(report.submittedOn),
     responseDue: due,
     rows,
     awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
-    feedback: feedback ? shorten(feedback.text, CARD_TEXT_BUDGET.feedback) : '',
+    feedback: feedback ? shorten(feedback.text, FEEDBACK_TEXT_FIELDS[0].cardBudget) : '',
     feedbackByLine: feedback
-      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.on)}.`
+      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.firstOn || feedback.on)}. ${lateness.answeredText}.`
       : '',
     notice: options.notice ? cardTextInline(options.notice) : '',
+    attentionLine:
+      options.mentions && options.mentions.length
+        ? `For the Head of Service's response: ${options.mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(', ')}`
+        : '',
     shortened,
     reportUrl
   };
@@ -121,6 +143,11 @@ export function renderReportCard(report: VisitReport, reportUrl: string, options
     card.refresh = {
       action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { reportId: report.id } },
       userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS)
+    };
+  }
+  if (data.attentionLine && options.mentions) {
+    card.msteams = {
+      entities: options.mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.id, name: m.name } }))
     };
   }
   return card;

@@ -4,8 +4,9 @@
  * contract as site script JSON, and a test proves the two agree field by field.
  */
 
-import { LIMITS } from '../domain/validation';
-import { GRID_CELL_KEYS, GridCellKey } from '../domain/grid';
+import { LIMITS } from '../domain/limits';
+import { GridCellKey } from '../domain/grid';
+import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_CELL_LIST_FIELDS, GRID_TEXT_FIELDS, ReportTextField } from '../domain/reportFields';
 import { REPORT_STATUSES, ROTA_STATUSES } from '../domain/types';
 
 export type FieldType = 'Text' | 'Note' | 'Number' | 'Boolean' | 'DateTime' | 'Choice' | 'User' | 'UserMulti' | 'Lookup';
@@ -24,6 +25,8 @@ export interface FieldDefinition {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** SharePoint's "Enforce unique values" (needs the column indexed): a second item with the same value is refused. */
+  unique?: boolean;
 }
 
 export interface ListDefinition {
@@ -88,9 +91,38 @@ export const VISIT_REPORTS = {
     HosFeedbackBy: 'HosFeedbackBy',
     HosFeedbackOn: 'HosFeedbackOn',
     CardConversationId: 'CardConversationId',
-    CardActivityId: 'CardActivityId'
+    CardActivityId: 'CardActivityId',
+    ServerCheck: 'ServerCheck'
   }
 } as const;
+
+/**
+ * What the bot has told whom (activity feed notifications), so that no one is told the same thing
+ * twice, also across a restart or with two bot instances: a notification is claimed by adding its
+ * record, whose `NotificationKey` is unique, before it is sent.
+ */
+export const NOTIFICATIONS_SENT = {
+  title: 'Notifications Sent',
+  urlName: 'NotificationsSent',
+  fields: {
+    Title: 'Title',
+    NotificationKey: 'NotificationKey',
+    NotificationKind: 'NotificationKind',
+    RecipientObjectId: 'RecipientObjectId',
+    ReportId: 'ReportId',
+    RotaEntryId: 'RotaEntryId',
+    SendState: 'SendState',
+    SentOn: 'SentOn',
+    SendError: 'SendError'
+  }
+} as const;
+
+/** The activity types the Teams app declares (teams-manifest/manifest.json `activities`). */
+export const NOTIFICATION_KINDS = ['reportAnswered', 'answerAmended', 'reportDueSoon', 'reportOverdue', 'responseDueSoon', 'responseOverdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Claimed (being sent), sent, or failed (the next sweep tries again). */
+export const SEND_STATES = ['Sending', 'Sent', 'Failed'] as const;
+export type SendState = (typeof SEND_STATES)[number];
 
 /** SharePoint's own columns every list has, which the product reads. */
 export const BUILT_IN_FIELDS = {
@@ -103,18 +135,13 @@ export const BUILT_IN_FIELDS = {
 
 export const SITE_RELATIVE_URL = '/sites/frontline-visits';
 
-/** The report field that stores each grid cell. */
-export const GRID_CELL_FIELDS: { readonly [key in GridCellKey]: string } = {
-  staffingWorries: VISIT_REPORTS.fields.StaffingWorries,
-  staffingWorkingWell: VISIT_REPORTS.fields.StaffingWorkingWell,
-  staffingNextSteps: VISIT_REPORTS.fields.StaffingNextSteps,
-  performanceWorries: VISIT_REPORTS.fields.PerformanceWorries,
-  performanceWorkingWell: VISIT_REPORTS.fields.PerformanceWorkingWell,
-  performanceNextSteps: VISIT_REPORTS.fields.PerformanceNextSteps,
-  otherWorries: VISIT_REPORTS.fields.OtherWorries,
-  otherWorkingWell: VISIT_REPORTS.fields.OtherWorkingWell,
-  otherNextSteps: VISIT_REPORTS.fields.OtherNextSteps
-};
+/** The report field that stores each grid cell (from the field table, `domain/reportFields.ts`). */
+export const GRID_CELL_FIELDS: { readonly [key in GridCellKey]: string } = GRID_CELL_LIST_FIELDS;
+
+/** A free-text column of the report, as the field table describes it. */
+function textColumn(field: ReportTextField): FieldDefinition {
+  return { internalName: field.listField, displayName: field.displayName, type: 'Note', maxLength: field.limit };
+}
 
 const title = (displayName = 'Title'): FieldDefinition => ({
   internalName: 'Title',
@@ -163,18 +190,36 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
       { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
       { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
-      { internalName: VISIT_REPORTS.fields.StaffInvolved, displayName: 'Staff involved', type: 'Note', maxLength: LIMITS.staffInvolved },
-      ...GRID_CELL_KEYS.map(
-        (key): FieldDefinition => ({ internalName: GRID_CELL_FIELDS[key], displayName: GRID_CELL_FIELDS[key].replace(/([a-z])([A-Z])/g, '$1 $2'), type: 'Note', maxLength: LIMITS.gridCell })
-      ),
+      ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map(textColumn),
+      ...GRID_TEXT_FIELDS.map(textColumn),
       { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 },
       { internalName: VISIT_REPORTS.fields.ReportStatus, displayName: 'Status', type: 'Choice', choices: REPORT_STATUSES, required: true, indexed: true },
       { internalName: VISIT_REPORTS.fields.SubmittedOn, displayName: 'Submitted on', type: 'DateTime', indexed: true },
-      { internalName: VISIT_REPORTS.fields.HosFeedback, displayName: 'Head of Service feedback', type: 'Note', maxLength: LIMITS.feedback },
+      ...FEEDBACK_TEXT_FIELDS.map(textColumn),
       { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
       { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
-      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 }
+      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
+      // Written by the bot when it picks the report up: what its check of the report's claims found.
+      { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 }
+    ]
+  },
+  {
+    title: NOTIFICATIONS_SENT.title,
+    urlName: NOTIFICATIONS_SENT.urlName,
+    description: 'Activity feed notifications the Frontline Visits bot has sent, so that no one is told the same thing twice.',
+    // Only the bot writes it; the reading groups read all of it, a councillor none of it.
+    itemLevelSecurity: true,
+    fields: [
+      title(),
+      { internalName: NOTIFICATIONS_SENT.fields.NotificationKey, displayName: 'Notification key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },
+      { internalName: NOTIFICATIONS_SENT.fields.NotificationKind, displayName: 'Kind', type: 'Choice', choices: NOTIFICATION_KINDS, required: true },
+      { internalName: NOTIFICATIONS_SENT.fields.RecipientObjectId, displayName: 'Recipient (Entra object id)', type: 'Text', required: true, maxLength: 64 },
+      { internalName: NOTIFICATIONS_SENT.fields.ReportId, displayName: 'Report id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: NOTIFICATIONS_SENT.fields.RotaEntryId, displayName: 'Rota entry id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: NOTIFICATIONS_SENT.fields.SendState, displayName: 'Send state', type: 'Choice', choices: SEND_STATES, required: true },
+      { internalName: NOTIFICATIONS_SENT.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
+      { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 }
     ]
   }
 ];

@@ -257,11 +257,8 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
     fail: (name, detail, fix) => results.push({ name, ok: false, detail, fix })
   };
   ctx.pass('configuration', `${config.mode} mode; data site ${config.siteUrl}`);
-  if (config.credentials.kind === 'secret') {
-    ctx.fail('credential', 'the bot has a client secret only: SharePoint REST refuses app-only tokens got with a secret', 'Upload a certificate to the bot\'s app registration and set BOT_CERT_FILE and BOT_CERT_THUMBPRINT (docs/admin-guide.md, step 2).');
-  } else {
-    ctx.pass('credential', config.credentials.kind === 'certificate' ? 'a certificate' : 'the sandbox token (local mode)');
-  }
+  // A secret-only production configuration is refused by loadConfig itself (above), naming the certificate.
+  ctx.pass('credential', config.credentials.kind === 'certificate' ? 'a certificate' : 'the sandbox token (local mode)');
   if (!(await checkTokens(ctx, tokens))) {
     return results;
   }
@@ -269,7 +266,13 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
     const web = await lists.spRest<{ Title: string; Url: string }>('GET', '/_api/web?$select=Title,Url');
     ctx.pass('data site', `${web.Title} at ${web.Url}`);
   } catch (error) {
-    ctx.fail('data site', messageOf(error), 'Check SHAREPOINT_SITE_URL, and that the bot\'s app has a Sites.Selected grant on that site (docs/admin-guide.md, step 4).');
+    if (/Unsupported app only token/i.test(messageOf(error))) {
+      ctx.fail('data site', 'SharePoint refused the bot\'s app-only token: it was got with a client secret, which SharePoint REST does not accept', 'Upload a certificate to the bot\'s app registration and use it (BOT_CERT_FILE, BOT_CERT_THUMBPRINT; docs/admin-guide.md, step 2).');
+    } else if (statusIn(error) === 403 || statusIn(error) === 401) {
+      ctx.fail('data site', `the bot may not use the data site (${messageOf(error)})`, 'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4; `npm run provision -- --grant`).');
+    } else {
+      ctx.fail('data site', messageOf(error), 'Check SHAREPOINT_SITE_URL, and that the bot\'s app has a Sites.Selected grant on that site (docs/admin-guide.md, step 4).');
+    }
     return results;
   }
   await checkGrant(ctx);

@@ -1,5 +1,6 @@
 import { CalendarDate } from './calendarDate';
 import { Grid } from './grid';
+import { FeedbackTexts, FormTexts } from './reportFields';
 
 /** A person as SharePoint knows them: the site user id plus what we show. */
 export interface Person {
@@ -35,25 +36,37 @@ export interface RotaEntry {
 export type ReportStatus = 'Draft' | 'Submitted' | 'Responded';
 export const REPORT_STATUSES: ReadonlyArray<ReportStatus> = ['Draft', 'Submitted', 'Responded'];
 
-/** The Head of Service Feedback box of the form. */
-export interface HosFeedback {
-  text: string;
+/** The Head of Service Feedback box of the form: its text fields are in `reportFields.ts`. */
+export interface HosFeedback extends FeedbackTexts {
   by?: Person;
-  /** When the feedback was written (an ISO instant). */
+  /** When the feedback was written (an ISO instant); the latest amendment's time once amended. */
   on: string;
+  /** When the first answer was stored (an ISO instant), when it has since been amended. */
+  firstOn?: string;
 }
 
-/** Everything a councillor writes on the visit form (DESIGN.md §1). */
-export interface VisitReportForm {
-  title: string;
+/**
+ * Everything a councillor writes on the visit form (DESIGN.md §1). Its free-text properties
+ * (`title`, `staffInvolved`, …) come from the field table in `reportFields.ts`.
+ */
+export interface VisitReportForm extends FormTexts {
   rotaEntryId?: number;
   teamId?: number;
   visitDate?: CalendarDate;
   members: Person[];
-  staffInvolved: string;
   grid: Grid;
   /** 0–10: how effective the service is at keeping children and young people safe. */
   safetyScale?: number;
+}
+
+/** What the bot found when it checked a report's claims on pickup (members, rota entry, team, dates). */
+export interface ServerCheck {
+  /** Reasons the report is not used as it stands (left out of the pack's averages). */
+  problems: string[];
+  /** Changes from the rota, shown but not held against it. */
+  notes: string[];
+  /** When it was checked (an ISO instant). */
+  checkedOn: string;
 }
 
 export interface VisitReport extends VisitReportForm {
@@ -68,4 +81,6 @@ export interface VisitReport extends VisitReportForm {
   cardActivityId?: string;
   /** The item's ETag, for writes that must not overwrite someone else's. */
   etag?: string;
+  /** Set by the bot when it picked the report up; absent until then. */
+  serverCheck?: ServerCheck;
 }

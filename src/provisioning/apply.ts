@@ -231,12 +231,30 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
           break;
         }
         case 'group': {
-          if ((await groupId(step.title)) !== undefined) {
-            outcome = 'unchanged';
-          } else {
+          let id = await groupId(step.title);
+          outcome = 'unchanged';
+          if (id === undefined) {
             await sp.web.siteGroups.add({ Title: step.title, Description: step.description });
             groups = undefined;
+            id = (await groupId(step.title)) as number;
             outcome = 'changed';
+          }
+          const { owner, ...flags } = step.settings;
+          const names = Object.keys(flags) as Array<keyof typeof flags>;
+          const current = await sp.web.siteGroups.getById(id).select('OwnerTitle', ...names)<{ OwnerTitle: string; [k: string]: unknown }>();
+          const changed: { [k: string]: boolean } = {};
+          names.filter((n) => current[n] !== flags[n]).forEach((n) => (changed[n] = flags[n]));
+          if (Object.keys(changed).length) {
+            await sp.web.siteGroups.getById(id).update(changed);
+            outcome = 'changed';
+          }
+          if (owner === 'AssociatedOwnerGroup') {
+            // Only the site owners change who holds a role: not the improvement team, not the group's own members.
+            const owners = await sp.web.associatedOwnerGroup.select('Id', 'Title')<{ Id: number; Title: string }>();
+            if (current.OwnerTitle !== owners.Title) {
+              await sp.web.siteGroups.getById(id).setUserAsOwner(owners.Id);
+              outcome = 'changed';
+            }
           }
           break;
         }

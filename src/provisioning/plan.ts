@@ -23,8 +23,19 @@ export interface RegionalSettingsAsset {
   hourFormat: '12' | '24';
 }
 
+/** What every role group is set to: who owns it, who may see and change its members. */
+export interface GroupSettings {
+  /** The group that owns each role group: the site's associated Owners group. */
+  owner: 'AssociatedOwnerGroup';
+  OnlyAllowMembersViewMembership: boolean;
+  AllowMembersEditMembership: boolean;
+  AllowRequestToJoinLeave: boolean;
+  AutoAcceptRequestToJoinLeave: boolean;
+}
+
 export interface ListSettings {
   regionalSettings: RegionalSettingsAsset;
+  groupSettings: GroupSettings;
   lists: { [urlName: string]: { EnableVersioning: boolean; MajorVersionLimit: number; ReadSecurity: 1 | 2; WriteSecurity: 1 | 2 | 4 } };
   roleDefinitions: Array<{ name: string; description: string; basePermissions: string[] }>;
   /** `site`: the permission level the group has on the site itself (to open it and its pages). */
@@ -38,7 +49,7 @@ export type ProvisioningStep =
   | { kind: 'regionalSettings'; settings: RegionalSettingsAsset }
   | { kind: 'listSettings'; listName: string; settings: ListSettings['lists'][string] }
   | { kind: 'roleDefinition'; name: string; description: string; basePermissions: { Low: number; High: number } }
-  | { kind: 'group'; title: string; description: string }
+  | { kind: 'group'; title: string; description: string; settings: GroupSettings }
   | { kind: 'siteAccess'; group: string; roleDefinition: string }
   | { kind: 'breakInheritance'; listName: string }
   | { kind: 'grant'; listName: string; group: string; roleDefinition: string }
@@ -72,6 +83,17 @@ const GROUP_DESCRIPTIONS: { [role: string]: string } = {
   Clerk: 'Committee clerks: read every report, keep the rota, build the committee pack.'
 };
 
+/** The settings SharePoint takes, and nothing else from the file (its comments never reach the site). */
+function groupSettingsOf(given: GroupSettings): GroupSettings {
+  return {
+    owner: given.owner,
+    OnlyAllowMembersViewMembership: given.OnlyAllowMembersViewMembership,
+    AllowMembersEditMembership: given.AllowMembersEditMembership,
+    AllowRequestToJoinLeave: given.AllowRequestToJoinLeave,
+    AutoAcceptRequestToJoinLeave: given.AutoAcceptRequestToJoinLeave
+  };
+}
+
 export function provisioningPlan(script: SiteScript, settings: ListSettings): ProvisioningStep[] {
   const steps: ProvisioningStep[] = [];
   for (const action of script.actions) {
@@ -91,7 +113,7 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
     steps.push({ kind: 'roleDefinition', name: role.name, description: role.description, basePermissions: basePermissionMask(role.basePermissions) });
   }
   for (const group of settings.groups) {
-    steps.push({ kind: 'group', title: group.title, description: GROUP_DESCRIPTIONS[group.role] || group.title });
+    steps.push({ kind: 'group', title: group.title, description: GROUP_DESCRIPTIONS[group.role] || group.title, settings: groupSettingsOf(settings.groupSettings) });
     steps.push({ kind: 'siteAccess', group: group.title, roleDefinition: group.site });
   }
   for (const listName of Object.keys(settings.lists)) {
@@ -127,7 +149,9 @@ export function describeStep(step: ProvisioningStep, titles: { [urlName: string]
     case 'roleDefinition':
       return `permission level "${step.name}"`;
     case 'group':
-      return `SharePoint group "${step.title}"`;
+      return `SharePoint group "${step.title}", owned by the site owners, membership ${
+        step.settings.OnlyAllowMembersViewMembership ? 'visible to its members only' : 'visible to everyone'
+      }, ${step.settings.AllowMembersEditMembership ? 'members may edit it' : 'only its owners edit it'}`;
     case 'siteAccess':
       return `"${step.group}" may open the site (${step.roleDefinition})`;
     case 'breakInheritance':

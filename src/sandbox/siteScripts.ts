@@ -155,6 +155,12 @@ export function parseFieldXml(xml: string): { id: string; field: FieldDefinition
   if (flag(attributes.Indexed)) {
     field.indexed = true;
   }
+  if (flag(attributes.EnforceUniqueValues)) {
+    if (!field.indexed) {
+      throw new ActionFailed(`Field ${name} enforces unique values, which needs the column to be indexed (Indexed="TRUE").`);
+    }
+    field.unique = true;
+  }
   if (type === 'DateTime' && attributes.Format === 'DateOnly') {
     field.dateOnly = true;
   }
@@ -189,6 +195,9 @@ function fieldXml(field: FieldDefinition, id: string): string {
   }
   if (field.indexed) {
     attrs.push('Indexed="TRUE"');
+  }
+  if (field.unique) {
+    attrs.push('EnforceUniqueValues="TRUE"');
   }
   if (field.dateOnly) {
     attrs.push('Format="DateOnly"');

@@ -18,6 +18,7 @@
  * titles: the list-level grants here are not what enforces access (item-level locks are).
  * Changes need Manage Permissions, which in the sandbox only an app with full control has.
  */
+import { SiteRole } from './appIdentity';
 import { SpError, spErrors } from './errors';
 import { annotate, collectionBody, emptyResponse, entityBody, InnerResponse, jsonResponse, ODataMode } from './restShapes';
 import { regionalSettingsOf, TIME_ZONES } from './siteScripts';
@@ -44,6 +45,14 @@ export interface ListSettings {
 
 const SP_EXCEPTION = '-2146232832, Microsoft.SharePoint.SPException';
 
+/** SharePoint's base permission masks (Int64 halves, sent as strings) of the levels each role stands for. */
+const BASE_PERMISSIONS: { [role in SiteRole]: { High: string; Low: string } } = {
+  read: { High: '176', Low: '138612833' },
+  write: { High: '432', Low: '1011030767' },
+  manage: { High: '432', Low: '1012866047' },
+  fullcontrol: { High: '2147483647', Low: '4294967295' }
+};
+
 function listSettingsKey(list: StoredList): string {
   return `listSettings:${list.id}`;
 }
@@ -64,6 +73,9 @@ interface ScopeRoles {
 }
 
 const WEB_ROLES_KEY = 'webRoleAssignments';
+
+/** The site's Owners group (a new site's default groups: Owners, Members, Visitors). */
+export const OWNER_GROUP_KEY = 'associatedOwnerGroup';
 
 function listRolesKey(list: StoredList): string {
   return `listRoles:${list.id}`;
@@ -236,7 +248,7 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
  * Answers the set-up calls on the web (`segments` after `web`): site groups' creation and
  * membership, the web's role assignments, regional settings. Undefined for anything else.
  */
-export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], method: string, body: string, mayManage: boolean, mode: ODataMode, params: URLSearchParams): InnerResponse | undefined {
+export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], method: string, body: string, mayManage: boolean, mode: ODataMode, params: URLSearchParams, appRole?: SiteRole): InnerResponse | undefined {
   const expand = (params.get('$expand') || '').split(',').map((e) => e.trim()).filter((e) => !!e);
   const apiUrl = `${ctx.siteUrl}/_api`;
   const [s1, s2] = rest;
@@ -290,7 +302,7 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
       if (!user) {
         throw new SpError(500, SP_EXCEPTION, `The specified user ${loginName} could not be found.`);
       }
-      ctx.store.addGroupMember(group, user.id);
+      ctx.store.setGroupMember(group.id, user.id, true);
       return jsonResponse(mode, 201, entityBody(mode, apiUrl, 'SP.ApiData.Users', annotate(mode, apiUrl, { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email })));
     }
   }
@@ -307,9 +319,31 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
       return emptyResponse(200);
     }
   }
+  if (s1.name === 'associatedownergroup' && rest.length === 1 && method === 'GET') {
+    const owners = ctx.store.getMeta(OWNER_GROUP_KEY);
+    const group = owners ? ctx.store.groupById(Number(owners)) : undefined;
+    if (!group) {
+      throw new SpError(404, SP_EXCEPTION, 'Group cannot be found.');
+    }
+    return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.Groups', annotate(mode, apiUrl, { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group))));
+  }
+  if (s1.name === 'sitegroups' && method === 'POST' && rest.length >= 2 && rest[rest.length - 1].name === 'setuserasowner') {
+    if (!mayManage) {
+      throw spErrors.accessDenied();
+    }
+    const by = s1.args !== undefined ? { name: 'getbyid', args: s1.args } : s2;
+    const group = by.name === 'getbyid' ? ctx.store.groupById(Number(argValue(by.args))) : undefined;
+    const ownerId = Number(argValue(rest[rest.length - 1].args));
+    if (!group || (!ctx.store.groupById(ownerId) && !ctx.store.userById(ownerId))) {
+      throw new SpError(404, SP_EXCEPTION, 'Group cannot be found.');
+    }
+    ctx.store.setMeta(`groupOwner:${group.id}`, String(ownerId));
+    return emptyResponse(200);
+  }
   if (s1.name === 'effectivebasepermissions' && rest.length === 1 && method === 'GET') {
-    // The caller's rights on the site: everything for whoever may manage it, otherwise Read's.
-    const value = mayManage ? { High: '2147483647', Low: '4294967295' } : { High: '176', Low: '138612833' };
+    // The caller's rights on the site: an app's by its Sites.Selected role (SharePoint's Read,
+    // Contribute, Design and Full Control masks); a person's as Read.
+    const value = BASE_PERMISSIONS[appRole || (mayManage ? 'fullcontrol' : 'read')];
     return jsonResponse(mode, 200, mode === 'verbose' ? { d: { EffectiveBasePermissions: { __metadata: { type: 'SP.BasePermissions' }, ...value } } } : value);
   }
   if (s1.name === 'regionalsettings' && method === 'GET') {

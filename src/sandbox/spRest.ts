@@ -24,7 +24,8 @@ import {
   selectProps
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
-import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
+import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
+import { roleAtLeast, SiteRole } from './appIdentity';
 import { handleSiteScriptUtility } from './siteScripts';
 import { handleListSetup, handleWebSetup, listRolesOf, listSettingsOf } from './siteSetup';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
@@ -44,6 +45,8 @@ export interface SpContext {
   /** Absolute, e.g. http://localhost:4321/sites/frontline-visits */
   siteUrl: string;
   siteRelativeUrl: string;
+  /** An app caller's Sites.Selected role on the site through SharePoint (undefined: none, or a person). */
+  siteRoleOf?: (caller: Caller) => SiteRole | undefined;
 }
 
 const DIGEST_TIMEOUT_SECONDS = 1800;
@@ -52,27 +55,31 @@ const WEB_TITLE = 'Frontline Visits';
 // ---- request digests ------------------------------------------------------------------------
 
 /**
- * A digest is an HMAC of its issue time. The key is the same for every sandbox: a digest PnPjs
- * cached from one sandbox (it caches per site URL) stays good for another on the same port, as it
- * would across a restart. It only has to be obtained from contextinfo and not be stale.
+ * A digest is an HMAC of its issue time and the person it was issued to: as in SharePoint, a
+ * digest obtained by one person is refused for another. The key is the same for every sandbox: a
+ * digest PnPjs cached from one sandbox (it caches per site URL) stays good for another on the same
+ * port, as it would across a restart. It only has to be obtained from contextinfo by the same
+ * person and not be stale.
  */
 const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-export function issueDigest(now = new Date()): string {
-  const stamp = now.toUTCString();
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
-  return `0x${mac},${stamp}`;
+function digestMac(stamp: string, loginName: string): string {
+  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}`).digest('hex').toUpperCase();
 }
 
-export function digestValid(digest: string): boolean {
+export function issueDigest(loginName: string, now = new Date()): string {
+  const stamp = now.toUTCString();
+  return `0x${digestMac(stamp, loginName)},${stamp}`;
+}
+
+export function digestValid(digest: string, loginName: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
-  return mac === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+  return digestMac(stamp, loginName) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
 // ---- path parsing ---------------------------------------------------------------------------
@@ -150,25 +157,30 @@ function nameIdFor(user: SiteUser): string {
 }
 
 export function userEntity(user: SiteUser): { [k: string]: unknown } {
+  // An Entra security group added to the site is a principal of type 4 with no email or UPN.
+  const person = !user.isApp && user.principalType === 1;
   return {
     Id: user.id,
     IsHiddenInUI: false,
     LoginName: user.loginName,
     Title: user.title,
-    PrincipalType: 1,
+    PrincipalType: user.principalType,
     Email: user.email,
     Expiration: '',
     IsEmailAuthenticationGuestUser: false,
     IsShareByEmailGuestUser: false,
     IsSiteAdmin: false,
-    UserId: user.isApp ? null : { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' },
-    UserPrincipalName: user.isApp ? null : user.email,
+    UserId: person ? { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' } : null,
+    UserPrincipalName: person ? user.email : null,
     AadObjectId: { NameId: user.objectId, NameIdIssuer: 'urn:federation:microsoftonline' }
   };
 }
 
-function groupEntity(group: SiteGroup): { [k: string]: unknown } {
-  return {
+/** The group properties SharePoint leaves out unless `$select` names them (evaluated per caller). */
+const PER_CALLER_GROUP_PROPERTIES = ['cancurrentuserviewmembership', 'cancurrentusereditmembership', 'cancurrentusermanagegroup'];
+
+function groupEntity(ctx: SpContext, group: SiteGroup, caller: Caller, select: string[]): { [k: string]: unknown } {
+  const entity: { [k: string]: unknown } = {
     Id: group.id,
     IsHiddenInUI: false,
     LoginName: group.title,
@@ -178,10 +190,17 @@ function groupEntity(group: SiteGroup): { [k: string]: unknown } {
     AllowRequestToJoinLeave: false,
     AutoAcceptRequestToJoinLeave: false,
     Description: group.description,
-    OnlyAllowMembersViewMembership: false,
+    OnlyAllowMembersViewMembership: group.onlyMembersView,
     OwnerTitle: 'Frontline Visits Owners',
     RequestToJoinLeaveEmailSetting: null
   };
+  if (select.some((name) => PER_CALLER_GROUP_PROPERTIES.indexOf(name.toLowerCase()) !== -1)) {
+    const manages = mayManageGroup(caller);
+    entity.CanCurrentUserViewMembership = mayViewMembership(ctx.store, group, caller);
+    entity.CanCurrentUserEditMembership = manages;
+    entity.CanCurrentUserManageGroup = manages;
+  }
+  return entity;
 }
 
 function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } {
@@ -458,13 +477,13 @@ function entityIdFor(kind: string, id: number): string {
 // ---- the handler ----------------------------------------------------------------------------
 
 /** Manage Permissions and Manage Lists on the site: what applying a site script and setting a site up need. */
-function mayManageSite(caller: Caller): boolean {
+function mayManageSite(ctx: SpContext, caller: Caller): boolean {
   try {
     assertMayManagePermissions(caller);
-    return true;
   } catch {
     return false;
   }
+  return !ctx.siteRoleOf || roleAtLeast(ctx.siteRoleOf(caller), 'manage');
 }
 
 function parseJsonBody(body: string): unknown {
@@ -530,7 +549,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(),
+      FormDigestValue: issueDigest(caller.user.loginName),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
@@ -551,7 +570,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl, Url: ctx.siteUrl });
   }
 
-  const mayManage = mayManageSite(caller);
+  const mayManage = mayManageSite(ctx, caller);
   const siteScript = handleSiteScriptUtility(ctx, method, apiPath, req.body, mayManage, mode);
   if (siteScript) {
     return siteScript;
@@ -559,15 +578,15 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   if (first !== 'web') {
     throw spErrors.notSupported(`/_api/${apiPath}`);
   }
-  const rest = segments.slice(1);
-  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params);
+  let rest = segments.slice(1);
+  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params, ctx.siteRoleOf && caller.kind === 'app' ? ctx.siteRoleOf(caller) : undefined);
   if (setup) {
     return setup;
   }
   if (!rest.length) {
     return one('SP.ApiData.Webs', { type: 'SP.Web', editLink: 'Web' }, webEntity(ctx));
   }
-  const [s1, s2, s3] = rest;
+  let [s1, s2, s3] = rest;
 
   // current user and groups
   if (s1.name === 'currentuser') {
@@ -576,7 +595,9 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
       return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user));
     }
     if (s2.name === 'groups' && rest.length === 2) {
-      return many('SP.ApiData.Groups', ctx.store.groupsOf(user.id).map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(g) })));
+      // Direct membership only, as SharePoint answers: a group reached through an Entra security
+      // group is not listed here (its CanCurrentUserViewMembership says so instead).
+      return many('SP.ApiData.Groups', ctx.store.groupsOf(user.id).map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(ctx, g, caller, select) })));
     }
   }
 
@@ -629,20 +650,28 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   // site groups
+  if (s1.name === 'sitegroups' && s1.args !== undefined) {
+    // `sitegroups(5)` (PnPjs's getById) is `sitegroups/getbyid(5)`.
+    rest = [{ name: 'sitegroups' }, { name: 'getbyid', args: s1.args }, ...rest.slice(1)];
+    [s1, s2, s3] = rest;
+  }
   if (s1.name === 'sitegroups') {
+    const groupMeta = (g: SiteGroup): { type: string; editLink: string } => ({ type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` });
     if (rest.length === 1) {
-      return many('SP.ApiData.Groups', ctx.store.groups().map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(g) })));
+      return many('SP.ApiData.Groups', ctx.store.groups().map((g) => ({ meta: groupMeta(g), entity: groupEntity(ctx, g, caller, select) })));
     }
     const group = s2.name === 'getbyid' ? ctx.store.groupById(Number(argValue(s2.args))) : s2.name === 'getbyname' ? ctx.store.groupByTitle(argValue(s2.args)) : undefined;
     if (!group) {
       throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Group cannot be found.');
     }
     if (rest.length === 2) {
-      return one('SP.ApiData.Groups', { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group));
+      if (method === 'MERGE' || method === 'PATCH') {
+        return updateGroup(ctx, group, caller, parseJsonBody(req.body));
+      }
+      return one('SP.ApiData.Groups', groupMeta(group), groupEntity(ctx, group, caller, select));
     }
-    if (s3.name === 'users' && rest.length === 3) {
-      const members = ctx.store.users().filter((u) => group.memberIds.has(u.id));
-      return many('SP.ApiData.Users', members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+    if (s3.name === 'users') {
+      return groupUsersRoute(ctx, req, caller, group, rest.slice(3), method, many);
     }
   }
 
@@ -682,13 +711,72 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   throw spErrors.notSupported(`/_api/${apiPath}`);
 }
 
+type ManyResponder = (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse;
+
+/**
+ * A group's members: read as SharePoint allows (members only, when the group hides its
+ * membership), added or removed only by those who manage the group — never by a list role.
+ */
+function groupUsersRoute(ctx: SpContext, req: InnerRequest, caller: Caller, group: SiteGroup, rest: Segment[], method: string, many: ManyResponder): InnerResponse {
+  if (!rest.length && method === 'GET') {
+    if (!mayViewMembership(ctx.store, group, caller)) {
+      throw spErrors.accessDenied();
+    }
+    const members = ctx.store.users().filter((u) => group.memberIds.has(u.id));
+    return many('SP.ApiData.Users', members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+  }
+  const adds = !rest.length && method === 'POST';
+  const removes = rest.length === 1 && method === 'POST' && (rest[0].name === 'removebyid' || rest[0].name === 'removebyloginname');
+  const deletes = rest.length === 1 && method === 'DELETE' && rest[0].name === 'getbyid';
+  if (!adds && !removes && !deletes) {
+    throw spErrors.notSupported(`${method} on a group's users`);
+  }
+  if (!mayManageGroup(caller)) {
+    throw spErrors.accessDenied();
+  }
+  let user: SiteUser | undefined;
+  if (adds) {
+    const body = parseJsonBody(req.body) as { LoginName?: unknown };
+    user = typeof body.LoginName === 'string' ? ctx.store.userByLoginName(body.LoginName) : undefined;
+  } else if (rest[0].name === 'removebyloginname') {
+    user = ctx.store.userByLoginName(namedArg(rest[0].args, 'loginName') || argValue(rest[0].args));
+  } else {
+    user = ctx.store.userById(Number(argValue(rest[0].args)));
+  }
+  if (!user) {
+    throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
+  }
+  ctx.store.setGroupMember(group.id, user.id, adds);
+  return adds ? jsonResponse('nometadata', 201, userEntity(user)) : emptyResponse(200);
+}
+
+/** A group's settings: only "who can view the membership", and only by those who manage the group. */
+function updateGroup(ctx: SpContext, group: SiteGroup, caller: Caller, body: unknown): InnerResponse {
+  if (!mayManageGroup(caller)) {
+    throw spErrors.accessDenied();
+  }
+  const changes = (body || {}) as { [k: string]: unknown };
+  for (const name of Object.keys(changes)) {
+    if (name === '__metadata') {
+      continue;
+    }
+    if (name !== 'OnlyAllowMembersViewMembership' || typeof changes[name] !== 'boolean') {
+      throw spErrors.notSupported(`setting ${name} on a group (the sandbox stores OnlyAllowMembersViewMembership only)`);
+    }
+  }
+  if (typeof changes.OnlyAllowMembersViewMembership === 'boolean') {
+    ctx.store.setOnlyMembersView(group.id, changes.OnlyAllowMembersViewMembership);
+  }
+  return emptyResponse(204);
+}
+
 async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list: StoredList, rest: Segment[], mode: ODataMode, method: string): Promise<InnerResponse> {
   const apiUrl = `${ctx.siteUrl}/_api`;
   const params = req.url.searchParams;
   const serializer = new ItemSerializer(ctx, mode);
   const collectionName = `SP.ListData.${list.definition.urlName}ListItems`;
   assertMayReadList(caller);
-  const setup = handleListSetup(ctx, list, rest, method, req.body, mayManageSite(caller), mode, splitList(params.get('$expand')));
+  const setup = handleListSetup(ctx, list, rest, method, req.body, mayManageSite(ctx, caller), mode, splitList(params.get('$expand')));
   if (setup) {
     return setup;
   }

@@ -54,7 +54,8 @@ describe('provisioning plan', () => {
     expect(lists.map((l) => [l.listName, l.title])).toEqual([
       ['FrontlineTeams', 'Frontline Teams'],
       ['VisitRota', 'Visit Rota'],
-      ['VisitReports', 'Visit Reports']
+      ['VisitReports', 'Visit Reports'],
+      ['NotificationsSent', 'Notifications Sent']
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
@@ -65,5 +66,29 @@ describe('provisioning plan', () => {
     const steps = provisioningPlan(script, settings);
     expect(steps.find((s) => s.kind === 'regionalSettings')).toEqual({ kind: 'regionalSettings', settings: { timeZone: 2, locale: 2057, hourFormat: '24' } });
     expect(steps.find((s) => s.kind === 'appGrant')).toEqual({ kind: 'appGrant', role: 'fullcontrol' });
+  });
+
+  it('makes the site owners own every role group, hides its membership from non-members and lets no member change it', () => {
+    const groups = provisioningPlan(script, settings).filter((s) => s.kind === 'group');
+    expect(groups.map((g) => g.kind === 'group' && g.title)).toEqual(settings.groups.map((g) => g.title));
+    for (const step of groups) {
+      expect(step.kind === 'group' && step.settings).toEqual({
+        owner: 'AssociatedOwnerGroup',
+        OnlyAllowMembersViewMembership: true,
+        AllowMembersEditMembership: false,
+        AllowRequestToJoinLeave: false,
+        AutoAcceptRequestToJoinLeave: false
+      });
+    }
+  });
+
+  it('gives the improvement team no right over who may answer: no group-management permission anywhere', () => {
+    const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
+    const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
+    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name].indexOf(level) !== -1)).toBe(true);
+    for (const role of settings.roleDefinitions) {
+      expect(role.basePermissions).not.toContain('ManagePermissions');
+      expect(role.basePermissions).not.toContain('ManageWeb');
+    }
   });
 });

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useTheme } from '@fluentui/react';
-import type { StartPageProps } from '../../app/startPages';
+import type { StartPageProps } from '../../app/screenProps';
 import { primaryRole, ROLE_LABELS } from '../../domain/roles';
 import { buildReadableReports } from '../councillor/myVisitsModel';
 import { screenStyles } from './styles';
@@ -33,7 +33,7 @@ export function ReadableReportsPage({ data, today }: StartPageProps): JSX.Elemen
               <h2 className={styles.cardHeading}>{row.teamTitle}</h2>
               <p className={styles.line}>{row.dateText}</p>
               <p className={styles.line}>Members: {row.members || 'none named'}</p>
-              <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} overdue={row.overdue} />
+              <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} latenessText={row.latenessText} overdue={row.overdue} />
               <CardLink styles={styles} route={{ page: 'report', reportId: row.reportId }} label="Read the report" about={`${row.teamTitle}, ${row.dateText}`} />
             </li>
           ))}

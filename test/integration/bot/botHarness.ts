@@ -12,6 +12,7 @@ import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS } from '../../../src/d
 import { formToItemFields } from '../../../src/data/mappers';
 import { emptyGrid, Grid } from '../../../src/domain/grid';
 import { londonToday } from '../../../src/domain/calendarDate';
+import { buildForm } from '../../helpers/reportFixtures';
 import { graphClientForApp, PERSONAS, SandboxHandle, spForApp, spForUser } from '../../helpers/sandbox';
 import { FakeConnector } from './fakeConnector';
 
@@ -81,7 +82,7 @@ export async function submitReport(sandbox: SandboxHandle, cells: Partial<Grid> 
   const grid = { ...emptyGrid(), staffingWorries: 'Two vacancies covered by agency staff.', ...cells };
   const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
   const added = await list.items.add({
-    ...formToItemFields({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 }),
+    ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 })),
     [VISIT_REPORTS.fields.ReportStatus]: 'Draft'
   });
   const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;

@@ -11,7 +11,7 @@ import { TAMPERED_NOTICE } from '../../../src/bot/pickupReview';
 import { unescapeCardText } from '../../../src/cards';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { formToItemFields } from '../../../src/data/mappers';
-import { emptyGrid } from '../../../src/domain/grid';
+import { buildForm } from '../../helpers/reportFixtures';
 import { londonToday } from '../../../src/domain/calendarDate';
 import { PERSONAS, sandboxAppToken, spForUser, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
@@ -127,7 +127,7 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     const me = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
     const team = await firstTeam(fixture.sandbox);
     const added = await items(PERSONAS.hale).add({
-      ...formToItemFields({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: '', grid: emptyGrid() }),
+      ...formToItemFields(buildForm({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }] })),
       [F.ReportStatus]: 'Submitted',
       [F.SubmittedOn]: new Date().toISOString()
     });

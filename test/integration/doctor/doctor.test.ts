@@ -4,7 +4,8 @@
  */
 import { RunningBot } from '../../../src/bot/server';
 import { CheckResult, runChecks } from '../../../src/doctor/checks';
-import { VISIT_REPORTS } from '../../../src/data/listContract';
+import { LIST_DEFINITIONS, VISIT_REPORTS } from '../../../src/data/listContract';
+import { BotAppOptions } from '../../../src/sandbox/appIdentity';
 import { SandboxHandle, withSandbox } from '../../helpers/sandbox';
 import { CHANNEL_ID, startTestBot } from '../bot/botHarness';
 import { FakeConnector } from '../bot/fakeConnector';
@@ -45,9 +46,7 @@ describe('doctor on the demo', () => {
       'data site',
       'site grant (SharePoint)',
       'site grant (Microsoft Graph)',
-      'list Frontline Teams',
-      'list Visit Rota',
-      'list Visit Reports',
+      ...LIST_DEFINITIONS.map((d) => `list ${d.title}`),
       'group Frontline Visit Members',
       "group Children's Improvement Team",
       'group Heads of Service',
@@ -106,6 +105,35 @@ describe('doctor on a site never provisioned', () => {
       for (const r of results.filter((x) => !x.ok && x.name !== 'webhook')) {
         expect(r.fix).toContain('npm run provision');
       }
+    } finally {
+      await connector.close();
+    }
+  });
+});
+
+describe.each([
+  [
+    'a grant too weak to lock reports (write)',
+    { siteRoles: { '/sites/frontline-visits': 'write' } } as BotAppOptions,
+    'site grant (SharePoint)',
+    /may not manage permissions on the data site/,
+    /Sites\.Selected "fullcontrol"/
+  ],
+  ['no grant on the site', { siteRoles: {} } as BotAppOptions, 'data site', /the bot may not use the data site/, /grant it "fullcontrol" on the data site/],
+  ['an app with a client secret only', { credential: 'secret' } as BotAppOptions, 'data site', /got with a client secret, which SharePoint REST does not accept/, /Upload a certificate/],
+  ['Graph Sites.Selected not consented', { sitesSelected: ['sharepoint'] } as BotAppOptions, 'site grant (Microsoft Graph)', /cannot read the lists through Graph/, /Consent Microsoft Graph Sites\.Selected/]
+])('doctor with %s', (_case, botApp, check, detail, fix) => {
+  const fixture = withSandbox({ seed: 'demo', botApp });
+
+  it(`fails "${check}", naming the cause and the fix`, async () => {
+    const connector = await new FakeConnector().start();
+    try {
+      const results = await runChecks(doctorEnv(fixture.sandbox, connector, 'http://localhost:1'));
+      const found = results.find((r) => r.name === check)!;
+      expect(found).toBeDefined();
+      expect(found.ok).toBe(false);
+      expect(found.detail).toMatch(detail);
+      expect(found.fix).toMatch(fix);
     } finally {
       await connector.close();
     }

@@ -15,8 +15,10 @@ import { ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '..
 import { FRONTLINE_TEAMS, LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../../../src/data/listContract';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { FIXED_PERSONAS } from '../../../src/sandbox/directory';
-import { graphClientForApp, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { graphClientForApp, SandboxHandle, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 import { botSiteSettings } from '../../../src/provisioning/botSettings';
+import { graphClient, graphGrantEnsurer } from '../../../src/provisioning/appGrant';
+import { BOT_APP_ID, BOT_APP_NAME, DEFAULT_ADMIN_TOKEN } from '../../../src/sandbox/appIdentity';
 import { CHANNEL_ID, reportItem, startTestBot, submitReport } from '../bot/botHarness';
 import { FakeConnector } from '../bot/fakeConnector';
 
@@ -24,8 +26,15 @@ const listsDir = path.join(__dirname, '../../../sharepoint/lists');
 const script = (): SiteScript => JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8'));
 const settings = (): ListSettings => JSON.parse(fs.readFileSync(path.join(listsDir, 'list-settings.json'), 'utf8'));
 
-async function provision(siteUrl: string, steps: ProvisioningStep[], lines: string[] = []): Promise<ApplyResult> {
-  return applyPlan(spForApp(siteUrl), steps, { siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, log: (line) => lines.push(line) });
+/** The administrator provisioning: a site collection administrator's rights on SharePoint, and Graph Sites.FullControl.All for the grant. */
+function spForAdmin(siteUrl: string): SPFI {
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry({ retries: 1 }), DefaultParse(), InjectHeaders({ Authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` }));
+}
+
+async function provision(sandbox: SandboxHandle, steps: ProvisioningStep[], lines: string[] = [], grant = true): Promise<ApplyResult> {
+  const siteUrl = sandbox.siteUrl;
+  const app = grant ? { appId: BOT_APP_ID, displayName: BOT_APP_NAME, ensure: graphGrantEnsurer(graphClient(sandbox.url, DEFAULT_ADMIN_TOKEN), siteUrl) } : { appId: BOT_APP_ID };
+  return applyPlan(spForAdmin(siteUrl), steps, { siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, log: (line) => lines.push(line), app });
 }
 
 /** Everything provisioning decides, read back through REST, for before/after comparisons. */
@@ -43,21 +52,25 @@ async function siteState(sp: SPFI, siteUrl: string): Promise<unknown> {
   };
 }
 
-describe('provisioning an empty site', () => {
-  const fixture = withSandbox({ bareSite: true });
+const DEFAULT_GROUPS = ['Frontline Visits Owners', 'Frontline Visits Members', 'Frontline Visits Visitors'];
 
-  it('starts from a site with no lists and no groups', async () => {
-    const sp = spForApp(fixture.sandbox.siteUrl);
+describe('provisioning an empty site', () => {
+  // A new site, and the bot's app consented but granted nothing on it yet.
+  const fixture = withSandbox({ bareSite: true, botApp: { siteRoles: {} } });
+
+  it('starts from a site with no lists and only SharePoint\'s default groups, which the bot cannot use', async () => {
+    const sp = spForAdmin(fixture.sandbox.siteUrl);
     expect(await sp.web.lists()).toEqual([]);
-    expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual([]);
+    expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual(DEFAULT_GROUPS);
     expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
+    await expect(spForApp(fixture.sandbox.siteUrl).web()).rejects.toMatchObject({ status: 403 });
   });
 
   let first: ApplyResult;
   const firstLog: string[] = [];
 
   it('makes the lists with every field, index and choice of the contract, the settings, the groups and London time', async () => {
-    first = await provision(fixture.sandbox.siteUrl, provisioningPlan(script(), settings()), firstLog);
+    first = await provision(fixture.sandbox, provisioningPlan(script(), settings()), firstLog);
     expect(first.changed).toBeGreaterThan(20);
     const store = fixture.sandbox.store;
     for (const contract of LIST_DEFINITIONS) {
@@ -73,18 +86,19 @@ describe('provisioning an empty site', () => {
       }
       expect(list.definition.fields.map((f) => f.internalName).sort()).toEqual(contract.fields.map((f) => f.internalName).sort());
     }
-    const sp = spForApp(fixture.sandbox.siteUrl);
-    expect((await sp.web.siteGroups()).map((g) => g.Title).sort()).toEqual(Object.values(ROLE_GROUPS).sort());
+    const sp = spForAdmin(fixture.sandbox.siteUrl);
+    expect((await sp.web.siteGroups()).map((g) => g.Title).sort()).toEqual(DEFAULT_GROUPS.concat(Object.values(ROLE_GROUPS)).sort());
     expect((await sp.web.regionalSettings.timeZone()).Id).toBe(2);
     const reports = await sp.web.lists.getByTitle('Visit Reports').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
     expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 2, WriteSecurity: 2, HasUniqueRoleAssignments: true });
-    // The bot's grant is the administrator's to make: printed, not made, without --grant.
-    expect(firstLog[firstLog.length - 1]).toMatch(/^to do .*Sites\.Selected "fullcontrol"/);
+    // With the administrator's consent (--grant) the bot's app now has full control of this site.
+    expect(firstLog[firstLog.length - 1]).toMatch(/^done .*Sites\.Selected "fullcontrol"/);
+    expect(fixture.sandbox.apps.grants(SITE_RELATIVE_URL).filter((g) => g.appId === BOT_APP_ID).map((g) => g.role)).toEqual(['fullcontrol']);
   });
 
   it("names the site and lists as the bot's settings want them: the Graph site id and list ids", async () => {
     const site = fixture.sandbox.siteUrl;
-    const settings = new Map(await botSiteSettings(spForApp(site), site));
+    const settings = new Map(await botSiteSettings(spForAdmin(site), site));
     const graph = graphClientForApp(fixture.sandbox.url);
     const graphSite = await graph.api(`/sites/localhost:${SITE_RELATIVE_URL}`).get();
     expect(settings.get('GRAPH_SITE_ID')).toBe(graphSite.id);
@@ -95,7 +109,7 @@ describe('provisioning an empty site', () => {
 
   it('is a working site once people are in the groups: a councillor submits a report and the bot posts its card', async () => {
     const site = fixture.sandbox.siteUrl;
-    const admin = spForApp(site);
+    const admin = spForAdmin(site);
     // The administrator's step: people into the groups (here by REST; the site's People and groups page does the same).
     const groups = await admin.web.siteGroups.select('Id', 'Title')();
     for (const person of FIXED_PERSONAS) {
@@ -124,20 +138,32 @@ describe('provisioning an empty site', () => {
 
   it('changes nothing when run a second time', async () => {
     const site = fixture.sandbox.siteUrl;
-    const before = await siteState(spForApp(site), site);
+    const before = await siteState(spForAdmin(site), site);
     const lines: string[] = [];
-    const second = await provision(site, provisioningPlan(script(), settings()), lines);
+    const second = await provision(fixture.sandbox, provisioningPlan(script(), settings()), lines);
+    expect(lines.filter((l) => !/^already so /.test(l))).toEqual([]);
     expect(second.changed).toBe(0);
     expect(second.outcomes.filter((o) => o.outcome === 'changed')).toEqual([]);
-    expect(lines.filter((l) => !/^(already so|to do) /.test(l))).toEqual([]);
-    expect(await siteState(spForApp(site), site)).toEqual(before);
+    expect(await siteState(spForAdmin(site), site)).toEqual(before);
     // One list per contract list: no "FrontlineTeams1" from re-applying a renaming script.
-    expect((await spForApp(site).web.lists.select('Title')()).map((l) => l.Title)).toEqual(LIST_DEFINITIONS.map((d) => d.title));
+    expect((await spForAdmin(site).web.lists.select('Title')()).map((l) => l.Title)).toEqual(LIST_DEFINITIONS.map((d) => d.title));
   });
 });
 
 describe('provisioning that meets a failing action', () => {
   const fixture = withSandbox({ bareSite: true });
+
+  it("prints the bot's grant for the administrator unless they consent to provisioning making it", async () => {
+    const lines: string[] = [];
+    const result = await applyPlan(spForAdmin(fixture.sandbox.siteUrl), [{ kind: 'appGrant', role: 'fullcontrol' }], {
+      siteUrl: fixture.sandbox.siteUrl,
+      siteRelativeUrl: SITE_RELATIVE_URL,
+      log: (line) => lines.push(line),
+      app: { appId: BOT_APP_ID }
+    });
+    expect(result.outcomes.map((o) => o.outcome)).toEqual(['printed']);
+    expect(lines).toEqual([expect.stringMatching(/^to do .*Sites\.Selected "fullcontrol"/)]);
+  });
 
   it('says what to do when SharePoint does not accept the token', async () => {
     const site = fixture.sandbox.siteUrl;
@@ -159,7 +185,7 @@ describe('provisioning that meets a failing action', () => {
     const lines: string[] = [];
     let failure: unknown;
     try {
-      await provision(fixture.sandbox.siteUrl, provisioningPlan(broken, settings()), lines);
+      await provision(fixture.sandbox, provisioningPlan(broken, settings()), lines);
     } catch (error) {
       failure = error;
     }
@@ -169,8 +195,8 @@ describe('provisioning that meets a failing action', () => {
     expect(message).toContain('the action "Add field Signature" failed: Field type Signature is not installed properly');
     // The lists before it were made; nothing after it was.
     expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done']);
-    const sp = spForApp(fixture.sandbox.siteUrl);
-    expect(await sp.web.siteGroups()).toEqual([]);
+    const sp = spForAdmin(fixture.sandbox.siteUrl);
+    expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual(DEFAULT_GROUPS);
     expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
   });
 });
