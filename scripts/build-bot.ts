@@ -2,8 +2,9 @@
  * `npm run build:bot`: the bot as a deployable folder, `dist/bot/`:
  *
  *   main.js        the bot and every library it uses, in one CommonJS file (esbuild)
- *   main.js.map    its source map (stack traces name the TypeScript source with --enable-source-maps)
- *   package.json   `npm start` = `node --enable-source-maps main.js`; no dependencies to install
+ *   doctor.js      `npm run doctor` for the host: checks the deployment with the bot's own settings
+ *   *.js.map       source maps (stack traces name the TypeScript source with --enable-source-maps)
+ *   package.json   `npm start` = `node --enable-source-maps main.js`, `npm run doctor`; no dependencies to install
  *
  * Any Node 22 host runs it with plain `node main.js`: Azure App Service (zip deploy the folder),
  * a container, a VM. Configuration is environment variables only (src/bot/README.md).
@@ -68,8 +69,8 @@ export async function buildBot(outDir: string = path.join(ROOT, 'dist', 'bot')):
   const mainFile = path.join(outDir, 'main.js');
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: [path.join(ROOT, 'src', 'bot', 'main.ts')],
-    outfile: mainFile,
+    entryPoints: { main: path.join(ROOT, 'src', 'bot', 'main.ts'), doctor: path.join(ROOT, 'scripts', 'doctor.ts') },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -90,7 +91,7 @@ export async function buildBot(outDir: string = path.join(ROOT, 'dist', 'bot')):
     description: 'Frontline Visits bot: built by `npm run build:bot`; configured by environment variables (src/bot/README.md).',
     main: 'main.js',
     engines: { node: '>=22.14.0 < 23.0.0' },
-    scripts: { start: 'node --enable-source-maps main.js' },
+    scripts: { start: 'node --enable-source-maps main.js', doctor: 'node doctor.js' },
     dependencies: {}
   };
   fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -35,9 +35,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-function startNode(cwd: string, env: NodeJS.ProcessEnv): Started {
+function startNode(cwd: string, env: NodeJS.ProcessEnv, file = 'main.js'): Started {
   // process.execPath: the Node 22 the project pins, as a host's `node` would be.
-  const child = spawn(process.execPath, ['main.js'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   child.stdout!.on('data', (c: Buffer) => (text += c.toString('utf8')));
   child.stderr!.on('data', (c: Buffer) => (text += c.toString('utf8')));
@@ -78,7 +78,7 @@ describe('the deployable bot (npm run build:bot)', () => {
   });
 
   it('is one folder with nothing to install, and holds no React, Fluent UI or sandbox code', () => {
-    expect(fs.readdirSync(deployDir).sort()).toEqual(expect.arrayContaining(['main.js', 'main.js.map', 'package.json']));
+    expect(fs.readdirSync(deployDir).sort()).toEqual(expect.arrayContaining(['doctor.js', 'main.js', 'main.js.map', 'package.json']));
     const manifest = JSON.parse(fs.readFileSync(path.join(deployDir, 'package.json'), 'utf8'));
     expect(manifest.dependencies).toEqual({});
     expect(manifest.scripts.start).toMatch(/^node .*main\.js$/);
@@ -107,21 +107,19 @@ describe('the deployable bot (npm run build:bot)', () => {
     expect(started.output()).toContain('SHAREPOINT_SITE_URL is missing');
   });
 
-  it('starts with plain node in local mode and posts the card of a submitted report', async () => {
+  it('starts with plain node in local mode and posts the card of a submitted report; its doctor passes', async () => {
     const connector = await new FakeConnector().start();
     const port = await freePort();
-    const started = startNode(
-      deployDir,
-      hostEnv({
-        BOT_MODE: 'local',
-        BOT_PORT: String(port),
-        SANDBOX_URL: fixture.sandbox.url,
-        BOT_SERVICE_URL: connector.url,
-        TEAMS_CHANNEL_ID: CHANNEL_ID,
-        REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
-        DIGEST_ENABLED: 'false'
-      })
-    );
+    const env = hostEnv({
+      BOT_MODE: 'local',
+      BOT_PORT: String(port),
+      SANDBOX_URL: fixture.sandbox.url,
+      BOT_SERVICE_URL: connector.url,
+      TEAMS_CHANNEL_ID: CHANNEL_ID,
+      REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
+      DIGEST_ENABLED: 'false'
+    });
+    const started = startNode(deployDir, env);
     try {
       await waitForText(started, new RegExp(`local mode\\) on http://localhost:${port}/api/messages`), 20000);
       const health = await fetch(`http://localhost:${port}/healthz`);
@@ -143,6 +141,12 @@ describe('the deployable bot (npm run build:bot)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(recorded).toBe(cards[0].activityId);
+
+      // The host's doctor, with the same settings: every check passes (the bot made its webhook at start).
+      const doctor = startNode(deployDir, env, 'doctor.js');
+      const code = await doctor.exited;
+      expect(doctor.output()).toMatch(/All \d+ checks passed\./);
+      expect(code).toBe(0);
     } finally {
       started.child.kill('SIGTERM');
       const code = await started.exited;
