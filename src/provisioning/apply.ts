@@ -193,8 +193,20 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
     const found = groups.filter((g) => g.Title.toLowerCase() === title.toLowerCase())[0];
     return found && found.Id;
   };
-  const hasBinding = (assignments: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>, principalId: number, roleDefId: number): boolean =>
-    assignments.some((a) => a.PrincipalId === principalId && a.RoleDefinitionBindings.some((b) => b.Id === roleDefId));
+  /** A group bound to a permission level on the web or a list, unless it already is. */
+  const ensureBinding = async (scope: ReturnType<SPFI['web']['lists']['getByTitle']>['roleAssignments'], group: string, roleDefinition: string): Promise<StepOutcome> => {
+    const principalId = await groupId(group);
+    if (principalId === undefined) {
+      throw new Error(`the group "${group}" does not exist`);
+    }
+    const roleDefId = await roleId(roleDefinition);
+    const assignments = await scope.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>();
+    if (assignments.some((a) => a.PrincipalId === principalId && a.RoleDefinitionBindings.some((b) => b.Id === roleDefId))) {
+      return 'unchanged';
+    }
+    await scope.add(principalId, roleDefId);
+    return 'changed';
+  };
 
   const result: ApplyResult = { outcomes: [], changed: 0 };
   for (const step of steps) {
@@ -258,21 +270,9 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
           }
           break;
         }
-        case 'siteAccess': {
-          const principalId = await groupId(step.group);
-          if (principalId === undefined) {
-            throw new Error(`the group "${step.group}" does not exist`);
-          }
-          const roleDefId = await roleId(step.roleDefinition);
-          const assignments = await sp.web.roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>();
-          if (hasBinding(assignments, principalId, roleDefId)) {
-            outcome = 'unchanged';
-          } else {
-            await sp.web.roleAssignments.add(principalId, roleDefId);
-            outcome = 'changed';
-          }
+        case 'siteAccess':
+          outcome = await ensureBinding(sp.web.roleAssignments, step.group, step.roleDefinition);
           break;
-        }
         case 'breakInheritance': {
           const list = await listOf(step.listName).select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>();
           if (list.HasUniqueRoleAssignments) {
@@ -285,21 +285,9 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
           }
           break;
         }
-        case 'grant': {
-          const principalId = await groupId(step.group);
-          if (principalId === undefined) {
-            throw new Error(`the group "${step.group}" does not exist`);
-          }
-          const roleDefId = await roleId(step.roleDefinition);
-          const assignments = await listOf(step.listName).roleAssignments.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>();
-          if (hasBinding(assignments, principalId, roleDefId)) {
-            outcome = 'unchanged';
-          } else {
-            await listOf(step.listName).roleAssignments.add(principalId, roleDefId);
-            outcome = 'changed';
-          }
+        case 'grant':
+          outcome = await ensureBinding(listOf(step.listName).roleAssignments, step.group, step.roleDefinition);
           break;
-        }
         case 'appGrant': {
           const app = options.app || {};
           if (app.appId && app.ensure) {

@@ -5,24 +5,13 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildBot, BotBuild } from '../../scripts/build-bot';
+import { freePort } from '../helpers/freePort';
 import { withSandbox } from '../helpers/sandbox';
 import { CHANNEL_ID, reportItem, submitReport } from '../integration/bot/botHarness';
 import { FakeConnector } from '../integration/bot/fakeConnector';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Only what a host gives every process; nothing from this repository's environment. */
 function hostEnv(extra: { [name: string]: string }): NodeJS.ProcessEnv {

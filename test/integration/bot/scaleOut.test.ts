@@ -11,19 +11,9 @@ import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { withSandbox } from '../../helpers/sandbox';
 import { CHANNEL_ID, cardActionInvoke, MemoryLogger, OBJECT_IDS, postActivity, submitReport } from './botHarness';
 import { cardReportId, FakeConnector } from './fakeConnector';
+import { freePort } from '../../helpers/freePort';
 
 const F = VISIT_REPORTS.fields;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The scaled-out app's one public address: each request goes to the next instance in turn. */
 class RoundRobin {
