@@ -13,9 +13,9 @@
  * Sites.FullControl.All. Every step reads the site first and changes only what differs: a second
  * run changes nothing. The first step that fails stops the run and names itself.
  *
- * The local sandbox: `npm run provision -- --site http://localhost:4321/sites/frontline-visits`
- * with SP_ACCESS_TOKEN=sandbox-app-token (start the sandbox with SANDBOX_SITE=bare to see an
- * empty site made whole).
+ * The local sandbox (start it with SANDBOX_SITE=bare to see an empty site made whole):
+ *   SP_ACCESS_TOKEN=sandbox-admin-token GRAPH_ACCESS_TOKEN=sandbox-admin-token npm run provision -- \
+ *     --site http://localhost:4321/sites/frontline-visits --bot-app-id 6a1d0e50-0000-4000-8000-0000000000ab --grant
  */
 import * as fs from 'fs';
 import * as path from 'path';
