@@ -49,7 +49,7 @@ export interface SandboxOptions {
    */
   submittedLockRule?: boolean;
   /**
-   * Start a new data directory as a bare site, as SharePoint creates one: no lists, no role groups,
+   * Start a new data directory as a bare site, as SharePoint creates one: no lists, none of the product's groups (only SharePoint's default Owners, Members, Visitors),
    * regional settings not yet London's. `npm run provision` then makes it a working site.
    */
   bareSite?: boolean;
