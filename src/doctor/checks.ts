@@ -172,7 +172,9 @@ async function checkGrant(ctx: Context): Promise<void> {
   }
   try {
     const ids = await ctx.lists.listIds();
-    ctx.pass('site grant (Microsoft Graph)', `the bot reads the lists through Graph (site ${ids.siteId})`);
+    // Configured ids are taken on trust by listIds(): read the list itself, as a sweep would.
+    const list = (await ctx.lists.graph.api(`/sites/${ids.siteId}/lists/${ids.visitReports}`).select('id,displayName').get()) as { displayName: string };
+    ctx.pass('site grant (Microsoft Graph)', `the bot reads ${list.displayName} through Graph (site ${ids.siteId})`);
   } catch (error) {
     ctx.fail('site grant (Microsoft Graph)', `the bot cannot read the lists through Graph: ${messageOf(error)}`, 'Consent Microsoft Graph Sites.Selected for the bot\'s app and grant it on the data site (docs/admin-guide.md, steps 3 and 4); check GRAPH_SITE_ID and the GRAPH_LIST_ID_… settings (printed by `npm run provision`).');
   }
