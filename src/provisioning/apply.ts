@@ -115,12 +115,13 @@ export function firstFailure(results: SiteScriptActionResult[]): string | undefi
   return failed ? `the action "${failed.Title}" failed: ${failed.OutcomeText || 'SharePoint gave no reason'}` : undefined;
 }
 
-async function runScript(sp: SPFI, step: ProvisioningStep, actions: unknown[], log: (line: string) => void): Promise<void> {
+async function runScript(sp: SPFI, step: ProvisioningStep, actions: unknown[], options: ApplyOptions): Promise<void> {
+  const log = options.log;
   let results: SiteScriptActionResult[];
   try {
     results = await executeTemplateScript(sp, actions);
   } catch (error) {
-    throw new ProvisioningError(step, `SharePoint refused the site script: ${sharePointMessage(error)}`);
+    throw new ProvisioningError(step, `SharePoint refused the site script: ${accessAdvice(error, options.siteUrl)}${sharePointMessage(error)}`);
   }
   const failure = firstFailure(results);
   if (failure) {
@@ -153,13 +154,13 @@ async function ensureList(sp: SPFI, step: Extract<ProvisioningStep, { kind: 'lis
   const current = await listTitleAt(sp, url);
   const before = current === undefined ? undefined : await sp.siteScripts.getSiteScriptFromList(`${options.siteUrl}/Lists/${step.listName}`);
   const action: SiteScriptAction = { ...step.action, listName: current || step.listName };
-  await runScript(sp, step, [action], options.log);
+  await runScript(sp, step, [action], options);
   const title = current || (await listTitleAt(sp, url));
   if (title === undefined) {
     throw new ProvisioningError(step, `the site script reported success but there is no list at ${url}; check that no other list is titled "${step.listName}".`);
   }
   if (title !== step.title) {
-    await runScript(sp, step, [{ verb: 'createSPList', listName: title, templateType: step.action.templateType || 100, subactions: [{ verb: 'setTitle', title: step.title }] }], options.log);
+    await runScript(sp, step, [{ verb: 'createSPList', listName: title, templateType: step.action.templateType || 100, subactions: [{ verb: 'setTitle', title: step.title }] }], options);
   }
   const after = await sp.siteScripts.getSiteScriptFromList(`${options.siteUrl}/Lists/${step.listName}`);
   return before !== undefined && before === after && title === step.title ? 'unchanged' : 'changed';
@@ -170,7 +171,7 @@ async function ensureRegionalSettings(sp: SPFI, step: Extract<ProvisioningStep, 
   if (zone.Id === step.settings.timeZone && regional.LocaleId === step.settings.locale && regional.Time24 === (step.settings.hourFormat === '24')) {
     return 'unchanged';
   }
-  await runScript(sp, step, [{ verb: 'setRegionalSettings', ...step.settings }], options.log);
+  await runScript(sp, step, [{ verb: 'setRegionalSettings', ...step.settings }], options);
   return 'changed';
 }
 

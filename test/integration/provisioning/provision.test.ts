@@ -200,3 +200,20 @@ describe('provisioning that meets a failing action', () => {
     expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
   });
 });
+
+describe('provisioning with an account that may not set the site up', () => {
+  const fixture = withSandbox({ bareSite: true, botApp: { siteRoles: { [SITE_RELATIVE_URL]: 'write' } } });
+
+  it('stops at the first list, saying a site collection administrator must run it', async () => {
+    const site = fixture.sandbox.siteUrl;
+    let failure: unknown;
+    try {
+      await applyPlan(spForApp(site), provisioningPlan(script(), settings()), { siteUrl: site, siteRelativeUrl: SITE_RELATIVE_URL, log: () => undefined });
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(ProvisioningError);
+    expect((failure as Error).message).toMatch(/^Provisioning stopped at "list "Frontline Teams".*SharePoint refused the site script: the signed-in account may not change this site: use a site collection administrator of it\. SharePoint said \(403\): Access denied/);
+    expect(await spForAdmin(site).web.lists()).toEqual([]);
+  });
+});
