@@ -24,6 +24,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     today: env.SANDBOX_TODAY || undefined,
     seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
     siteTimeZone: siteTimeZoneFromEnv(env.SANDBOX_TIME_ZONE),
+    bareSite: env.SANDBOX_SITE === 'bare',
     botApp: botAppFromEnv(env)
   };
 }

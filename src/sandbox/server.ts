@@ -9,7 +9,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
+import { SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
 import { AppDirectory, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
 import { executeBatch } from './batch';
@@ -52,6 +52,11 @@ export interface SandboxOptions {
   submittedLockRule?: boolean;
   /** The data site's regional time zone (default: as stored, else London, which provisioning sets). */
   siteTimeZone?: SiteTimeZoneName;
+  /**
+   * Start a new data directory as a bare site, as SharePoint creates one: no lists, none of the product's groups (only SharePoint's default Owners, Members, Visitors),
+   * regional settings not yet London's. `npm run provision` then makes it a working site.
+   */
+  bareSite?: boolean;
   /**
    * How the bot's app is registered: its credential (default a certificate; a secret-based token
    * is refused by SharePoint REST), the APIs whose Sites.Selected is consented (default both) and
@@ -160,9 +165,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   noteMailboxes(fileEntries);
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
-  const store = SandboxStore.open(dataDir);
+  const store = SandboxStore.open(dataDir, { bareSite: options.bareSite });
   const firstStart = store.isEmpty();
-  const seed = options.seed || 'demo';
+  // A bare site has no lists to hold demo data.
+  const seed = options.bareSite ? 'empty' : options.seed || 'demo';
 
   const directory: DirectoryEntry[] = FIXED_PERSONAS.slice();
   if (seed === 'demo' || store.userByEmail(DEMO_PEOPLE[0].email)) {
@@ -220,9 +226,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const url = `http://localhost:${port}`;
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
-  const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL };
+  const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL) : undefined) };
   const otherContexts = new Map<string, SpContext>(
-    OTHER_SITES.map((o) => [o.path, { store, ops, webhooks, siteUrl: `${url}${o.path}`, siteRelativeUrl: o.path, otherSite: { title: o.title, webId: o.webId } }])
+    OTHER_SITES.map((o) => [
+      o.path,
+      { store, ops, webhooks, siteUrl: `${url}${o.path}`, siteRelativeUrl: o.path, otherSite: { title: o.title, webId: o.webId }, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', o.path) : undefined) }
+    ])
   );
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
   const sitePermissions = {
@@ -423,7 +432,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return reply(200, store.activityNotifications());
     }
     if (lower === '/_sandbox/health') {
-      return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });
+      return reply(200, { ok: true, lists: store.lists().map((l) => ({ title: l.definition.title, items: l.items.size })) });
     }
     return reply(404, { error: 'Unknown sandbox switch. See src/sandbox/README.md.' });
   };

@@ -25,7 +25,10 @@ import {
   selectProps
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
-import { assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
+import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
+import { roleAtLeast, SiteRole } from './appIdentity';
+import { handleSiteScriptUtility } from './siteScripts';
+import { handleListSetup, handleWebSetup, listRolesOf, listSettingsOf } from './siteSetup';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
 import { siteTimeZone, timeZoneEntity } from './regional';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
@@ -49,6 +52,8 @@ export interface SpContext {
    * regional settings, but none of the product's lists, groups or people.
    */
   otherSite?: { title: string; webId: string };
+  /** An app caller's Sites.Selected role on the site through SharePoint (undefined: none, or a person). */
+  siteRoleOf?: (caller: Caller) => SiteRole | undefined;
 }
 
 const DIGEST_TIMEOUT_SECONDS = 1800;
@@ -250,7 +255,8 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
     ContentTypesEnabled: false,
     Created: list.created,
     Description: list.definition.description,
-    EnableVersioning: true,
+    ...listSettingsOf(ctx.store, list),
+    HasUniqueRoleAssignments: listRolesOf(ctx.store, list).unique,
     EntityTypeName: `${list.definition.urlName}List`,
     Hidden: false,
     Id: list.id,
@@ -520,6 +526,16 @@ function entityIdFor(kind: string, id: number): string {
 
 // ---- the handler ----------------------------------------------------------------------------
 
+/** Manage Permissions and Manage Lists on the site: what applying a site script and setting a site up need. */
+function mayManageSite(ctx: SpContext, caller: Caller): boolean {
+  try {
+    assertMayManagePermissions(caller);
+  } catch {
+    return false;
+  }
+  return !ctx.siteRoleOf || roleAtLeast(ctx.siteRoleOf(caller), 'manage');
+}
+
 function parseJsonBody(body: string): unknown {
   if (!body.trim()) {
     return {};
@@ -604,14 +620,23 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl || '/', Url: ctx.siteUrl });
   }
 
+  const mayManage = mayManageSite(ctx, caller);
+  const siteScript = handleSiteScriptUtility(ctx, method, apiPath, req.body, mayManage, mode);
+  if (siteScript) {
+    return siteScript;
+  }
   if (first !== 'web') {
     throw spErrors.notSupported(`/_api/${apiPath}`);
   }
-  const rest = segments.slice(1);
+  let rest = segments.slice(1);
+  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params, ctx.siteRoleOf && caller.kind === 'app' ? ctx.siteRoleOf(caller) : undefined);
+  if (setup) {
+    return setup;
+  }
   if (!rest.length) {
     return one('SP.ApiData.Webs', { type: 'SP.Web', editLink: 'Web' }, webEntity(ctx));
   }
-  const [s1, s2, s3] = rest;
+  let [s1, s2, s3] = rest;
 
   if (s1.name === 'regionalsettings' && rest.length === 2 && s2.name === 'timezone' && method === 'GET') {
     return one('SP.ApiData.TimeZones', { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, timeZoneEntity(siteTimeZone(ctx.store, ctx.siteRelativeUrl)));
@@ -691,6 +716,11 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   // site groups
+  if (s1.name === 'sitegroups' && s1.args !== undefined) {
+    // `sitegroups(5)` (PnPjs's getById) is `sitegroups/getbyid(5)`.
+    rest = [{ name: 'sitegroups' }, { name: 'getbyid', args: s1.args }, ...rest.slice(1)];
+    [s1, s2, s3] = rest;
+  }
   if (s1.name === 'sitegroups') {
     const groupMeta = (g: SiteGroup): { type: string; editLink: string } => ({ type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` });
     if (rest.length === 1) {
@@ -812,6 +842,10 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
   const serializer = new ItemSerializer(ctx, mode);
   const collectionName = `SP.ListData.${list.definition.urlName}ListItems`;
   assertMayReadList(caller);
+  const setup = handleListSetup(ctx, list, rest, method, req.body, mayManageSite(ctx, caller), mode, splitList(params.get('$expand')));
+  if (setup) {
+    return setup;
+  }
 
   if (!rest.length) {
     const select = splitList(params.get('$select'));
