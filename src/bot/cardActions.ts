@@ -150,7 +150,13 @@ export class CardActions {
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed) {
-      this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'}, who is not a Head of Service for team ${report.teamId}`);
+      const why =
+        right.reason === 'notNamedForTeam'
+          ? `who is not the Head of Service the team names`
+          : right.reason === 'notInGroup'
+            ? 'who is not in the Heads of Service group (directly or through an Entra group)'
+            : 'whom Teams did not identify';
+      this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'} for team ${report.teamId}, ${why}`);
       return cardResponse(await this.cards.refusalCard(report));
     }
     const amendsOn = typeof data.amendsOn === 'string' && data.amendsOn ? data.amendsOn : undefined;

@@ -10,7 +10,7 @@ import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
 import { serverCheckNotice } from './claimChecks';
-import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
+import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
 import { FrontlineLists, objectIdOf } from './lists';
 import { responsibleHeadsOfService } from './notifier';
 
@@ -30,6 +30,9 @@ export function reportUrl(link: BotConfig['reportLink'], reportId: number): stri
 }
 
 export class CardFactory {
+  /** Set by the publisher: a report whose lock is still to be done says so on every view of its card. */
+  lockPending?: (reportId: number) => boolean;
+
   constructor(
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
@@ -45,7 +48,11 @@ export class CardFactory {
       completed.teamTitle = team ? team.title : undefined;
     }
     if (report.feedback && report.feedbackById !== undefined && !report.feedback.by) {
-      const user = await this.lists.siteUser(report.feedbackById);
+      // Site users come from SharePoint REST: without it the card shows the answer, unsigned.
+      const user = await this.lists.siteUser(report.feedbackById).catch((error: Error) => {
+        this.log(`Report ${report.id}: could not read who answered (${error.message}); the card shows the answer without their name.`);
+        return undefined;
+      });
       if (user) {
         completed.feedback = { ...report.feedback, by: { id: user.Id, displayName: user.Title, email: user.Email || '' } };
       }
@@ -60,9 +67,25 @@ export class CardFactory {
   async sharedCard(report: BotReport, notice?: string, mentionAnswerers = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
-    const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
+    const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
     const mentions = mentionAnswerers && !answered ? await this.answererMentions(full.teamId) : undefined;
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice), mentions });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)), mentions });
+  }
+
+  /**
+   * Whose Teams client turns the shared card into their answering view. Who may answer is read
+   * through SharePoint REST; if that fails the card is still posted, and a Head of Service asks
+   * for their view with the card's own button.
+   */
+  private async refreshUserIds(report: BotReport): Promise<string[]> {
+    let objectIds: string[];
+    try {
+      objectIds = await answererObjectIds(this.lists, report.teamId);
+    } catch (error) {
+      this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
+      return [];
+    }
+    return teamsUserIds(this.channel, objectIds, this.log);
   }
 
   private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
@@ -83,7 +106,17 @@ export class CardFactory {
     const full = await this.complete(report);
     // An answered report shows its answer, unless a Head of Service is amending it.
     const shown: ReportCardView = full.feedback && !(amending && view === 'headOfService') ? 'responded' : view;
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: shown, notice: withIncomplete(full, notice), refreshUserIds, amending: amending && shown === 'headOfService' });
+    return renderReportCard(full, reportUrl(this.link, full.id), {
+      view: shown,
+      notice: withIncomplete(full, this.withLockState(full, notice)),
+      refreshUserIds,
+      amending: amending && shown === 'headOfService'
+    });
+  }
+
+  private withLockState(report: BotReport, notice: string | undefined): string | undefined {
+    const pending = !!this.lockPending && this.lockPending(report.id) && (notice || '').indexOf(NOT_LOCKED_NOTICE) === -1;
+    return joinNotices(notice, pending ? NOT_LOCKED_NOTICE : undefined);
   }
 
   async refusalCard(report: BotReport): Promise<AdaptiveCardJson> {

@@ -34,6 +34,17 @@ export interface SiteUser {
   Title: string;
   Email?: string;
   AadObjectId?: { NameId?: string } | null;
+  /** 1 a person, 4 an Entra security group (SharePoint holds it as one principal), 8 a SharePoint group. */
+  PrincipalType?: number;
+  LoginName?: string;
+}
+
+/** A person in the directory, as Graph names them. */
+export interface DirectoryUser {
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
 }
 
 export interface TeamRecord {
@@ -323,7 +334,7 @@ export class FrontlineLists {
     );
     const text = await response.text();
     if (!response.ok) {
-      throw new Error(`SharePoint ${method} ${path} failed: ${response.status} ${text.slice(0, 500)}`);
+      throw new SharePointRestError(method, path, response.status, text.slice(0, 500));
     }
     return (text ? JSON.parse(text) : undefined) as T;
   }
@@ -339,10 +350,56 @@ export class FrontlineLists {
     }
   }
 
-  /** Members of the Heads of Service group, with their Entra object ids. */
+  /**
+   * Members of the Heads of Service group with their Entra object ids: people, and Entra
+   * security groups as one principal each (PrincipalType 4). The app reads the group even when
+   * its membership is hidden from non-members (it manages the site).
+   */
   async headsOfServiceGroup(): Promise<SiteUser[]> {
     const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})/users`);
     return result.value || [];
+  }
+
+  /** The site user for a person's login, added to the site if they have not visited it yet. */
+  async ensureSiteUser(logonName: string): Promise<SiteUser> {
+    return this.spRest<SiteUser>('POST', '/_api/web/ensureuser', { logonName });
+  }
+
+  // --- Microsoft Graph directory: Entra security groups held in SharePoint groups ---
+
+  /** Which of `groupIds` the person is in, directly or through nested groups (Graph takes 20 a call). */
+  async checkMemberGroups(objectId: string, groupIds: ReadonlyArray<string>): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < groupIds.length; i += 20) {
+      const response = await this.graph.api(`/users/${encodeURIComponent(objectId)}/checkMemberGroups`).post({ groupIds: groupIds.slice(i, i + 20) });
+      found.push(...((response && response.value) || []));
+    }
+    return found;
+  }
+
+  /** The people in an Entra group, nested groups expanded (every page). */
+  async transitiveMemberUsers(groupId: string): Promise<DirectoryUser[]> {
+    const users: DirectoryUser[] = [];
+    let page = await this.graph.api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`).get();
+    for (;;) {
+      users.push(...(page.value as Array<DirectoryUser & { '@odata.type'?: string }>).filter((m) => m['@odata.type'] === '#microsoft.graph.user'));
+      const next = page['@odata.nextLink'];
+      if (!next) {
+        return users;
+      }
+      page = await this.graph.api(next).get();
+    }
+  }
+
+  async directoryUser(objectId: string): Promise<DirectoryUser | undefined> {
+    try {
+      return (await this.graph.api(`/users/${encodeURIComponent(objectId)}`).select('id,displayName,userPrincipalName,mail').get()) as DirectoryUser;
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /**
@@ -353,6 +410,19 @@ export class FrontlineLists {
     const ids = await this.listIds();
     const path = `/_api/web/lists('${ids.visitReports}')`;
     return { path, resource: `${this.options.siteUrl}${path}` };
+  }
+}
+
+/** A SharePoint REST call that failed: what was asked and what SharePoint answered. */
+export class SharePointRestError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string
+  ) {
+    super(`SharePoint ${method} ${path} failed: ${status} ${body}`);
+    this.name = 'SharePointRestError';
   }
 }
 

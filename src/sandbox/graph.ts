@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { SITE_RELATIVE_URL } from '../data/listContract';
 import { sendActivityNotification } from './activityFeed';
 import { GraphError, graphErrors, SpError } from './errors';
+import { handleDirectory, isDirectoryPath } from './graphDirectory';
 import { graphEtag, parseGraphWrite } from './listModel';
 import { ListOps } from './listOps';
 import { InnerResponse } from './restShapes';
@@ -197,6 +198,9 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
     }
     sendActivityNotification({ store: ctx.store }, feed[1], parseBody(body), caller);
     return { status: 204, headers: {}, body: '' };
+  }
+  if (isDirectoryPath(raw)) {
+    return handleDirectory(ctx.store, ctx.origin, method, raw, body, caller);
   }
   if (!/^sites\//i.test(raw)) {
     throw graphErrors.invalidRequest(`The sandbox serves only the Graph site and list-item endpoints, not /${raw}.`);

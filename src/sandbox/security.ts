@@ -8,11 +8,16 @@ import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
+import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
-import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList } from './store';
 
-/** A person carries their site groups' ids: item role assignments may name a group. */
-export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser };
+/**
+ * A person carries the ids of every principal that stands for them — their site groups (direct or
+ * through an Entra security group) and those Entra group principals — since item role assignments
+ * may name any of them, and SharePoint grants by all of them.
+ */
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
  * Rules the sandbox adds on top of what SharePoint's list settings can express.
@@ -28,11 +33,7 @@ export interface SecurityRules {
 
 export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
 
-export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
-
-export function appToken(): string {
-  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
-}
+export { DEFAULT_APP_TOKEN, appToken } from './appIdentity';
 
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   const raw = headers.cookie;
@@ -56,18 +57,23 @@ export interface Identified {
   caller?: Caller;
   /** How the caller was named: cookie auth needs a request digest on writes, as in SharePoint. */
   via?: 'header' | 'cookie' | 'bearer';
-  /** A bearer token was sent but is not the app's. */
+  /** A bearer token was sent but is not one the sandbox's Entra issued. */
   badToken?: boolean;
 }
 
-/** Names the caller from `Authorization: Bearer`, `X-Sandbox-User` or the `sandbox_user` cookie. */
-export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Identified {
+/**
+ * Names the caller from `Authorization: Bearer` (an app registration's token: every app acts
+ * through the site's one app principal), `X-Sandbox-User` or the `sandbox_user` cookie. What an
+ * app may do is decided per API and site by the server (appIdentity.ts).
+ */
+export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps?: AppDirectory): Identified {
   const auth = headers.authorization;
   if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) {
     const token = auth.replace(/^Bearer\s+/i, '').trim();
-    const app = store.appPrincipal();
-    if (token === appToken() && app) {
-      return { caller: { kind: 'app', user: app }, via: 'bearer' };
+    const principal = store.appPrincipal();
+    const app = apps ? apps.byToken(token) : undefined;
+    if (app && principal) {
+      return { caller: { kind: 'app', user: principal, app }, via: 'bearer' };
     }
     return { badToken: true };
   }
@@ -81,9 +87,10 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Ide
   if (!user) {
     return {};
   }
-  const groups = store.groupsOf(user.id);
+  const groups = store.effectiveGroupsOf(user.id);
   const roles = rolesFromGroups(groups.map((g) => g.title));
-  return { caller: { kind: 'user', user, roles, groupIds: groups.map((g) => g.id) }, via: fromHeader ? 'header' : 'cookie' };
+  const principals = groups.map((g) => g.id).concat(store.principalIdsOf(user.id).filter((id) => id !== user.id));
+  return { caller: { kind: 'user', user, roles, groupIds: principals }, via: fromHeader ? 'header' : 'cookie' };
 }
 
 /**
@@ -169,6 +176,23 @@ function decidedByItemPermissions(item: StoredItem, caller: Caller): boolean {
     throw spErrors.accessDenied();
   }
   return true;
+}
+
+/**
+ * Whether the caller may read a group's members. With "Who can view the membership of the
+ * group?" set to group members (SharePoint's default), only members — directly or through an
+ * Entra security group — and those who manage the group (the app, site owners) may.
+ */
+export function mayViewMembership(store: SandboxStore, group: SiteGroup, caller: Caller): boolean {
+  if (!group.onlyMembersView || caller.kind === 'app') {
+    return true;
+  }
+  return caller.groupIds.indexOf(group.id) !== -1;
+}
+
+/** Group owners (the site owners) manage membership; the sandbox has none but the app. */
+export function mayManageGroup(caller: Caller): boolean {
+  return caller.kind === 'app';
 }
 
 /** Breaking inheritance and binding roles needs Manage Permissions: the app (full control) or a site owner — the sandbox has none. */
