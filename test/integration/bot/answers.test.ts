@@ -105,6 +105,12 @@ describe('bot: answered area by area, and amended', () => {
     expect(shared).toContain('Amended: two posts filled.');
     expect(shared).toMatch(/First given on .*; amended by .* on .*; the earlier version is kept\./);
 
+    // The councillor is told of the answer, then of the amendment: once each.
+    await running.bot.actions.notifying;
+    const feed = (await (await fetch(`${fixture.sandbox.url}/_sandbox/notifications?user=cllr.hale%40northshire.example`)).json()) as Array<{ body: { activityType: string; topic: { webUrl: string } } }>;
+    const aboutThis = feed.filter((n) => n.body.topic.webUrl.indexOf(encodeURIComponent(`"report-${id}"`)) !== -1).map((n) => n.body.activityType);
+    expect(aboutThis).toEqual(['reportAnswered', 'answerAmended']);
+
     // A second amendment naming the first (stale) version is refused: the current one stands.
     const stale = await press('submitFeedback', { reportId: id, amendsOn: firstOn, feedbackStaffing: 'Stale amendment.' }, activityId);
     expect(texts(stale.body.value)).toMatch(/amended by someone else/);
