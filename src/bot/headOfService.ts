@@ -100,3 +100,28 @@ export async function answererObjectIds(lists: FrontlineLists, teamId: number | 
   }
   return ids.filter((id, i) => ids.indexOf(id) === i);
 }
+
+/** A person who may answer for a team, by Entra object id, with the name to show (a card's @mention). */
+export interface Answerer {
+  objectId: string;
+  name: string;
+}
+
+/**
+ * Everyone who may answer for a team, named: the team's named Head of Service when they are in the
+ * group, else the group's people and the people of its Entra groups (transitively).
+ */
+export async function answerers(lists: FrontlineLists, teamId: number | undefined): Promise<Answerer[]> {
+  const members = await headsOfService(lists);
+  const team = teamId !== undefined ? await lists.team(teamId) : undefined;
+  if (team && team.headOfServiceId !== undefined) {
+    const user = await lists.siteUser(team.headOfServiceId);
+    const named = objectIdOf(user);
+    return user && named && (await membership(lists, members, named)) ? [{ objectId: named, name: user.Title }] : [];
+  }
+  const found: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', name: u.Title })).filter((a) => !!a.objectId);
+  for (const groupId of members.entraGroupIds) {
+    (await lists.transitiveMemberUsers(groupId)).forEach((u) => found.push({ objectId: u.id.toLowerCase(), name: u.displayName || u.userPrincipalName || 'Head of Service' }));
+  }
+  return found.filter((a, i) => found.findIndex((b) => b.objectId === a.objectId) === i);
+}
