@@ -91,7 +91,9 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
         row,
         label: GRID_ROW_LABELS[row],
         // Each area's own response beside it (DESIGN.md §1.5 pairs them), not the whole answer repeated.
-        statements: teamReports.map((r) => statementFor(r, row, responseFor(r, request.today, row))).filter((s): s is PackStatement => !!s)
+        statements: teamReports
+          .map((r) => statementFor(r, row, responseFor(r, request.today, row, row === firstRowWritten(r))))
+          .filter((s): s is PackStatement => !!s)
       }))
     };
   });
@@ -259,20 +261,26 @@ function buildVisitRows(
   return rows.sort(byDateThenTeam);
 }
 
+/** The first area the members wrote about: where a report's overall response is shown, once. */
+function firstRowWritten(report: VisitReport): GridRow | undefined {
+  return GRID_ROWS.filter((row) => ['worries', 'workingWell', 'nextSteps'].some((c) => cleanText(report.grid[gridCellKey(row, c as 'worries')])))[0];
+}
+
 /**
  * The Head of Service's response, or the marker saying it is missing or overdue. With a grid row:
- * the response on that area; the overall response stands in (so labelled) only where the Head of
- * Service answered other areas but not this one, and alone when they answered overall only.
+ * the response on that area, and the overall response once, labelled, in the report's first area
+ * (`withOverall`); a report answered overall only shows that answer in each area, as before.
  */
-export function responseFor(report: VisitReport, today: CalendarDate, row?: GridRow): PackResponse {
+export function responseFor(report: VisitReport, today: CalendarDate, row?: GridRow, withOverall = true): PackResponse {
   const answer = report.feedback;
   if (answer) {
     const overall = cleanText(answer.text);
     const byArea = GRID_ROWS.some((r) => cleanText(feedbackText(answer, areaFeedbackField(r))));
     const area = row ? cleanText(feedbackText(answer, areaFeedbackField(row))) : '';
     let text = area || overall;
-    if (row && !area && byArea) {
-      text = overall ? `Overall response: ${overall}` : 'No response on this area.';
+    if (row && byArea) {
+      const overallLine = withOverall && overall ? `Overall response: ${overall}` : '';
+      text = [area || 'No response on this area.', overallLine].filter((t) => t).join('\n');
     }
     if (!row && !overall && byArea) {
       text = GRID_ROWS.map((r) => [GRID_ROW_LABELS[r], cleanText(feedbackText(answer, areaFeedbackField(r)))])

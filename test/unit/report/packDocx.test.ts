@@ -192,21 +192,22 @@ describe('the committee pack puts each area\'s response beside its area', () => 
     const themeTable = (said: string) => doc.tables.find((t) => t.rows.some((r) => r[0].startsWith('15 Apr 2026') && r[1].includes(said)))!;
     const staffing = themeTable('vacancies').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
     const performance = themeTable('Needs to happen').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
-    expect(staffing[2]).toMatch(/^Staffing: two posts advertised\.\nResponse from Head of Service \(demo\), 20 May 2026\. Answered on time$/);
-    expect(performance[2]).toMatch(/^Performance: triage stays daily\./);
+    // The overall response once, in the report's first area; each area's own answer beside it.
+    expect(staffing[2]).toBe('Staffing: two posts advertised.\nOverall response: Overall: thank you.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
+    expect(performance[2]).toBe('Performance: triage stays daily.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
     expect(staffing[2]).not.toContain('triage');
     expect(performance[2]).not.toContain('posts advertised');
   });
 
-  it('in CSV: each area row carries its own answer; an area left unanswered says so, with the overall response', () => {
+  it('in CSV: each area row carries its own answer, the overall response once; an area left unanswered says so', () => {
     const rows = packCsvRows(model).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
     expect(rows.map((r) => [r.Theme, r['Head of Service response']])).toEqual([
-      ['Staffing', 'Staffing: two posts advertised.'],
+      ['Staffing', 'Staffing: two posts advertised.\nOverall response: Overall: thank you.'],
       ['Performance', 'Performance: triage stays daily.']
     ]);
     const partial = fixtureData();
     partial.reports = partial.reports.map((r) => (r.id === 201 && r.feedback ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Posts advertised.' } } : r));
     const other = packCsvRows(buildPackModel(partial, fixtureRequest)).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
-    expect(other.map((r) => r['Head of Service response'])).toEqual(['Posts advertised.', 'Overall response: Overall: thank you.']);
+    expect(other.map((r) => r['Head of Service response'])).toEqual(['Posts advertised.\nOverall response: Overall: thank you.', 'No response on this area.']);
   });
 });
