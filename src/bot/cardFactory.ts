@@ -89,7 +89,7 @@ export class CardFactory {
 
   private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
     try {
-      return (await answerers(this.lists, teamId)).map((a) => ({ id: a.objectId, name: a.name })).slice(0, 10);
+      return (await answerers(this.lists, teamId)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
     } catch (error) {
       // A card without its mention is better than no card.
       this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);

@@ -188,6 +188,8 @@ export class GraphActivityFeed implements ActivityFeed {
   }
 }
 
+/** Heads of Service who answer for a team: its named one when they are in the group (it narrows), else the group. */
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -331,7 +333,7 @@ export class Notifier {
     }
 
     // Heads of Service: responses due within a week or overdue.
-    const byTeam = new Map<string, Answerer[]>();
+    const answering = new Map<string, Answerer[]>();
     for (const report of await this.lists.reportsWithStatus('Submitted')) {
       if (!report.submittedOn) {
         continue;
@@ -343,11 +345,11 @@ export class Notifier {
       }
       const kind: NotificationKind = left < 0 ? 'responseOverdue' : 'responseDueSoon';
       const teamKey = String(report.teamId);
-      if (!byTeam.has(teamKey)) {
-        byTeam.set(teamKey, await answerers(this.lists, report.teamId));
+      if (!answering.has(teamKey)) {
+        answering.set(teamKey, await answerers(this.lists, report.teamId));
       }
       const team = teamName(report.teamId);
-      for (const person of byTeam.get(teamKey) || []) {
+      for (const person of answering.get(teamKey) || []) {
         const oid = person.objectId;
         plans.push({
           key: `${kind}:report-${report.id}:${oid}`,
