@@ -79,7 +79,7 @@ export class CardFactory {
   private async refreshUserIds(report: BotReport): Promise<string[]> {
     let objectIds: string[];
     try {
-      objectIds = await answererObjectIds(this.lists, report.teamId);
+      objectIds = await answererObjectIds(this.lists, report.teamId, (message) => this.log(`Report ${report.id}: ${message}`));
     } catch (error) {
       this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
       return [];
@@ -89,7 +89,7 @@ export class CardFactory {
 
   private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
     try {
-      return (await answerers(this.lists, teamId)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
+      return (await answerers(this.lists, teamId, this.log)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
     } catch (error) {
       // A card without its mention is better than no card.
       this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);
