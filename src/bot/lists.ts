@@ -11,6 +11,7 @@ import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, Retry
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyFromSharePoint } from '../domain/calendarDate';
 import { parseServerCheck } from '../domain/serverCheck';
+import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { textsFromListFields } from '../domain/reportFields';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
@@ -114,7 +115,7 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     safetyScale: num(f[R.SafetyScale]),
     status: (optionalStr(f[R.ReportStatus]) as ReportStatus) || 'Draft',
     submittedOn: optionalStr(f[R.SubmittedOn]),
-    feedback: feedback ? { ...feedback, on: str(f[R.HosFeedbackOn]) } : undefined,
+    feedback: feedback ? withFeedbackHistory({ ...feedback, on: str(f[R.HosFeedbackOn]) }, f[R.HosFeedbackHistory]) : undefined,
     feedbackById: num(f[lookupIdField(R.HosFeedbackBy)]),
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),

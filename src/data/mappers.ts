@@ -5,6 +5,7 @@
  */
 import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../domain/calendarDate';
 import { parseServerCheck } from '../domain/serverCheck';
+import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
 import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
@@ -122,6 +123,7 @@ export const REPORT_SELECT = [
   ...FEEDBACK_TEXT_FIELDS.map((field) => field.listField),
   ...userSelect(F.HosFeedbackBy),
   F.HosFeedbackOn,
+  F.HosFeedbackHistory,
   F.CardConversationId,
   F.CardActivityId,
   F.ServerCheck,
@@ -148,11 +150,14 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
     submittedOn: optionalText(item[F.SubmittedOn]),
     author: toPerson(item[BUILT_IN_FIELDS.Author] as RawUser),
     feedback: feedback
-      ? {
-          ...feedback,
-          by: toPerson(item[F.HosFeedbackBy] as RawUser),
-          on: text(item[F.HosFeedbackOn])
-        }
+      ? withFeedbackHistory(
+          {
+            ...feedback,
+            by: toPerson(item[F.HosFeedbackBy] as RawUser),
+            on: text(item[F.HosFeedbackOn])
+          },
+          item[F.HosFeedbackHistory]
+        )
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
