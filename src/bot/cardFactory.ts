@@ -98,9 +98,16 @@ export class CardFactory {
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
-  async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
+  async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = [], amending = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, this.withLockState(full, notice)), refreshUserIds });
+    // An answered report shows its answer, unless a Head of Service is amending it.
+    const shown: ReportCardView = full.feedback && !(amending && view === 'headOfService') ? 'responded' : view;
+    return renderReportCard(full, reportUrl(this.link, full.id), {
+      view: shown,
+      notice: withIncomplete(full, this.withLockState(full, notice)),
+      refreshUserIds,
+      amending: amending && shown === 'headOfService'
+    });
   }
 
   private withLockState(report: BotReport, notice: string | undefined): string | undefined {

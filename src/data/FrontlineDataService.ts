@@ -6,7 +6,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
-import { addDays, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, RoleGroupView, ROLES, rolesFromMembership } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
@@ -93,9 +93,9 @@ function summaryReport(item: { Id: number; [field: string]: unknown }): VisitRep
   return report;
 }
 
-/** SharePoint's OData filter needs date literals as instants. */
+/** SharePoint's OData filter needs date literals as instants: where a visit date's day begins. */
 function dateLiteral(day: string): string {
-  return `datetime'${londonMidnightUtc(day)}'`;
+  return `datetime'${dateOnlyDayStart(day)}'`;
 }
 
 function responseETag(data: { [key: string]: unknown } | undefined): string | undefined {

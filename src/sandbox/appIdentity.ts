@@ -121,7 +121,7 @@ export class AppDirectory {
           sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : []
         }
       },
-      { appId: ADMIN_APP_ID, displayName: ADMIN_APP_NAME, credential: 'certificate', token: adminToken(), permissions: { graph: ['Sites.FullControl.All'], sharepoint: [] } }
+      { appId: ADMIN_APP_ID, displayName: ADMIN_APP_NAME, credential: 'certificate', token: adminToken(), permissions: { graph: ['Sites.FullControl.All'], sharepoint: ['Sites.FullControl.All'] } }
     ];
     if (options.siteRoles) {
       const others = this.grants().filter((g) => g.appId !== BOT_APP_ID);
@@ -218,6 +218,14 @@ export function sharePointRoleNeeded(method: string, apiPath: string): SiteRole 
   const path = apiPath.toLowerCase();
   if (/(^|\/)(breakroleinheritance|resetroleinheritance|roleassignments)(\(|\/|$)/.test(path)) {
     return 'fullcontrol';
+  }
+  // Setting a site up: site scripts, groups and their members, permission levels, regional settings
+  // need a site owner's rights; a list's own settings need Manage Lists.
+  if (method !== 'GET' && (/^microsoft\.sharepoint\.utilities\.webtemplateextensions\.sitescriptutility\./.test(path) || /^web\/(sitegroups|roledefinitions|regionalsettings)(\(|\/|$)/.test(path))) {
+    return 'fullcontrol';
+  }
+  if (method !== 'GET' && /^web\/(lists\/getbytitle\([^)]*\)|lists\([^)]*\))$/.test(path)) {
+    return 'manage';
   }
   if (method === 'GET' || path === 'contextinfo' || path === '$batch') {
     return 'read';
