@@ -10,8 +10,7 @@ import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { validateForSubmit } from '../domain/validation';
 import { VISIT_REPORTS } from '../data/listContract';
 import { lookupIdField } from './lists';
-import type { BotReport } from './cardFactory';
-import type { Claim } from './publisher';
+import type { BotReport, Claim } from './botReport';
 
 const F = VISIT_REPORTS.fields;
 const DAY_MS = 86400000;

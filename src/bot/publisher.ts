@@ -35,14 +35,12 @@ import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, ReportLocks } from './lists';
 import { reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import type { Claim } from './botReport';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
 
-export interface Claim {
-  until: number;
-  token: string;
-}
+export type { Claim } from './botReport';
 
 export function formatClaim(claim: Claim): string {
   return `${CLAIM_PREFIX}${new Date(claim.until).toISOString()}:${claim.token}`;

@@ -69,17 +69,16 @@ export interface SandboxHandle {
 
 type WorkbenchHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 
-/** The workbench is built by another module; the sandbox runs without it until it exists. */
+/**
+ * The workbench is loaded only when the sandbox serves it: it brings esbuild and the web part's
+ * React tree, which the API alone (and most tests) do not need.
+ */
 async function loadWorkbench(siteUrl: string): Promise<WorkbenchHandler | undefined> {
-  const modulePath = './workbench/index';
   try {
-    const mod = (await import(modulePath)) as { createWorkbenchHandler?: (o: { siteUrl: string }) => WorkbenchHandler };
-    return mod.createWorkbenchHandler ? mod.createWorkbenchHandler({ siteUrl }) : undefined;
+    const { createWorkbenchHandler } = await import('./workbench/index');
+    return createWorkbenchHandler({ siteUrl });
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (!(e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') && /workbench/.test(e.message))) {
-      console.error('Sandbox: the workbench failed to load; serving the API only', error);
-    }
+    console.error('Sandbox: the workbench failed to load; serving the API only', error);
     return undefined;
   }
 }
