@@ -1,6 +1,6 @@
 /**
  * Who may answer a report: the team's Head of Service (Frontline Teams → HeadOfService) or a member
- * of the Heads of Service group (DESIGN.md §4). Decided on the server, by the Entra object id Teams
+ * of the Heads of Service group (docs/architecture.md §4). Decided on the server, by the Entra object id Teams
  * puts on the action (`activity.from.aadObjectId`), against the site users' `AadObjectId.NameId`.
  * Nothing is cached: a person removed from the group loses the right at once.
  */

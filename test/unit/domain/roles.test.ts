@@ -1,6 +1,6 @@
 import { Permission, primaryRole, Role, ROLE_GROUPS, roleMay, rolesFromGroups, rolesMay } from '../../../src/domain/roles';
 
-describe('roles and permissions (DESIGN.md §4)', () => {
+describe('roles and permissions (docs/architecture.md §4)', () => {
   const table: Array<[Role, Permission, boolean]> = [
     ['Councillor', 'readRota', true],
     ['Councillor', 'createReport', true],
