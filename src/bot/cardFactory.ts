@@ -8,7 +8,7 @@ import { reportPageUrl, teamsReportDeepLink } from '../common/deepLink';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
-import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
+import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
 import { FrontlineLists } from './lists';
 import type { BotReport } from './botReport';
 
@@ -28,6 +28,9 @@ export function reportUrl(link: BotConfig['reportLink'], reportId: number): stri
 }
 
 export class CardFactory {
+  /** Set by the publisher: a report whose lock is still to be done says so on every view of its card. */
+  lockPending?: (reportId: number) => boolean;
+
   constructor(
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
@@ -43,7 +46,11 @@ export class CardFactory {
       completed.teamTitle = team ? team.title : undefined;
     }
     if (report.feedback && report.feedbackById !== undefined && !report.feedback.by) {
-      const user = await this.lists.siteUser(report.feedbackById);
+      // Site users come from SharePoint REST: without it the card shows the answer, unsigned.
+      const user = await this.lists.siteUser(report.feedbackById).catch((error: Error) => {
+        this.log(`Report ${report.id}: could not read who answered (${error.message}); the card shows the answer without their name.`);
+        return undefined;
+      });
       if (user) {
         completed.feedback = { ...report.feedback, by: { id: user.Id, displayName: user.Title, email: user.Email || '' } };
       }
@@ -55,14 +62,35 @@ export class CardFactory {
   async sharedCard(report: BotReport, notice?: string): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
-    const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
+    const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)) });
+  }
+
+  /**
+   * Whose Teams client turns the shared card into their answering view. Who may answer is read
+   * through SharePoint REST; if that fails the card is still posted, and a Head of Service asks
+   * for their view with the card's own button.
+   */
+  private async refreshUserIds(report: BotReport): Promise<string[]> {
+    let objectIds: string[];
+    try {
+      objectIds = await answererObjectIds(this.lists, report.teamId);
+    } catch (error) {
+      this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
+      return [];
+    }
+    return teamsUserIds(this.channel, objectIds, this.log);
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
   async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, notice), refreshUserIds });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, this.withLockState(full, notice)), refreshUserIds });
+  }
+
+  private withLockState(report: BotReport, notice: string | undefined): string | undefined {
+    const pending = !!this.lockPending && this.lockPending(report.id) && (notice || '').indexOf(NOT_LOCKED_NOTICE) === -1;
+    return joinNotices(notice, pending ? NOT_LOCKED_NOTICE : undefined);
   }
 
   async refusalCard(report: BotReport): Promise<AdaptiveCardJson> {

@@ -309,7 +309,7 @@ export class FrontlineLists {
     );
     const text = await response.text();
     if (!response.ok) {
-      throw new Error(`SharePoint ${method} ${path} failed: ${response.status} ${text.slice(0, 500)}`);
+      throw new SharePointRestError(method, path, response.status, text.slice(0, 500));
     }
     return (text ? JSON.parse(text) : undefined) as T;
   }
@@ -339,6 +339,19 @@ export class FrontlineLists {
     const ids = await this.listIds();
     const path = `/_api/web/lists('${ids.visitReports}')`;
     return { path, resource: `${this.options.siteUrl}${path}` };
+  }
+}
+
+/** A SharePoint REST call that failed: what was asked and what SharePoint answered. */
+export class SharePointRestError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string
+  ) {
+    super(`SharePoint ${method} ${path} failed: ${status} ${body}`);
+    this.name = 'SharePointRestError';
   }
 }
 

@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
 import { londonToday } from '../domain/calendarDate';
 import { BotConfig, BotCredentials, loadConfig } from './config';
@@ -16,7 +17,7 @@ import { CardActions, CardActionActivity } from './cardActions';
 import { CardFactory } from './cardFactory';
 import { Channel, TeamsChannel } from './channel';
 import { nextDigestAt, overdueDigestCard } from './digest';
-import { FrontlineLists } from './lists';
+import { FrontlineLists, ReportLocks } from './lists';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
@@ -35,6 +36,11 @@ export interface StartBotOptions {
   logger?: ILogger;
   /** Replace the Teams channel (tests may pass their own). */
   channel?: Channel;
+  /**
+   * The Microsoft cloud whose Bot Framework tokens are accepted and whose endpoints are used
+   * (default: the SDK's choice, the public cloud unless `CLOUD` names another).
+   */
+  cloud?: CloudEnvironment;
 }
 
 export interface RunningBot {
@@ -189,15 +195,14 @@ function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (
   if (credentials.kind === 'sandbox') {
     return { forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope), forLists: async () => credentials.token };
   }
-  // msal-node comes with the Teams SDK. SharePoint accepts app-only tokens only from a certificate.
+  // msal-node comes with the Teams SDK. A certificate: SharePoint accepts app-only tokens from nothing else.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const msal = require('@azure/msal-node');
-  const auth: { [k: string]: unknown } = { clientId: credentials.clientId, authority: `https://login.microsoftonline.com/${credentials.tenantId}` };
-  if (credentials.kind === 'certificate') {
-    auth.clientCertificate = { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') };
-  } else {
-    auth.clientSecret = credentials.clientSecret;
-  }
+  const auth = {
+    clientId: credentials.clientId,
+    authority: `https://login.microsoftonline.com/${credentials.tenantId}`,
+    clientCertificate: { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') }
+  };
   const cca = new msal.ConfidentialClientApplication({ auth });
   const acquire = async (scope: string): Promise<string> => {
     const result = await cca.acquireTokenByClientCredential({ scopes: [scope] });
@@ -208,7 +213,7 @@ function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (
   };
   const spScope = `${new URL(siteUrl).origin}/.default`;
   return {
-    forApp: credentials.kind === 'certificate' ? async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope) : undefined,
+    forApp: async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope),
     forLists: (resource) => acquire(resource === 'graph' ? 'https://graph.microsoft.com/.default' : spScope)
   };
 }
@@ -232,10 +237,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     httpServerAdapter: adapter,
     logger,
     clientId: creds.clientId,
-    clientSecret: creds.kind === 'secret' ? creds.clientSecret : undefined,
     tenantId: creds.kind === 'sandbox' ? undefined : creds.tenantId,
     token: tokens.forApp,
     serviceUrl: config.serviceUrl,
+    cloud: options.cloud,
     // Local mode: the Agents Playground sends no Entra token.
     dangerouslyAllowUnauthenticatedRequests: config.mode === 'local',
     client: new TeamsHttpClient({ middlewares: [teamsRetryMiddleware(retry)] })
@@ -249,7 +254,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   });
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
-  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs);
+  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), { siteUrl: config.siteUrl, appId: config.credentials.clientId });
+  cards.lockPending = (reportId) => publisher.isLockPending(reportId);
   const actions = new CardActions(lists, channel, cards, log, config.channelId);
   // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
   let notificationBase = config.publicUrl;

@@ -9,7 +9,7 @@ import { responseDueDate } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, textFieldsShownOn, textOf } from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
-import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
+import { cardTextInline, jsonBytes, normaliseTypedText, shortenForCard } from './cardText';
 import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
 
 /** Teams refuses a message over 28 KB; the card leaves room for the activity around it. */
@@ -60,9 +60,12 @@ function responseDueText(report: VisitReport): string {
   return report.submittedOn ? formatLongDate(responseDueDate(report.submittedOn)) : 'Not yet submitted';
 }
 
-/** Spoken and fallback text is not Markdown: plain words, with nothing a template could evaluate. */
+/**
+ * Spoken, fallback and notification text is not Markdown: plain words, with nothing a template
+ * could evaluate and no hidden or control characters.
+ */
 export function speakable(text: string | undefined): string {
-  return (text || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return (normaliseTypedText(text).trim() || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 /** The view model the template binds to: every user-typed value escaped and within budget. */

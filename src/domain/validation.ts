@@ -25,6 +25,9 @@ function hasText(value: string | undefined): boolean {
   return !!value && value.trim().length > 0;
 }
 
+/** No visit this product records can be older than the service it supports. */
+export const EARLIEST_VISIT_DATE: CalendarDate = '2000-01-01';
+
 /** Checks that hold even for a draft: nothing too long, nothing of the wrong kind. */
 export function validateDraft(form: VisitReportForm, today: CalendarDate): ValidationError[] {
   const errors: ValidationError[] = [];
@@ -39,6 +42,9 @@ export function validateDraft(form: VisitReportForm, today: CalendarDate): Valid
       errors.push({ field: 'visitDate', message: 'Enter the date of the visit as a real date, for example 15/06/2026.' });
     } else if (compareDates(form.visitDate, today) > 0) {
       errors.push({ field: 'visitDate', message: 'The date of the visit must be today or in the past.' });
+    } else if (compareDates(form.visitDate, EARLIEST_VISIT_DATE) < 0) {
+      // A slip of the year (0026, 1926): SharePoint itself holds nothing before 1900.
+      errors.push({ field: 'visitDate', message: 'Check the year of the visit: enter a date from 2000 onwards, for example 15/06/2026.' });
     }
   }
   if (form.members.length > LIMITS.maxMembers) {

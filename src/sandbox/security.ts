@@ -8,11 +8,12 @@ import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
+import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
 import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
 
 /** A person carries their site groups' ids: item role assignments may name a group. */
-export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser };
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
  * Rules the sandbox adds on top of what SharePoint's list settings can express.
@@ -28,11 +29,7 @@ export interface SecurityRules {
 
 export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
 
-export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
-
-export function appToken(): string {
-  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
-}
+export { DEFAULT_APP_TOKEN, appToken } from './appIdentity';
 
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   const raw = headers.cookie;
@@ -56,18 +53,23 @@ export interface Identified {
   caller?: Caller;
   /** How the caller was named: cookie auth needs a request digest on writes, as in SharePoint. */
   via?: 'header' | 'cookie' | 'bearer';
-  /** A bearer token was sent but is not the app's. */
+  /** A bearer token was sent but is not one the sandbox's Entra issued. */
   badToken?: boolean;
 }
 
-/** Names the caller from `Authorization: Bearer`, `X-Sandbox-User` or the `sandbox_user` cookie. */
-export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Identified {
+/**
+ * Names the caller from `Authorization: Bearer` (an app registration's token: every app acts
+ * through the site's one app principal), `X-Sandbox-User` or the `sandbox_user` cookie. What an
+ * app may do is decided per API and site by the server (appIdentity.ts).
+ */
+export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps?: AppDirectory): Identified {
   const auth = headers.authorization;
   if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) {
     const token = auth.replace(/^Bearer\s+/i, '').trim();
-    const app = store.appPrincipal();
-    if (token === appToken() && app) {
-      return { caller: { kind: 'app', user: app }, via: 'bearer' };
+    const principal = store.appPrincipal();
+    const app = apps ? apps.byToken(token) : undefined;
+    if (app && principal) {
+      return { caller: { kind: 'app', user: principal, app }, via: 'bearer' };
     }
     return { badToken: true };
   }

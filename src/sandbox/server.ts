@@ -11,16 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
+import { AppDirectory, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLabelsForGroups } from './directory';
 import { graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
-import { graphErrorResponse, handleGraph } from './graph';
+import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './graph';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
 import { Caller, hasSiteAccess, identify } from './security';
 import { seedDemo } from './seed';
+import { handleSitePermissions, parseSitePermissionsPath } from './sitePermissions';
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
 import { FieldValues, SandboxStore, StoredItem } from './store';
 import { Webhooks } from './webhooks';
@@ -46,6 +48,12 @@ export interface SandboxOptions {
    * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
    */
   submittedLockRule?: boolean;
+  /**
+   * How the bot's app is registered: its credential (default a certificate; a secret-based token
+   * is refused by SharePoint REST), the APIs whose Sites.Selected is consented (default both) and
+   * its role on each site (default full control of the data site). See appIdentity.ts.
+   */
+  botApp?: BotAppOptions;
 }
 
 export interface SandboxHandle {
@@ -58,6 +66,8 @@ export interface SandboxHandle {
   /** The store itself: for test set-up only (e.g. `bulkAddItems` past the threshold). */
   store: SandboxStore;
   faults: Faults;
+  /** The sandbox's Entra: app registrations and their Sites.Selected grants (tests change them here or through Graph). */
+  apps: AppDirectory;
   /**
    * Adds many items to a list in one transaction, skipping HTTP and permissions but not field
    * validation — for building large lists quickly in tests. Fields by internal name, people and
@@ -146,7 +156,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const faults = new Faults();
-  const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
+  const apps = new AppDirectory(store, options.botApp);
+  const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: SANDBOX_TENANT_ID, retryDelaysMs: options.webhookRetryDelaysMs });
   const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule: options.submittedLockRule !== false });
 
   const server = http.createServer();
@@ -174,6 +185,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
   const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL };
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
+  const sitePermissions = {
+    apps,
+    origin: url,
+    siteOf: (ref: string): string | undefined => {
+      const byPath = /^[^,/:]+:(\/.*)$/.exec(ref);
+      const wanted = byPath ? byPath[1].replace(/\/+$/, '').toLowerCase() : undefined;
+      if (wanted !== undefined) {
+        return wanted === SITE_RELATIVE_URL.toLowerCase() ? SITE_RELATIVE_URL : undefined;
+      }
+      return ref.toLowerCase() === graphSiteIdOf(graphContext).toLowerCase() ? SITE_RELATIVE_URL : undefined;
+    },
+    graphSiteId: (): string => graphSiteIdOf(graphContext)
+  };
   const workbench = options.workbench === false ? undefined : await loadWorkbench(siteUrl);
   const apiPrefix = `${SITE_RELATIVE_URL}/_api/`.toLowerCase();
 
@@ -182,6 +206,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const path = decodeURIComponent(inner.url.pathname);
     if (!path.toLowerCase().startsWith(apiPrefix)) {
       return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.notSupported(`requests outside ${SITE_RELATIVE_URL}/_api`));
+    }
+    // An app acts only as far as its Sites.Selected role on the site lets it, request by request.
+    if (caller.kind === 'app' && !roleAtLeast(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(inner.method, path.slice(apiPrefix.length)))) {
+      return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.accessDenied());
     }
     return handleSpRest(spContext, inner, caller, path.slice(apiPrefix.length));
   };
@@ -213,9 +241,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!lower.startsWith(apiPrefix)) {
         return send(res, errorResponse(mode, spErrors.notSupported(`${path} (only ${SITE_RELATIVE_URL}/_api is served)`)), sharePointHeaders());
       }
-      const who = identify(store, req.headers);
+      const who = identify(store, req.headers, apps);
       if (!who.caller) {
         return send(res, errorResponse(mode, spErrors.unauthenticated()), { ...sharePointHeaders(), 'WWW-Authenticate': 'Bearer realm="sandbox"' });
+      }
+      if (who.caller.kind === 'app' && who.caller.app.credential === 'secret') {
+        // SharePoint REST takes app-only tokens from a certificate only.
+        const refused = unsupportedAppOnlyToken();
+        return send(res, refused, { ...sharePointHeaders(), ...refused.headers });
       }
       if (!hasSiteAccess(who.caller)) {
         return send(res, errorResponse(mode, spErrors.accessDenied()), sharePointHeaders());
@@ -226,7 +259,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const digest = req.headers['x-requestdigest'];
         const value = Array.isArray(digest) ? digest[0] : digest;
         // SharePoint demands a digest with cookie sign-in and checks any that is sent.
-        if ((value && !digestValid(value)) || (!value && who.via === 'cookie')) {
+        if ((value && !digestValid(value, who.caller.user.loginName)) || (!value && who.via === 'cookie')) {
           return send(res, errorResponse(mode, spErrors.invalidDigest()), sharePointHeaders());
         }
       }
@@ -234,6 +267,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (apiPath.toLowerCase() === '$batch') {
         if (method !== 'POST') {
           return send(res, errorResponse(mode, spErrors.notSupported(`${method} $batch`)), sharePointHeaders());
+        }
+        if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(method, '$batch'))) {
+          return send(res, errorResponse(mode, spErrors.accessDenied()), sharePointHeaders());
         }
         try {
           const answer = await executeBatch(body, req.headers['content-type'], requestUrl, req.headers, (part) => runSp(part, who.caller as Caller));
@@ -245,11 +281,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, await runSp(inner, who.caller), sharePointHeaders());
     }
     if (isGraph) {
-      const who = identify(store, req.headers);
+      const who = identify(store, req.headers, apps);
       if (!who.caller) {
         return send(res, graphErrorResponse(graphErrors.unauthenticated()));
       }
       if (!hasSiteAccess(who.caller)) {
+        return send(res, graphErrorResponse(graphErrors.accessDenied()));
+      }
+      if (parseSitePermissionsPath(decodeURIComponent(path))) {
+        return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
+      }
+      if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));
@@ -329,6 +371,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dataDir,
     store,
     faults,
+    apps,
     bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[] {
       const list = store.listByTitle(listTitle);
       if (!list) {

@@ -39,6 +39,15 @@ describe('validation for submitting', () => {
     expect(errors).toEqual([{ field: 'visitDate', message: 'The date of the visit must be today or in the past.' }]);
   });
 
+  it('asks for the year to be checked when a date is implausibly old (SharePoint holds nothing before 1900)', () => {
+    expect(validateForSubmit({ ...complete(), visitDate: '0026-06-15' }, today).map((e) => e.field)).toEqual(['visitDate']);
+    for (const day of ['1899-12-31', '1999-12-31']) {
+      const errors = validateForSubmit({ ...complete(), visitDate: day }, today);
+      expect(errors).toEqual([{ field: 'visitDate', message: 'Check the year of the visit: enter a date from 2000 onwards, for example 15/06/2026.' }]);
+    }
+    expect(validateForSubmit({ ...complete(), visitDate: '2000-01-01' }, today)).toEqual([]);
+  });
+
   it('rejects a date that does not exist', () => {
     const errors = validateForSubmit({ ...complete(), visitDate: '2026-02-30' }, today);
     expect(errors.map((e) => e.field)).toEqual(['visitDate']);
