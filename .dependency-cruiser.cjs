@@ -43,7 +43,7 @@ module.exports = {
       severity: 'error',
       comment: 'The web part bundle never contains the bot, the command line or the sandbox.',
       from: { path: BROWSER },
-      to: { path: '^src/(bot|cli|sandbox)/' }
+      to: { path: '^src/(bot|cli|sandbox|node)/' }
     },
     {
       name: 'node-services-never-import-the-ui',
