@@ -8,8 +8,10 @@ import { reportPageUrl, teamsReportDeepLink } from '../common/deepLink';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
+import { serverCheckNotice } from './claimChecks';
 import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
-import { FrontlineLists } from './lists';
+import { FrontlineLists, objectIdOf } from './lists';
+import { responsibleHeadsOfService } from './notifier';
 import type { BotReport } from './botReport';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
@@ -20,7 +22,7 @@ export type { BotReport } from './botReport';
  * reach the list without the browser's checks), so the Head of Service's refreshed view says it too.
  */
 function withIncomplete(report: BotReport, notice: string | undefined): string | undefined {
-  return joinNotices(notice, incompleteNotice(missingForSubmit(report, report.submittedOn)));
+  return joinNotices(notice, serverCheckNotice(report.serverCheck), incompleteNotice(missingForSubmit(report, report.submittedOn)));
 }
 
 export function reportUrl(link: BotConfig['reportLink'], reportId: number): string {
@@ -58,12 +60,16 @@ export class CardFactory {
     return completed;
   }
 
-  /** The card everyone sees; until answered, it refreshes into their own view for the answerers. */
-  async sharedCard(report: BotReport, notice?: string): Promise<AdaptiveCardJson> {
+  /**
+   * The card everyone sees; until answered, it refreshes into their own view for the answerers.
+   * `mentionAnswerers`: @mention the Heads of Service who answer it (when the card is first posted).
+   */
+  async sharedCard(report: BotReport, notice?: string, mentionAnswerers = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
     const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)) });
+    const mentions = mentionAnswerers && !answered ? await this.answererMentions(full.teamId) : undefined;
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)), mentions });
   }
 
   /**
@@ -80,6 +86,19 @@ export class CardFactory {
       return [];
     }
     return teamsUserIds(this.channel, objectIds, this.log);
+  }
+
+  private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
+    try {
+      return (await responsibleHeadsOfService(this.lists, teamId))
+        .map((u) => ({ id: objectIdOf(u) || '', name: u.Title }))
+        .filter((m) => !!m.id)
+        .slice(0, 10);
+    } catch (error) {
+      // A card without its mention is better than no card.
+      this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);
+      return [];
+    }
   }
 
   /** One person's view, returned in an invoke response (only they see it). */

@@ -40,8 +40,11 @@ import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, LockResult, ReportLocks } from './lists';
 import { explainLockFailure, LockFailure } from './lockFailure';
+import { checkClaims, gatherClaimFacts } from './claimChecks';
 import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
-import type { Claim } from './botReport';
+import type { Claim, PublisherLog } from './botReport';
+import { formatServerCheck } from '../domain/serverCheck';
+import { ServerCheck } from '../domain/types';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -96,11 +99,7 @@ export interface LockAdvice {
 
 type LockAttempt = { ok: true; lock: LockResult } | { ok: false; failure: LockFailure };
 
-export interface PublisherLog {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type { PublisherLog } from './botReport';
 
 export class CardPublisher {
   private running?: Promise<SweepResult>;
@@ -324,20 +323,25 @@ export class CardPublisher {
     if (!report.etag) {
       throw new Error(`Report ${report.id} came back without an ETag`);
     }
+    const check = await this.checkClaims(report, review.submittedOn);
     const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
-    const claimWrite = await this.lists.patchReport(report.id, { ...review.corrections, [F.CardConversationId]: formatClaim(claim) }, report.etag);
+    const claimWrite = await this.lists.patchReport(
+      report.id,
+      { ...review.corrections, [F.ServerCheck]: formatServerCheck(check), [F.CardConversationId]: formatClaim(claim) },
+      report.etag
+    );
     if (!claimWrite.ok) {
       return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
     const claimed = claimWrite;
     const reviewed: BotReport = review.tampered.length
-      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined }
-      : { ...report, submittedOn: review.submittedOn || undefined };
+      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined, serverCheck: check }
+      : { ...report, submittedOn: review.submittedOn || undefined, serverCheck: check };
     let posted;
     try {
       const full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
-      const card = await this.cards.sharedCard(full, joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE));
+      const card = await this.cards.sharedCard(full, joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE), true);
       posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.
@@ -355,6 +359,25 @@ export class CardPublisher {
       this.lockFailed(report.id, attempt.failure, posted.activityId);
     }
     return 'posted';
+  }
+
+  /**
+   * The server's check of what the report claims (`claimChecks.ts`). A check that cannot be made
+   * is itself a problem: the report is then flagged, never silently used.
+   */
+  private async checkClaims(report: BotReport, submittedOn: string): Promise<ServerCheck> {
+    const checkedOn = new Date(this.now()).toISOString();
+    let check: ServerCheck;
+    try {
+      check = checkClaims(report, await gatherClaimFacts(this.lists, report), submittedOn || checkedOn, checkedOn);
+    } catch (error) {
+      this.log.error(`Report ${report.id}: its claims could not be checked: ${(error as Error).message}`);
+      check = { problems: ['Its members, rota visit and team could not be checked when it arrived.'], notes: [], checkedOn };
+    }
+    if (check.problems.length || check.notes.length) {
+      this.log.warn(`Report ${report.id}: the server check found ${[...check.problems, ...check.notes].join(' ')}`);
+    }
+    return check;
   }
 
   /** Step 3, re-reading on 412 (e.g. the Head of Service answered within the same second). */

@@ -8,6 +8,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
@@ -20,6 +21,7 @@ import { Channel, TeamsChannel } from './channel';
 import { nextDigestAt, overdueDigestCard } from './digest';
 import { FrontlineLists, ReportLocks } from './lists';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
+import { NotificationLink, Notifier, NotifyResult } from './notifier';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
 
@@ -57,7 +59,30 @@ export interface RunningBot {
   postDigest(): Promise<string>;
   /** Creates or renews the webhook subscription now. */
   ensureWebhook(): Promise<void>;
+  /** Sends the reminders due on `today` (default today in London) and any answer notification left unsent. */
+  notify(today?: string): Promise<NotifyResult>;
+  notifier?: Notifier;
   close(): Promise<void>;
+}
+
+/** How often reminders are looked for: they are date-based, so hourly is prompt enough. */
+const NOTIFY_INTERVAL_MS = 3600000;
+
+/**
+ * Where notifications link to: the Teams app's personal tab. Graph takes only a Teams deep link
+ * as the topic's web address, so locally (where reports open on the workbench page) the link
+ * names the packaged app's id from the manifest.
+ */
+function notificationLink(config: BotConfig): NotificationLink | undefined {
+  if (config.reportLink.kind === 'teams') {
+    return { teamsAppId: config.reportLink.teamsAppId, entityId: config.reportLink.entityId };
+  }
+  try {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'teams-manifest', 'manifest.json'), 'utf8')) as { id: string; staticTabs?: Array<{ entityId: string }> };
+    return { teamsAppId: manifest.id, entityId: (manifest.staticTabs && manifest.staticTabs[0] && manifest.staticTabs[0].entityId) || 'frontline-visits' };
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -268,6 +293,17 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), { siteUrl: config.siteUrl, appId: config.credentials.clientId });
   cards.lockPending = (reportId) => publisher.isLockPending(reportId);
   const actions = new CardActions(lists, channel, cards, log, config.channelId);
+  const link = notificationLink(config);
+  const notifier = link ? new Notifier(lists, log, link) : undefined;
+  if (notifier) {
+    actions.notifier = notifier;
+  } else {
+    logger.warn('No Teams app id (TEAMS_APP_ID) to link notifications to: no activity feed notifications will be sent.');
+  }
+  const notify = async (today?: string): Promise<NotifyResult> => (notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] });
+  const notifyLogged = (): void => {
+    notify().catch((error) => logger.error(`Notification sweep failed: ${(error as Error).stack || error}`));
+  };
   // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
   let notificationBase = config.publicUrl;
   const webhook = new ListWebhook(lists, () => `${notificationBase}${WEBHOOK_PATH}`, config.webhookClientState, log);
@@ -352,6 +388,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
     timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
     timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
+    timers.push(setInterval(notifyLogged, NOTIFY_INTERVAL_MS));
+    notifyLogged();
     scheduleDigest();
   }
   if (options.sweepAtStart !== false) {
@@ -368,6 +406,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     sweep: () => publisher.sweep(),
     postDigest,
     ensureWebhook,
+    notify,
+    notifier,
     async close() {
       closed = true;
       timers.forEach((t) => clearInterval(t));

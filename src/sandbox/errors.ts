@@ -79,7 +79,13 @@ export const spErrors = {
       '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
       `The sandbox does not implement ${what}; see src/sandbox/README.md for the SharePoint REST subset it serves.`
     ),
-  badRequest: (message: string): SpError => new SpError(400, '-1, System.ArgumentException', message)
+  badRequest: (message: string): SpError => new SpError(400, '-1, System.ArgumentException', message),
+  duplicateValues: (field: string): SpError =>
+    new SpError(
+      409,
+      '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
+      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${field}].`
+    )
 };
 
 export const graphErrors = {

@@ -71,6 +71,26 @@ function compareValues(a: unknown, b: unknown): number {
   return (x as number) < (y as number) ? -1 : 1;
 }
 
+/**
+ * "Enforce unique values": SharePoint compares text case-insensitively and refuses the write
+ * whoever makes it (the app included), so a unique column can serve as a claim.
+ */
+function assertUniqueValues(list: StoredList, changes: FieldValues, ownId: number | undefined): void {
+  for (const field of list.definition.fields.filter((f) => f.unique)) {
+    const value = changes[field.internalName];
+    if (value === undefined || value === null || value === '') {
+      continue;
+    }
+    const wanted = typeof value === 'string' ? value.toLowerCase() : value;
+    for (const other of Array.from(list.items.values())) {
+      const theirs = other.fields[field.internalName];
+      if (other.id !== ownId && (typeof theirs === 'string' ? theirs.toLowerCase() : theirs) === wanted) {
+        throw spErrors.duplicateValues(field.internalName);
+      }
+    }
+  }
+}
+
 export class ListOps {
   public constructor(
     private readonly store: SandboxStore,
@@ -205,6 +225,7 @@ export class ListOps {
 
   public add(list: StoredList, caller: Caller, changes: FieldValues): StoredItem {
     assertMayCreate(list, changes, caller, this.rules);
+    assertUniqueValues(list, changes, undefined);
     const item = this.store.addItem(list, withDefaults(list, changes), caller.user.id);
     this.onChange(list, 'added', item);
     return item;
@@ -217,6 +238,7 @@ export class ListOps {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
     assertMayUpdate(list, item, changes, caller, this.rules);
+    assertUniqueValues(list, changes, id);
     const updated = this.store.updateItem(list, id, changes, caller.user.id);
     this.onChange(list, 'updated', updated);
     return updated;

@@ -3,16 +3,20 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
 import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
-import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList } from './store';
 
-/** A person carries their site groups' ids: item role assignments may name a group. */
+/**
+ * A person carries the ids of every principal that stands for them — their site groups (direct or
+ * through an Entra security group) and those Entra group principals — since item role assignments
+ * may name any of them, and SharePoint grants by all of them.
+ */
 export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
@@ -83,9 +87,10 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps
   if (!user) {
     return {};
   }
-  const groups = store.groupsOf(user.id);
+  const groups = store.effectiveGroupsOf(user.id);
   const roles = rolesFromGroups(groups.map((g) => g.title));
-  return { caller: { kind: 'user', user, roles, groupIds: groups.map((g) => g.id) }, via: fromHeader ? 'header' : 'cookie' };
+  const principals = groups.map((g) => g.id).concat(store.principalIdsOf(user.id).filter((id) => id !== user.id));
+  return { caller: { kind: 'user', user, roles, groupIds: principals }, via: fromHeader ? 'header' : 'cookie' };
 }
 
 /**
@@ -102,10 +107,9 @@ function may(caller: Caller, permission: Permission): boolean {
 }
 
 const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
-const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
-const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -142,7 +146,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (!isReports(list) || may(caller, 'readAllReports')) {
+  // Item-level read security (ReadSecurity 2): the reading groups' role overrides it.
+  if (!list.definition.itemLevelSecurity || may(caller, 'readAllReports')) {
     return true;
   }
   return item.authorId === caller.user.id;
@@ -166,6 +171,23 @@ function decidedByItemPermissions(item: StoredItem, caller: Caller): boolean {
     throw spErrors.accessDenied();
   }
   return true;
+}
+
+/**
+ * Whether the caller may read a group's members. With "Who can view the membership of the
+ * group?" set to group members (SharePoint's default), only members — directly or through an
+ * Entra security group — and those who manage the group (the app, site owners) may.
+ */
+export function mayViewMembership(store: SandboxStore, group: SiteGroup, caller: Caller): boolean {
+  if (!group.onlyMembersView || caller.kind === 'app') {
+    return true;
+  }
+  return caller.groupIds.indexOf(group.id) !== -1;
+}
+
+/** Group owners (the site owners) manage membership; the sandbox has none but the app. */
+export function mayManageGroup(caller: Caller): boolean {
+  return caller.kind === 'app';
 }
 
 /** Breaking inheritance and binding roles needs Manage Permissions: the app (full control) or a site owner — the sandbox has none. */
@@ -192,6 +214,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
 function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
+  }
+  if (list.definition.title === NOTIFICATIONS_SENT.title) {
+    // Every group has Read at most: only the bot records what it sent.
+    throw spErrors.accessDenied();
   }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {

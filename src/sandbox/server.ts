@@ -123,7 +123,8 @@ function sharePointHeaders(): { [k: string]: string } {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   // a bad directory file stops the start before anything is opened
   const directoryFile = options.directoryFile || process.env.SANDBOX_DIRECTORY;
-  const fileEntries = directoryFile ? loadDirectoryFile(directoryFile) : [];
+  const fromFile = directoryFile ? loadDirectoryFile(directoryFile) : { people: [], entraGroups: [] };
+  const fileEntries = fromFile.people;
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
   const store = SandboxStore.open(dataDir);
@@ -145,7 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // one transaction: a start killed half-way leaves the directory empty and seeds again next time
   try {
     store.transaction(() => {
-      store.upsertDirectory(directory);
+      store.upsertDirectory(directory, fromFile.entraGroups);
       if (firstStart && seed === 'demo') {
         seedDemo(store, options.today || londonToday());
       }
@@ -320,14 +321,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (lower === '/_sandbox/personas') {
       const people = store
         .users()
-        .filter((u) => !u.isApp)
+        .filter((u) => !u.isApp && u.principalType === 1)
         .map((u) => {
-          const groups = store.groupsOf(u.id).map((g) => g.title);
+          const groups = store.effectiveGroupsOf(u.id).map((g) => g.title);
           const roles = roleLabelsForGroups(groups);
           return { id: u.id, email: u.email, displayName: u.title, objectId: u.objectId, groups, roles, role: roles.join(', ') || undefined };
         })
         .filter((p) => p.groups.length > 0);
       return reply(200, people);
+    }
+    if (lower === '/_sandbox/notifications') {
+      // The notification log: every activity feed notification the sandbox's Graph accepted,
+      // or one person's (`?user=` email) — their Teams activity feed, as the workbench shows it.
+      const email = new URL(req.url || '/', url).searchParams.get('user');
+      if (email) {
+        const user = store.userByEmail(email);
+        return user ? reply(200, store.activityNotifications(user.objectId)) : reply(404, { error: `No person ${email} in the sandbox directory.` });
+      }
+      return reply(200, store.activityNotifications());
     }
     if (lower === '/_sandbox/health') {
       return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });

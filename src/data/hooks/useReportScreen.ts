@@ -3,12 +3,13 @@ import { FormOptions, httpStatusOf, ReportScreenData } from '../FrontlineDataSer
 import { useDataService } from './useDataService';
 import { LoadState, TRY_AGAIN, useLoad } from './useLoad';
 
-export function useReportScreen(sp: SPFI, reportId: number): [LoadState<ReportScreenData>, () => void] {
+/** `withCouncillors`: the reader is a councillor, who may be shown the form and its members picker. */
+export function useReportScreen(sp: SPFI, reportId: number, withCouncillors: boolean): [LoadState<ReportScreenData>, () => void] {
   const service = useDataService(sp);
   return useLoad(
-    `report:${reportId}`,
+    `report:${reportId}:${withCouncillors ? 'form' : 'read'}`,
     () =>
-      service.getReportScreen(reportId).catch((error: unknown) => {
+      service.getReportScreen(reportId, withCouncillors).catch((error: unknown) => {
         const status = httpStatusOf(error);
         if (status === 404 || status === 403) {
           // Say what it means, not that the network failed.

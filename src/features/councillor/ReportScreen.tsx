@@ -99,7 +99,7 @@ function LoadFailed({ message, retry }: { message: string; retry: () => void }):
 }
 
 function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmitted: boolean; onSubmitted(id: number): void }): JSX.Element {
-  const [state, retry] = useReportScreen(props.context.sp, props.reportId);
+  const [state, retry] = useReportScreen(props.context.sp, props.reportId, rolesMay(props.start.user.roles, 'editOwnDraft'));
   if (state.status === 'loading') {
     return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
   }

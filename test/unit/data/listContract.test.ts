@@ -75,6 +75,11 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
         expect(xml.attributes.DisplayName).toBe(field.displayName);
         expect(xml.attributes.Required).toBe(flag(field.required));
         expect(xml.attributes.Indexed).toBe(flag(field.indexed));
+        expect(xml.attributes.EnforceUniqueValues).toBe(flag(field.unique));
+        if (field.unique) {
+          // SharePoint refuses unique values on a column that is not indexed.
+          expect(field.indexed).toBe(true);
+        }
         expect(xml.attributes.ID).toMatch(/^\{[0-9a-f-]{36}\}$/);
         switch (field.type) {
           case 'Choice':

@@ -47,6 +47,6 @@ describe('ReportView', () => {
     render(<ReportView report={answered} today={TODAY} />);
     const feedback = within(screen.getByTestId('feedback'));
     expect(feedback.getByText('We are recruiting two permanent social workers.')).toBeTruthy();
-    expect(feedback.getByText('By Head of Service (demo), 20 Nov 2026.')).toBeTruthy();
+    expect(feedback.getByText(/^By Head of Service \(demo\), 20 Nov 2026\./)).toBeTruthy();
   });
 });

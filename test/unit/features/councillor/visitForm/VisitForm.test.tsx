@@ -25,7 +25,8 @@ const options: FormOptions = {
     { id: 1, title: 'Consultation Team (front door)', isActive: true },
     { id: 2, title: 'Child Protection South', isActive: true }
   ],
-  councillors: [FIXTURE_COUNCILLOR, { id: 8, displayName: 'Cllr B Osei', email: 'cllr.osei@northshire.example' }]
+  councillors: [FIXTURE_COUNCILLOR, { id: 8, displayName: 'Cllr B Osei', email: 'cllr.osei@northshire.example' }],
+  councillorGroups: []
 };
 const context: AppContext = { sp: {} as SPFI, siteUrl: 'https://northshire.example/sites/frontline-visits', currentUser: { email: user.email, displayName: user.displayName }, host: 'sharepoint' };
 
