@@ -1,5 +1,5 @@
 /**
- * Telling people (docs/architecture.md §2, bot item 5): Teams activity feed notifications through Microsoft
+ * Telling people (docs/architecture.md §2, a report's journey, step 8): Teams activity feed notifications through Microsoft
  * Graph (`POST /users/{id}/teamwork/sendActivityNotification`, app-only, TeamsActivity.Send).
  *
  * - When an answer is stored (or amended), every councillor on the visit is told; the link opens
