@@ -19,7 +19,7 @@ export type AnswerRight =
   | { allowed: true; siteUserId: number; displayName: string; email?: string; via: 'group' | 'entraGroup' }
   | { allowed: false; teamTitle?: string; reason: 'unidentified' | 'notInGroup' | 'notNamedForTeam' };
 
-interface GroupMembers {
+export interface GroupMembers {
   people: SiteUser[];
   /** Entra object ids of the security groups held in the group. */
   entraGroupIds: string[];
@@ -32,7 +32,11 @@ function entraGroupIdOf(principal: SiteUser): string | undefined {
 }
 
 async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
-  const principals = await lists.headsOfServiceGroup();
+  return groupMembers(await lists.headsOfServiceGroup());
+}
+
+/** A SharePoint group's principals as people and the Entra security groups held in it. */
+export function groupMembers(principals: SiteUser[]): GroupMembers {
   const people = principals.filter((p) => p.PrincipalType === undefined || p.PrincipalType === 1);
   const entraGroupIds = principals
     .filter((p) => p.PrincipalType === SECURITY_GROUP)
@@ -42,7 +46,7 @@ async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
 }
 
 /** The person's membership of the group: 'group' directly, 'entraGroup' through an Entra group. */
-async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
+export async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
   const direct = members.people.filter((u) => objectIdOf(u) === objectId)[0];
   if (direct) {
     return { via: 'group', person: direct };
@@ -86,17 +90,40 @@ export async function answerRight(lists: FrontlineLists, actorObjectId: string |
   return { allowed: true, siteUserId: person.Id, displayName: person.Title, email: person.Email, via: member.via };
 }
 
-/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
-export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined): Promise<string[]> {
+/** A person who may answer for a team, as the card mentions them and notifications reach them. */
+export interface Answerer {
+  objectId: string;
+  displayName: string;
+}
+
+/**
+ * Everyone who may answer for a team, as people: the Heads of Service group's people and the
+ * people of any Entra group in it (never the group itself, which a card cannot mention and a
+ * notification cannot reach), narrowed to the team's named Head of Service when there is one.
+ */
+export async function answerers(lists: FrontlineLists, teamId: number | undefined): Promise<Answerer[]> {
   const members = await headsOfService(lists);
   const team = teamId !== undefined ? await lists.team(teamId) : undefined;
   if (team && team.headOfServiceId !== undefined) {
-    const named = objectIdOf(await lists.siteUser(team.headOfServiceId));
-    return named && (await membership(lists, members, named)) ? [named] : [];
+    const named = await lists.siteUser(team.headOfServiceId);
+    const id = named && objectIdOf(named);
+    return named && id && (await membership(lists, members, id)) ? [{ objectId: id, displayName: named.Title }] : [];
   }
-  const ids = members.people.map(objectIdOf).filter((id): id is string => !!id);
+  const out: Answerer[] = [];
+  const add = (objectId: string | undefined, displayName: string | null | undefined): void => {
+    const id = (objectId || '').toLowerCase();
+    if (id && !out.some((a) => a.objectId === id)) {
+      out.push({ objectId: id, displayName: displayName || 'Head of Service' });
+    }
+  };
+  members.people.forEach((p) => add(objectIdOf(p), p.Title));
   for (const groupId of members.entraGroupIds) {
-    (await lists.transitiveMemberUsers(groupId)).forEach((u) => ids.push(u.id.toLowerCase()));
+    (await lists.transitiveMemberUsers(groupId)).forEach((u) => add(u.id, u.displayName));
   }
-  return ids.filter((id, i) => ids.indexOf(id) === i);
+  return out;
+}
+
+/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
+export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined): Promise<string[]> {
+  return (await answerers(lists, teamId)).map((a) => a.objectId);
 }
