@@ -26,7 +26,7 @@ describe('ReportView', () => {
     render(<ReportView report={{ ...submitted, staffInvolved: '' }} today={TODAY} />);
     for (const field of textFieldsShownOn('report', FORM_TEXT_FIELDS)) {
       const term = screen.getByText(field.shortLabel, { selector: 'dt' });
-      expect((term.nextElementSibling as HTMLElement).textContent).toBe(field.emptyText || '');
+      expect((term.nextElementSibling as HTMLElement).textContent).toBe(field.emptyText || 'Nothing recorded.');
     }
   });
 
