@@ -2,29 +2,471 @@
  * The SharePoint REST subset PnPjs issues for this product, at `{siteUrl}/_api/…`: context info,
  * web, current user and groups, site users, `ensureuser`, site groups, lists by title or id,
  * items (select / filter / orderby / top / expand / paging, add, MERGE, delete with ETags) and
- * list webhook subscriptions. `$batch` is in batch.ts and comes back through `handleSpRest`. The
- * pieces are in `sharepoint/` by what they shape (digests, the path, entities, items); the routes are here.
+ * list webhook subscriptions. `$batch` is in batch.ts and comes back through `handleSpRest`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { FieldDefinition } from '../data/listContract';
 import { SpError, spErrors } from './errors';
-import { parseRestWrite, restEtag } from './listModel';
-import { annotate, collectionBody, emptyResponse, entityBody, errorResponse, InnerResponse, jsonResponse, ODataMode, odataMode, selectProps } from './restShapes';
+import { entityTypeName, fieldNamed, parseRestWrite, restEtag } from './listModel';
+import { ListOps } from './listOps';
+import {
+  annotate,
+  collectionBody,
+  collectionValue,
+  emptyResponse,
+  entityBody,
+  errorResponse,
+  InnerResponse,
+  jsonResponse,
+  ODataMode,
+  odataMode,
+  selectProps
+} from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
 import { assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
-import { SiteGroup, SiteUser, StoredList, Subscription } from './store';
-import { MAX_SUBSCRIPTION_DAYS } from './webhooks';
-import { InnerRequest, SpContext } from './sharepoint/context';
-import { DIGEST_TIMEOUT_SECONDS, issueDigest } from './sharepoint/digest';
-import { argValue, listSeg, namedArg, parseApiPath, Segment } from './sharepoint/apiPath';
-import { groupEntity, listEntity, subscriptionEntity, userEntity, webEntity } from './sharepoint/entities';
-import { ItemSerializer, parseSelection, splitList } from './sharepoint/items';
+import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
+import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
 
-export type { InnerRequest, SpContext } from './sharepoint/context';
-export { digestValid, issueDigest } from './sharepoint/digest';
-export { parseApiPath } from './sharepoint/apiPath';
-export { userEntity } from './sharepoint/entities';
-export { ItemSerializer } from './sharepoint/items';
+export interface InnerRequest {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface SpContext {
+  store: SandboxStore;
+  ops: ListOps;
+  webhooks: Webhooks;
+  /** Absolute, e.g. http://localhost:4321/sites/frontline-visits */
+  siteUrl: string;
+  siteRelativeUrl: string;
+}
+
+const DIGEST_TIMEOUT_SECONDS = 1800;
+const WEB_TITLE = 'Frontline Visits';
+
+// ---- request digests ------------------------------------------------------------------------
+
+/**
+ * A digest is an HMAC of its issue time and the person it was issued to: as in SharePoint, a
+ * digest obtained by one person is refused for another. The key is the same for every sandbox: a
+ * digest PnPjs cached from one sandbox (it caches per site URL) stays good for another on the same
+ * port, as it would across a restart. It only has to be obtained from contextinfo by the same
+ * person and not be stale.
+ */
+const DIGEST_KEY = 'frontline-visits-sandbox-digest';
+
+function digestMac(stamp: string, loginName: string): string {
+  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}`).digest('hex').toUpperCase();
+}
+
+export function issueDigest(loginName: string, now = new Date()): string {
+  const stamp = now.toUTCString();
+  return `0x${digestMac(stamp, loginName)},${stamp}`;
+}
+
+export function digestValid(digest: string, loginName: string): boolean {
+  const comma = digest.indexOf(',');
+  if (!digest.startsWith('0x') || comma < 0) {
+    return false;
+  }
+  const stamp = digest.slice(comma + 1);
+  const issued = Date.parse(stamp);
+  return digestMac(stamp, loginName) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+}
+
+// ---- path parsing ---------------------------------------------------------------------------
+
+interface Segment {
+  name: string;
+  /** The raw text inside the parentheses, if any. */
+  args?: string;
+}
+
+/** Splits `web/lists/getByTitle('A/B')/items(3)` on slashes outside quotes and parentheses. */
+export function parseApiPath(path: string): Segment[] {
+  const segments: Segment[] = [];
+  let current = '';
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === "'") {
+      quoted = !quoted;
+    } else if (!quoted && c === '(') {
+      depth++;
+    } else if (!quoted && c === ')') {
+      depth--;
+    }
+    if (c === '/' && !quoted && depth === 0) {
+      if (current) {
+        segments.push(toSegment(current));
+      }
+      current = '';
+    } else {
+      current += c;
+    }
+  }
+  if (current) {
+    segments.push(toSegment(current));
+  }
+  return segments;
+}
+
+function toSegment(text: string): Segment {
+  const open = text.indexOf('(');
+  if (open > 0 && text.endsWith(')')) {
+    return { name: text.slice(0, open).toLowerCase(), args: text.slice(open + 1, -1) };
+  }
+  return { name: text.toLowerCase() };
+}
+
+/** `'text'` (with `''` escapes), `guid'…'`, or a bare number / word. */
+function argValue(args: string | undefined): string {
+  if (args === undefined) {
+    return '';
+  }
+  const trimmed = args.trim();
+  const quoted = /^(?:guid)?'((?:[^']|'')*)'$/i.exec(trimmed);
+  return quoted ? quoted[1].replace(/''/g, "'") : trimmed;
+}
+
+function namedArg(args: string | undefined, name: string): string | undefined {
+  if (!args) {
+    return undefined;
+  }
+  const match = new RegExp(`${name}\\s*=\\s*('(?:[^']|'')*'|[^,]+)`, 'i').exec(args);
+  return match ? argValue(match[1]) : undefined;
+}
+
+function listSeg(segment: Segment): boolean {
+  return segment.name === 'lists' || segment.name === 'getbytitle' || segment.name === 'getlist';
+}
+
+// ---- entities -------------------------------------------------------------------------------
+
+function nameIdFor(user: SiteUser): string {
+  return `10032000${user.id.toString(16).padStart(8, '0')}`.toLowerCase();
+}
+
+export function userEntity(user: SiteUser): { [k: string]: unknown } {
+  // An Entra security group added to the site is a principal of type 4 with no email or UPN.
+  const person = !user.isApp && user.principalType === 1;
+  return {
+    Id: user.id,
+    IsHiddenInUI: false,
+    LoginName: user.loginName,
+    Title: user.title,
+    PrincipalType: user.principalType,
+    Email: user.email,
+    Expiration: '',
+    IsEmailAuthenticationGuestUser: false,
+    IsShareByEmailGuestUser: false,
+    IsSiteAdmin: false,
+    UserId: person ? { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' } : null,
+    UserPrincipalName: person ? user.email : null,
+    AadObjectId: { NameId: user.objectId, NameIdIssuer: 'urn:federation:microsoftonline' }
+  };
+}
+
+/** The group properties SharePoint leaves out unless `$select` names them (evaluated per caller). */
+const PER_CALLER_GROUP_PROPERTIES = ['cancurrentuserviewmembership', 'cancurrentusereditmembership', 'cancurrentusermanagegroup'];
+
+function groupEntity(ctx: SpContext, group: SiteGroup, caller: Caller, select: string[]): { [k: string]: unknown } {
+  const entity: { [k: string]: unknown } = {
+    Id: group.id,
+    IsHiddenInUI: false,
+    LoginName: group.title,
+    Title: group.title,
+    PrincipalType: 8,
+    AllowMembersEditMembership: false,
+    AllowRequestToJoinLeave: false,
+    AutoAcceptRequestToJoinLeave: false,
+    Description: group.description,
+    OnlyAllowMembersViewMembership: group.onlyMembersView,
+    OwnerTitle: 'Frontline Visits Owners',
+    RequestToJoinLeaveEmailSetting: null
+  };
+  if (select.some((name) => PER_CALLER_GROUP_PROPERTIES.indexOf(name.toLowerCase()) !== -1)) {
+    const manages = mayManageGroup(caller);
+    entity.CanCurrentUserViewMembership = mayViewMembership(ctx.store, group, caller);
+    entity.CanCurrentUserEditMembership = manages;
+    entity.CanCurrentUserManageGroup = manages;
+  }
+  return entity;
+}
+
+function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } {
+  const items = Array.from(list.items.values());
+  const last = items.reduce((m, i) => (i.modified > m ? i.modified : m), list.created);
+  return {
+    AllowContentTypes: true,
+    BaseTemplate: 100,
+    BaseType: 0,
+    ContentTypesEnabled: false,
+    Created: list.created,
+    Description: list.definition.description,
+    EnableVersioning: true,
+    EntityTypeName: `${list.definition.urlName}List`,
+    Hidden: false,
+    Id: list.id,
+    ItemCount: list.items.size,
+    LastItemModifiedDate: last,
+    ListItemEntityTypeFullName: entityTypeName(list.definition),
+    ParentWebUrl: ctx.siteRelativeUrl,
+    Title: list.definition.title
+  };
+}
+
+function webEntity(ctx: SpContext): { [k: string]: unknown } {
+  return {
+    Created: ctx.store.siteCreated,
+    Description: 'Councillors’ visits to children’s social care intake teams (local sandbox).',
+    Id: ctx.store.webId,
+    Language: 1033,
+    ServerRelativeUrl: ctx.siteRelativeUrl,
+    Title: WEB_TITLE,
+    Url: ctx.siteUrl,
+    WebTemplate: 'STS'
+  };
+}
+
+function subscriptionEntity(s: Subscription): { [k: string]: unknown } {
+  return { clientState: s.clientState, expirationDateTime: s.expirationDateTime, id: s.id, notificationUrl: s.notificationUrl, resource: s.listId, resourceData: null };
+}
+
+// ---- item serialisation ---------------------------------------------------------------------
+
+interface Selection {
+  /** No $select, or `*`: every default property. */
+  all: boolean;
+  top: string[];
+  subs: Map<string, string[]>;
+  expand: string[];
+}
+
+function splitList(value: string | null): string[] {
+  return (value || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+type Expandable = { kind: 'user'; field?: FieldDefinition; builtIn?: 'Author' | 'Editor'; multi: boolean } | { kind: 'lookup'; field: FieldDefinition };
+
+function expandable(list: StoredList, name: string): Expandable | undefined {
+  if (name === 'Author' || name === 'Editor') {
+    return { kind: 'user', builtIn: name, multi: false };
+  }
+  const field = fieldNamed(list.definition, name);
+  if (!field) {
+    return undefined;
+  }
+  if (field.type === 'User' || field.type === 'UserMulti') {
+    return { kind: 'user', field, multi: field.type === 'UserMulti' };
+  }
+  return field.type === 'Lookup' ? { kind: 'lookup', field } : undefined;
+}
+
+function parseSelection(list: StoredList, params: URLSearchParams): Selection {
+  const select = splitList(params.get('$select'));
+  const expand = splitList(params.get('$expand'));
+  for (const name of expand) {
+    if (!expandable(list, name)) {
+      throw spErrors.unknownField(name);
+    }
+  }
+  const selection: Selection = { all: !select.length || select.indexOf('*') !== -1, top: [], subs: new Map(), expand };
+  for (const path of select) {
+    if (path === '*') {
+      continue;
+    }
+    const [head, sub] = path.split('/');
+    if (sub) {
+      if (expand.indexOf(head) === -1) {
+        throw spErrors.invalidSelect(path, head);
+      }
+      selection.subs.set(head, (selection.subs.get(head) || []).concat([sub]));
+      if (selection.top.indexOf(head) === -1) {
+        selection.top.push(head);
+      }
+    } else if (selection.top.indexOf(head) === -1) {
+      selection.top.push(head);
+    }
+  }
+  return selection;
+}
+
+const USER_SUBS: { [name: string]: (u: SiteUser) => unknown } = {
+  Id: (u) => u.id,
+  Title: (u) => u.title,
+  EMail: (u) => u.email,
+  Name: (u) => u.loginName,
+  UserName: (u) => u.email,
+  SipAddress: (u) => u.email,
+  FirstName: (u) => u.title.split(' ')[0],
+  LastName: (u) => u.title.split(' ').slice(1).join(' '),
+  JobTitle: () => null,
+  Department: () => null
+};
+
+export class ItemSerializer {
+  public constructor(
+    private readonly ctx: SpContext,
+    private readonly mode: ODataMode
+  ) {}
+
+  private get apiUrl(): string {
+    return `${this.ctx.siteUrl}/_api`;
+  }
+
+  public editLink(list: StoredList, item: StoredItem): string {
+    return `Web/Lists(guid'${list.id}')/Items(${item.id})`;
+  }
+
+  private userObject(id: number, subs: string[] | undefined): unknown {
+    const user = this.ctx.store.userById(id);
+    if (!user) {
+      return null;
+    }
+    const out: { [k: string]: unknown } = {};
+    for (const sub of subs && subs.length ? subs : ['Id', 'Title', 'EMail']) {
+      const read = USER_SUBS[sub];
+      if (!read) {
+        throw spErrors.unknownField(sub);
+      }
+      out[sub] = read(user);
+    }
+    return annotate(this.mode, this.apiUrl, { type: 'SP.Data.UserInfoItem', editLink: `Web/SiteUserInfoList/Items(${user.id})`, id: entityIdFor('user', user.id) }, out);
+  }
+
+  private lookupObject(field: FieldDefinition, id: unknown, subs: string[] | undefined): unknown {
+    const target = this.ctx.store.listByUrlName(field.lookupList as string);
+    const item = target && typeof id === 'number' ? target.items.get(id) : undefined;
+    if (!target || !item) {
+      return null;
+    }
+    const out: { [k: string]: unknown } = {};
+    for (const sub of subs && subs.length ? subs : ['Id', 'Title']) {
+      if (sub === 'Id' || sub === 'ID') {
+        out[sub] = item.id;
+        continue;
+      }
+      const targetField = sub === 'Title' ? { type: 'Text', internalName: 'Title' } : fieldNamed(target.definition, sub);
+      if (!targetField || ['Lookup', 'User', 'UserMulti'].indexOf(targetField.type) !== -1) {
+        throw spErrors.unknownField(`${field.internalName}/${sub}`);
+      }
+      const value = item.fields[targetField.internalName];
+      out[sub] = value === undefined ? null : value;
+    }
+    return annotate(this.mode, this.apiUrl, { type: `${entityTypeName(target.definition)}`, editLink: `Web/Lists(guid'${target.id}')/Items(${item.id})`, id: item.uniqueId }, out);
+  }
+
+  private expanded(list: StoredList, item: StoredItem, name: string, subs: string[] | undefined): unknown {
+    const how = expandable(list, name) as Expandable;
+    if (how.kind === 'lookup') {
+      return this.lookupObject(how.field, item.fields[how.field.internalName], subs);
+    }
+    if (how.builtIn) {
+      return this.userObject(how.builtIn === 'Author' ? item.authorId : item.editorId, subs);
+    }
+    const field = how.field as FieldDefinition;
+    const value = item.fields[field.internalName];
+    if (how.multi) {
+      const users = (Array.isArray(value) ? value : []).map((id: number) => this.userObject(id, subs)).filter((u) => u !== null);
+      return this.mode === 'verbose' ? { results: users } : users;
+    }
+    return typeof value === 'number' ? this.userObject(value, subs) : null;
+  }
+
+  /** The value of one non-expanded property, or undefined when the item has no such property. */
+  private property(list: StoredList, item: StoredItem, name: string): unknown {
+    switch (name) {
+      case 'Id':
+      case 'ID':
+        return item.id;
+      case 'Created':
+        return item.created;
+      case 'Modified':
+        return item.modified;
+      case 'AuthorId':
+        return item.authorId;
+      case 'EditorId':
+        return item.editorId;
+      case 'GUID':
+        return item.uniqueId;
+      case 'Attachments':
+        return false;
+      case 'FileSystemObjectType':
+        return 0;
+      case 'ContentTypeId':
+        return '0x0100' + list.id.replace(/-/g, '').toUpperCase();
+      case 'OData__UIVersionString':
+        return `${item.version}.0`;
+      case 'HasUniqueRoleAssignments':
+        return !!item.roleAssignments;
+      default:
+        break;
+    }
+    const field = fieldNamed(list.definition, name);
+    if (field && ['Lookup', 'User', 'UserMulti'].indexOf(field.type) === -1) {
+      const value = item.fields[name];
+      return value === undefined ? null : value;
+    }
+    const idMatch = /^(.*?)(String)?Id$/.exec(name);
+    const idField = idMatch ? fieldNamed(list.definition, idMatch[1]) : undefined;
+    if (idField && idMatch && ['Lookup', 'User', 'UserMulti'].indexOf(idField.type) !== -1 && !(idMatch[2] && idField.type === 'Lookup')) {
+      const value = item.fields[idField.internalName];
+      const asString = !!idMatch[2];
+      if (idField.type === 'UserMulti') {
+        const ids = Array.isArray(value) ? value : [];
+        return collectionValue(this.mode, asString ? 'Edm.String' : 'Edm.Int32', asString ? ids.map(String) : ids);
+      }
+      return typeof value === 'number' ? (asString ? String(value) : value) : null;
+    }
+    return undefined;
+  }
+
+  private defaultNames(list: StoredList): string[] {
+    const names = ['FileSystemObjectType', 'Id', 'ContentTypeId'];
+    for (const f of list.definition.fields) {
+      if (f.type === 'Lookup') {
+        names.push(`${f.internalName}Id`);
+      } else if (f.type === 'User' || f.type === 'UserMulti') {
+        names.push(`${f.internalName}Id`, `${f.internalName}StringId`);
+      } else {
+        names.push(f.internalName);
+      }
+    }
+    return names.concat(['ID', 'Modified', 'Created', 'AuthorId', 'EditorId', 'OData__UIVersionString', 'Attachments', 'GUID']);
+  }
+
+  public item(list: StoredList, item: StoredItem, selection: Selection): { [k: string]: unknown } {
+    const out: { [k: string]: unknown } = {};
+    const names = selection.all ? this.defaultNames(list).concat(selection.top) : selection.top;
+    for (const name of names) {
+      if (name in out) {
+        continue;
+      }
+      if (selection.expand.indexOf(name) !== -1) {
+        out[name] = this.expanded(list, item, name, selection.subs.get(name));
+        continue;
+      }
+      const value = this.property(list, item, name);
+      if (value === undefined) {
+        throw spErrors.unknownField(name);
+      }
+      out[name] = value;
+    }
+    return annotate(this.mode, this.apiUrl, { type: entityTypeName(list.definition), editLink: this.editLink(list, item), id: item.uniqueId, etag: restEtag(item) }, out);
+  }
+}
+
+function entityIdFor(kind: string, id: number): string {
+  return `${kind}-${id}`;
+}
 
 // ---- the handler ----------------------------------------------------------------------------
 
