@@ -38,10 +38,20 @@ async function main(): Promise<void> {
   for (const icon of [manifest.icons.color, manifest.icons.outline]) {
     zip.file(icon, fs.readFileSync(path.join(dir, icon)));
   }
+  // The personal app cannot be configured in Teams: it reads its lists on the data site the web
+  // part's manifest (packaged in the .sppkg) names. Say which, so nobody ships the wrong one.
+  const webPartManifest = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'src', 'webparts', 'frontlineVisits', 'FrontlineVisitsWebPart.manifest.json'), 'utf8')
+  ) as { preconfiguredEntries: Array<{ properties?: { dataSiteUrl?: string } }> };
+  const dataSite = webPartManifest.preconfiguredEntries[0].properties?.dataSiteUrl;
+  if (!dataSite || !/^\/(?!\/)/.test(dataSite)) {
+    throw new Error(`The web part manifest's preconfiguredEntries[0].properties.dataSiteUrl must be the data site's path on the tenant, such as /sites/frontline-visits (found ${JSON.stringify(dataSite)}).`);
+  }
   const out = path.join(dir, 'dist', 'frontline-visits-teams.zip');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
   console.log(`Teams app package: ${path.relative(process.cwd(), out)}`);
+  console.log(`Data site: ${dataSite} on the tenant (the personal app and new tabs use it; a page or channel tab may set another in the web part's settings).`);
   if (missing.size) {
     console.warn(`Set ${Array.from(missing).join(', ')} before uploading this package to Teams: the manifest still holds their placeholders.`);
   }

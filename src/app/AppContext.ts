@@ -5,11 +5,13 @@ export type HostKind = 'sharepoint' | 'teams';
 export type TeamsThemeName = 'default' | 'dark' | 'contrast';
 
 /**
- * What the React root needs from its host. The web part builds it from the SPFx context; the
- * local workbench builds it with PnPjs pointed at the sandbox. Nothing below the root knows which.
+ * What the React root needs from its host. The web part and the local workbench both build it
+ * with src/app/hostContext.ts. Nothing below the root knows which.
  */
 export interface AppContext {
+  /** PnPjs bound to the data site. */
   sp: SPFI;
+  /** The data site's absolute URL, where the lists are: never assumed to be the page's site. */
   siteUrl: string;
   currentUser: { email: string; displayName: string };
   host: HostKind;

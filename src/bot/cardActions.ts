@@ -7,10 +7,13 @@
  * the feedback's validity, and the write, which carries the item's ETag so that of two answers
  * at once exactly one is stored and the other person is shown it.
  */
-import { CARD_VERBS, FEEDBACK_INPUT_ID, AdaptiveCardJson } from '../cards';
+import { CARD_VERBS, AdaptiveCardJson, normaliseTypedText } from '../cards';
 import { VISIT_REPORTS } from '../data/listContract';
+import { feedbackTextsOf, formatFeedbackHistory } from '../domain/feedbackHistory';
+import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
-import { validateFeedback } from '../domain/validation';
+import { HosFeedbackVersion } from '../domain/types';
+import { validateFeedbackTexts } from '../domain/validation';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel, teamsUserIds } from './channel';
 import { answererObjectIds, answerRight } from './headOfService';
@@ -45,6 +48,9 @@ const messageResponse = (text: string): CardActionResponse => ({ statusCode: 200
 function conversationBase(id: string | undefined): string {
   return (id || '').split(';')[0].trim().toLowerCase();
 }
+
+const CANNOT_CHECK_MESSAGE =
+  'Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.';
 
 const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
 
@@ -100,16 +106,18 @@ export class CardActions {
     }
     switch (action.verb) {
       case CARD_VERBS.submitFeedback:
-        return this.submitFeedback(activity, report, data[FEEDBACK_INPUT_ID]);
+        return this.submitFeedback(activity, report, data);
       case CARD_VERBS.refresh:
         return this.refresh(activity, report);
+      case CARD_VERBS.amendFeedback:
+        return this.openAmendment(activity, report);
       default:
         return badRequest(`This card's button (${String(action.verb).slice(0, 40)}) is not one Frontline Visits knows.`);
     }
   }
 
   private async refreshIds(report: BotReport): Promise<string[]> {
-    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId), (m) => this.log.warn(m));
+    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId, (m) => this.log.warn(`Report ${report.id}: ${m}`)), (m) => this.log.warn(m));
   }
 
   private async refresh(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
@@ -121,12 +129,37 @@ export class CardActions {
       return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, await this.refreshIds(report)));
     }
     const pressed = activity.value && activity.value.trigger === 'manual';
+    if (pressed && !right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${activity.from && activity.from.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse(CANNOT_CHECK_MESSAGE);
+    }
     return cardResponse(pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)));
   }
 
-  private async submitFeedback(activity: CardActionActivity, report: BotReport, typed: unknown): Promise<CardActionResponse> {
+  /** A Head of Service asks to amend the answer: their view, with the current answer filled in. */
+  private async openAmendment(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
+    const right = await answerRight(this.lists, activity.from && activity.from.aadObjectId, report.teamId);
+    if (!right.allowed) {
+      return cardResponse(await this.cards.refusalCard(report));
+    }
+    if (!report.feedback) {
+      return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, await this.refreshIds(report)));
+    }
+    return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, [], true));
+  }
+
+  /**
+   * The answer, area by area (`feedbackStaffing`, `feedbackPerformance`, `feedbackOther`) and
+   * overall (`feedback`): at least one. With `amendsOn` it amends the answer of that time, keeping
+   * the version it replaces; without, it is the first answer and never overwrites another.
+   */
+  private async submitFeedback(activity: CardActionActivity, report: BotReport, data: { [key: string]: unknown }): Promise<CardActionResponse> {
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
+    if (!right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${actor.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse(CANNOT_CHECK_MESSAGE);
+    }
     if (!right.allowed) {
       const why =
         right.reason === 'notNamedForTeam'
@@ -137,35 +170,60 @@ export class CardActions {
       this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'} for team ${report.teamId}, ${why}`);
       return cardResponse(await this.cards.refusalCard(report));
     }
-    if (report.feedback) {
+    const amendsOn = typeof data.amendsOn === 'string' && data.amendsOn ? data.amendsOn : undefined;
+    if (report.feedback && !amendsOn) {
       return this.alreadyAnswered(activity, report, right.siteUserId);
     }
-    if (!acceptsFeedback(report.status)) {
+    if (!report.feedback && !acceptsFeedback(report.status)) {
       return messageResponse('This report has not been submitted yet, so it cannot be answered.');
     }
-    const text = typeof typed === 'string' ? typed : '';
-    const problem = validateFeedback(text);
-    if (problem) {
-      return cardResponse(await this.cards.personalCard(report, 'headOfService', problem, await this.refreshIds(report)));
+    const texts: { [key: string]: string } = {};
+    for (const field of FEEDBACK_TEXT_FIELDS) {
+      const typed = data[field.cardInputId];
+      texts[field.key] = typeof typed === 'string' ? normaliseTypedText(typed).trim() : '';
+    }
+    const problems = validateFeedbackTexts(texts, FEEDBACK_TEXT_FIELDS);
+    if (Object.keys(problems).length) {
+      const notice = Object.keys(problems)
+        .map((key) => problems[key])
+        .join(' ');
+      return cardResponse(await this.cards.personalCard(report, 'headOfService', notice, await this.refreshIds(report), !!amendsOn));
     }
     let current: BotReport = report;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const written = await this.lists.patchReport(
-        report.id,
-        {
-          [F.HosFeedback]: text,
-          // Graph takes a person column's lookup id as a string.
-          [lookupIdField(F.HosFeedbackBy)]: String(right.siteUserId),
-          [F.HosFeedbackOn]: this.now().toISOString(),
-          [F.ReportStatus]: 'Responded'
-        },
-        current.etag || ''
-      );
+      if (amendsOn && (!current.feedback || current.feedback.on !== amendsOn)) {
+        // Amended (or withdrawn) meanwhile by someone else: theirs stands, ours is not saved.
+        return cardResponse(await this.cards.personalCard(current, 'responded', 'The response was amended by someone else while you were writing. Theirs is below; yours was not saved.'));
+      }
+      const fields: { [name: string]: unknown } = {
+        // Graph takes a person column's lookup id as a string.
+        [lookupIdField(F.HosFeedbackBy)]: String(right.siteUserId),
+        [F.HosFeedbackOn]: this.now().toISOString(),
+        [F.ReportStatus]: 'Responded'
+      };
+      for (const field of FEEDBACK_TEXT_FIELDS) {
+        fields[field.listField] = texts[field.key] || null;
+      }
+      if (amendsOn && current.feedback) {
+        // The name of who gave the version being replaced, kept with it.
+        const named = (await this.cards.complete(current)).feedback || current.feedback;
+        const replaced: HosFeedbackVersion = {
+          ...feedbackTextsOf(current.feedback),
+          on: current.feedback.on,
+          byId: current.feedbackById,
+          byName: named.by ? named.by.displayName : undefined
+        };
+        fields[F.HosFeedbackHistory] = formatFeedbackHistory([...(current.feedback.earlier || []), replaced]);
+      } else {
+        // A first answer has no earlier versions, whatever the column held.
+        fields[F.HosFeedbackHistory] = null;
+      }
+      const written = await this.lists.patchReport(report.id, fields, current.etag || '');
       if (written.ok) {
         if (this.onAnswerStored) {
           this.onAnswerStored(report.id, Date.now());
         }
-        this.log.info(`Report ${report.id}: response stored from ${right.displayName} (${right.via})`);
+        this.log.info(`Report ${report.id}: response ${amendsOn ? 'amended' : 'stored'} by ${right.displayName} (${right.via})`);
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
         await this.updateForEveryone(stored, card);
@@ -178,7 +236,7 @@ export class CardActions {
       if (!fresh) {
         return messageResponse('This report no longer exists in Frontline Visits.');
       }
-      if (fresh.feedback) {
+      if (fresh.feedback && !amendsOn) {
         // Someone else answered first: show theirs, keep ours unsaved.
         return this.alreadyAnswered(activity, fresh, right.siteUserId);
       }

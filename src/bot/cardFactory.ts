@@ -79,7 +79,7 @@ export class CardFactory {
   private async refreshUserIds(report: BotReport): Promise<string[]> {
     let objectIds: string[];
     try {
-      objectIds = await answererObjectIds(this.lists, report.teamId);
+      objectIds = await answererObjectIds(this.lists, report.teamId, (message) => this.log(`Report ${report.id}: ${message}`));
     } catch (error) {
       this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
       return [];
@@ -89,7 +89,7 @@ export class CardFactory {
 
   private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
     try {
-      return (await answerers(this.lists, teamId)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
+      return (await answerers(this.lists, teamId, this.log)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
     } catch (error) {
       // A card without its mention is better than no card.
       this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);
@@ -98,9 +98,16 @@ export class CardFactory {
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
-  async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
+  async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = [], amending = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, this.withLockState(full, notice)), refreshUserIds });
+    // An answered report shows its answer, unless a Head of Service is amending it.
+    const shown: ReportCardView = full.feedback && !(amending && view === 'headOfService') ? 'responded' : view;
+    return renderReportCard(full, reportUrl(this.link, full.id), {
+      view: shown,
+      notice: withIncomplete(full, this.withLockState(full, notice)),
+      refreshUserIds,
+      amending: amending && shown === 'headOfService'
+    });
   }
 
   private withLockState(report: BotReport, notice: string | undefined): string | undefined {

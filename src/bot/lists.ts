@@ -9,8 +9,9 @@
  */
 import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
-import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyFromSharePoint } from '../domain/calendarDate';
 import { parseServerCheck } from '../domain/serverCheck';
+import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { textsFromListFields } from '../domain/reportFields';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
@@ -108,13 +109,13 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     ...texts,
     rotaEntryId: num(f[lookupIdField(R.RotaEntry)]),
     teamId: num(f[lookupIdField(R.Team)]),
-    visitDate: calendarDateFromSharePoint(optionalStr(f[R.VisitDate])),
+    visitDate: dateOnlyFromSharePoint(optionalStr(f[R.VisitDate])),
     members: people(f[R.Members]),
     grid,
     safetyScale: num(f[R.SafetyScale]),
     status: (optionalStr(f[R.ReportStatus]) as ReportStatus) || 'Draft',
     submittedOn: optionalStr(f[R.SubmittedOn]),
-    feedback: feedback ? { ...feedback, on: str(f[R.HosFeedbackOn]) } : undefined,
+    feedback: feedback ? withFeedbackHistory({ ...feedback, on: str(f[R.HosFeedbackOn]) }, f[R.HosFeedbackHistory]) : undefined,
     feedbackById: num(f[lookupIdField(R.HosFeedbackBy)]),
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),
@@ -131,7 +132,7 @@ export function rotaFromGraph(item: GraphListItem): RotaRecord {
   const members = people(item.fields[F.Members]);
   return {
     id: Number(item.id),
-    visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+    visitDate: dateOnlyFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
     teamId: num(item.fields[lookupIdField(F.Team)]) as number,
     status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
     members: members.map((p) => p.displayName),
@@ -247,13 +248,13 @@ export class FrontlineLists {
 
   /** Reports whose visit fell in a range, by the indexed VisitDate column. */
   async reportsVisitedBetween(from: CalendarDate, to: CalendarDate): Promise<VisitReport[]> {
-    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${R.VisitDate} le '${londonMidnightUtc(to)}'`);
+    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${R.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
     return items.map(reportFromGraph);
   }
 
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
-    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
+    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${F.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
     return items.map(rotaFromGraph);
   }
 
@@ -355,7 +356,12 @@ export class FrontlineLists {
    * its membership is hidden from non-members (it manages the site).
    */
   async headsOfServiceGroup(): Promise<SiteUser[]> {
-    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})/users`);
+    return this.groupPrincipals(ROLE_GROUPS.HeadOfService);
+  }
+
+  /** A site group's members as SharePoint holds them: people, and Entra security groups as one principal each. */
+  async groupPrincipals(title: string): Promise<SiteUser[]> {
+    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(title)})/users`);
     return result.value || [];
   }
 

@@ -346,7 +346,7 @@ export class Notifier {
       const kind: NotificationKind = left < 0 ? 'responseOverdue' : 'responseDueSoon';
       const teamKey = String(report.teamId);
       if (!answering.has(teamKey)) {
-        answering.set(teamKey, await answerers(this.lists, report.teamId));
+        answering.set(teamKey, await answerers(this.lists, report.teamId, (m) => this.log.warn(m)));
       }
       const team = teamName(report.teamId);
       for (const person of answering.get(teamKey) || []) {

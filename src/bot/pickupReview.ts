@@ -72,6 +72,7 @@ export function reviewPickup(report: BotReport, options: ReviewOptions): PickupR
       corrections[field.listField] = null;
     }
     corrections[F.HosFeedbackOn] = null;
+    corrections[F.HosFeedbackHistory] = null;
     corrections[lookupIdField(F.HosFeedbackBy)] = null;
     corrections[F.ReportStatus] = 'Submitted';
     corrections[F.CardActivityId] = null;

@@ -203,7 +203,7 @@ function unsignedLocalJwt(clientId: string, scope: string): string {
 }
 
 /** App-only tokens for Graph, SharePoint and the Bot Connector from the configured credential. */
-function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
+export function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
   if (credentials.kind === 'sandbox') {
     return { forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope), forLists: async () => credentials.token };
   }

@@ -7,7 +7,7 @@ import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
 import { responseDueDate, visitReportLateness } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
-import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, textFieldsShownOn, textOf } from '../domain/reportFields';
+import { areaFeedbackField, feedbackText, FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, OVERALL_FEEDBACK_FIELD, textFieldsShownOn, textOf } from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
 import { cardTextInline, jsonBytes, normaliseTypedText, shortenForCard } from './cardText';
 import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
@@ -45,7 +45,15 @@ export interface ReportCardOptions {
    * accepts an object id or UPN as a card mention's id and notifies them when the card is posted.
    */
   mentions?: ReadonlyArray<{ id: string; name: string }>;
+  /**
+   * The Head of Service's view, amending the answer: each input holds the current text, and the
+   * Send button names the version it amends.
+   */
+  amending?: boolean;
 }
+
+/** Prefilled answers above this size are left out of the amend view: the card must stay under 28 KB. */
+export const PREFILL_BUDGET_BYTES = 9 * 1024;
 
 /** A person's name as the `<at>` text of a mention: plain words only, since Teams matches it to the entity exactly. */
 export function mentionName(name: string): string {
@@ -78,6 +86,17 @@ export function speakable(text: string | undefined): string {
   return (normaliseTypedText(text).trim() || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
+/** Who answered and when; once amended, when it was first given and that earlier versions are kept. */
+function byLine(feedback: NonNullable<VisitReport['feedback']>, answeredText: string): string {
+  const name = feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service';
+  const earlier = feedback.earlier ? feedback.earlier.length : 0;
+  if (!earlier) {
+    return `By ${name} on ${day(feedback.on)}. ${answeredText}.`;
+  }
+  const kept = earlier === 1 ? 'the earlier version is kept' : `${earlier} earlier versions are kept`;
+  return `First given on ${day(feedback.firstOn)} (${answeredText.toLowerCase()}); amended by ${name} on ${day(feedback.on)}; ${kept}.`;
+}
+
 /** The view model the template binds to: every user-typed value escaped and within budget. */
 export function reportCardData(report: VisitReport, reportUrl: string, options: ReportCardOptions = {}): { [key: string]: unknown } {
   const view: ReportCardView = options.view || (report.feedback ? 'responded' : 'awaiting');
@@ -88,18 +107,43 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     return s.text;
   };
   const team = shorten(report.teamTitle || 'Team not recorded', CARD_TEXT_BUDGET.title).replace(/\n\n/g, ' ');
-  const rows = GRID_ROWS.map((row) => ({
-    label: GRID_ROW_LABELS[row],
-    cells: GRID_COLUMNS.map((column) => {
-      const raw = report.grid[gridCellKey(row, column)] || '';
-      const empty = raw.trim().length === 0;
-      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, gridTextField(gridCellKey(row, column)).cardBudget as number), empty };
-    })
-  }));
+  const feedback = report.feedback;
+  const answering = view === 'headOfService';
+  // The amend view starts from the current answer, when it fits on the card.
+  const prefills: { [key: string]: string } = {};
+  let prefillLeftOut = false;
+  if (answering && options.amending && feedback) {
+    for (const field of FEEDBACK_TEXT_FIELDS) {
+      prefills[field.key] = normaliseTypedText(feedbackText(feedback, field));
+    }
+    if (jsonBytes(prefills) > PREFILL_BUDGET_BYTES) {
+      prefillLeftOut = true;
+      Object.keys(prefills).forEach((key) => (prefills[key] = ''));
+    }
+  }
+  const rows = GRID_ROWS.map((row) => {
+    const wrote = GRID_COLUMNS.some((column) => (report.grid[gridCellKey(row, column)] || '').trim());
+    const answerField = areaFeedbackField(row);
+    const answer = feedbackText(feedback, answerField);
+    return {
+      label: GRID_ROW_LABELS[row],
+      cells: GRID_COLUMNS.map((column) => {
+        const raw = report.grid[gridCellKey(row, column)] || '';
+        const empty = raw.trim().length === 0;
+        return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, gridTextField(gridCellKey(row, column)).cardBudget as number), empty };
+      }),
+      responseHeading: answerField.shortLabel,
+      response: view === 'responded' && answer.trim() ? shorten(answer, answerField.cardBudget as number) : '',
+      // An input only for the areas the members wrote about.
+      askInput: answering && wrote,
+      inputId: answerField.cardInputId,
+      inputLabel: answerField.label,
+      prefill: prefills[answerField.key] || ''
+    };
+  });
   const members = report.members.length
     ? report.members.map((m) => shortenForCard(m.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text).join(', ')
     : 'Not recorded';
-  const feedback = report.feedback;
   const due = responseDueText(report);
   const visitDate = report.visitDate ? formatLongDate(report.visitDate) : 'Not recorded';
   const lateness = visitReportLateness(report);
@@ -120,10 +164,15 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     responseDue: due,
     rows,
     awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
-    feedback: feedback ? shorten(feedback.text, FEEDBACK_TEXT_FIELDS[0].cardBudget) : '',
-    feedbackByLine: feedback
-      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.firstOn || feedback.on)}. ${lateness.answeredText}.`
-      : '',
+    feedback: feedback && feedback.text.trim() ? shorten(feedback.text, OVERALL_FEEDBACK_FIELD.cardBudget) : '',
+    answerHint: prefillLeftOut
+      ? 'Your current response is too long to show here: open the full report to copy it, then write the amended response below. At least one box is needed.'
+      : options.amending
+        ? 'Amend your response below. The earlier version is kept and shown as amended. At least one box is needed.'
+        : 'Respond on each area the members wrote about, give an overall response, or both. At least one box is needed.',
+    prefillOverall: prefills[OVERALL_FEEDBACK_FIELD.key] || '',
+    amendsOn: answering && options.amending && feedback ? feedback.on : '',
+    feedbackByLine: feedback ? byLine(feedback, lateness.answeredText) : '',
     notice: options.notice ? cardTextInline(options.notice) : '',
     attentionLine:
       options.mentions && options.mentions.length

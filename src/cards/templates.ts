@@ -11,7 +11,9 @@ export const CARD_SCHEMA_VERSION = '1.5';
 /** Verbs of the card's Action.Execute buttons (tests and tools rely on these names). */
 export const CARD_VERBS = {
   submitFeedback: 'submitFeedback',
-  refresh: 'refreshCard'
+  refresh: 'refreshCard',
+  /** A Head of Service asks to amend the answer: their view comes back with it filled in. */
+  amendFeedback: 'amendFeedback'
 } as const;
 
 /** The id of the Head of Service's input (tests and tools rely on it). */
@@ -59,6 +61,27 @@ const gridSection: Json = {
         { type: 'TextBlock', text: '${text}', wrap: true, spacing: 'None', $when: '${!empty}' },
         { type: 'TextBlock', text: 'Nothing recorded.', isSubtle: true, wrap: true, spacing: 'None', $when: '${empty}' }
       ]
+    },
+    {
+      // The Head of Service's answer on this area, beside what the members wrote.
+      type: 'Container',
+      style: 'good',
+      spacing: 'Small',
+      $when: "${response != ''}",
+      items: [
+        { type: 'TextBlock', text: '${responseHeading}', weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: '${response}', wrap: true, spacing: 'Small' }
+      ]
+    },
+    {
+      type: 'Input.Text',
+      id: '${inputId}',
+      label: '${inputLabel}',
+      isMultiline: true,
+      maxLength: LIMITS.feedback,
+      value: '${prefill}',
+      spacing: 'Medium',
+      $when: '${askInput}'
     }
   ]
 };
@@ -100,14 +123,15 @@ const statusSection: Json[] = [
     spacing: 'Large',
     $when: "${view == 'headOfService'}",
     items: [
+      { type: 'TextBlock', text: '${answerHint}', wrap: true },
       {
         type: 'Input.Text',
         id: FEEDBACK_INPUT_ID,
-        label: 'Your response as Head of Service (due ${responseDue})',
+        label: 'Your overall response (due ${responseDue})',
         isMultiline: true,
-        isRequired: true,
         maxLength: LIMITS.feedback,
-        errorMessage: `Write your response before you send it (up to ${LIMITS.feedback.toLocaleString('en-GB')} characters).`,
+        value: '${prefillOverall}',
+        errorMessage: `Up to ${LIMITS.feedback.toLocaleString('en-GB')} characters.`,
         placeholder: 'Respond to the issues the members raised'
       }
     ]
@@ -120,7 +144,8 @@ const statusSection: Json[] = [
     $when: "${view == 'responded'}",
     items: [
       { type: 'TextBlock', text: 'Head of Service response', weight: 'Bolder', size: 'Medium', wrap: true },
-      { type: 'TextBlock', text: '${feedback}', wrap: true },
+      { type: 'TextBlock', text: '${feedback}', wrap: true, $when: "${feedback != ''}" },
+      { type: 'TextBlock', text: 'Answered area by area, beside each area above.', wrap: true, $when: "${feedback == ''}" },
       { type: 'TextBlock', text: '${feedbackByLine}', isSubtle: true, wrap: true, spacing: 'Small' }
     ]
   }
@@ -149,7 +174,25 @@ export const REPORT_CARD_TEMPLATE: Json = {
       data: { reportId: '${reportId}' },
       associatedInputs: 'auto',
       style: 'positive',
-      $when: "${view == 'headOfService'}"
+      $when: "${view == 'headOfService' && amendsOn == ''}"
+    },
+    {
+      // An amendment names the version it amends: one made meanwhile by someone else is not overwritten.
+      type: 'Action.Execute',
+      title: 'Send amended response',
+      verb: CARD_VERBS.submitFeedback,
+      data: { reportId: '${reportId}', amendsOn: '${amendsOn}' },
+      associatedInputs: 'auto',
+      style: 'positive',
+      $when: "${view == 'headOfService' && amendsOn != ''}"
+    },
+    {
+      type: 'Action.Execute',
+      title: 'Amend the response',
+      verb: CARD_VERBS.amendFeedback,
+      data: { reportId: '${reportId}' },
+      associatedInputs: 'none',
+      $when: "${view == 'responded'}"
     },
     {
       // A person whose client does not refresh cards on its own asks for their view here.
@@ -194,7 +237,18 @@ export const DIGEST_CARD_TEMPLATE: Json = {
     { type: 'TextBlock', text: '${heading}', style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: 'As of ${today}.', isSubtle: true, wrap: true, spacing: 'None' },
     digestSection('forms', 'No forms are overdue.'),
-    digestSection('responses', 'No responses are overdue.')
+    digestSection('responses', 'No responses are overdue.'),
+    {
+      // Only when a team names a Head of Service who cannot answer: nobody can answer its reports.
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      $when: '${count(unanswerable) > 0}',
+      items: [
+        { type: 'TextBlock', text: '${unanswerableHeading}', weight: 'Bolder', size: 'Medium', color: 'Attention', wrap: true },
+        { type: 'TextBlock', $data: '${unanswerable}', text: '${line}', wrap: true, spacing: 'Small' }
+      ]
+    }
   ],
   actions: [{ type: 'Action.OpenUrl', title: 'Open Frontline Visits', url: '${appUrl}' }]
 };

@@ -6,7 +6,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
-import { addDays, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, RoleGroupView, ROLES, rolesFromMembership } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
@@ -93,9 +93,9 @@ function summaryReport(item: { Id: number; [field: string]: unknown }): VisitRep
   return report;
 }
 
-/** SharePoint's OData filter needs date literals as instants. */
+/** SharePoint's OData filter needs date literals as instants: where a visit date's day begins. */
 function dateLiteral(day: string): string {
-  return `datetime'${londonMidnightUtc(day)}'`;
+  return `datetime'${dateOnlyDayStart(day)}'`;
 }
 
 function responseETag(data: { [key: string]: unknown } | undefined): string | undefined {
@@ -221,6 +221,24 @@ export class FrontlineDataService {
     await execute();
     const [item, resolved] = await Promise.all([reportRequest, this.formOptionsFrom(options)]);
     return { report: toVisitReport(item), ...resolved };
+  }
+
+  /**
+   * A person by work email, made a site user if need be (SharePoint's `ensureUser`, as its own
+   * people picker does): how a councillor names a fellow member who belongs through an Entra
+   * group, whom the members group lists only as the group. Undefined when the directory has no
+   * person by that address; other failures are thrown.
+   */
+  public async findPerson(email: string): Promise<Person | undefined> {
+    try {
+      const user = await this.sp.web.ensureUser(`i:0#.f|membership|${email.trim().toLowerCase()}`);
+      return user.PrincipalType === PRINCIPAL_TYPE_USER ? { id: user.Id, displayName: user.Title, email: user.Email } : undefined;
+    } catch (error) {
+      if (/could not be found|does not exist/i.test(String((error as Error).message))) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /** Reads one report (after a conflict, to see what the server holds now). */

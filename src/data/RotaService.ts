@@ -4,7 +4,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/batching';
 
-import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyToSharePoint } from '../domain/calendarDate';
 import { municipalYearOf, municipalYearRange } from '../domain/municipalYear';
 import { BookedVisit, MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS } from '../domain/rotaRules';
 import { FrontlineTeam, Person, RotaEntry } from '../domain/types';
@@ -79,8 +79,9 @@ export class RotaInputError extends Error {
 /** SharePoint allows many operations in a `$batch`; we send no more than this in one, to keep each request modest. */
 const WRITES_PER_BATCH = 100;
 
+/** Where a visit date's day begins, whatever the site's time zone (see dateOnlyDayStart). */
 function dateLiteral(day: CalendarDate): string {
-  return `datetime'${londonMidnightUtc(day)}'`;
+  return `datetime'${dateOnlyDayStart(day)}'`;
 }
 
 function itemETag(data: unknown): string | undefined {
@@ -123,7 +124,7 @@ function changeFields(change: RotaChange): { [field: string]: unknown } {
   switch (change.kind) {
     case 'move': {
       const fields: { [field: string]: unknown } = {
-        [R.VisitDate]: londonMidnightUtc(change.visitDate),
+        [R.VisitDate]: dateOnlyToSharePoint(change.visitDate),
         [R.MunicipalYear]: municipalYearOf(change.visitDate),
         [R.RotaStatus]: 'Scheduled'
       };
@@ -220,7 +221,7 @@ export class RotaService {
         list.items
           .add({
             [R.Title]: visit.title,
-            [R.VisitDate]: londonMidnightUtc(visit.visitDate),
+            [R.VisitDate]: dateOnlyToSharePoint(visit.visitDate),
             [`${R.Team}Id`]: visit.teamId,
             [`${R.Members}Id`]: visit.memberIds.slice(),
             [R.MunicipalYear]: municipalYear,

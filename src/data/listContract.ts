@@ -88,8 +88,12 @@ export const VISIT_REPORTS = {
     ReportStatus: 'ReportStatus',
     SubmittedOn: 'SubmittedOn',
     HosFeedback: 'HosFeedback',
+    HosFeedbackStaffing: 'HosFeedbackStaffing',
+    HosFeedbackPerformance: 'HosFeedbackPerformance',
+    HosFeedbackOther: 'HosFeedbackOther',
     HosFeedbackBy: 'HosFeedbackBy',
     HosFeedbackOn: 'HosFeedbackOn',
+    HosFeedbackHistory: 'HosFeedbackHistory',
     CardConversationId: 'CardConversationId',
     CardActivityId: 'CardActivityId',
     ServerCheck: 'ServerCheck'
@@ -198,6 +202,8 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       ...FEEDBACK_TEXT_FIELDS.map(textColumn),
       { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
       { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
+      // Every earlier version of an amended answer (JSON, oldest first): only the bot writes it.
+      { internalName: VISIT_REPORTS.fields.HosFeedbackHistory, displayName: 'Earlier feedback', type: 'Note' },
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
       { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
       // Written by the bot when it picks the report up: what its check of the report's claims found.

@@ -3,8 +3,9 @@
  * Select and expand clauses live here beside the mapping that reads them, so the two cannot
  * drift apart.
  */
-import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
+import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../domain/calendarDate';
 import { parseServerCheck } from '../domain/serverCheck';
+import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
 import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
@@ -24,6 +25,13 @@ type RawItem = { [field: string]: unknown } & { Id: number };
 
 const USER_PROPS = ['Id', 'Title', 'EMail'];
 const userSelect = (field: string): string[] => USER_PROPS.map((p) => `${field}/${p}`);
+/**
+ * A multi-person column is read as ids and names only: SharePoint fails the whole query (500,
+ * "Cannot get value for projected field …_x005f_EMail") when any person in it has no email, as a
+ * co-opted member or a guest may not. People are matched by site user id, never by email.
+ */
+const PEOPLE_PROPS = ['Id', 'Title'];
+const peopleSelect = (field: string): string[] => PEOPLE_PROPS.map((p) => `${field}/${p}`);
 
 export function toPerson(raw: RawUser | null | undefined): Person | undefined {
   if (!raw || raw.Id === undefined || raw.Id === null) {
@@ -78,7 +86,7 @@ export const ROTA_SELECT = [
   VISIT_ROTA.fields.NotHeldReason,
   `${VISIT_ROTA.fields.Team}/Id`,
   `${VISIT_ROTA.fields.Team}/Title`,
-  ...userSelect(VISIT_ROTA.fields.Members)
+  ...peopleSelect(VISIT_ROTA.fields.Members)
 ];
 export const ROTA_EXPAND = [VISIT_ROTA.fields.Team, VISIT_ROTA.fields.Members];
 
@@ -87,7 +95,7 @@ export function toRotaEntry(item: RawItem): RotaEntry {
   return {
     id: item.Id,
     title: text(item[VISIT_ROTA.fields.Title]),
-    visitDate: calendarDateFromSharePoint(item[VISIT_ROTA.fields.VisitDate] as string) || '',
+    visitDate: dateOnlyFromSharePoint(item[VISIT_ROTA.fields.VisitDate] as string) || '',
     teamId: Number(team.Id),
     teamTitle: team.Title || undefined,
     members: toPeople(item[VISIT_ROTA.fields.Members]),
@@ -106,7 +114,7 @@ export const REPORT_SELECT = [
   `${F.Team}/Id`,
   `${F.Team}/Title`,
   F.VisitDate,
-  ...userSelect(F.Members),
+  ...peopleSelect(F.Members),
   ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map((field) => field.listField),
   ...GRID_TEXT_FIELDS.map((field) => field.listField),
   F.SafetyScale,
@@ -115,6 +123,7 @@ export const REPORT_SELECT = [
   ...FEEDBACK_TEXT_FIELDS.map((field) => field.listField),
   ...userSelect(F.HosFeedbackBy),
   F.HosFeedbackOn,
+  F.HosFeedbackHistory,
   F.CardConversationId,
   F.CardActivityId,
   F.ServerCheck,
@@ -133,7 +142,7 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
     rotaEntryId: rota.Id ? Number(rota.Id) : undefined,
     teamId: team.Id ? Number(team.Id) : undefined,
     teamTitle: team.Title || undefined,
-    visitDate: calendarDateFromSharePoint(item[F.VisitDate] as string),
+    visitDate: dateOnlyFromSharePoint(item[F.VisitDate] as string),
     members: toPeople(item[F.Members]),
     grid,
     safetyScale: typeof scale === 'number' ? scale : undefined,
@@ -141,11 +150,14 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
     submittedOn: optionalText(item[F.SubmittedOn]),
     author: toPerson(item[BUILT_IN_FIELDS.Author] as RawUser),
     feedback: feedback
-      ? {
-          ...feedback,
-          by: toPerson(item[F.HosFeedbackBy] as RawUser),
-          on: text(item[F.HosFeedbackOn])
-        }
+      ? withFeedbackHistory(
+          {
+            ...feedback,
+            by: toPerson(item[F.HosFeedbackBy] as RawUser),
+            on: text(item[F.HosFeedbackOn])
+          },
+          item[F.HosFeedbackHistory]
+        )
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
@@ -156,7 +168,7 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
 
 /**
  * The fields a councillor's form writes, as the REST API takes them: lookups and users by id
- * (`TeamId`, `MembersId`), dates as London midnight.
+ * (`TeamId`, `MembersId`), a visit date as midday UTC of its day (see dateOnlyToSharePoint).
  */
 export function formToItemFields(form: VisitReportForm): { [field: string]: unknown } {
   const texts = formTextsToListFields(form);
@@ -164,7 +176,7 @@ export function formToItemFields(form: VisitReportForm): { [field: string]: unkn
     [F.Title]: texts[F.Title],
     [`${F.RotaEntry}Id`]: form.rotaEntryId === undefined ? null : form.rotaEntryId,
     [`${F.Team}Id`]: form.teamId === undefined ? null : form.teamId,
-    [F.VisitDate]: form.visitDate ? londonMidnightUtc(form.visitDate) : null,
+    [F.VisitDate]: form.visitDate ? dateOnlyToSharePoint(form.visitDate) : null,
     [`${F.Members}Id`]: form.members.map((m) => m.id),
     [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale
   };

@@ -84,18 +84,26 @@ export function londonToday(now: Date = new Date()): CalendarDate {
  * days the clocks change the offset at midnight differs from the offset later that day.
  */
 export function londonMidnightUtc(date: CalendarDate): string {
+  return new Date(midnightIn(COUNCIL_TIME_ZONE, date)).toISOString().replace('.000Z', 'Z');
+}
+
+/** The instant (ms) a calendar day starts in an IANA time zone, the clock changes allowed for. */
+export function midnightIn(timeZone: string, date: CalendarDate): number {
   const [y, m, d] = parts(date);
   const wallMidnight = Date.UTC(y, m - 1, d);
-  let instant = wallMidnight - londonOffsetMinutes(new Date(wallMidnight)) * 60000;
-  const settled = londonOffsetMinutes(new Date(instant));
-  instant = wallMidnight - settled * 60000;
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
+  const instant = wallMidnight - offsetMinutesIn(timeZone, new Date(wallMidnight)) * 60000;
+  return wallMidnight - offsetMinutesIn(timeZone, new Date(instant)) * 60000;
 }
 
 /** Minutes London is ahead of UTC at an instant: 0 in winter, 60 in British Summer Time. */
 export function londonOffsetMinutes(instant: Date): number {
+  return offsetMinutesIn(COUNCIL_TIME_ZONE, instant);
+}
+
+/** Minutes an IANA time zone is ahead of UTC at an instant. */
+export function offsetMinutesIn(timeZone: string, instant: Date): number {
   const londonWallClock = new Intl.DateTimeFormat('en-GB', {
-    timeZone: COUNCIL_TIME_ZONE,
+    timeZone,
     hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',
@@ -111,6 +119,47 @@ export function londonOffsetMinutes(instant: Date): number {
   }
   const asUtc = Date.UTC(v.year, v.month - 1, v.day, v.hour, v.minute);
   return Math.round((asUtc - Math.floor(instant.getTime() / 60000) * 60000) / 60000);
+}
+
+/*
+ * Date-only columns (a visit's date). SharePoint keeps a date-only value as midnight of its day in
+ * the site's regional time zone, expressed in UTC, and a value written as an instant lands on the
+ * site-local day that instant falls on. A council's site may be in London, UTC or (left at the
+ * tenant's default) Pacific time, so neither side may assume London midnight:
+ * - we write midday UTC of the day, which falls on that day in every site time zone from UTC-12
+ *   to UTC+11;
+ * - we read a value as the UTC day of (value + 11 hours), so local midnight of the day in any site
+ *   time zone from UTC-12 to UTC+11 (and midday UTC, had a store kept what we wrote) reads as the
+ *   day itself (UK, European and American zones all lie well inside; New Zealand in summer does not);
+ * - a filter on a day boundary uses the first instant that reads as that day (11:00 before UTC
+ *   midnight), so `ge`/`lt` select exactly the days asked for.
+ */
+const DATE_ONLY_READ_SHIFT_MS = 11 * 3600000;
+
+/** The value to write to a date-only column for a calendar day. */
+export function dateOnlyToSharePoint(date: CalendarDate): string {
+  parts(date);
+  return `${date}T12:00:00Z`;
+}
+
+/** The calendar day a date-only column's value (as SharePoint or Graph returns it) stands for. */
+export function dateOnlyFromSharePoint(value: string | null | undefined): CalendarDate | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (isCalendarDate(value)) {
+    return value;
+  }
+  const instant = Date.parse(value);
+  if (isNaN(instant)) {
+    throw new RangeError(`Not a SharePoint date: ${value}`);
+  }
+  return new Date(instant + DATE_ONLY_READ_SHIFT_MS).toISOString().slice(0, 10);
+}
+
+/** The first instant a date-only value may hold and read as this day: for `ge` / `lt` filters. */
+export function dateOnlyDayStart(date: CalendarDate): string {
+  return new Date(toDayNumber(date) * MS_PER_DAY - DATE_ONLY_READ_SHIFT_MS).toISOString().replace('.000Z', 'Z');
 }
 
 /**

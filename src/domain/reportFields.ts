@@ -9,7 +9,7 @@
  * - `grid`: a cell of the Signs of Safety grid (`VisitReportForm.grid[key]`);
  * - `feedback`: the Head of Service's answer, written from the card (`VisitReport.feedback[key]`).
  */
-import { GRID_CELL_KEYS, GridCellKey, gridCellLabel } from './grid';
+import { GRID_CELL_KEYS, GridCellKey, gridCellLabel, GridRow } from './grid';
 import { LIMITS } from './limits';
 
 /** Where a field's text is shown besides the list itself. */
@@ -41,6 +41,10 @@ export interface ReportTextField {
   /** Bytes the text may take on the card (after escaping): the card must stay under 28 KB. */
   cardBudget?: number;
   shows: ReadonlyArray<FieldPlace>;
+  /** Answers: the grid row (area) the answer is beside; none for the overall response. */
+  row?: GridRow;
+  /** Answers: the id of the card's input, which is also the key of the card action's data. */
+  cardInputId?: string;
 }
 
 /**
@@ -102,25 +106,84 @@ export const GRID_TEXT_FIELDS: ReadonlyArray<ReportTextField & { home: 'grid'; k
   shows: ['form', 'report', 'card', 'pack', 'csv'] as ReadonlyArray<FieldPlace>
 }));
 
-/** The Head of Service's answer: written on the card, read on the report view, the card and the pack. */
+/**
+ * The Head of Service's answer, area by area as the committee report pairs them, and overall: written
+ * on the card (at least one), read beside its area on the report view, the card and the pack.
+ */
 export const FEEDBACK_TEXT_FIELDS = [
   {
     home: 'feedback',
     key: 'text',
+    cardInputId: 'feedback',
     listField: 'HosFeedback',
     displayName: 'Head of Service feedback',
-    label: 'The response',
+    label: 'Your overall response',
     shortLabel: 'Head of Service response',
     limit: LIMITS.feedback,
     multiline: true,
-    cardBudget: 4000,
+    cardBudget: 2500,
+    shows: ['report', 'card', 'pack', 'csv']
+  },
+  {
+    home: 'feedback',
+    key: 'staffing',
+    row: 'staffing',
+    cardInputId: 'feedbackStaffing',
+    listField: 'HosFeedbackStaffing',
+    displayName: 'Head of Service feedback: Staffing',
+    label: 'Your response on Staffing',
+    shortLabel: 'Head of Service response on Staffing',
+    limit: LIMITS.feedback,
+    multiline: true,
+    cardBudget: 1200,
+    shows: ['report', 'card', 'pack', 'csv']
+  },
+  {
+    home: 'feedback',
+    key: 'performance',
+    row: 'performance',
+    cardInputId: 'feedbackPerformance',
+    listField: 'HosFeedbackPerformance',
+    displayName: 'Head of Service feedback: Performance',
+    label: 'Your response on Performance',
+    shortLabel: 'Head of Service response on Performance',
+    limit: LIMITS.feedback,
+    multiline: true,
+    cardBudget: 1200,
+    shows: ['report', 'card', 'pack', 'csv']
+  },
+  {
+    home: 'feedback',
+    key: 'other',
+    row: 'other',
+    cardInputId: 'feedbackOther',
+    listField: 'HosFeedbackOther',
+    displayName: 'Head of Service feedback: Other',
+    label: 'Your response on Other',
+    shortLabel: 'Head of Service response on Other',
+    limit: LIMITS.feedback,
+    multiline: true,
+    cardBudget: 1200,
     shows: ['report', 'card', 'pack', 'csv']
   }
 ] as const satisfies ReadonlyArray<ReportTextField & { home: 'feedback' }>;
 
 export type FeedbackTextKey = (typeof FEEDBACK_TEXT_FIELDS)[number]['key'];
-/** The overall answer is always there once answered; any other answer field may be missing. */
+/** The overall answer ('' when the Head of Service answered area by area only) and each area's. */
 export type FeedbackTexts = { text: string } & { [key in Exclude<FeedbackTextKey, 'text'>]?: string };
+
+/** The overall response's row of the table. */
+export const OVERALL_FEEDBACK_FIELD = FEEDBACK_TEXT_FIELDS.filter((field) => field.key === 'text')[0];
+
+/** The answer beside a grid row (area). */
+export function areaFeedbackField(row: GridRow): ReportTextField {
+  return (FEEDBACK_TEXT_FIELDS as ReadonlyArray<ReportTextField>).filter((field) => field.row === row)[0];
+}
+
+/** The text of one answer field ('' when none). */
+export function feedbackText(feedback: FeedbackTexts | undefined, field: ReportTextField): string {
+  return (feedback && (feedback as { [key: string]: string | undefined })[field.key]) || '';
+}
 
 /** Every free-text field of a report, in the order the form and the list show them. */
 export const REPORT_TEXT_FIELDS: ReadonlyArray<ReportTextField> = [...FORM_TEXT_FIELDS, ...GRID_TEXT_FIELDS, ...FEEDBACK_TEXT_FIELDS];

@@ -43,6 +43,15 @@ export interface HosFeedback extends FeedbackTexts {
   on: string;
   /** When the first answer was stored (an ISO instant), when it has since been amended. */
   firstOn?: string;
+  /** Every earlier version, oldest first, when the answer has been amended. */
+  earlier?: HosFeedbackVersion[];
+}
+
+/** One earlier version of an amended answer, as it stood until it was amended. */
+export interface HosFeedbackVersion extends FeedbackTexts {
+  on: string;
+  byName?: string;
+  byId?: number;
 }
 
 /**

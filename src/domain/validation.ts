@@ -95,6 +95,25 @@ function orderByForm(errors: ValidationError[]): ValidationError[] {
   return errors.slice().sort((a, b) => FORM_ORDER.indexOf(a.field) - FORM_ORDER.indexOf(b.field));
 }
 
+/**
+ * An answer area by area and overall: at least one written, each within its limit. Returns the
+ * messages by field key (the table's), empty when it may be sent.
+ */
+export function validateFeedbackTexts(texts: { [key: string]: string | undefined }, fields: ReadonlyArray<{ key: string; label: string; limit: number }>): { [key: string]: string } {
+  const problems: { [key: string]: string } = {};
+  if (!fields.some((field) => hasText(texts[field.key]))) {
+    problems[fields[0].key] = 'Write a response on at least one area, or an overall response, before you send it.';
+    return problems;
+  }
+  for (const field of fields) {
+    const text = texts[field.key] || '';
+    if (text.length > field.limit) {
+      problems[field.key] = tooLong(field.label, field.limit, text.length);
+    }
+  }
+  return problems;
+}
+
 /** Feedback from the Head of Service: required, within the limit. Returns a message or undefined. */
 export function validateFeedback(text: string | undefined): string | undefined {
   if (!hasText(text)) {

@@ -15,7 +15,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 
-import { addDays, londonMidnightUtc } from '../domain/calendarDate';
+import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
 import type { FrontlineTeam } from '../domain/types';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam, toVisitReport } from '../data/mappers';
@@ -41,9 +41,9 @@ export const PREVIOUS_REPORT_EXPAND = [VISIT_REPORTS.fields.Team];
 
 const VISIT_DATE = VISIT_REPORTS.fields.VisitDate;
 
-/** `VisitDate` inside the period, as SharePoint stores a date-only column (London midnight in UTC). */
+/** `VisitDate` inside the period, whatever the site's time zone (see dateOnlyDayStart). */
 export function visitDateFilter(period: PackPeriod, field: string = VISIT_DATE): string {
-  return `${field} ge datetime'${londonMidnightUtc(period.from)}' and ${field} lt datetime'${londonMidnightUtc(addDays(period.to, 1))}'`;
+  return `${field} ge datetime'${dateOnlyDayStart(period.from)}' and ${field} lt datetime'${dateOnlyDayStart(addDays(period.to, 1))}'`;
 }
 
 type RawItem = { [field: string]: unknown } & { Id: number };
@@ -90,8 +90,8 @@ export async function readItemsInPeriod(sp: SPFI, listTitle: string, period: Pac
       throw error;
     }
   }
-  const first = Date.parse(londonMidnightUtc(period.from));
-  const afterLast = Date.parse(londonMidnightUtc(addDays(period.to, 1)));
+  const first = Date.parse(dateOnlyDayStart(period.from));
+  const afterLast = Date.parse(dateOnlyDayStart(addDays(period.to, 1)));
   const inPeriod: RawItem[] = [];
   // Ordered on an indexed column with no filter: SharePoint serves it from the index at any size.
   for await (const page of itemsQuery(sp, listTitle, options).orderBy(VISIT_DATE, false)) {

@@ -7,6 +7,7 @@ import { deadline, responseDueDate, submissionDueDate, visitReportLateness } fro
 import { reasonsNotUsed } from '../domain/serverCheck';
 import { SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from '../domain/validation';
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
+import { areaFeedbackField, feedbackText } from '../domain/reportFields';
 import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
 import { isWithin } from './packPeriod';
 import { cleanText, compareText, formatAverage, formatPeriod, monthOf, namesOf, plural, shortDate } from './packText';
@@ -89,7 +90,10 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       themes: GRID_ROWS.map((row) => ({
         row,
         label: GRID_ROW_LABELS[row],
-        statements: teamReports.map((r) => statementFor(r, row, responses.get(r.id)!)).filter((s): s is PackStatement => !!s)
+        // Each area's own response beside it (docs/architecture.md §1.5 pairs them), not the whole answer repeated.
+        statements: teamReports
+          .map((r) => statementFor(r, row, responseFor(r, request.today, row, row === firstRowWritten(r))))
+          .filter((s): s is PackStatement => !!s)
       }))
     };
   });
@@ -257,18 +261,45 @@ function buildVisitRows(
   return rows.sort(byDateThenTeam);
 }
 
-/** The Head of Service's response, or the marker saying it is missing or overdue. */
-export function responseFor(report: VisitReport, today: CalendarDate): PackResponse {
-  const feedback = report.feedback && cleanText(report.feedback.text);
-  if (report.feedback && feedback) {
-    const on = calendarDateFromSharePoint(report.feedback.on);
-    const by = report.feedback.by ? namesOf([report.feedback.by]) : '';
-    return {
-      state: 'responded',
-      text: feedback,
-      attribution: [by, on ? shortDate(on) : ''].filter((s) => s).join(', '),
-      lateness: visitReportLateness(report).answeredText
-    };
+/** The first area the members wrote about: where a report's overall response is shown, once. */
+function firstRowWritten(report: VisitReport): GridRow | undefined {
+  return GRID_ROWS.filter((row) => ['worries', 'workingWell', 'nextSteps'].some((c) => cleanText(report.grid[gridCellKey(row, c as 'worries')])))[0];
+}
+
+/**
+ * The Head of Service's response, or the marker saying it is missing or overdue. With a grid row:
+ * the response on that area, and the overall response once, labelled, in the report's first area
+ * (`withOverall`); a report answered overall only shows that answer in each area, as before.
+ */
+export function responseFor(report: VisitReport, today: CalendarDate, row?: GridRow, withOverall = true): PackResponse {
+  const answer = report.feedback;
+  if (answer) {
+    const overall = cleanText(answer.text);
+    const byArea = GRID_ROWS.some((r) => cleanText(feedbackText(answer, areaFeedbackField(r))));
+    const area = row ? cleanText(feedbackText(answer, areaFeedbackField(row))) : '';
+    let text = area || overall;
+    if (row && byArea) {
+      const overallLine = withOverall && overall ? `Overall response: ${overall}` : '';
+      text = [area || 'No response on this area.', overallLine].filter((t) => t).join('\n');
+    }
+    if (!row && !overall && byArea) {
+      text = GRID_ROWS.map((r) => [GRID_ROW_LABELS[r], cleanText(feedbackText(answer, areaFeedbackField(r)))])
+        .filter(([, t]) => t)
+        .map(([label, t]) => `${label}: ${t}`)
+        .join('\n');
+    }
+    if (text) {
+      const on = calendarDateFromSharePoint(answer.on);
+      const first = calendarDateFromSharePoint(answer.firstOn);
+      const by = answer.by ? namesOf([answer.by]) : '';
+      const when = on ? (answer.earlier && answer.earlier.length && first ? `${shortDate(first)}, amended ${shortDate(on)}` : shortDate(on)) : '';
+      return {
+        state: 'responded',
+        text,
+        attribution: [by, when].filter((s) => s).join(', '),
+        lateness: visitReportLateness(report).answeredText
+      };
+    }
   }
   if (!report.submittedOn) {
     return { state: 'awaiting', text: 'No response yet.', attribution: '' };

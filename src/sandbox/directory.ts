@@ -14,6 +14,11 @@ export interface DirectoryEntry {
   objectId: string;
   /** SharePoint group titles (docs/architecture.md §4). */
   groups: string[];
+  /**
+   * False for a person with no mailbox (a co-opted member, a guest): they sign in with `email` as
+   * their user name, but SharePoint holds no email address for them.
+   */
+  mailbox?: false;
 }
 
 /**
@@ -60,10 +65,25 @@ export const DEMO_PEOPLE: ReadonlyArray<DirectoryEntry> = [
   { email: 'cllr.penrose@northshire.example', displayName: 'Cllr Penrose', objectId: '0b6f3c1e-0000-4000-8000-000000000004', groups: [councillors] },
   { email: 'cllr.ashby@northshire.example', displayName: 'Cllr Ashby', objectId: '0b6f3c1e-0000-4000-8000-000000000005', groups: [councillors] },
   { email: 'cllr.trent@northshire.example', displayName: 'Cllr Trent', objectId: '0b6f3c1e-0000-4000-8000-000000000006', groups: [councillors] },
+  // A co-opted member with no council mailbox: SharePoint fails a query that projects the email
+  // of a multi-person column holding them, so no query of the product may.
+  { email: 'cllr.fenwick@northshire.example', displayName: 'Cllr Fenwick', objectId: '0b6f3c1e-0000-4000-8000-000000000007', groups: [councillors], mailbox: false },
   { email: 'sm.consultation@northshire.example', displayName: 'Service Manager, Consultation', objectId: '0b6f3c1e-0000-4000-8000-000000000041', groups: [] },
   { email: 'sm.cin@northshire.example', displayName: 'Service Manager, Child in Need', objectId: '0b6f3c1e-0000-4000-8000-000000000042', groups: [] },
   { email: 'sm.cp@northshire.example', displayName: 'Service Manager, Child Protection', objectId: '0b6f3c1e-0000-4000-8000-000000000043', groups: [] }
 ];
+
+const withoutMailbox = new Set<string>(DEMO_PEOPLE.filter((p) => p.mailbox === false).map((p) => p.email));
+
+/** Notes the people of a directory (file) who have no mailbox. */
+export function noteMailboxes(entries: ReadonlyArray<DirectoryEntry>): void {
+  entries.filter((e) => e.mailbox === false).forEach((e) => withoutMailbox.add(e.email.toLowerCase()));
+}
+
+/** The email address SharePoint and Graph hold for a person: empty for one with no mailbox. */
+export function mailboxOf(user: { email: string }): string {
+  return withoutMailbox.has(user.email.toLowerCase()) ? '' : user.email;
+}
 
 export const SITE_GROUP_DESCRIPTIONS: { readonly [role in Role]: string } = {
   Councillor: 'Elected members who visit the intake teams and write the visit reports.',
@@ -138,7 +158,8 @@ function parsePeople(path: string, parsed: unknown[]): DirectoryEntry[] {
       email: entry.email.toLowerCase(),
       displayName: typeof entry.displayName === 'string' && entry.displayName ? entry.displayName : entry.email,
       objectId: entry.objectId.toLowerCase(),
-      groups
+      groups,
+      ...(entry.mailbox === false ? { mailbox: false as const } : {})
     };
   });
 }

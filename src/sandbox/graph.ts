@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SITE_RELATIVE_URL } from '../data/listContract';
+import { mailboxOf } from './directory';
 import { sendActivityNotification } from './activityFeed';
 import { GraphError, graphErrors, SpError } from './errors';
 import { handleDirectory, isDirectoryPath } from './graphDirectory';
@@ -66,7 +67,7 @@ export function siteId(ctx: GraphContext): string {
 }
 
 function identityOf(user: SiteUser | undefined): unknown {
-  return user ? { user: { email: user.email || undefined, id: user.objectId, displayName: user.title } } : undefined;
+  return user ? { user: { email: mailboxOf(user) || undefined, id: user.objectId, displayName: user.title } } : undefined;
 }
 
 function graphFields(ctx: GraphContext, list: StoredList, item: StoredItem, select: string[] | undefined): { [k: string]: unknown } {
@@ -82,7 +83,8 @@ function graphFields(ctx: GraphContext, list: StoredList, item: StoredItem, sele
       if (ids.length) {
         all[f.internalName] = ids.map((id) => {
           const user = ctx.store.userById(id);
-          return { LookupId: id, LookupValue: user ? user.title : '', Email: user ? user.email : '' };
+          const email = user ? mailboxOf(user) : '';
+          return email ? { LookupId: id, LookupValue: user ? user.title : '', Email: email } : { LookupId: id, LookupValue: user ? user.title : '' };
         });
       }
     } else if (value !== null && value !== undefined && value !== '') {

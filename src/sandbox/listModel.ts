@@ -2,8 +2,9 @@
  * How a list's fields are read and written: the column paths a query may use, the values they
  * hold, and the validation of a write payload — shared by the SharePoint REST and Graph faces.
  */
-import { FieldDefinition, ListDefinition } from '../data/listContract';
+import { FieldDefinition, ListDefinition, SITE_RELATIVE_URL } from '../data/listContract';
 import { spErrors } from './errors';
+import { dateOnlyStored, instantOf, siteTimeZone } from './regional';
 import { FieldValues, SandboxStore, spNow, StoredItem, StoredList } from './store';
 
 /** SharePoint's entity type name for a list's items, e.g. `SP.Data.VisitReportsListItem`. */
@@ -222,10 +223,11 @@ export function convertFieldValue(store: SandboxStore, field: FieldDefinition, v
       if (!withinSharePointRange(value)) {
         throw spErrors.dateOutOfRange();
       }
-      // A value without a zone is the site's local time in SharePoint; the sandbox's site is
-      // in London, but every client here sends UTC instants, so treat a zoneless value as UTC.
-      const instant = /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`;
-      return spNow(new Date(Date.parse(instant)));
+      // A value without a zone is the site's local time in SharePoint. A date-only column keeps
+      // midnight of the site-local day the value falls on (docs/architecture.md §3: the site's regional time
+      // zone decides which day that is).
+      const zone = siteTimeZone(store, SITE_RELATIVE_URL);
+      return spNow(new Date(field.dateOnly ? dateOnlyStored(zone, value) : instantOf(zone, value)));
     }
     case 'Lookup': {
       return toId(value, field);

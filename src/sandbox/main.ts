@@ -1,11 +1,12 @@
 /**
  * `npm start`'s sandbox: reads PORT (default 4321), SANDBOX_DATA (default `.sandbox/`),
- * SANDBOX_DIRECTORY and SANDBOX_TODAY from the environment, starts the sandbox and stops it
- * cleanly on Ctrl-C / SIGTERM.
+ * SANDBOX_DIRECTORY, SANDBOX_TODAY and SANDBOX_TIME_ZONE from the environment, starts the sandbox
+ * and stops it cleanly on Ctrl-C / SIGTERM.
  */
 import { resolve } from 'node:path';
 import { SandboxHandle, SandboxOptions, startSandbox } from './server';
 import { FIXED_PERSONAS } from './directory';
+import { isSiteTimeZoneName, SITE_TIME_ZONES } from './regional';
 import { AppApi, AppRegistration, BOT_APP_ID, BotAppOptions, SITE_ROLES, SiteRole } from './appIdentity';
 import { SITE_RELATIVE_URL } from '../data/listContract';
 
@@ -22,6 +23,8 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     directoryFile: env.SANDBOX_DIRECTORY || undefined,
     today: env.SANDBOX_TODAY || undefined,
     seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
+    siteTimeZone: siteTimeZoneFromEnv(env.SANDBOX_TIME_ZONE),
+    bareSite: env.SANDBOX_SITE === 'bare',
     botApp: botAppFromEnv(env)
   };
 }
@@ -59,10 +62,21 @@ export function botAppFromEnv(env: NodeJS.ProcessEnv): BotAppOptions {
   return options;
 }
 
+function siteTimeZoneFromEnv(value: string | undefined): SandboxOptions['siteTimeZone'] {
+  if (!value) {
+    return undefined;
+  }
+  if (!isSiteTimeZoneName(value)) {
+    throw new Error(`SANDBOX_TIME_ZONE must be one of ${Object.keys(SITE_TIME_ZONES).join(', ')}, not "${value}"`);
+  }
+  return value;
+}
+
 export function describeSandbox(sandbox: SandboxHandle): string {
   return [
     `Frontline Visits sandbox: workbench ${sandbox.url}/`,
-    `  SharePoint site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
+    `  SharePoint data site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
+    `  other sites, no lists: tenant root ${sandbox.url}/ (Teams personal app) and ${sandbox.teamSiteUrl} (channel tab)`,
     `  data in ${sandbox.dataDir}`,
     `  personas: ${FIXED_PERSONAS.map((p) => p.email).join(', ')}`,
     `  bot app: ${describeBotApp(sandbox)}`

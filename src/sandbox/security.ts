@@ -106,7 +106,12 @@ function may(caller: Caller, permission: Permission): boolean {
   return caller.kind === 'app' || rolesMay(caller.roles, permission);
 }
 
-const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
+const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [
+  ...FEEDBACK_TEXT_FIELDS.map((field) => field.listField),
+  VISIT_REPORTS.fields.HosFeedbackBy,
+  VISIT_REPORTS.fields.HosFeedbackOn,
+  VISIT_REPORTS.fields.HosFeedbackHistory
+];
 const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
@@ -260,14 +265,14 @@ export function assertMayCreate(list: StoredList, changes: FieldValues, caller: 
  */
 function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): boolean {
   const names = Object.keys(changes);
-  const feedback = changes[VISIT_REPORTS.fields.HosFeedback];
+  // At least one answer (overall or an area's); a first answer has no earlier versions to write.
+  const answered = FEEDBACK_TEXT_FIELDS.some((field) => typeof changes[field.listField] === 'string' && (changes[field.listField] as string).trim() !== '');
   const by = changes[VISIT_REPORTS.fields.HosFeedbackBy];
   return (
     acceptsFeedback(item.fields[STATUS] as ReportStatus) &&
-    names.every((k) => REPORT_FEEDBACK_FIELDS.indexOf(k) !== -1 || k === STATUS) &&
+    names.every((k) => (REPORT_FEEDBACK_FIELDS.indexOf(k) !== -1 && k !== VISIT_REPORTS.fields.HosFeedbackHistory) || k === STATUS) &&
     changes[STATUS] === 'Responded' &&
-    typeof feedback === 'string' &&
-    feedback.trim() !== '' &&
+    answered &&
     (by === undefined || by === caller.user.id)
   );
 }

@@ -5,13 +5,16 @@
  * draft, submitted, responded, and overdue for submission or for response. Written through the
  * store, authored by the councillors themselves, so item-level security applies to them.
  */
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, SITE_RELATIVE_URL, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { municipalYearOf } from '../domain/municipalYear';
+import { GRID_COLUMNS, GRID_ROWS, gridCellKey, GridRow } from '../domain/grid';
+import { areaFeedbackField, GRID_CELL_LIST_FIELDS } from '../domain/reportFields';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
 import { ROLE_GROUPS } from '../domain/roles';
-import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, StoredList } from './store';
+import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, spNow, StoredList } from './store';
+import { localMidnight, siteTimeZone } from './regional';
 
 /**
  * What the bot's lock on pickup (`ReportLocks` in src/bot/lists.ts) leaves on a report: the app
@@ -39,7 +42,8 @@ const TEAMS = [
 const PAIRS = [
   ['cllr.hale@northshire.example', 'cllr.marlow@northshire.example'],
   ['cllr.osei@northshire.example', 'cllr.penrose@northshire.example'],
-  ['cllr.hale@northshire.example', 'cllr.ashby@northshire.example'],
+  // with a co-opted member who has no mailbox
+  ['cllr.hale@northshire.example', 'cllr.ashby@northshire.example', 'cllr.fenwick@northshire.example'],
   ['cllr.osei@northshire.example', 'cllr.trent@northshire.example'],
   ['cllr.marlow@northshire.example', 'cllr.penrose@northshire.example'],
   ['cllr.ashby@northshire.example', 'cllr.trent@northshire.example']
@@ -79,6 +83,26 @@ const FEEDBACK = [
   'Thank you for the visit. Two permanent social workers start next month, which will reduce agency cover to one post. Assessment timeliness is now reviewed weekly by the team manager.',
   'We have raised strategy meeting attendance with the health partnership and a named lead will attend from next month. Facilities are looking for a second interview room.'
 ];
+
+/** The answer area by area, as the committee report pairs them: given where the members wrote about the area. */
+const AREA_FEEDBACK: { [row in GridRow]: string } = {
+  staffing: 'Two permanent social workers start next month; agency cover falls to one post by the spring.',
+  performance: 'The team manager now reviews assessment timeliness weekly; the service manager checks the figures monthly.',
+  other: 'Facilities are looking for a second interview room and will report back by the end of the quarter.'
+};
+
+/** Each area's answer, for the areas the members wrote about. */
+function areaAnswers(responded: boolean, grid: { [field: string]: unknown }): { [field: string]: string | null } {
+  const out: { [field: string]: string | null } = {};
+  for (const row of GRID_ROWS) {
+    const wrote = GRID_COLUMNS.some((column) => {
+      const text = grid[GRID_CELL_LIST_FIELDS[gridCellKey(row, column)]];
+      return typeof text === 'string' && text.trim() !== '';
+    });
+    out[areaFeedbackField(row).listField] = responded && wrote ? AREA_FEEDBACK[row] : null;
+  }
+  return out;
+}
 
 /** The first weekday on or after the 12th of the month `offset` months from `today`'s month. */
 function visitDay(today: CalendarDate, offset: number): CalendarDate {
@@ -134,7 +158,8 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
       day,
       fields: withDefaults(rotaList, {
         [R.Title]: `${day.slice(0, 7)} ${team.short}`,
-        [R.VisitDate]: londonMidnightUtc(day),
+        // as SharePoint keeps a date-only value: midnight of the day in the site's time zone
+        [R.VisitDate]: spNow(new Date(localMidnight(siteTimeZone(store, SITE_RELATIVE_URL), day))),
         [R.Team]: teams[(offset + 12) % 3].id,
         [R.Members]: pair,
         [R.MunicipalYear]: municipalYearOf(day),
@@ -183,6 +208,7 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         [V.ReportStatus]: status,
         [V.SubmittedOn]: submittedOn ? submittedOn.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
         [V.HosFeedback]: status === 'Responded' ? feedback : null,
+        ...areaAnswers(status === 'Responded', grid),
         [V.HosFeedbackBy]: status === 'Responded' ? hos.id : null,
         [V.HosFeedbackOn]: status === 'Responded' && submittedOn ? new Date(submittedOn.getTime() + 12 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null
       });

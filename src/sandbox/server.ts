@@ -9,18 +9,20 @@ import http from 'node:http';
 import { listenOnLoopback, LoopbackListening } from '../node/loopback';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
+import { SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
 import { AppDirectory, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
 import { executeBatch } from './batch';
-import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLabelsForGroups } from './directory';
+import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, noteMailboxes, roleLabelsForGroups } from './directory';
 import { graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
 import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './graph';
+import { isDirectoryPath } from './graphDirectory';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
 import { Caller, hasSiteAccess, identify } from './security';
+import { setSiteTimeZone, SiteTimeZoneName } from './regional';
 import { seedDemo } from './seed';
 import { handleSitePermissions, parseSitePermissionsPath } from './sitePermissions';
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
@@ -48,6 +50,13 @@ export interface SandboxOptions {
    * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
    */
   submittedLockRule?: boolean;
+  /** The data site's regional time zone (default: as stored, else London, which provisioning sets). */
+  siteTimeZone?: SiteTimeZoneName;
+  /**
+   * Start a new data directory as a bare site, as SharePoint creates one: no lists, none of the product's groups (only SharePoint's default Owners, Members, Visitors),
+   * regional settings not yet London's. `npm run provision` then makes it a working site.
+   */
+  bareSite?: boolean;
   /**
    * How the bot's app is registered: its credential (default a certificate; a secret-based token
    * is refused by SharePoint REST), the APIs whose Sites.Selected is consented (default both) and
@@ -61,6 +70,8 @@ export interface SandboxHandle {
   url: string;
   /** url + '/sites/frontline-visits' */
   siteUrl: string;
+  /** url + '/sites/improvement-team': the improvement team's own site, where a channel tab runs. */
+  teamSiteUrl: string;
   port: number;
   dataDir: string;
   /** The store itself: for test set-up only (e.g. `bulkAddItems` past the threshold). */
@@ -74,6 +85,8 @@ export interface SandboxHandle {
    * lookups as ids (multi-person: arrays of ids). Authored by `authorEmail` (default the app).
    */
   bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[];
+  /** Sets a site's regional time zone (default the data site), as a site owner does in Site settings. */
+  setSiteTimeZone(name: SiteTimeZoneName, siteRelativeUrl?: string): void;
   close(): Promise<void>;
 }
 
@@ -86,11 +99,34 @@ type WorkbenchHandler = (req: http.IncomingMessage, res: http.ServerResponse) =>
 async function loadWorkbench(siteUrl: string): Promise<WorkbenchHandler | undefined> {
   try {
     const { createWorkbenchHandler } = await import('./workbench/index');
-    return createWorkbenchHandler({ siteUrl });
+    return createWorkbenchHandler({ siteUrl, teamSiteUrl: siteUrl.replace(SITE_RELATIVE_URL, TEAM_SITE_RELATIVE_URL) });
   } catch (error) {
     console.error('Sandbox: the workbench failed to load; serving the API only', error);
     return undefined;
   }
+}
+
+/** The improvement team's own site: a Teams channel tab's page runs on it. */
+export const TEAM_SITE_RELATIVE_URL = '/sites/improvement-team';
+
+/**
+ * The tenant's sites other than the data site. Each has its own web, context info and regional
+ * settings; none holds the product's lists.
+ */
+const OTHER_SITES: ReadonlyArray<{ path: string; title: string; webId: string }> = [
+  { path: TEAM_SITE_RELATIVE_URL, title: 'Children’s Improvement Team', webId: '7d1c0e52-3b1a-4c59-9f2e-2a6f0b9c1e01' },
+  { path: '', title: 'Northshire Council', webId: '7d1c0e52-3b1a-4c59-9f2e-2a6f0b9c1e00' }
+];
+
+/** The site whose `_api` a path is under, longest path first; undefined for none. */
+function siteOfApiPath(lowerPath: string): string | undefined {
+  for (const path of [SITE_RELATIVE_URL, ...OTHER_SITES.map((o) => o.path)]) {
+    const prefix = `${path.toLowerCase()}/_api`;
+    if (lowerPath === prefix || lowerPath.startsWith(`${prefix}/`)) {
+      return path;
+    }
+  }
+  return undefined;
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -125,11 +161,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const directoryFile = options.directoryFile || process.env.SANDBOX_DIRECTORY;
   const fromFile = directoryFile ? loadDirectoryFile(directoryFile) : { people: [], entraGroups: [] };
   const fileEntries = fromFile.people;
+  noteMailboxes(fileEntries);
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
-  const store = SandboxStore.open(dataDir);
+  const store = SandboxStore.open(dataDir, { bareSite: options.bareSite });
   const firstStart = store.isEmpty();
-  const seed = options.seed || 'demo';
+  // A bare site has no lists to hold demo data.
+  const seed = options.bareSite ? 'empty' : options.seed || 'demo';
 
   const directory: DirectoryEntry[] = FIXED_PERSONAS.slice();
   if (seed === 'demo' || store.userByEmail(DEMO_PEOPLE[0].email)) {
@@ -145,6 +183,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   // one transaction: a start killed half-way leaves the directory empty and seeds again next time
   try {
+    if (options.siteTimeZone) {
+      setSiteTimeZone(store, SITE_RELATIVE_URL, options.siteTimeZone);
+    }
     store.transaction(() => {
       store.upsertDirectory(directory, fromFile.entraGroups);
       if (firstStart && seed === 'demo') {
@@ -173,7 +214,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = listening.port;
   const url = `http://localhost:${port}`;
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
-  const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL };
+  const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL) : undefined) };
+  const otherContexts = new Map<string, SpContext>(
+    OTHER_SITES.map((o) => [
+      o.path,
+      { store, ops, webhooks, siteUrl: `${url}${o.path}`, siteRelativeUrl: o.path, otherSite: { title: o.title, webId: o.webId }, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', o.path) : undefined) }
+    ])
+  );
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
   const sitePermissions = {
     apps,
@@ -213,7 +260,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (lower.startsWith('/_sandbox/')) {
       return sandboxRoute(req, res, lower, body);
     }
-    const isSp = lower.startsWith('/sites/');
+    const apiSite = siteOfApiPath(lower);
+    const isSp = lower.startsWith('/sites/') || apiSite !== undefined;
     const isGraph = lower.startsWith('/v1.0/');
     if (isSp || isGraph) {
       const fault = faults.take(`${path}${requestUrl.search}`);
@@ -225,6 +273,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         return send(res, errorResponse(odataMode(req.headers.accept), Object.assign(spErrors.badRequest(message), { status: fault.status, code: '-2147024860, Microsoft.SharePoint.SPRequestThrottledException' })), headers);
       }
+    }
+    if (isSp && apiSite !== undefined && apiSite !== SITE_RELATIVE_URL) {
+      return send(res, await otherSiteRequest(otherContexts.get(apiSite) as SpContext, req, requestUrl, body), sharePointHeaders());
     }
     if (isSp) {
       const mode = odataMode(req.headers.accept);
@@ -249,7 +300,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const digest = req.headers['x-requestdigest'];
         const value = Array.isArray(digest) ? digest[0] : digest;
         // SharePoint demands a digest with cookie sign-in and checks any that is sent.
-        if ((value && !digestValid(value, who.caller.user.loginName)) || (!value && who.via === 'cookie')) {
+        if ((value && !digestValid(value, who.caller.user.loginName, SITE_RELATIVE_URL)) || (!value && who.via === 'cookie')) {
           return send(res, errorResponse(mode, spErrors.invalidDigest()), sharePointHeaders());
         }
       }
@@ -281,7 +332,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (parseSitePermissionsPath(decodeURIComponent(path))) {
         return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
       }
-      if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
+      // Directory calls are judged by the app's directory permissions (graphDirectory.ts), not a site grant.
+      const directory = isDirectoryPath(decodeURIComponent(path).replace(/^\/v1\.0\//i, ''));
+      if (who.caller.kind === 'app' && !directory && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));
@@ -294,6 +347,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frontline Visits sandbox</title></head><body><main><h1>Frontline Visits sandbox</h1><p>${message}</p><p>SharePoint site: <a href="${siteUrl}/_api/web">${siteUrl}</a></p></main></body></html>`;
     res.writeHead(found ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(page);
+  };
+
+  /** A request to another site's `_api`: signed-in people read its web; the app has no grant there. */
+  const otherSiteRequest = async (ctx: SpContext, req: http.IncomingMessage, requestUrl: URL, body: string): Promise<InnerResponse> => {
+    const mode = odataMode(req.headers.accept);
+    const who = identify(store, req.headers, apps);
+    if (!who.caller) {
+      return errorResponse(mode, spErrors.unauthenticated());
+    }
+    if (who.caller.kind === 'app') {
+      // A secret-based token is refused first; otherwise Sites.Selected grants the data site only.
+      return who.caller.app.credential === 'secret' ? unsupportedAppOnlyToken() : errorResponse(mode, spErrors.accessDenied());
+    }
+    const method = (req.method || 'GET').toUpperCase();
+    const apiPath = decodeURIComponent(requestUrl.pathname).slice(`${ctx.siteRelativeUrl}/_api/`.length);
+    if (apiPath.toLowerCase() === '$batch') {
+      return errorResponse(mode, spErrors.notSupported(`$batch on ${ctx.siteRelativeUrl || '/'} (the product's lists are on ${SITE_RELATIVE_URL})`));
+    }
+    if (method !== 'GET' && apiPath.toLowerCase() !== 'contextinfo') {
+      const digest = req.headers['x-requestdigest'];
+      const value = Array.isArray(digest) ? digest[0] : digest;
+      if ((value && !digestValid(value, who.caller.user.loginName, ctx.siteRelativeUrl)) || (!value && who.via === 'cookie')) {
+        return errorResponse(mode, spErrors.invalidDigest());
+      }
+    }
+    return handleSpRest(ctx, { method, url: requestUrl, headers: req.headers, body }, who.caller, apiPath);
   };
 
   const sandboxRoute = (req: http.IncomingMessage, res: http.ServerResponse, lower: string, body: string): void => {
@@ -341,7 +420,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return reply(200, store.activityNotifications());
     }
     if (lower === '/_sandbox/health') {
-      return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });
+      return reply(200, { ok: true, lists: store.lists().map((l) => ({ title: l.definition.title, items: l.items.size })) });
     }
     return reply(404, { error: 'Unknown sandbox switch. See src/sandbox/README.md.' });
   };
@@ -361,6 +440,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url,
     siteUrl,
+    teamSiteUrl: `${url}${TEAM_SITE_RELATIVE_URL}`,
     port,
     dataDir,
     store,
@@ -388,6 +468,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return withDefaults(list, converted);
       });
       return store.bulkAddItems(list, rows, author.id);
+    },
+    setSiteTimeZone(name: SiteTimeZoneName, siteRelativeUrl: string = SITE_RELATIVE_URL): void {
+      setSiteTimeZone(store, siteRelativeUrl, name);
     },
     async close(): Promise<void> {
       if (closed) {

@@ -7,6 +7,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { FieldDefinition } from '../data/listContract';
+import { mailboxOf } from './directory';
 import { SpError, spErrors } from './errors';
 import { entityTypeName, fieldNamed, parseRestWrite, restEtag } from './listModel';
 import { ListOps } from './listOps';
@@ -24,8 +25,12 @@ import {
   selectProps
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
-import { assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
+import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
+import { roleAtLeast, SiteRole } from './appIdentity';
+import { handleSiteScriptUtility } from './siteScripts';
+import { handleListSetup, handleWebSetup, listRolesOf, listSettingsOf } from './siteSetup';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
+import { siteTimeZone, timeZoneEntity } from './regional';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
 
 export interface InnerRequest {
@@ -42,10 +47,51 @@ export interface SpContext {
   /** Absolute, e.g. http://localhost:4321/sites/frontline-visits */
   siteUrl: string;
   siteRelativeUrl: string;
+  /**
+   * Another site of the tenant (its root, a team's site): it has its own web, context info and
+   * regional settings, but none of the product's lists, groups or people.
+   */
+  otherSite?: { title: string; webId: string };
+  /** An app caller's Sites.Selected role on the site through SharePoint (undefined: none, or a person). */
+  siteRoleOf?: (caller: Caller) => SiteRole | undefined;
 }
 
 const DIGEST_TIMEOUT_SECONDS = 1800;
 const WEB_TITLE = 'Frontline Visits';
+
+/**
+ * A site of the tenant that is not the data site: its web, the signed-in user, and no lists —
+ * asking it for one of the product's lists fails as SharePoint fails.
+ */
+function otherSiteRoute(
+  ctx: SpContext,
+  caller: Caller,
+  rest: Segment[],
+  method: string,
+  one: (metadataName: string, meta: { type: string; editLink: string }, entity: { [k: string]: unknown }) => InnerResponse,
+  many: (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse
+): InnerResponse {
+  const [s1, s2] = rest;
+  if (s1.name === 'currentuser' && method === 'GET') {
+    if (rest.length === 1) {
+      return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${caller.user.id})` }, userEntity(caller.user));
+    }
+    if (rest.length === 2 && s2.name === 'groups') {
+      return many('SP.ApiData.Groups', []);
+    }
+  }
+  if (listSeg(s1)) {
+    if (s1.name === 'lists' && s1.args === undefined && rest.length === 1) {
+      return many('SP.ApiData.Lists', []);
+    }
+    const title = s1.name === 'lists' && s1.args === undefined ? (s2 && s2.name === 'getbytitle' ? argValue(s2.args) : undefined) : s1.name === 'getbytitle' ? argValue(s1.args) : undefined;
+    if (title !== undefined) {
+      throw spErrors.listNotFound(title, ctx.siteUrl);
+    }
+    throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
+  }
+  throw spErrors.notSupported(`/_api/web/${rest.map((r) => r.name).join('/')} on ${ctx.siteRelativeUrl || '/'} (the sandbox serves only the web, the current user and regional settings there)`);
+}
 
 // ---- request digests ------------------------------------------------------------------------
 
@@ -58,23 +104,24 @@ const WEB_TITLE = 'Frontline Visits';
  */
 const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-function digestMac(stamp: string, loginName: string): string {
-  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}`).digest('hex').toUpperCase();
+function digestMac(stamp: string, loginName: string, siteRelativeUrl: string): string {
+  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}|${siteRelativeUrl.toLowerCase()}`).digest('hex').toUpperCase();
 }
 
-export function issueDigest(loginName: string, now = new Date()): string {
+/** A digest is good only for the person it was issued to, on the site that issued it, as in SharePoint. */
+export function issueDigest(loginName: string, siteRelativeUrl: string, now = new Date()): string {
   const stamp = now.toUTCString();
-  return `0x${digestMac(stamp, loginName)},${stamp}`;
+  return `0x${digestMac(stamp, loginName, siteRelativeUrl)},${stamp}`;
 }
 
-export function digestValid(digest: string, loginName: string): boolean {
+export function digestValid(digest: string, loginName: string, siteRelativeUrl: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  return digestMac(stamp, loginName) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+  return digestMac(stamp, loginName, siteRelativeUrl) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
 // ---- path parsing ---------------------------------------------------------------------------
@@ -160,7 +207,7 @@ export function userEntity(user: SiteUser): { [k: string]: unknown } {
     LoginName: user.loginName,
     Title: user.title,
     PrincipalType: user.principalType,
-    Email: user.email,
+    Email: mailboxOf(user),
     Expiration: '',
     IsEmailAuthenticationGuestUser: false,
     IsShareByEmailGuestUser: false,
@@ -208,7 +255,8 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
     ContentTypesEnabled: false,
     Created: list.created,
     Description: list.definition.description,
-    EnableVersioning: true,
+    ...listSettingsOf(ctx.store, list),
+    HasUniqueRoleAssignments: listRolesOf(ctx.store, list).unique,
     EntityTypeName: `${list.definition.urlName}List`,
     Hidden: false,
     Id: list.id,
@@ -223,11 +271,11 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
 function webEntity(ctx: SpContext): { [k: string]: unknown } {
   return {
     Created: ctx.store.siteCreated,
-    Description: 'Councillors’ visits to children’s social care intake teams (local sandbox).',
-    Id: ctx.store.webId,
+    Description: ctx.otherSite ? '' : 'Councillors’ visits to children’s social care intake teams (local sandbox).',
+    Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.webId,
     Language: 1033,
-    ServerRelativeUrl: ctx.siteRelativeUrl,
-    Title: WEB_TITLE,
+    ServerRelativeUrl: ctx.siteRelativeUrl || '/',
+    Title: ctx.otherSite ? ctx.otherSite.title : WEB_TITLE,
     Url: ctx.siteUrl,
     WebTemplate: 'STS'
   };
@@ -302,10 +350,10 @@ function parseSelection(list: StoredList, params: URLSearchParams): Selection {
 const USER_SUBS: { [name: string]: (u: SiteUser) => unknown } = {
   Id: (u) => u.id,
   Title: (u) => u.title,
-  EMail: (u) => u.email,
+  EMail: (u) => mailboxOf(u) || null,
   Name: (u) => u.loginName,
   UserName: (u) => u.email,
-  SipAddress: (u) => u.email,
+  SipAddress: (u) => mailboxOf(u) || null,
   FirstName: (u) => u.title.split(' ')[0],
   LastName: (u) => u.title.split(' ').slice(1).join(' '),
   JobTitle: () => null,
@@ -376,6 +424,14 @@ export class ItemSerializer {
     const value = item.fields[field.internalName];
     if (how.multi) {
       const users = (Array.isArray(value) ? value : []).map((id: number) => this.userObject(id, subs)).filter((u) => u !== null);
+      // SharePoint fails the whole query when a projected property of a multi-value column is
+      // empty for any of its values (e.g. EMail of a person with no mailbox).
+      for (const user of users as Array<{ [k: string]: unknown }>) {
+        const missing = (subs && subs.length ? subs : ['Id', 'Title', 'EMail']).find((sub) => user[sub] === null || user[sub] === '');
+        if (missing) {
+          throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `Cannot get value for projected field ${field.internalName}_x005f_${missing}.`);
+        }
+      }
       return this.mode === 'verbose' ? { results: users } : users;
     }
     return typeof value === 'number' ? this.userObject(value, subs) : null;
@@ -470,6 +526,16 @@ function entityIdFor(kind: string, id: number): string {
 
 // ---- the handler ----------------------------------------------------------------------------
 
+/** Manage Permissions and Manage Lists on the site: what applying a site script and setting a site up need. */
+function mayManageSite(ctx: SpContext, caller: Caller): boolean {
+  try {
+    assertMayManagePermissions(caller);
+  } catch {
+    return false;
+  }
+  return !ctx.siteRoleOf || roleAtLeast(ctx.siteRoleOf(caller), 'manage');
+}
+
 function parseJsonBody(body: string): unknown {
   if (!body.trim()) {
     return {};
@@ -533,7 +599,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(caller.user.loginName),
+      FormDigestValue: issueDigest(caller.user.loginName, ctx.siteRelativeUrl),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
@@ -551,17 +617,33 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   if (first === 'site' && segments.length === 1) {
-    return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl, Url: ctx.siteUrl });
+    return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl || '/', Url: ctx.siteUrl });
   }
 
+  const mayManage = mayManageSite(ctx, caller);
+  const siteScript = handleSiteScriptUtility(ctx, method, apiPath, req.body, mayManage, mode);
+  if (siteScript) {
+    return siteScript;
+  }
   if (first !== 'web') {
     throw spErrors.notSupported(`/_api/${apiPath}`);
   }
-  const rest = segments.slice(1);
+  let rest = segments.slice(1);
+  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params, ctx.siteRoleOf && caller.kind === 'app' ? ctx.siteRoleOf(caller) : undefined);
+  if (setup) {
+    return setup;
+  }
   if (!rest.length) {
     return one('SP.ApiData.Webs', { type: 'SP.Web', editLink: 'Web' }, webEntity(ctx));
   }
-  const [s1, s2, s3] = rest;
+  let [s1, s2, s3] = rest;
+
+  if (s1.name === 'regionalsettings' && rest.length === 2 && s2.name === 'timezone' && method === 'GET') {
+    return one('SP.ApiData.TimeZones', { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, timeZoneEntity(siteTimeZone(ctx.store, ctx.siteRelativeUrl)));
+  }
+  if (ctx.otherSite) {
+    return otherSiteRoute(ctx, caller, rest, method, one, many);
+  }
 
   // current user and groups
   if (s1.name === 'currentuser') {
@@ -596,6 +678,15 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user));
   };
+  if (s1.name === 'siteusers' && s1.args !== undefined) {
+    // siteUsers('login') or siteUsers(@v)?@v='login', as PnPjs's getByLoginName asks: one user.
+    const alias = s1.args.trim();
+    const login = argValue(alias.startsWith('@') ? params.get(alias) ?? '' : alias);
+    if (rest.length === 1) {
+      return oneUser(ctx.store.userByLoginName(login));
+    }
+    throw spErrors.notSupported(`/_api/web/siteusers(…)/${rest.slice(1).map((r) => r.name).join('/')}`);
+  }
   if (s1.name === 'siteusers') {
     if (rest.length === 1) {
       return many('SP.ApiData.Users', ctx.store.users().map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
@@ -625,6 +716,11 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   // site groups
+  if (s1.name === 'sitegroups' && s1.args !== undefined) {
+    // `sitegroups(5)` (PnPjs's getById) is `sitegroups/getbyid(5)`.
+    rest = [{ name: 'sitegroups' }, { name: 'getbyid', args: s1.args }, ...rest.slice(1)];
+    [s1, s2, s3] = rest;
+  }
   if (s1.name === 'sitegroups') {
     const groupMeta = (g: SiteGroup): { type: string; editLink: string } => ({ type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` });
     if (rest.length === 1) {
@@ -746,6 +842,10 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
   const serializer = new ItemSerializer(ctx, mode);
   const collectionName = `SP.ListData.${list.definition.urlName}ListItems`;
   assertMayReadList(caller);
+  const setup = handleListSetup(ctx, list, rest, method, req.body, mayManageSite(ctx, caller), mode, splitList(params.get('$expand')));
+  if (setup) {
+    return setup;
+  }
 
   if (!rest.length) {
     const select = splitList(params.get('$select'));

@@ -118,6 +118,18 @@ export interface Subscription {
   expirationDateTime: string;
 }
 
+export interface StoreOptions {
+  /** A new data directory starts as a bare site: no lists, no role groups (see `bareSite`). */
+  bareSite?: boolean;
+}
+
+const BARE_SITE_KEY = 'bareSite';
+
+/** Where a list made by a site script keeps its schema (contract lists are read from the contract). */
+function listSchemaKey(listId: string): string {
+  return `listSchema:${listId}`;
+}
+
 export const APP_PRINCIPAL = {
   title: 'Frontline Visits (app)',
   email: '',
@@ -140,7 +152,7 @@ export class SandboxStore {
   private readonly meta = new Map<string, string>();
   private readonly statements: { [name: string]: StatementSync } = {};
 
-  private constructor(public readonly dataDir: string) {
+  private constructor(public readonly dataDir: string, options: StoreOptions = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new DatabaseSync(join(dataDir, 'sandbox.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL');
@@ -171,7 +183,19 @@ export class SandboxStore {
     this.addColumnIfMissing('users', 'principal_type', 'INTEGER NOT NULL DEFAULT 1');
     this.addColumnIfMissing('site_groups', 'only_members_view', 'INTEGER NOT NULL DEFAULT 1');
     this.load();
+    const newBareSite = !!options.bareSite && !this.meta.has('siteId');
+    if (newBareSite) {
+      // Only a new data directory is made bare; a provisioned one keeps what it was given.
+      this.setMeta(BARE_SITE_KEY, '1');
+    }
     this.ensureStructure();
+    if (newBareSite) {
+      // What SharePoint gives every new site: its Owners, Members and Visitors groups.
+      const owners = this.addGroup('Frontline Visits Owners', 'Use this group to grant people full control permissions to the SharePoint site: Frontline Visits');
+      this.addGroup('Frontline Visits Members', 'Use this group to grant people contribute permissions to the SharePoint site: Frontline Visits');
+      this.addGroup('Frontline Visits Visitors', 'Use this group to grant people read permissions to the SharePoint site: Frontline Visits');
+      this.setMeta('associatedOwnerGroup', String(owners.id));
+    }
   }
 
   /** A data directory from before a column existed gains it, with the column's default. */
@@ -183,8 +207,13 @@ export class SandboxStore {
   }
 
   /** Opens (creating if need be) the store in a data directory. */
-  public static open(dataDir: string): SandboxStore {
-    return new SandboxStore(dataDir);
+  public static open(dataDir: string, options: StoreOptions = {}): SandboxStore {
+    return new SandboxStore(dataDir, options);
+  }
+
+  /** A site created with no lists and no role groups: provisioning builds them. */
+  public get bareSite(): boolean {
+    return this.meta.get(BARE_SITE_KEY) === '1';
   }
 
   public close(): void {
@@ -264,7 +293,8 @@ export class SandboxStore {
       this.meta.set(row.key, row.value);
     }
     for (const row of this.db.prepare('SELECT id, title, created, next_item_id FROM lists').all() as Array<{ id: string; title: string; created: string; next_item_id: number }>) {
-      const definition = LIST_DEFINITIONS.filter((d) => d.title === row.title)[0];
+      const schema = this.meta.get(listSchemaKey(row.id));
+      const definition: ListDefinition | undefined = schema ? JSON.parse(schema) : LIST_DEFINITIONS.filter((d) => d.title === row.title)[0];
       if (!definition) {
         continue; // a list the contract no longer has: keep its rows, serve nothing
       }
@@ -360,8 +390,9 @@ export class SandboxStore {
   /** Site ids, the contract's lists, the role groups and the app principal exist in every store. */
   private ensureStructure(): void {
     const now = spNow();
-    const missingLists = LIST_DEFINITIONS.filter((d) => !this.listByTitle(d.title));
-    const missingGroups = ROLES.map((r) => ROLE_GROUPS[r]).filter((title) => !this.groupByTitle(title));
+    const bare = this.bareSite;
+    const missingLists = bare ? [] : LIST_DEFINITIONS.filter((d) => !this.listByTitle(d.title));
+    const missingGroups = bare ? [] : ROLES.map((r) => ROLE_GROUPS[r]).filter((title) => !this.groupByTitle(title));
     const needsIds = !this.meta.has('siteId');
     const needsApp = !this.appPrincipal();
     if (!missingLists.length && !missingGroups.length && !needsIds && !needsApp) {
@@ -440,8 +471,44 @@ export class SandboxStore {
 
   // ---- lists and items ------------------------------------------------------------------------
 
+  /** The contract's lists in contract order, then any other list (one a site script made) by age. */
   public lists(): StoredList[] {
-    return LIST_DEFINITIONS.map((d) => this.listByTitle(d.title)).filter((l): l is StoredList => !!l);
+    const contract = LIST_DEFINITIONS.map((d) => this.listByTitle(d.title)).filter((l): l is StoredList => !!l);
+    const others = Array.from(this.listsById.values())
+      .filter((l) => contract.indexOf(l) === -1)
+      .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
+    return contract.concat(others);
+  }
+
+  /** Creates a list from a definition (a site script's `createSPList`); its schema is kept with it. */
+  public createList(definition: ListDefinition, at: Date = new Date()): StoredList {
+    const list: StoredList = { id: randomUUID(), definition, created: spNow(at), items: new Map(), nextItemId: 1 };
+    return this.write(() => {
+      this.db.prepare('INSERT INTO lists (id, title, created, next_item_id) VALUES (?, ?, ?, 1)').run(list.id, definition.title, list.created);
+      this.stmt('metaPut', 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(listSchemaKey(list.id), JSON.stringify(definition));
+      return {
+        result: list,
+        apply: () => {
+          this.listsById.set(list.id, list);
+          this.meta.set(listSchemaKey(list.id), JSON.stringify(definition));
+        }
+      };
+    });
+  }
+
+  /** Replaces a list's schema (title, description, fields, item-level security); its items stay. */
+  public updateListDefinition(list: StoredList, definition: ListDefinition): void {
+    this.write(() => {
+      this.db.prepare('UPDATE lists SET title = ? WHERE id = ?').run(definition.title, list.id);
+      this.stmt('metaPut', 'INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(listSchemaKey(list.id), JSON.stringify(definition));
+      return {
+        result: undefined,
+        apply: () => {
+          list.definition = definition;
+          this.meta.set(listSchemaKey(list.id), JSON.stringify(definition));
+        }
+      };
+    });
   }
 
   public listById(id: string): StoredList | undefined {
@@ -675,6 +742,15 @@ export class SandboxStore {
           entra.forEach((g) => this.entraGroupsById.set(g.objectId, g));
         }
       };
+    });
+  }
+
+  /** Creates a site group (the caller has checked the title is free). */
+  public addGroup(title: string, description: string): SiteGroup {
+    const group: SiteGroup = { id: Math.max(2, ...Array.from(this.groupsById.keys())) + 1, title, description, memberIds: new Set<number>(), onlyMembersView: true };
+    return this.write(() => {
+      this.db.prepare('INSERT INTO site_groups (id, title, description) VALUES (?, ?, ?)').run(group.id, group.title, group.description);
+      return { result: group, apply: () => this.groupsById.set(group.id, group) };
     });
   }
 

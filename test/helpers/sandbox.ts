@@ -12,10 +12,10 @@
  *   closes it in `afterAll`; read `fixture.sandbox` inside tests.
  * - `PERSONAS` — the fixed demo personas' emails.
  */
-import { Client, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
-import type { Context } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { BrowserFetchWithRetry, DefaultParse, InjectHeaders } from '@pnp/queryable';
 import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
+import { graphClient } from '../../src/provisioning/appGrant';
 import { DEFAULT_APP_TOKEN } from '../../src/sandbox/security';
 import { SandboxHandle, SandboxOptions, startSandbox } from '../../src/sandbox/server';
 import { PersonaRequestDigest } from '../../src/sandbox/workbench/personaDigest';
@@ -57,36 +57,9 @@ export function spForApp(siteUrl: string, retry?: RetryOptions): SPFI {
   return browserLike(siteUrl, { Authorization: `Bearer ${sandboxAppToken()}` }, retry);
 }
 
-/**
- * Adds the bearer token to every request. The Graph client's own AuthenticationHandler only
- * authenticates https Graph hosts, so against http://localhost it would send no token.
- */
-class SandboxAppAuth implements Middleware {
-  private next?: Middleware;
-
-  public constructor(private readonly token: string) {}
-
-  public async execute(context: Context): Promise<void> {
-    const options = (context.options = context.options || {});
-    const headers = new Headers(options.headers as HeadersInit | undefined);
-    headers.set('Authorization', `Bearer ${this.token}`);
-    options.headers = Object.fromEntries(headers.entries());
-    return (this.next as Middleware).execute(context);
-  }
-
-  public setNext(next: Middleware): void {
-    this.next = next;
-  }
-}
-
-/** The Graph client, app-only, against the sandbox's `/v1.0` (429/503 retried with Retry-After). */
+/** The Graph client, app-only, against the sandbox's `/v1.0` (429/503 retried with Retry-After), as provisioning makes it. */
 export function graphClientForApp(url: string, token: string = sandboxAppToken()): Client {
-  const auth = new SandboxAppAuth(token);
-  const retry = new RetryHandler(new RetryHandlerOptions(1, 3));
-  const http = new HTTPMessageHandler();
-  auth.setNext(retry);
-  retry.setNext(http);
-  return Client.initWithMiddleware({ middleware: auth, baseUrl: `${url.replace(/\/$/, '')}/`, defaultVersion: 'v1.0' });
+  return graphClient(url, token);
 }
 
 export interface SandboxFixture {

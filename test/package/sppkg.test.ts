@@ -43,6 +43,8 @@ describe('npm run package', () => {
     const manifest = JSON.parse(decodeXmlAttribute(/ComponentManifest="([^"]*)"/.exec(xml)![1]));
     expect(manifest.alias).toBe('FrontlineVisitsWebPart');
     expect(manifest.supportedHosts.sort()).toEqual(['SharePointWebPart', 'TeamsPersonalApp', 'TeamsTab']);
+    // every new instance, the Teams personal app included, reads its lists on the data site it names
+    expect(manifest.preconfiguredEntries[0].properties.dataSiteUrl).toBe('/sites/frontline-visits');
   });
 
   it('ships no sandbox or bot code in the browser bundle', () => {

@@ -8,6 +8,7 @@ import { VisitReport } from '../../domain/types';
 import { peopleText } from '../common/people';
 import { PlainText } from '../common/PlainText';
 import { screenStyles } from '../common/styles';
+import { AreaResponse, EarlierVersions, FeedbackByLine } from './FeedbackParts';
 import { safetyScaleLabel } from './visitFormModel';
 
 function dayOf(instant: string | undefined): string | undefined {
@@ -28,7 +29,6 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
   const styles = screenStyles(theme);
   const submitted = dayOf(report.submittedOn);
   const due = report.submittedOn && report.status === 'Submitted' ? deadline(responseDueDate(report.submittedOn), today) : undefined;
-  const feedbackOn = report.feedback ? dayOf(report.feedback.firstOn || report.feedback.on) : undefined;
   const lateness = visitReportLateness(report);
   const dl: React.CSSProperties = { margin: 0 };
   const dt: React.CSSProperties = { fontWeight: 600, marginTop: 12 };
@@ -71,6 +71,7 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
                 <PlainText text={report.grid[gridCellKey(row, column)]} />
               </div>
             ))}
+            <AreaResponse feedback={report.feedback} row={row} styles={styles} />
           </section>
         ))}
         <h3 className={styles.sectionHeading} style={{ fontSize: 18 }}>
@@ -86,11 +87,9 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
         </h2>
         {report.feedback ? (
           <>
-            <PlainText text={report.feedback.text} />
-            <p className={styles.line}>
-              {report.feedback.by ? `By ${report.feedback.by.displayName}` : 'By the Head of Service'}
-              {feedbackOn ? `, ${feedbackOn}` : ''}.{lateness.answeredText ? ` ${lateness.answeredText}.` : ''}
-            </p>
+            {report.feedback.text.trim() ? <PlainText text={report.feedback.text} /> : <p className={styles.line}>Answered area by area, beside each area of the report.</p>}
+            <FeedbackByLine feedback={report.feedback} answeredText={lateness.answeredText} styles={styles} />
+            <EarlierVersions feedback={report.feedback} styles={styles} />
           </>
         ) : (
           <p className={styles.line}>

@@ -7,9 +7,12 @@ import { PersonaRequestDigest } from './personaDigest';
 
 import { App } from '../../app/App';
 import type { AppContext } from '../../app/AppContext';
+import { buildAppContext, dataSiteUrlFor } from '../../app/hostContext';
 import { ActivityPanel } from './ActivityPanel';
 import { loadPersonas, WorkbenchPersona } from './personas';
 import {
+  appHostKind,
+  pageSitePath,
   parseWorkbenchState,
   sandboxUserCookie,
   sandboxUserFromCookie,
@@ -21,8 +24,9 @@ import {
 } from './workbenchState';
 
 export interface WorkbenchProps {
-  /** The sandbox site's absolute URL on this page's origin. */
-  siteUrl: string;
+  /** The sandbox tenant's root on this page's origin, e.g. http://localhost:4321. */
+  tenantUrl: string;
+  sites: { dataSitePath: string; teamSitePath: string };
 }
 
 interface PersonaList {
@@ -34,7 +38,7 @@ interface PersonaList {
  * The local workbench: a page dressed as SharePoint or Teams around the real App, which is
  * rendered into its own element, as the web part renders into its domElement.
  */
-export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
+export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
   const [state, setState] = React.useState<WorkbenchState>(() => parseWorkbenchState(window.location.search));
   const [personaList, setPersonaList] = React.useState<PersonaList | undefined>();
   const [announcement, setAnnouncement] = React.useState('');
@@ -80,29 +84,37 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
     setAnnouncement(describe(next, personas ?? []));
   };
 
+  // The page's own site, as SharePoint or Teams loads it for this host; the data site is found
+  // from it exactly as the web part finds it (its default setting, on the page's tenant).
+  const sitePath = pageSitePath(state.host, sites);
+  const pageWebUrl = `${tenantUrl}${sitePath}`;
+  const dataSiteUrl = dataSiteUrlFor(undefined, pageWebUrl);
   const sp = React.useMemo<SPFI | undefined>(
     () =>
+      // Bound to the data site, as the web part binds it. The web part's PnPjs takes SPFx's
+      // behaviour, whose request digests are cached per site for the page (one person per page);
+      // the workbench switches people in one page, so each instance keeps its own digest.
       state.as
-        ? spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), PersonaRequestDigest(siteUrl))
+        ? spfi(dataSiteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), PersonaRequestDigest(dataSiteUrl))
         : undefined,
-    // A new persona gets a fresh PnPjs instance with its own request digest (SPBrowser's digest
-    // cache is per site for the whole page), so nothing cached crosses between users.
-    [siteUrl, state.as]
+    // A new persona gets a fresh PnPjs instance, so nothing cached crosses between users.
+    [dataSiteUrl, state.as]
   );
   const appContext = React.useMemo<AppContext | undefined>(
     () =>
       sp && persona
-        ? {
-            sp,
-            siteUrl,
-            currentUser: { email: persona.email, displayName: persona.displayName },
-            host: state.host,
-            teamsTheme: state.host === 'teams' ? teamsThemeName(state.theme) : undefined,
-            theme: undefined,
-            deepLinkReportId: state.reportId
-          }
+        ? buildAppContext(
+            {
+              host: appHostKind(state.host),
+              dataSiteUrl,
+              currentUser: { email: persona.email, displayName: persona.displayName },
+              teamsTheme: teamsThemeName(state.theme),
+              deepLinkReportId: state.reportId
+            },
+            sp
+          )
         : undefined,
-    [sp, siteUrl, persona, state.host, state.theme, state.reportId]
+    [sp, dataSiteUrl, persona, state.host, state.theme, state.reportId]
   );
 
   const content = appContext ? (
@@ -110,13 +122,20 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
   ) : (
     <PersonaChooser personaList={personaList} onChoose={(email) => change({ as: email })} />
   );
-  const hostClass = state.host === 'teams' ? `wb-host wb-host--teams wb-teams--${state.theme}` : 'wb-host wb-host--sharepoint';
+  const inTeams = state.host !== 'sharepoint';
+  const hostClass = inTeams ? `wb-host wb-host--teams wb-teams--${state.theme}` : 'wb-host wb-host--sharepoint';
 
   return (
     <div className="wb">
       <WorkbenchBar state={state} persona={persona} personaList={personaList} onChange={change} />
-      <div className={hostClass} data-host={state.host} data-theme={state.host === 'teams' ? state.theme : 'light'}>
-        {state.host === 'teams' ? <TeamsFrame persona={persona}>{content}</TeamsFrame> : <SharePointFrame persona={persona}>{content}</SharePointFrame>}
+      <div className={hostClass} data-host={state.host} data-page-web={pageWebUrl} data-theme={inTeams ? state.theme : 'light'}>
+        {inTeams ? (
+          <TeamsFrame persona={persona} channelTab={state.host === 'teams'}>
+            {content}
+          </TeamsFrame>
+        ) : (
+          <SharePointFrame persona={persona}>{content}</SharePointFrame>
+        )}
       </div>
       <div className="wb-visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -126,7 +145,8 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
 }
 
 function describe(state: WorkbenchState, personas: WorkbenchPersona[]): string {
-  const host = state.host === 'teams' ? `Teams, ${WORKBENCH_THEMES.find((t) => t.value === state.theme)?.label.toLowerCase()} theme` : 'SharePoint';
+  const surface = WORKBENCH_HOSTS.find((h) => h.value === state.host)?.label ?? 'SharePoint';
+  const host = state.host !== 'sharepoint' ? `${surface}, ${WORKBENCH_THEMES.find((t) => t.value === state.theme)?.label.toLowerCase()} theme` : 'SharePoint';
   const who = state.as ? personas.find((p) => p.email === state.as)?.displayName ?? state.as : undefined;
   return who ? `Showing ${host}, signed in as ${who}.` : `Showing ${host}. Choose a demo user.`;
 }
@@ -182,7 +202,7 @@ function WorkbenchBar({ state, persona, personaList, onChange }: WorkbenchBarPro
       </div>
       <form id="wb-settings" className={open ? 'wb-settings wb-settings--open' : 'wb-settings'} aria-label="Workbench settings" onSubmit={(e) => e.preventDefault()}>
         <ChoiceField id="wb-host" label="Host" value={state.host} options={WORKBENCH_HOSTS} onChange={(host) => onChange({ host })} />
-        {state.host === 'teams' && (
+        {state.host !== 'sharepoint' && (
           <ChoiceField id="wb-theme" label="Teams theme" value={state.theme} options={WORKBENCH_THEMES} onChange={(theme) => onChange({ theme })} />
         )}
         <div className="wb-field wb-field--wide">
@@ -286,6 +306,8 @@ function initials(name: string): string {
 interface FrameProps {
   persona: WorkbenchPersona | undefined;
   children: React.ReactNode;
+  /** Teams only: a tab in the improvement team's channel, rather than the personal app. */
+  channelTab?: boolean;
 }
 
 /**
@@ -333,8 +355,8 @@ const TEAMS_APPS: ReadonlyArray<{ icon: string; label: string; active?: boolean 
   { icon: 'ContactCard', label: 'Frontline Visits', active: true }
 ];
 
-/** The Teams client around a personal app tab: title bar, left app bar, tab header. */
-function TeamsFrame({ persona, children }: FrameProps): JSX.Element {
+/** The Teams client around the app: title bar, left app bar, and the personal app's or the channel's tab header. */
+function TeamsFrame({ persona, children, channelTab }: FrameProps): JSX.Element {
   return (
     <div className="teams">
       <div className="teams-titlebar" aria-hidden="true">
@@ -357,12 +379,22 @@ function TeamsFrame({ persona, children }: FrameProps): JSX.Element {
           ))}
         </div>
         <div className="teams-main">
-          <div className="teams-tabheader" aria-hidden="true">
-            <span className="teams-tabheader__icon">FV</span>
-            <span className="teams-tabheader__title">Frontline Visits</span>
-            <span className="teams-tab teams-tab--active">My visits</span>
-            <span className="teams-tab">About</span>
-          </div>
+          {channelTab ? (
+            <div className="teams-tabheader" aria-hidden="true">
+              <span className="teams-tabheader__icon">CI</span>
+              <span className="teams-tabheader__title">Children’s Improvement Team › General</span>
+              <span className="teams-tab">Posts</span>
+              <span className="teams-tab">Files</span>
+              <span className="teams-tab teams-tab--active">Frontline Visits</span>
+            </div>
+          ) : (
+            <div className="teams-tabheader" aria-hidden="true">
+              <span className="teams-tabheader__icon">FV</span>
+              <span className="teams-tabheader__title">Frontline Visits</span>
+              <span className="teams-tab teams-tab--active">My visits</span>
+              <span className="teams-tab">About</span>
+            </div>
+          )}
           <main className="teams-content">{children}</main>
         </div>
       </div>

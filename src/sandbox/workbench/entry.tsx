@@ -19,7 +19,9 @@ if (!configElement || !container) {
 const config = JSON.parse(configElement.textContent ?? '{}') as WorkbenchPageConfig;
 initializeIcons(config.fontBaseUrl);
 // The page's own origin, not the sandbox's configured one: opened as 127.0.0.1 or through a
-// forwarded port, the site is still same-origin and the sandbox_user cookie still goes along.
-const siteUrl = `${window.location.origin}${config.sitePath}`;
+// forwarded port, the sites are still same-origin and the sandbox_user cookie still goes along.
 container.textContent = '';
-ReactDOM.render(<Workbench siteUrl={siteUrl} />, container);
+ReactDOM.render(
+  <Workbench tenantUrl={window.location.origin} sites={{ dataSitePath: config.sitePath, teamSitePath: config.teamSitePath }} />,
+  container
+);

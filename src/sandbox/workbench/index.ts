@@ -4,14 +4,18 @@ import * as path from 'node:path';
 import { getWorkbenchBundle, REPO_ROOT, WORKBENCH_DIR } from './bundle';
 
 export interface WorkbenchHandlerOptions {
-  /** The sandbox site, e.g. http://localhost:4321/sites/frontline-visits. */
+  /** The sandbox's data site, e.g. http://localhost:4321/sites/frontline-visits. */
   siteUrl: string;
+  /** The improvement team's own site, where a channel tab's page is (default /sites/improvement-team). */
+  teamSiteUrl?: string;
 }
 
 /** What the page script reads from the page (see entry.tsx). */
 export interface WorkbenchPageConfig {
-  /** The site's server-relative path; the script adds the page's own origin, so the cookie goes along. */
+  /** The data site's server-relative path; the script adds the page's own origin, so the cookie goes along. */
   sitePath: string;
+  /** The team site's server-relative path (a channel tab's page web). */
+  teamSitePath: string;
   fontBaseUrl: string;
 }
 
@@ -29,6 +33,7 @@ const FONT_FILE = /^[a-z0-9-]+\.woff2?$/;
 export function createWorkbenchHandler(options: WorkbenchHandlerOptions): WorkbenchHandler {
   const config: WorkbenchPageConfig = {
     sitePath: new URL(options.siteUrl).pathname.replace(/\/$/, ''),
+    teamSitePath: options.teamSiteUrl ? new URL(options.teamSiteUrl).pathname.replace(/\/$/, '') : '/sites/improvement-team',
     fontBaseUrl: `${ASSET_PREFIX}fonts/`
   };
 

@@ -7,8 +7,14 @@ import { reportIdFromDeepLink } from '../../common/deepLink';
  */
 export type WorkbenchTheme = 'light' | 'dark' | 'contrast';
 
+/**
+ * Where the web part runs, and so which site the page is on: a SharePoint page on the data site,
+ * a Teams channel tab (the team's own site) or the Teams personal app (the tenant's root site).
+ */
+export type WorkbenchHost = 'sharepoint' | 'teams' | 'teams-personal';
+
 export interface WorkbenchState {
-  host: HostKind;
+  host: WorkbenchHost;
   /** The Teams client's theme; only shown when host is Teams. */
   theme: WorkbenchTheme;
   /** The demo user's email; none means "show the persona chooser". */
@@ -23,17 +29,29 @@ export const WORKBENCH_THEMES: ReadonlyArray<{ value: WorkbenchTheme; label: str
   { value: 'contrast', label: 'High contrast' }
 ];
 
-export const WORKBENCH_HOSTS: ReadonlyArray<{ value: HostKind; label: string }> = [
+export const WORKBENCH_HOSTS: ReadonlyArray<{ value: WorkbenchHost; label: string }> = [
   { value: 'sharepoint', label: 'SharePoint page' },
-  { value: 'teams', label: 'Microsoft Teams' }
+  { value: 'teams', label: 'Teams channel tab' },
+  { value: 'teams-personal', label: 'Teams personal app' }
 ];
+
+/** The kind of host the app is told it is in: both Teams surfaces are Teams. */
+export function appHostKind(host: WorkbenchHost): HostKind {
+  return host === 'sharepoint' ? 'sharepoint' : 'teams';
+}
+
+/** The server-relative path of the site the host's page is on, as SharePoint and Teams load it. */
+export function pageSitePath(host: WorkbenchHost, sites: { dataSitePath: string; teamSitePath: string }): string {
+  return host === 'teams' ? sites.teamSitePath : host === 'teams-personal' ? '' : sites.dataSitePath;
+}
 
 /** Emails are the sandbox's user names; anything else in `as` is ignored rather than sent. */
 const EMAIL = /^[^\s@;,"]+@[^\s@;,"]+$/;
 
 export function parseWorkbenchState(search: string): WorkbenchState {
   const params = new URLSearchParams(search);
-  const host: HostKind = params.get('host') === 'teams' ? 'teams' : 'sharepoint';
+  const asked = params.get('host');
+  const host: WorkbenchHost = asked === 'teams' || asked === 'teams-personal' ? asked : 'sharepoint';
   const as = (params.get('as') ?? '').trim().toLowerCase();
   return {
     host,
@@ -65,8 +83,8 @@ const OWN_PARAMS = ['host', 'theme', 'as', 'report', 'subPageId'];
  */
 export function workbenchSearch(state: WorkbenchState, currentSearch: string = ''): string {
   const params = new URLSearchParams();
-  if (state.host === 'teams') {
-    params.set('host', 'teams');
+  if (state.host !== 'sharepoint') {
+    params.set('host', state.host);
     if (state.theme !== 'light') {
       params.set('theme', state.theme);
     }

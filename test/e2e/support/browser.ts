@@ -35,8 +35,11 @@ export const DESKTOP: Viewport = { name: '1280', width: 1280, height: 900 };
 /** The narrowest phone WCAG reflow asks for (1.4.10). */
 export const PHONE: Viewport = { name: '320', width: 320, height: 640 };
 
+/** The workbench's hosts: a SharePoint page on the data site, a Teams channel tab, the Teams personal app. */
+export type WorkbenchHostName = 'sharepoint' | 'teams' | 'teams-personal';
+
 export interface WorkbenchView {
-  host?: 'sharepoint' | 'teams';
+  host?: WorkbenchHostName;
   theme?: 'light' | 'dark' | 'contrast';
   as: string;
   /** App route, e.g. `#/report/12`. */
@@ -47,8 +50,8 @@ export interface WorkbenchView {
 
 export function workbenchUrl(baseUrl: string, view: WorkbenchView): string {
   const params = new URLSearchParams();
-  if (view.host === 'teams') {
-    params.set('host', 'teams');
+  if (view.host && view.host !== 'sharepoint') {
+    params.set('host', view.host);
     if (view.theme && view.theme !== 'light') {
       params.set('theme', view.theme);
     }
@@ -100,6 +103,38 @@ export class RequestCounter {
 
   public get all(): number {
     return this.requests.length;
+  }
+}
+
+/**
+ * Every SharePoint request a page makes (anything under a site's `/_api/`), with its answer's
+ * status, so a test can assert which site the app talked to.
+ */
+export class SharePointRequestLog {
+  public readonly requests: Array<{ method: string; url: string; status?: number }> = [];
+
+  public constructor(page: Page) {
+    page.on('requestfinished', async (request) => {
+      if (/\/_api\//.test(request.url())) {
+        const response = await request.response();
+        this.requests.push({ method: request.method(), url: request.url(), status: response ? response.status() : undefined });
+      }
+    });
+    page.on('requestfailed', (request) => {
+      if (/\/_api\//.test(request.url())) {
+        this.requests.push({ method: request.method(), url: request.url() });
+      }
+    });
+  }
+
+  /** Requests that did not go to the site's own `_api`. */
+  public outside(siteUrl: string): string[] {
+    const prefix = `${siteUrl}/_api/`.toLowerCase();
+    return this.requests.filter((r) => !r.url.toLowerCase().startsWith(prefix)).map((r) => `${r.method} ${r.url}`);
+  }
+
+  public failed(): string[] {
+    return this.requests.filter((r) => r.status === undefined || r.status >= 400).map((r) => `${r.method} ${r.url} → ${r.status ?? 'no answer'}`);
   }
 }
 

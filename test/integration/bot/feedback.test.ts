@@ -143,7 +143,7 @@ describe('bot: the Head of Service answers in the card', () => {
     const before = await reportItem(fixture.sandbox, id);
     const response = await press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: '   ' }, activityId);
     const card = JSON.stringify(response.body.value);
-    expect(card).toContain('Write your response before you send it.');
+    expect(card).toContain('Write a response on at least one area, or an overall response, before you send it.');
     expect(card).toContain('"id":"feedback"');
     expect((await reportItem(fixture.sandbox, id)).eTag).toBe(before.eTag);
   });

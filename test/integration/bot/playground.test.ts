@@ -79,16 +79,20 @@ describe('bot in the Agents Playground', () => {
 
     // The Playground cannot show user-specific views, so the Head of Service asks for theirs.
     await card.getByRole('button', { name: 'Respond as Head of Service' }).click();
-    const input = card.locator('textarea');
-    await input.waitFor();
-    await input.fill('We will recruit two permanent social workers by March.');
+    // A box for each area the members wrote about, and one for the overall response.
+    const staffing = card.getByRole('textbox', { name: 'Your response on Staffing' });
+    await staffing.waitFor();
+    await staffing.fill('We will recruit two permanent social workers by March.');
+    await card.getByRole('textbox', { name: /^Your overall response/ }).fill('Thank you for the visit.');
     await card.getByRole('button', { name: 'Send response' }).click();
-    await card.getByText('Head of Service response').waitFor({ timeout: 10000 });
+    await card.getByText('Head of Service response on Staffing').waitFor({ timeout: 10000 });
     await card.getByText('We will recruit two permanent social workers by March.').waitFor();
+    await card.getByText('Thank you for the visit.').waitFor();
 
     const item = await reportItem(fixture.sandbox, id);
     expect(item.fields[VISIT_REPORTS.fields.ReportStatus]).toBe('Responded');
-    expect(item.fields[VISIT_REPORTS.fields.HosFeedback]).toBe('We will recruit two permanent social workers by March.');
+    expect(item.fields[VISIT_REPORTS.fields.HosFeedbackStaffing]).toBe('We will recruit two permanent social workers by March.');
+    expect(item.fields[VISIT_REPORTS.fields.HosFeedback]).toBe('Thank you for the visit.');
     await page.close();
   }, 60000);
 });

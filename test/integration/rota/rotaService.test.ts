@@ -60,7 +60,7 @@ describe('rota service against the sandbox', () => {
     expect(year.visits.every((v) => /^"\d+"$/.test(v.etag))).toBe(true);
     expect(year.bookedBefore.every((b) => b.visitDate >= '2026-03-04' && b.visitDate < '2026-04-01')).toBe(true);
     expect(year.teams.map((t) => t.title)).toEqual(['Child in Need Team', 'Child Protection Team', 'Consultation Team (front door)']);
-    expect(year.councillors.map((c) => c.displayName)).toEqual(['Cllr Ashby', 'Cllr Hale', 'Cllr Marlow', 'Cllr Osei', 'Cllr Penrose', 'Cllr Trent']);
+    expect(year.councillors.map((c) => c.displayName)).toEqual(['Cllr Ashby', 'Cllr Fenwick', 'Cllr Hale', 'Cllr Marlow', 'Cllr Osei', 'Cllr Penrose', 'Cllr Trent']);
   });
 
   it('publishes a proposal in one batch, and publishing it again writes nothing twice', async () => {

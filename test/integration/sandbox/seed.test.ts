@@ -37,7 +37,8 @@ describe('demo seed and directory', () => {
     expect(notHeld.length).toBeGreaterThanOrEqual(2);
     expect(notHeld.some((r) => /special Cabinet meeting/.test(r.notHeldReason || ''))).toBe(true);
     for (const email of [PERSONAS.hale, PERSONAS.osei]) {
-      const theirs = rota.filter((r) => r.members.some((m) => m.email === email));
+      const id = fixture.sandbox.store.userByEmail(email)!.id;
+      const theirs = rota.filter((r) => r.members.some((m) => m.id === id));
       expect(theirs.some((r) => r.visitDate < TODAY)).toBe(true);
       expect(theirs.some((r) => r.visitDate > TODAY)).toBe(true);
     }

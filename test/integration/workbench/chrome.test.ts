@@ -134,7 +134,8 @@ describe('choosing and switching', () => {
     await page.waitForFunction(() => document.querySelector('.wb-webpart')?.getAttribute('data-persona') === 'clerk@northshire.example');
     await until(() => siteRequests.length > 0, 'the App to call the site again');
     expect(siteRequests.every((r) => r.cookie === 'sandbox_user=clerk@northshire.example')).toBe(true);
-    expect(await page.textContent('[role=status].wb-visually-hidden')).toBe('Showing Teams, dark theme, signed in as Committee Clerk.');
+    // the workbench's own announcement (the activity feed has its own status line)
+    expect(await page.textContent('.wb > [role=status].wb-visually-hidden')).toBe('Showing Teams channel tab, dark theme, signed in as Committee Clerk.');
 
     // Back to nobody: the chooser again, and the App is gone.
     await page.selectOption('#wb-persona', '');
@@ -171,12 +172,16 @@ describe('choosing and switching', () => {
   it('at 320 px folds the settings behind a button that says whether it is open, and keyboard focus is visible', async () => {
     const page = await open('?as=cllr.hale@northshire.example', 320);
     expect(await page.isVisible('#wb-host')).toBe(false);
-    expect(await page.getAttribute('.wb-bar__toggle', 'aria-expanded')).toBe('false');
+    const settings = '.wb-bar__toggle[aria-controls="wb-settings"]';
+    expect(await page.getAttribute(settings, 'aria-expanded')).toBe('false');
+    // The persona's activity feed button comes first in the bar, then Settings.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('wb-bar__toggle');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('activity-button');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('wb-settings');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.press('Enter');
-    expect(await page.getAttribute('.wb-bar__toggle', 'aria-expanded')).toBe('true');
+    expect(await page.getAttribute(settings, 'aria-expanded')).toBe('true');
     expect(await page.isVisible('#wb-host')).toBe(true);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('wb-host');

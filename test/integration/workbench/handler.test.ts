@@ -92,7 +92,11 @@ describe('the handler', () => {
     expect(html).toContain('<title>Frontline Visits — local workbench</title>');
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     const config = JSON.parse(/<script type="application\/json" id="workbench-config">(.*?)<\/script>/.exec(html)![1]);
-    expect(config).toEqual({ sitePath: '/sites/frontline-visits', fontBaseUrl: '/_workbench/fonts/' });
+    expect(config).toEqual({
+      sitePath: '/sites/frontline-visits',
+      teamSitePath: '/sites/improvement-team',
+      fontBaseUrl: '/_workbench/fonts/'
+    });
     expect(html).toContain('<script src="/_workbench/app.js" defer></script>');
     expect(html).toContain('<link rel="stylesheet" href="/_workbench/workbench.css">');
   });
@@ -164,7 +168,7 @@ describe('the handler', () => {
   });
 
   it('shows a build failure on the page, escaped', () => {
-    const html = workbenchHtml({ sitePath: '/sites/x', fontBaseUrl: '/f/' }, 'src/app/App.tsx:3:1: ERROR: Expected "<" but found "</script>"');
+    const html = workbenchHtml({ sitePath: '/sites/x', teamSitePath: '/sites/t', fontBaseUrl: '/f/' }, 'src/app/App.tsx:3:1: ERROR: Expected "<" but found "</script>"');
     expect(html).toContain('<h1>The workbench could not be built</h1>');
     expect(html).toContain('Expected &#34;&#60;&#34; but found &#34;&#60;/script&#62;&#34;');
     expect(html).not.toContain('app.js');

@@ -41,8 +41,9 @@ beforeAll(async () => {
     $orderby: VISIT_ROTA.fields.VisitDate,
     $top: '100'
   });
+  const haleId = (await restAs<{ Id: number }>(HALE, 'web/currentuser')).Id;
   const rota = await restAs<{ value: Parameters<typeof toRotaEntry>[0][] }>(HALE, `web/lists/getByTitle('${encodeURIComponent(VISIT_ROTA.title)}')/items?${query}`);
-  const hers = rota.value.map(toRotaEntry).filter((entry) => entry.members.some((m) => m.email?.toLowerCase() === HALE));
+  const hers = rota.value.map(toRotaEntry).filter((entry) => entry.members.some((m) => m.id === haleId));
   expect(hers.length).toBeGreaterThan(0);
   haleNextVisit = hers[0];
 });
@@ -107,7 +108,7 @@ it('shows the councillor’s name and upcoming visits, then Teams dark and high 
   await page.setViewportSize({ width: 320, height: 640 });
   // At 320 px the settings are folded away: open them as a person would.
   expect(await page.isVisible('#wb-theme')).toBe(false);
-  await page.click('.wb-bar__toggle');
+  await page.click('.wb-bar__toggle[aria-controls="wb-settings"]');
   await page.selectOption('#wb-theme', 'dark');
   await page.waitForFunction((selector) => getComputedStyle(document.querySelector(`${selector} > div`)!).backgroundColor === 'rgb(31, 31, 31)', WEB_PART);
   expect(await scrollsSideways(page)).toBe(false);

@@ -45,7 +45,11 @@ describe('reviewPickup', () => {
     expect(review.tampered).toHaveLength(4);
     expect(review.corrections).toEqual({
       [F.HosFeedback]: null,
+      [F.HosFeedbackStaffing]: null,
+      [F.HosFeedbackPerformance]: null,
+      [F.HosFeedbackOther]: null,
       [F.HosFeedbackOn]: null,
+      [F.HosFeedbackHistory]: null,
       [`${F.HosFeedbackBy}LookupId`]: null,
       [F.ReportStatus]: 'Submitted',
       [F.CardActivityId]: null

@@ -115,16 +115,67 @@ describe('report card', () => {
     expect(text).not.toContain(CARD_VERBS.submitFeedback);
   });
 
-  it('gives the Head of Service a labelled, required, length-limited input and the Send button', () => {
+  it('gives the Head of Service a labelled, length-limited input for each area the members wrote about, an overall one, and the Send button', () => {
     const card = renderReportCard(sampleReport(), URL, { view: 'headOfService' });
-    const input = allStrings(card).filter((s) => s.value === FEEDBACK_INPUT_ID)[0];
-    expect(input).toBeDefined();
-    const json = JSON.stringify(card);
-    const inputObj = JSON.parse(json).body.reduce((found: unknown, el: { items?: Array<{ id?: string }> }) => found || (el.items || []).filter((i) => i.id === FEEDBACK_INPUT_ID)[0], undefined);
-    expect(inputObj).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: LIMITS.feedback, isMultiline: true });
-    expect(inputObj.label).toMatch(/response/i);
-    expect(inputObj.errorMessage).toBeTruthy();
+    const inputs: Array<{ type: string; id: string; label: string; maxLength: number; isMultiline: boolean }> = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        node.forEach(walk);
+      } else if (node && typeof node === 'object') {
+        const o = node as { type?: string };
+        if (o.type === 'Input.Text') {
+          inputs.push(node as (typeof inputs)[number]);
+        }
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(card.body);
+    // The members wrote about Staffing and Performance, not Other: no box to answer Other.
+    expect(inputs.map((i) => i.id)).toEqual(['feedbackStaffing', 'feedbackPerformance', FEEDBACK_INPUT_ID]);
+    for (const input of inputs) {
+      expect(input).toMatchObject({ maxLength: LIMITS.feedback, isMultiline: true });
+      expect(input.label).toMatch(/response/i);
+    }
+    expect(inputs[0].label).toBe('Your response on Staffing');
+    expect(JSON.stringify(card)).toContain('At least one box is needed.');
     expect(card.actions).toContainEqual(expect.objectContaining({ type: 'Action.Execute', verb: 'submitFeedback', data: { reportId: 12 } }));
+  });
+
+  it('shows each area\'s response beside the area, the overall response below, and an amended answer as amended', () => {
+    const report = sampleReport({
+      status: 'Responded',
+      feedback: {
+        text: 'Overall, thank you.',
+        staffing: 'Two posts are advertised.',
+        by: { id: 5, displayName: 'Head of CIN/CP', email: 'hos@x' },
+        on: '2026-11-20T09:00:00Z',
+        firstOn: '2026-10-20T09:00:00Z',
+        earlier: [{ text: 'First answer.', on: '2026-10-20T09:00:00Z' }]
+      }
+    });
+    const card = renderReportCard(report, URL);
+    const texts = JSON.stringify(card);
+    const staffing = texts.indexOf('Two vacancies covered');
+    const staffingAnswer = texts.indexOf('Two posts are advertised');
+    const performance = texts.indexOf('Referrals are triaged');
+    expect(staffing).toBeGreaterThan(-1);
+    expect(staffingAnswer).toBeGreaterThan(staffing);
+    expect(staffingAnswer).toBeLessThan(performance);
+    expect(texts).toContain('Head of Service response on Staffing');
+    expect(texts).not.toContain('Head of Service response on Performance');
+    expect(texts).toContain('Overall, thank you.');
+    expect(texts).toContain('First given on Tuesday 20 October 2026');
+    expect(texts).toContain('amended by Head of CIN/CP on Friday 20 November 2026; the earlier version is kept.');
+    expect(card.actions).toContainEqual(expect.objectContaining({ verb: CARD_VERBS.amendFeedback, data: { reportId: 12 } }));
+  });
+
+  it('fills the amend view with the current answer and names the version it amends', () => {
+    const report = sampleReport({ status: 'Responded', feedback: { text: 'Overall.', performance: 'We will audit referrals.', on: '2026-11-20T09:00:00Z' } });
+    const card = renderReportCard(report, URL, { view: 'headOfService', amending: true });
+    const json = JSON.stringify(card);
+    expect(json).toContain('"value":"We will audit referrals."');
+    expect(json).toContain('"value":"Overall."');
+    expect(card.actions).toContainEqual(expect.objectContaining({ verb: 'submitFeedback', data: { reportId: 12, amendsOn: '2026-11-20T09:00:00Z' } }));
   });
 
   it('asks Teams to refresh the card for the listed Heads of Service until it is answered', () => {
@@ -233,6 +284,18 @@ describe('overdue digest card', () => {
     const text = JSON.stringify(renderDigestCard({ ...base, forms: [], responses: [] }));
     expect(text).toContain('No forms are overdue.');
     expect(text).toContain('No responses are overdue.');
+  });
+
+  it('names teams whose reports nobody can answer, only when there are some, with their text escaped', () => {
+    expect(JSON.stringify(renderDigestCard(base))).not.toContain('nobody can answer');
+    const card = renderDigestCard({ ...base, unanswerable: [{ teamTitle: 'Child in Need [North]', namedName: '**Someone**' }, { teamTitle: 'Child Protection' }] });
+    expect(parseIssues(card)).toEqual([]);
+    const lines = textBlocks(card);
+    expect(lines).toContain('Teams whose reports nobody can answer (2)');
+    expect(lines.filter((l) => /nobody can answer its reports/.test(l))).toEqual([
+      expect.stringMatching(/^Child in Need \\\[North\\\] names \\\*\\\*Someone\\\*\\\* as its Head of Service, who is not in the Heads of Service group/),
+      expect.stringMatching(/^Child Protection names someone who is no longer on the site as its Head of Service/)
+    ]);
   });
 
   it('stays under 28 KB however many items are overdue', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasPermissions } from '@pnp/sp/security/funcs';
 import { PermissionKind } from '@pnp/sp/security';
-import { basePermissionMask, ListSettings, provisioningPlan, SiteScript } from '../../../src/provisioning/plan';
+import { basePermissionMask, ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
 
 const listsDir = path.join(__dirname, '../../../sharepoint/lists');
 const script = JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8')) as SiteScript;
@@ -32,17 +32,40 @@ describe('provisioning plan', () => {
     expect(hasPermissions(numeric, PermissionKind.EditListItems)).toBe(false);
   });
 
-  it('creates lists, then settings, roles and groups, then grants, every group on every list', () => {
+  it('creates lists, then regional and list settings, roles and groups, then grants, every group on every list, then the bot\'s grant', () => {
     const steps = provisioningPlan(script, settings);
     const kinds = steps.map((s) => s.kind);
     const first = (kind: string): number => kinds.indexOf(kind as never);
     const last = (kind: string): number => kinds.lastIndexOf(kind as never);
-    expect(last('siteScriptAction')).toBeLessThan(first('listSettings'));
+    expect(last('list')).toBeLessThan(first('regionalSettings'));
+    expect(last('list')).toBeLessThan(first('listSettings'));
     expect(last('roleDefinition')).toBeLessThan(first('grant'));
     expect(last('group')).toBeLessThan(first('grant'));
+    expect(first('group')).toBeLessThan(first('siteAccess'));
+    expect(kinds[kinds.length - 1]).toBe('appGrant');
     expect(steps.filter((s) => s.kind === 'grant')).toHaveLength(settings.groups.length * Object.keys(settings.lists).length);
+    expect(steps.filter((s) => s.kind === 'siteAccess')).toHaveLength(settings.groups.length);
     const councillorsOnReports = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReports' && s.group === 'Frontline Visit Members');
     expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
+  });
+
+  it('applies each list under its URL name and renames it in a step of its own (setTitle in createSPList makes a second list when reapplied)', () => {
+    const lists = provisioningPlan(script, settings).filter((s): s is Extract<ProvisioningStep, { kind: 'list' }> => s.kind === 'list');
+    expect(lists.map((l) => [l.listName, l.title])).toEqual([
+      ['FrontlineTeams', 'Frontline Teams'],
+      ['VisitRota', 'Visit Rota'],
+      ['VisitReports', 'Visit Reports'],
+      ['NotificationsSent', 'Notifications Sent']
+    ]);
+    for (const list of lists) {
+      expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
+    }
+  });
+
+  it('sets London time and the least role for the bot that works', () => {
+    const steps = provisioningPlan(script, settings);
+    expect(steps.find((s) => s.kind === 'regionalSettings')).toEqual({ kind: 'regionalSettings', settings: { timeZone: 2, locale: 2057, hourFormat: '24' } });
+    expect(steps.find((s) => s.kind === 'appGrant')).toEqual({ kind: 'appGrant', role: 'fullcontrol' });
   });
 
   it('makes the site owners own every role group, hides its membership from non-members and lets no member change it', () => {

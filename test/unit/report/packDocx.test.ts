@@ -1,6 +1,7 @@
 import { buildPackModel } from '../../../src/report/packModel';
 import { renderPackDocx } from '../../../src/report/packDocx';
 import { outlineText, packOutline } from '../../../src/report/packOutline';
+import { packCsvRows } from '../../../src/report/packCsv';
 import { documentXml, readDocx } from './docxXml';
 import { fixtureData, fixtureRequest, NEXT_STEPS_TEXT, RESPONSE_TEXT, WORRY_TEXT } from './packFixture';
 
@@ -173,5 +174,40 @@ describe('rows across a page break', () => {
     expect(visitRow).toContain('<w:cantSplit/>');
     const longRow = bodyRows.find((row) => row.includes('caseloads have grown'))!;
     expect(longRow).not.toContain('<w:cantSplit/>');
+  });
+});
+
+describe('the committee pack puts each area\'s response beside its area', () => {
+  const data = fixtureData();
+  // Report 201 (Consultation Team, 15 Apr): the members wrote on Staffing and Performance.
+  data.reports = data.reports.map((r) =>
+    r.id === 201 && r.feedback
+      ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Staffing: two posts advertised.', performance: 'Performance: triage stays daily.' } }
+      : r
+  );
+  const model = buildPackModel(data, fixtureRequest);
+
+  it('in Word: the Staffing table has the Staffing answer, the Performance table the Performance answer', async () => {
+    const doc = readDocx(await documentXml(await renderPackDocx(model)));
+    const themeTable = (said: string) => doc.tables.find((t) => t.rows.some((r) => r[0].startsWith('15 Apr 2026') && r[1].includes(said)))!;
+    const staffing = themeTable('vacancies').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
+    const performance = themeTable('Needs to happen').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
+    // The overall response once, in the report's first area; each area's own answer beside it.
+    expect(staffing[2]).toBe('Staffing: two posts advertised.\nOverall response: Overall: thank you.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
+    expect(performance[2]).toBe('Performance: triage stays daily.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
+    expect(staffing[2]).not.toContain('triage');
+    expect(performance[2]).not.toContain('posts advertised');
+  });
+
+  it('in CSV: each area row carries its own answer, the overall response once; an area left unanswered says so', () => {
+    const rows = packCsvRows(model).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
+    expect(rows.map((r) => [r.Theme, r['Head of Service response']])).toEqual([
+      ['Staffing', 'Staffing: two posts advertised.\nOverall response: Overall: thank you.'],
+      ['Performance', 'Performance: triage stays daily.']
+    ]);
+    const partial = fixtureData();
+    partial.reports = partial.reports.map((r) => (r.id === 201 && r.feedback ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Posts advertised.' } } : r));
+    const other = packCsvRows(buildPackModel(partial, fixtureRequest)).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
+    expect(other.map((r) => r['Head of Service response'])).toEqual(['Posts advertised.\nOverall response: Overall: thank you.', 'No response on this area.']);
   });
 });
