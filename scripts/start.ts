@@ -1,30 +1,32 @@
 /**
- * `npm start`: everything on this machine. Each service is one entry of `services`: it starts,
- * prints where it is, and returns how to stop it. Ctrl-C stops them in reverse order.
- * (Issue 5 adds the bot on 3978 and the Agents Playground on 56150 here.)
+ * `npm start`: everything on this machine (docs/architecture.md §5): the sandbox on 4321, the bot
+ * in local mode on 3978 and the Agents Playground on 56150 as the improvement team's channel. Each
+ * service is one entry of `services`: it starts, prints where it is, and returns how to stop it.
+ * Ctrl-C stops them in reverse order. Everything they write goes under the data folder.
  */
-import { describeSandbox, sandboxOptionsFromEnv, stopOnSignals } from '../src/sandbox/main';
-import { startSandbox } from '../src/sandbox/server';
-// --- issue 5: bot and Agents Playground (owned by the bot; keep this block together) ---
 import { join } from 'node:path';
 import { loadConfig } from '../src/bot/config';
 import { PLAYGROUND_CHANNEL_ID, PLAYGROUND_PORT, startPlayground } from '../src/bot/playground';
 import { startBot } from '../src/bot/server';
-// --- end issue 5 ---
+import { describeSandbox, sandboxOptionsFromEnv, stopOnSignals } from '../src/sandbox/main';
+import { startSandbox } from '../src/sandbox/server';
 
 type Service = () => Promise<() => Promise<void>>;
 
 /** Set by the sandbox service; the bot points at it. */
 let sandboxUrl = 'http://localhost:4321';
+/** The data folder (`SANDBOX_DATA`, default `.sandbox/`), where the Playground keeps its files too. */
+let dataDir = '.sandbox';
 
 const services: Service[] = [
   async () => {
     const sandbox = await startSandbox(sandboxOptionsFromEnv());
     console.log(describeSandbox(sandbox));
     sandboxUrl = sandbox.url;
+    dataDir = sandbox.dataDir;
     return () => sandbox.close();
   },
-  // --- issue 5: the bot on 3978, then the Agents Playground on 56150 as its Teams client ---
+  // The bot on 3978, then the Agents Playground on 56150 as its Teams client.
   async () => {
     const config = loadConfig({
       SANDBOX_URL: sandboxUrl,
@@ -38,7 +40,7 @@ const services: Service[] = [
     // The first sweep waits for the Playground, which is the bot's Bot Connector.
     const bot = await startBot({ config, sweepAtStart: false });
     const playground = await startPlayground({
-      dir: join(process.cwd(), '.sandbox', 'playground'),
+      dir: join(dataDir, 'playground'),
       botEndpoint: `${bot.url}/api/messages`,
       botId: config.credentials.clientId,
       currentUser: process.env.PLAYGROUND_USER
@@ -55,7 +57,6 @@ const services: Service[] = [
       await bot.close();
     };
   }
-  // --- end issue 5 ---
 ];
 
 const closers: Array<() => Promise<void>> = [];

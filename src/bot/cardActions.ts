@@ -18,7 +18,7 @@ import { CardFactory, BotReport } from './cardFactory';
 import { Channel, teamsUserIds } from './channel';
 import { answererObjectIds, answerRight } from './headOfService';
 import { lookupIdField, FrontlineLists } from './lists';
-import { PublisherLog } from './publisher';
+import type { PublisherLog } from './botReport';
 
 const F = VISIT_REPORTS.fields;
 

@@ -5,16 +5,16 @@
  */
 import { renderRefusalCard, renderReportCard, AdaptiveCardJson, ReportCardView } from '../cards';
 import { reportPageUrl, teamsReportDeepLink } from '../common/deepLink';
-import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
 import { answererObjectIds, answerers } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
 import { serverCheckNotice } from './claimChecks';
 import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
 import { FrontlineLists } from './lists';
+import type { BotReport } from './botReport';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
-export type BotReport = VisitReport & { feedbackById?: number; modified?: string; authorId?: number };
+export type { BotReport } from './botReport';
 
 /**
  * Every view of a report's card says what the form's submit checks find missing (a report can

@@ -1,5 +1,5 @@
 /**
- * What a report claims, checked on the server when the bot picks it up (DESIGN.md §4: enforced
+ * What a report claims, checked on the server when the bot picks it up (docs/architecture.md §4: enforced
  * where the data lives). The form makes the same choices in the browser, but a report can reach
  * the list by any SharePoint client, so the bot checks them against the lists themselves:
  *

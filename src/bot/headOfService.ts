@@ -1,5 +1,5 @@
 /**
- * Who may answer a report (DESIGN.md §4): a member of the Heads of Service group — a group only
+ * Who may answer a report (docs/architecture.md §4): a member of the Heads of Service group — a group only
  * the site owners can change — directly or through an Entra security group the site owners put
  * in it. A team's named Head of Service (Frontline Teams → HeadOfService, which the improvement
  * team can edit) narrows who may answer for that team to that one person, and never widens it:

@@ -436,7 +436,7 @@ export class SharePointRestError extends Error {
 /** SharePoint's built-in read role, and the read-all role `sharepoint/lists/list-settings.json` defines. */
 export const READ_ROLE_NAME = 'Read';
 export const READ_ALL_REPORTS_ROLE_NAME = 'Frontline Visits - Read all reports';
-/** Who reads every report (DESIGN.md §4); after the lock, they and the author only. */
+/** Who reads every report (docs/architecture.md §4); after the lock, they and the author only. */
 export const REPORT_READING_GROUPS: ReadonlyArray<string> = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk];
 
 export interface LockResult {

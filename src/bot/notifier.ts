@@ -1,5 +1,5 @@
 /**
- * Telling people (DESIGN.md §2, bot item 5): Teams activity feed notifications through Microsoft
+ * Telling people (docs/architecture.md §2, a report's journey, step 8): Teams activity feed notifications through Microsoft
  * Graph (`POST /users/{id}/teamwork/sendActivityNotification`, app-only, TeamsActivity.Send).
  *
  * - When an answer is stored (or amended), every councillor on the visit is told; the link opens
@@ -27,7 +27,7 @@ import { NotificationKind, NOTIFICATIONS_SENT, SendState } from '../data/listCon
 import { odataStringLiteral } from '../data/odata';
 import { Answerer, answerers } from './headOfService';
 import { FrontlineLists, GraphListItem, objectIdOf } from './lists';
-import { PublisherLog } from './publisher';
+import type { PublisherLog } from './botReport';
 
 const N = NOTIFICATIONS_SENT.fields;
 

@@ -1,5 +1,5 @@
 /**
- * What the bot checks when it first picks up a submitted report (DESIGN.md §4: enforced where the
+ * What the bot checks when it first picks up a submitted report (docs/architecture.md §4: enforced where the
  * data lives). Until the bot locks the item, its author could write anything on it — SharePoint's
  * list settings allow editing one's own items and have no field-level permissions — so the bot
  * trusts nothing only it or a Head of Service may set, and re-runs the form's submit checks.
@@ -10,8 +10,7 @@ import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { validateForSubmit } from '../domain/validation';
 import { VISIT_REPORTS } from '../data/listContract';
 import { lookupIdField } from './lists';
-import type { BotReport } from './cardFactory';
-import type { Claim } from './publisher';
+import type { BotReport, Claim } from './botReport';
 
 const F = VISIT_REPORTS.fields;
 const DAY_MS = 86400000;

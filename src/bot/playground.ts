@@ -26,7 +26,7 @@ interface PlaygroundUser {
   aadObjectId: string;
 }
 
-/** The demo personas (DESIGN.md §5) as Playground users. Never a real person's name. */
+/** The demo personas (docs/architecture.md §5) as Playground users. Never a real person's name. */
 export const PLAYGROUND_USERS: ReadonlyArray<PlaygroundUser> = [
   { key: 'headOfService', id: '29:hos-cincp', name: 'Head of Service (CIN/CP)', email: 'hos.cincp@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000020' },
   { key: 'improvement', id: '29:improvement', name: "Children's Improvement Team", email: 'improvement@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000010' },

@@ -42,16 +42,14 @@ import { FrontlineLists, LockResult, ReportLocks } from './lists';
 import { explainGraphRefusal, explainLockFailure, LockFailure } from './lockFailure';
 import { checkClaims, gatherClaimFacts } from './claimChecks';
 import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import type { Claim, PublisherLog } from './botReport';
 import { formatServerCheck } from '../domain/serverCheck';
 import { ServerCheck } from '../domain/types';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
 
-export interface Claim {
-  until: number;
-  token: string;
-}
+export type { Claim } from './botReport';
 
 export function formatClaim(claim: Claim): string {
   return `${CLAIM_PREFIX}${new Date(claim.until).toISOString()}:${claim.token}`;
@@ -101,11 +99,7 @@ export interface LockAdvice {
 
 type LockAttempt = { ok: true; lock: LockResult } | { ok: false; failure: LockFailure };
 
-export interface PublisherLog {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type { PublisherLog } from './botReport';
 
 export class CardPublisher {
   private running?: Promise<SweepResult>;

@@ -6,12 +6,13 @@
  * `startBot(options)` is the programmatic API tests, the bench and `npm start` use.
  */
 import * as http from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
+import { listenOnLoopback, LoopbackListening } from '../node/loopback';
 import { londonToday } from '../domain/calendarDate';
 import { BotConfig, BotCredentials, loadConfig } from './config';
 import { CardActions, CardActionActivity } from './cardActions';
@@ -122,42 +123,28 @@ class NodeHttpAdapter implements IHttpServerAdapter {
     this.extraRoutes.set(`${method} ${path}`, handler);
   }
 
-  /** Servers on further addresses (the IPv6 loopback), sharing the first one's handler. */
-  private readonly extraServers: http.Server[] = [];
+  /** Set when listening on the loopback interface only. */
+  private loopback?: LoopbackListening;
 
-  /**
-   * Listens on every interface, or with `loopbackOnly` on 127.0.0.1 and (when the machine has
-   * IPv6) ::1, so that `localhost` works whichever address it resolves to first.
-   */
+  /** Listens on every interface, or with `loopbackOnly` on this machine only (127.0.0.1 and ::1). */
   async start(port: number | string, loopbackOnly = false): Promise<void> {
+    if (loopbackOnly) {
+      this.loopback = await listenOnLoopback(this.server, Number(port));
+      return;
+    }
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
-      if (loopbackOnly) {
-        this.server.listen(Number(port), '127.0.0.1', () => resolve());
-      } else {
-        this.server.listen(Number(port), () => resolve());
-      }
+      this.server.listen(Number(port), () => resolve());
     });
-    if (loopbackOnly) {
-      const chosen = (this.server.address() as AddressInfo).port;
-      await new Promise<void>((resolve) => {
-        const v6 = http.createServer(this.server.listeners('request')[0] as http.RequestListener);
-        v6.once('error', () => resolve());
-        v6.listen(chosen, '::1', () => {
-          this.extraServers.push(v6);
-          resolve();
-        });
-      });
-    }
   }
 
   async stop(): Promise<void> {
-    await Promise.all(
-      [this.server, ...this.extraServers].map((s) => {
-        s.closeAllConnections();
-        return new Promise<void>((resolve) => s.close(() => resolve()));
-      })
-    );
+    if (this.loopback) {
+      await this.loopback.close();
+      return;
+    }
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -247,6 +234,30 @@ export function tokenSource(credentials: BotCredentials, siteUrl: string): { for
   };
 }
 
+/** The Teams SDK's warning, on every local start, that it will not check tokens. */
+const SDK_UNSIGNED_WARNING = /dangerouslyAllowUnauthenticatedRequests is enabled/;
+
+/**
+ * The logger handed to the Teams SDK in local mode: everything passes but the SDK's alarm about
+ * unchecked tokens, which is deliberate there and said once, plainly, by the bot itself.
+ */
+function withoutUnsignedWarning(logger: ILogger): ILogger {
+  return {
+    loggerOptions: logger.loggerOptions,
+    debug: (...msg: unknown[]) => logger.debug(...msg),
+    info: (...msg: unknown[]) => logger.info(...msg),
+    warn: (...msg: unknown[]) => {
+      if (!(typeof msg[0] === 'string' && SDK_UNSIGNED_WARNING.test(msg[0]))) {
+        logger.warn(...msg);
+      }
+    },
+    error: (...msg: unknown[]) => logger.error(...msg),
+    trace: (...msg: unknown[]) => logger.trace(...msg),
+    log: (level, ...msg: unknown[]) => (level === 'warn' ? withoutUnsignedWarning(logger).warn(...msg) : logger.log(level, ...msg)),
+    child: (name, overrides) => withoutUnsignedWarning(logger.child(name, overrides))
+  };
+}
+
 function publisherLog(logger: ILogger): PublisherLog {
   return { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) };
 }
@@ -264,7 +275,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const creds = config.credentials;
   const app = new App({
     httpServerAdapter: adapter,
-    logger,
+    logger: config.mode === 'local' ? withoutUnsignedWarning(logger) : logger,
     clientId: creds.clientId,
     tenantId: creds.kind === 'sandbox' ? undefined : creds.tenantId,
     token: tokens.forApp,
@@ -344,6 +355,9 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   await adapter.start(options.port !== undefined ? options.port : config.port, config.mode === 'local');
   const port = (adapter.server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  if (config.mode === 'local') {
+    logger.info(`Local mode: ${url}/api/messages accepts requests without a Bot Framework token, from this machine only (127.0.0.1 and ::1). Production mode checks every token.`);
+  }
   if (config.mode === 'local' && options.port !== undefined && options.port !== config.port) {
     notificationBase = url;
   }

@@ -8,7 +8,7 @@
  * 180 days: the bot creates one if none points at it and renews it well before it expires.
  */
 import { FrontlineLists } from './lists';
-import { PublisherLog } from './publisher';
+import type { PublisherLog } from './botReport';
 
 export const WEBHOOK_PATH = '/api/webhooks';
 /** SharePoint's maximum is 180 days; renew when fewer than 60 remain. */

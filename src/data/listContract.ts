@@ -1,5 +1,5 @@
 /**
- * The SharePoint list contract (DESIGN.md §3): the one place that names lists and fields.
+ * The SharePoint list contract (docs/architecture.md §3): the one place that names lists and fields.
  * Web part, bot, sandbox, provisioning and tests all read it; `sharepoint/lists/` holds the same
  * contract as site script JSON, and a test proves the two agree field by field.
  */

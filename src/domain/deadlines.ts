@@ -1,9 +1,9 @@
 import type { VisitReport } from './types';
 import { addDays, CalendarDate, calendarDateFromSharePoint, daysBetween } from './calendarDate';
 
-/** Days after the visit by which the form must reach the improvement team (DESIGN.md §1.3). */
+/** Days after the visit by which the form must reach the improvement team (docs/architecture.md §1.3). */
 export const SUBMISSION_WINDOW_DAYS = 28;
-/** Days after submission by which the Head of Service responds (DESIGN.md §1.4). */
+/** Days after submission by which the Head of Service responds (docs/architecture.md §1.4). */
 export const RESPONSE_WINDOW_DAYS = 28;
 
 /** The last day on which the form is on time. */

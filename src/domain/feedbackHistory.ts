@@ -1,5 +1,5 @@
 /**
- * An amended answer keeps every earlier version (DESIGN.md §3: "every version is kept"): the bot
+ * An amended answer keeps every earlier version (docs/architecture.md §3: "every version is kept"): the bot
  * writes them, oldest first, as JSON in `HosFeedbackHistory`, in the same ETag-guarded write as the
  * amendment. A column of our own rather than SharePoint's item versions: those also hold every
  * claim, card id and lock the bot writes, can be trimmed by the list's version limit, and would

@@ -1,6 +1,6 @@
 /**
  * The Signs of Safety grid of the visit form: three rows by three columns, with the prompts that
- * guide each row (DESIGN.md §1).
+ * guide each row (docs/architecture.md §1).
  */
 
 export type GridRow = 'staffing' | 'performance' | 'other';

@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md §4), as one table that the UI, the bot, the sandbox and the tests
+ * Who may do what (docs/architecture.md §4), as one table that the UI, the bot, the sandbox and the tests
  * all read. Enforcement lives where the data lives (list permissions, the bot's check); the UI
  * only uses this to decide what to offer.
  */

@@ -55,7 +55,7 @@ export interface HosFeedbackVersion extends FeedbackTexts {
 }
 
 /**
- * Everything a councillor writes on the visit form (DESIGN.md §1). Its free-text properties
+ * Everything a councillor writes on the visit form (docs/architecture.md §1). Its free-text properties
  * (`title`, `staffInvolved`, …) come from the field table in `reportFields.ts`.
  */
 export interface VisitReportForm extends FormTexts {

@@ -90,7 +90,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       themes: GRID_ROWS.map((row) => ({
         row,
         label: GRID_ROW_LABELS[row],
-        // Each area's own response beside it (DESIGN.md §1.5 pairs them), not the whole answer repeated.
+        // Each area's own response beside it (docs/architecture.md §1.5 pairs them), not the whole answer repeated.
         statements: teamReports
           .map((r) => statementFor(r, row, responseFor(r, request.today, row, row === firstRowWritten(r))))
           .filter((s): s is PackStatement => !!s)
@@ -114,7 +114,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
   });
 
   const previous = data.previousReports.filter((r) => isSubmitted(r) && inScope(r.teamId) && isWithin(r.visitDate, data.previousPeriod));
-  // A report that failed the checks is never silently averaged (DESIGN.md: the server checks what a report claims).
+  // A report that failed the checks is never silently averaged (docs/architecture.md: the server checks what a report claims).
   const counted = submitted.filter((r) => reasonsNotUsed(r).length === 0);
   const teamAverages = shownTeams.map((team) => teamAverage(team.id, team.title, counted, previous.filter(previousCountable)));
 

@@ -1,5 +1,5 @@
 /**
- * The committee pack (DESIGN.md §1 item 5): what is read from the lists (`PackData`) and what
+ * The committee pack (docs/architecture.md §1 item 5): what is read from the lists (`PackData`) and what
  * the pack shows (`PackModel`). The model carries its display text, so the on-screen preview,
  * the Word document and the CSV cannot say different things.
  */

@@ -1,6 +1,6 @@
 /**
  * The sandbox's directory: who exists, their Entra object ids, their SharePoint groups, and the
- * Entra security groups a council puts inside SharePoint groups. DESIGN.md §4 gives the groups,
+ * Entra security groups a council puts inside SharePoint groups. docs/architecture.md §4 gives the groups,
  * §5 the fixed personas that tests and tools rely on; a JSON file named by `SANDBOX_DIRECTORY`
  * (or `directoryFile`) adds more people and Entra groups.
  */
@@ -12,7 +12,7 @@ export interface DirectoryEntry {
   displayName: string;
   /** Entra object id. */
   objectId: string;
-  /** SharePoint group titles (DESIGN.md §4). */
+  /** SharePoint group titles (docs/architecture.md §4). */
   groups: string[];
   /**
    * False for a person with no mailbox (a co-opted member, a guest): they sign in with `email` as
@@ -40,7 +40,7 @@ export interface Directory {
 
 const councillors = ROLE_GROUPS.Councillor;
 
-/** The five fixed personas of DESIGN.md §5 — never change their emails or object ids. */
+/** The five fixed personas of docs/architecture.md §5 — never change their emails or object ids. */
 export const FIXED_PERSONAS: ReadonlyArray<DirectoryEntry> = [
   { email: 'cllr.hale@northshire.example', displayName: 'Cllr Hale', objectId: '0b6f3c1e-0000-4000-8000-000000000001', groups: [councillors] },
   { email: 'cllr.osei@northshire.example', displayName: 'Cllr Osei', objectId: '0b6f3c1e-0000-4000-8000-000000000002', groups: [councillors] },
@@ -92,7 +92,7 @@ export const SITE_GROUP_DESCRIPTIONS: { readonly [role in Role]: string } = {
   Clerk: 'Committee clerks and scrutiny officers who build the committee pack and keep the rota.'
 };
 
-/** The groups DESIGN.md §4 defines, in role order. */
+/** The groups docs/architecture.md §4 defines, in role order. */
 export function siteGroupTitles(): string[] {
   return ROLES.map((role) => ROLE_GROUPS[role]);
 }

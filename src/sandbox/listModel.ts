@@ -224,7 +224,7 @@ export function convertFieldValue(store: SandboxStore, field: FieldDefinition, v
         throw spErrors.dateOutOfRange();
       }
       // A value without a zone is the site's local time in SharePoint. A date-only column keeps
-      // midnight of the site-local day the value falls on (DESIGN.md §3: the site's regional time
+      // midnight of the site-local day the value falls on (docs/architecture.md §3: the site's regional time
       // zone decides which day that is).
       const zone = siteTimeZone(store, SITE_RELATIVE_URL);
       return spNow(new Date(field.dateOnly ? dateOnlyStored(zone, value) : instantOf(zone, value)));

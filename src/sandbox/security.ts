@@ -1,5 +1,5 @@
 /**
- * Who is calling and what they may do, enforced where the data lives (DESIGN.md §4), through
+ * Who is calling and what they may do, enforced where the data lives (docs/architecture.md §4), through
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listenOnLoopback, LoopbackListening } from '../node/loopback';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SITE_RELATIVE_URL } from '../data/listContract';
@@ -91,17 +91,16 @@ export interface SandboxHandle {
 
 type WorkbenchHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 
-/** The workbench is built by another module; the sandbox runs without it until it exists. */
+/**
+ * The workbench is loaded only when the sandbox serves it: it brings esbuild and the web part's
+ * React tree, which the API alone (and most tests) do not need.
+ */
 async function loadWorkbench(siteUrl: string): Promise<WorkbenchHandler | undefined> {
-  const modulePath = './workbench/index';
   try {
-    const mod = (await import(modulePath)) as { createWorkbenchHandler?: (o: { siteUrl: string; teamSiteUrl: string }) => WorkbenchHandler };
-    return mod.createWorkbenchHandler ? mod.createWorkbenchHandler({ siteUrl, teamSiteUrl: siteUrl.replace(SITE_RELATIVE_URL, TEAM_SITE_RELATIVE_URL) }) : undefined;
+    const { createWorkbenchHandler } = await import('./workbench/index');
+    return createWorkbenchHandler({ siteUrl, teamSiteUrl: siteUrl.replace(SITE_RELATIVE_URL, TEAM_SITE_RELATIVE_URL) });
   } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (!(e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') && /workbench/.test(e.message))) {
-      console.error('Sandbox: the workbench failed to load; serving the API only', error);
-    }
+    console.error('Sandbox: the workbench failed to load; serving the API only', error);
     return undefined;
   }
 }
@@ -203,26 +202,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule: options.submittedLockRule !== false });
 
   const server = http.createServer();
-  const extraServers: http.Server[] = [];
+  let listening: LoopbackListening;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port || 0, '127.0.0.1', () => resolve());
-    });
+    // Anyone who can reach it may name themselves in a header: this machine only.
+    listening = await listenOnLoopback(server, options.port || 0);
   } catch (error) {
     store.close();
     throw new Error(`The sandbox cannot listen on port ${options.port}: ${(error as Error).message}. Set PORT to a free port.`);
   }
-  const port = (server.address() as AddressInfo).port;
-  // `localhost` may resolve to ::1 first; answer there too when the machine has IPv6.
-  await new Promise<void>((resolve) => {
-    const v6 = http.createServer();
-    v6.once('error', () => resolve());
-    v6.listen(port, '::1', () => {
-      extraServers.push(v6);
-      resolve();
-    });
-  });
+  const port = listening.port;
   const url = `http://localhost:${port}`;
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
   const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL) : undefined) };
@@ -453,14 +441,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
   };
   server.on('request', listener);
-  extraServers.forEach((s) => s.on('request', listener));
 
   let closed = false;
-  const closeServer = (s: http.Server): Promise<void> =>
-    new Promise((resolve) => {
-      s.close(() => resolve());
-      s.closeAllConnections();
-    });
   return {
     url,
     siteUrl,
@@ -501,7 +483,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       closed = true;
-      await Promise.all([server, ...extraServers].map(closeServer));
+      await listening.close();
       await webhooks.close();
       store.close();
       if (ownsDataDir) {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync, StatementSync } from 'node:sqlite';
+import { DatabaseSync, StatementSync } from './sqlite';
 import { LIST_DEFINITIONS, ListDefinition } from '../data/listContract';
 import { DirectoryEntry, EntraGroupEntry, SITE_GROUP_DESCRIPTIONS } from './directory';
 import { ROLE_GROUPS, ROLES } from '../domain/roles';

@@ -2,7 +2,7 @@
  * Where the clerk's next committee date is kept: in this browser's localStorage, per site.
  *
  * Why here and not in a list: the date is the clerk's own working setting for building the pack,
- * not a record anyone else reads, and the list contract (DESIGN.md §3) has no place for it. Kept
+ * not a record anyone else reads, and the list contract (docs/architecture.md §3) has no place for it. Kept
  * so the clerk sets it once per committee cycle instead of on every visit to the screen. Storage
  * can be unavailable (private windows, some embedded Teams clients): then the date simply is not
  * remembered, and nothing breaks.

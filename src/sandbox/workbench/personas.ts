@@ -10,7 +10,7 @@ export interface WorkbenchPersona {
 export const PERSONAS_PATH = '/_sandbox/personas';
 
 /**
- * DESIGN.md §5's fixed personas, used only when the sandbox cannot be asked (an older sandbox,
+ * docs/architecture.md §5's fixed personas, used only when the sandbox cannot be asked (an older sandbox,
  * or the handler served on its own in a test). The sandbox's own list wins: it has their names.
  */
 export const FALLBACK_PERSONAS: ReadonlyArray<WorkbenchPersona> = [

@@ -1,5 +1,5 @@
 /**
- * The lock on pickup and the server-side checks (DESIGN.md §4: enforced where the data lives).
+ * The lock on pickup and the server-side checks (docs/architecture.md §4: enforced where the data lives).
  * The sandbox runs with its own submitted-report rule off, so an author may write anything on
  * their own item until the bot locks it — as production's list settings allow.
  */

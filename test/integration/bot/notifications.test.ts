@@ -12,6 +12,7 @@ import { emptyGrid } from '../../../src/domain/grid';
 import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 import { cardActionInvoke, firstTeam, MemoryLogger, OBJECT_IDS, patchReportFields, postActivity, startTestBot } from './botHarness';
 import { FakeConnector } from './fakeConnector';
+import { buildForm } from '../../helpers/reportFixtures';
 
 const F = VISIT_REPORTS.fields;
 const OSEI = '0b6f3c1e-0000-4000-8000-000000000002';
@@ -59,7 +60,7 @@ describe('bot: people are told', () => {
     ];
     const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
     const added = (await list.items.add({
-      ...formToItemFields({ title: 'Shared visit', teamId: team.id, visitDate, members, staffInvolved: 'Team manager', grid: { ...emptyGrid(), staffingWorries: 'Vacancies.' }, safetyScale: 6 }),
+      ...formToItemFields(buildForm({ title: 'Shared visit', teamId: team.id, visitDate, members, staffInvolved: 'Team manager', grid: { ...emptyGrid(), staffingWorries: 'Vacancies.' }, safetyScale: 6 })),
       [F.ReportStatus]: 'Draft'
     })) as { Id?: number; data?: { Id: number } };
     const id = added.Id || (added.data as { Id: number }).Id;

@@ -14,6 +14,7 @@ import { Person } from '../../../src/domain/types';
 import { entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
 import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 import { cardTexts, firstTeam, reportItem, withTestBot } from './botHarness';
+import { buildForm } from '../../helpers/reportFixtures';
 
 const F = VISIT_REPORTS.fields;
 
@@ -33,7 +34,7 @@ describe('bot: the server checks what a report claims', () => {
     const team = await firstTeam(fixture.sandbox);
     const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
     const added = (await list.items.add({
-      ...formToItemFields({
+      ...formToItemFields(buildForm({
         title: 'Claims',
         teamId: claims.teamId === undefined ? team.id : claims.teamId,
         rotaEntryId: claims.rotaEntryId,
@@ -42,7 +43,7 @@ describe('bot: the server checks what a report claims', () => {
         staffInvolved: '',
         grid: { ...emptyGrid(), otherWorries: 'Something.' },
         safetyScale: 5
-      }),
+      })),
       [F.ReportStatus]: 'Draft'
     })) as { Id?: number; data?: { Id: number } };
     const id = added.Id || (added.data as { Id: number }).Id;

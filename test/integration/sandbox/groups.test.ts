@@ -15,6 +15,7 @@ import { emptyGrid } from '../../../src/domain/grid';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { ENTRA, entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
 import { failureOf, graphClientForApp, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { buildForm } from '../../helpers/reportFixtures';
 
 const TODAY = '2026-06-15';
 const quoted = (title: string): string => encodeURIComponent(`'${title.replace(/'/g, "''")}'`);
@@ -117,7 +118,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     expect(options.councillorGroups).toEqual([ENTRA.councillors.displayName]);
     expect(options.councillors.map((c) => c.email)).toContain(PERSONAS.hale);
     const me = { id: start.user.id, displayName: start.user.displayName, email: start.user.email };
-    const saved = await writer.saveDraft({ title: 'Visit report', teamId: options.teams[0].id, visitDate: TODAY, members: [me], staffInvolved: '', grid: emptyGrid(), safetyScale: 5 }, {});
+    const saved = await writer.saveDraft(buildForm({ title: 'Visit report', teamId: options.teams[0].id, visitDate: TODAY, members: [me], staffInvolved: '', grid: emptyGrid(), safetyScale: 5 }), {});
     const mine = await writer.getReportScreen(saved.reportId);
     expect(mine.report.id).toBe(saved.reportId);
     const others = await spForUser(fixture.sandbox.siteUrl, VIA_ENTRA.councillor.email).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', 'AuthorId')();

@@ -3,6 +3,7 @@ import { RotaRecord } from '../../../src/bot/lists';
 import { emptyGrid } from '../../../src/domain/grid';
 import { reasonsNotUsed } from '../../../src/domain/serverCheck';
 import { VisitReport } from '../../../src/domain/types';
+import { buildReport } from '../../helpers/reportFixtures';
 
 const HALE = { id: 11, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' };
 const OSEI = { id: 12, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' };
@@ -15,6 +16,7 @@ const facts: ClaimFacts = { councillorIds: [11, 12, 13], authorId: 11, rota, tea
 
 function report(overrides: Partial<VisitReport> = {}): VisitReport {
   return {
+    ...buildReport(),
     id: 7,
     title: 'Visit',
     rotaEntryId: 5,

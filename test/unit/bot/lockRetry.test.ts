@@ -9,6 +9,7 @@ import { FrontlineLists, LockResult, SharePointRestError } from '../../../src/bo
 import { CardPublisher, LOCK_RETRY_FIRST_MS, LOCK_RETRY_MAX_MS, NOT_LOCKED_NOTICE, PublisherLog } from '../../../src/bot/publisher';
 import { BotReport } from '../../../src/bot/cardFactory';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
+import { buildReport, gridWith } from '../../helpers/reportFixtures';
 
 const F = VISIT_REPORTS.fields;
 
@@ -17,13 +18,14 @@ function fakeLists(ids: number[]): { lists: FrontlineLists; reports: Map<number,
   const reports = new Map<number, BotReport>();
   for (const id of ids) {
     reports.set(id, {
+      ...buildReport(),
       id,
       title: `Report ${id}`,
       teamId: 1,
       visitDate: '2026-06-01',
       members: [],
       staffInvolved: 'Team manager',
-      grid: { staffingWorries: 'Vacancies', staffingWorkingWell: '', staffingNextSteps: '', performanceWorries: '', performanceWorkingWell: '', performanceNextSteps: '', otherWorries: '', otherWorkingWell: '', otherNextSteps: '' },
+      grid: gridWith({ staffingWorries: 'Vacancies' }),
       safetyScale: 6,
       status: 'Submitted',
       submittedOn: '2026-06-02T09:00:00Z',

@@ -15,6 +15,7 @@ import {
   responseDueDate,
   submissionDueDate
 } from '../../../src/domain/deadlines';
+import { buildReport } from '../../helpers/reportFixtures';
 
 describe('submission deadline: 28 days after the visit', () => {
   const visit = '2026-05-04';
@@ -117,6 +118,7 @@ describe('lateness: a fact in London calendar days', () => {
 
   it('judges an amended answer by when it was first given', () => {
     const report: VisitReport = {
+      ...buildReport(),
       id: 1,
       title: '',
       members: [],

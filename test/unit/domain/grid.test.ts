@@ -12,7 +12,7 @@ describe('Signs of Safety grid', () => {
     expect(gridCellLabel('performanceWorkingWell')).toBe('Performance: What is working well?');
   });
 
-  it('keeps the prompts of DESIGN.md §1 for each row', () => {
+  it('keeps the prompts of docs/architecture.md §1 for each row', () => {
     expect(GRID_ROW_PROMPTS.staffing).toContain('Morale');
     expect(GRID_ROW_PROMPTS.performance).toContain('Multi-agency engagement');
     expect(GRID_ROW_PROMPTS.other.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { memberChoices } from '../../../src/features/common/people';
 import { Permission, primaryRole, Role, ROLE_GROUPS, RoleGroupView, roleMay, rolesFromGroups, rolesFromMembership, rolesMay } from '../../../src/domain/roles';
 
-describe('roles and permissions (DESIGN.md §4)', () => {
+describe('roles and permissions (docs/architecture.md §4)', () => {
   const table: Array<[Role, Permission, boolean]> = [
     ['Councillor', 'readRota', true],
     ['Councillor', 'createReport', true],

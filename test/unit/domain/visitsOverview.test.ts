@@ -1,6 +1,7 @@
 import { RotaEntry, VisitReport } from '../../../src/domain/types';
 import { buildVisitsOverview, filterVisitsOverview } from '../../../src/domain/visitsOverview';
 import { emptyGrid } from '../../../src/domain/grid';
+import { buildReport } from '../../helpers/reportFixtures';
 
 const hale = { id: 1, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' };
 const osei = { id: 2, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' };
@@ -12,7 +13,7 @@ function rota(id: number, visitDate: string, teamId: number, members = [hale, os
 }
 
 function report(id: number, rotaEntryId: number | undefined, status: VisitReport['status'], extra: Partial<VisitReport> = {}): VisitReport {
-  return { id, title: `Report ${id}`, rotaEntryId, members: [hale, osei], staffInvolved: '', grid: emptyGrid(), status, ...extra };
+  return buildReport({ id, title: `Report ${id}`, rotaEntryId, members: [hale, osei], staffInvolved: '', grid: emptyGrid(), status, ...extra });
 }
 
 const ROTA = [

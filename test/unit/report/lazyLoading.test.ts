@@ -1,5 +1,5 @@
 /**
- * The Word code must never weigh on the councillor's first load (DESIGN.md §6): only the pack's
+ * The Word code must never weigh on the councillor's first load (docs/architecture.md §6): only the pack's
  * Word module imports `docx`, browser code reaches that module only through a dynamic import
  * (webpack chunk 'committee-pack'), and the clerk's screen itself loads on demand.
  */

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasPermissions } from '@pnp/sp/security/funcs';
 import { PermissionKind } from '@pnp/sp/security';
-import { basePermissionMask, ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../src/provisioning/plan';
+import { basePermissionMask, ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
 
-const listsDir = path.join(__dirname, '../../sharepoint/lists');
+const listsDir = path.join(__dirname, '../../../sharepoint/lists');
 const script = JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8')) as SiteScript;
 const settings = JSON.parse(fs.readFileSync(path.join(listsDir, 'list-settings.json'), 'utf8')) as ListSettings;
 

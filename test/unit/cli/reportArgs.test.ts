@@ -1,6 +1,6 @@
 import { parseReportArgs } from '../../../src/cli/reportArgs';
 import { resolveTeams, UserFacingError } from '../../../src/cli/report';
-import { fixtureData } from './packFixture';
+import { fixtureData } from '../report/packFixture';
 
 const base = ['--site', 'http://localhost:4321/sites/frontline-visits/', '--from', '2026-04-01', '--to', '2026-09-30', '--out', 'pack.docx'];
 

@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FieldDefinition, LIST_DEFINITIONS } from '../../src/data/listContract';
-import { ROLE_GROUPS, ROLES } from '../../src/domain/roles';
+import { FieldDefinition, LIST_DEFINITIONS } from '../../../src/data/listContract';
+import { ROLE_GROUPS, ROLES } from '../../../src/domain/roles';
 
 /**
  * The list contract lives twice: in `src/data/listContract.ts` (read by the code) and in
  * `sharepoint/lists/` (applied to a real site). These tests prove they agree field by field.
  */
-const siteScript = JSON.parse(fs.readFileSync(path.join(__dirname, '../../sharepoint/lists/frontline-visits.sitescript.json'), 'utf8'));
-const settings = JSON.parse(fs.readFileSync(path.join(__dirname, '../../sharepoint/lists/list-settings.json'), 'utf8'));
+const siteScript = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../sharepoint/lists/frontline-visits.sitescript.json'), 'utf8'));
+const settings = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../sharepoint/lists/list-settings.json'), 'utf8'));
 
 interface ScriptField {
   attributes: { [name: string]: string };

@@ -1,4 +1,4 @@
-import { committeeDateKey, readCommitteeDate, writeCommitteeDate } from '../../../src/features/clerk/committeeDateStore';
+import { committeeDateKey, readCommitteeDate, writeCommitteeDate } from '../../../../src/features/clerk/committeeDateStore';
 
 /** A browser's localStorage, enough for the store (jest runs these tests in Node). */
 class MemoryStorage {
