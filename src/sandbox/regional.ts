@@ -36,7 +36,13 @@ const metaKey = (sitePath: string): string => `timeZone:${sitePath || '/'}`;
 
 export function siteTimeZone(store: SandboxStore, sitePath: string): SiteTimeZoneName {
   const stored = store.getMeta(metaKey(sitePath));
-  return isSiteTimeZoneName(stored) ? stored : DEFAULT_SITE_TIME_ZONE;
+  // A bare site (never provisioned) starts in the tenant's default, Pacific in a new tenant.
+  return isSiteTimeZoneName(stored) ? stored : store.bareSite ? 'Pacific' : DEFAULT_SITE_TIME_ZONE;
+}
+
+/** The zone with SharePoint's time zone id, among those the sandbox models. */
+export function siteTimeZoneById(id: number): SiteTimeZoneName | undefined {
+  return (Object.keys(SITE_TIME_ZONES) as SiteTimeZoneName[]).filter((name) => SITE_TIME_ZONES[name].id === id)[0];
 }
 
 export function setSiteTimeZone(store: SandboxStore, sitePath: string, name: SiteTimeZoneName): void {

@@ -24,9 +24,10 @@
  * - A script applied directly runs at most 30 actions and subactions (larger ones are scheduled
  *   as a site design task, which the sandbox does not implement).
  */
-import { FieldDefinition, FieldType, ListDefinition } from '../data/listContract';
+import { FieldDefinition, FieldType, ListDefinition, SITE_RELATIVE_URL } from '../data/listContract';
 import { SpError } from './errors';
 import { jsonResponse, ODataMode } from './restShapes';
+import { setSiteTimeZone, SITE_TIME_ZONES, siteTimeZone, siteTimeZoneById, SiteTimeZoneName } from './regional';
 import { SandboxStore, StoredList } from './store';
 
 export const SITE_SCRIPT_UTILITY = 'microsoft.sharepoint.utilities.webtemplateextensions.sitescriptutility.';
@@ -80,11 +81,10 @@ const KNOWN_ELSEWHERE = [
 ];
 
 /** SharePoint time zone ids the sandbox knows (SPRegionalSettings.TimeZones): UTC, London, Pacific. */
-export const TIME_ZONES: { [id: number]: { description: string; iana: string } } = {
-  2: { description: '(UTC+00:00) Dublin, Edinburgh, Lisbon, London', iana: 'Europe/London' },
-  13: { description: '(UTC-08:00) Pacific Time (US and Canada)', iana: 'America/Los_Angeles' },
-  39: { description: '(UTC) Coordinated Universal Time', iana: 'UTC' }
-};
+/** The time zones the sandbox models, by SharePoint's id: one table with the date-only conversions. */
+export const TIME_ZONES: { [id: number]: { description: string; iana: string } } = Object.fromEntries(
+  Object.values(SITE_TIME_ZONES).map((zone) => [zone.id, { description: zone.description, iana: zone.iana }])
+);
 
 export interface RegionalSettings {
   timeZone: number;
@@ -100,10 +100,9 @@ const REGIONAL_SETTINGS_KEY = 'regionalSettings';
  */
 export function regionalSettingsOf(store: SandboxStore): RegionalSettings {
   const stored = store.getMeta(REGIONAL_SETTINGS_KEY);
-  if (stored) {
-    return JSON.parse(stored) as RegionalSettings;
-  }
-  return store.bareSite ? { timeZone: 13, locale: 1033, hourFormat: '12' } : { timeZone: 2, locale: 2057, hourFormat: '24' };
+  const base: RegionalSettings = stored ? (JSON.parse(stored) as RegionalSettings) : store.bareSite ? { timeZone: 13, locale: 1033, hourFormat: '12' } : { timeZone: 2, locale: 2057, hourFormat: '24' };
+  // The time zone is the one the data site's date-only columns are converted with.
+  return { ...base, timeZone: SITE_TIME_ZONES[siteTimeZone(store, SITE_RELATIVE_URL)].id };
 }
 
 type Json = { [k: string]: unknown };
@@ -364,6 +363,7 @@ function applyRegionalSettings(ctx: SiteScriptContext, action: Json, results: Ac
   }
   const settings: RegionalSettings = { timeZone, locale: action.locale === undefined ? current.locale : Number(action.locale), hourFormat };
   ctx.store.setMeta(REGIONAL_SETTINGS_KEY, JSON.stringify(settings));
+  setSiteTimeZone(ctx.store, SITE_RELATIVE_URL, siteTimeZoneById(timeZone) as SiteTimeZoneName);
   results.push(result(title, ActionOutcome.Success, null, ctx.siteUrl, null));
 }
 
