@@ -24,6 +24,12 @@ export interface FieldDefinition {
   min?: number;
   max?: number;
   maxLength?: number;
+  /**
+   * Enforce unique values: SharePoint refuses an add or update that repeats a value another item
+   * holds (empty values do not count). Needs an indexed, single-value column, and SharePoint allows
+   * it only on a list whose items everyone reads (no "read own items", no item-level permissions).
+   */
+  unique?: boolean;
 }
 
 export interface ListDefinition {
@@ -32,8 +38,11 @@ export interface ListDefinition {
   /** The list's URL name under /Lists/. */
   urlName: string;
   description: string;
-  /** Item-level security: 2 = read/edit only items the user created. */
-  itemLevelSecurity: boolean;
+  /**
+   * The list's item-level permissions (list settings, ReadSecurity / WriteSecurity): `own` =
+   * people without Override List Behaviors read (or edit) only the items they created.
+   */
+  itemLevelSecurity: { read: 'all' | 'own'; write: 'all' | 'own' };
   fields: ReadonlyArray<FieldDefinition>;
 }
 
@@ -62,6 +71,38 @@ export const VISIT_ROTA = {
   }
 } as const;
 
+/**
+ * A councillor's report while it is being written. One per rota visit (unique RotaEntry), read by
+ * every councillor so the others on the visit see who is writing it; edited and deleted by its
+ * author only. Submitting adds the report to Visit Reports and deletes the draft.
+ */
+export const VISIT_REPORT_DRAFTS = {
+  title: 'Visit Report Drafts',
+  urlName: 'VisitReportDrafts',
+  fields: {
+    Title: 'Title',
+    RotaEntry: 'RotaEntry',
+    Team: 'Team',
+    VisitDate: 'VisitDate',
+    Members: 'Members',
+    StaffInvolved: 'StaffInvolved',
+    StaffingWorries: 'StaffingWorries',
+    StaffingWorkingWell: 'StaffingWorkingWell',
+    StaffingNextSteps: 'StaffingNextSteps',
+    PerformanceWorries: 'PerformanceWorries',
+    PerformanceWorkingWell: 'PerformanceWorkingWell',
+    PerformanceNextSteps: 'PerformanceNextSteps',
+    OtherWorries: 'OtherWorries',
+    OtherWorkingWell: 'OtherWorkingWell',
+    OtherNextSteps: 'OtherNextSteps',
+    SafetyScale: 'SafetyScale'
+  }
+} as const;
+
+/**
+ * Submitted reports: one per rota visit (unique RotaEntry). Councillors may add an item but never
+ * edit or delete one, so a report is closed from the moment SharePoint accepts it.
+ */
 export const VISIT_REPORTS = {
   title: 'Visit Reports',
   urlName: 'VisitReports',
@@ -124,12 +165,27 @@ const title = (displayName = 'Title'): FieldDefinition => ({
   maxLength: LIMITS.title
 });
 
+/** What the councillors write, the same on a draft and on the submitted report. */
+function reportFormFields(): FieldDefinition[] {
+  return [
+    { internalName: VISIT_REPORTS.fields.RotaEntry, displayName: 'Rota entry', type: 'Lookup', lookupList: VISIT_ROTA.urlName, indexed: true, unique: true },
+    { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
+    { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+    { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
+    { internalName: VISIT_REPORTS.fields.StaffInvolved, displayName: 'Staff involved', type: 'Note', maxLength: LIMITS.staffInvolved },
+    ...GRID_CELL_KEYS.map(
+      (key): FieldDefinition => ({ internalName: GRID_CELL_FIELDS[key], displayName: GRID_CELL_FIELDS[key].replace(/([a-z])([A-Z])/g, '$1 $2'), type: 'Note', maxLength: LIMITS.gridCell })
+    ),
+    { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 }
+  ];
+}
+
 export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
   {
     title: FRONTLINE_TEAMS.title,
     urlName: FRONTLINE_TEAMS.urlName,
     description: "The children's social care intake teams that councillors visit.",
-    itemLevelSecurity: false,
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title('Team'),
       { internalName: FRONTLINE_TEAMS.fields.ServiceManager, displayName: 'Service manager', type: 'User' },
@@ -141,7 +197,7 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     title: VISIT_ROTA.title,
     urlName: VISIT_ROTA.urlName,
     description: 'The rota of councillor visits, drawn up a year ahead.',
-    itemLevelSecurity: false,
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
       { internalName: VISIT_ROTA.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, required: true, indexed: true },
@@ -153,21 +209,20 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     ]
   },
   {
+    title: VISIT_REPORT_DRAFTS.title,
+    urlName: VISIT_REPORT_DRAFTS.urlName,
+    description: 'Visit reports being written: one per rota visit, edited only by the councillor writing it.',
+    itemLevelSecurity: { read: 'all', write: 'own' },
+    fields: [title(), ...reportFormFields()]
+  },
+  {
     title: VISIT_REPORTS.title,
     urlName: VISIT_REPORTS.urlName,
-    description: 'Councillors’ visit reports and the Head of Service’s feedback.',
-    itemLevelSecurity: true,
+    description: 'Councillors’ submitted visit reports and the Head of Service’s feedback.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
-      { internalName: VISIT_REPORTS.fields.RotaEntry, displayName: 'Rota entry', type: 'Lookup', lookupList: VISIT_ROTA.urlName },
-      { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
-      { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
-      { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
-      { internalName: VISIT_REPORTS.fields.StaffInvolved, displayName: 'Staff involved', type: 'Note', maxLength: LIMITS.staffInvolved },
-      ...GRID_CELL_KEYS.map(
-        (key): FieldDefinition => ({ internalName: GRID_CELL_FIELDS[key], displayName: GRID_CELL_FIELDS[key].replace(/([a-z])([A-Z])/g, '$1 $2'), type: 'Note', maxLength: LIMITS.gridCell })
-      ),
-      { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 },
+      ...reportFormFields(),
       { internalName: VISIT_REPORTS.fields.ReportStatus, displayName: 'Status', type: 'Choice', choices: REPORT_STATUSES, required: true, indexed: true },
       { internalName: VISIT_REPORTS.fields.SubmittedOn, displayName: 'Submitted on', type: 'DateTime', indexed: true },
       { internalName: VISIT_REPORTS.fields.HosFeedback, displayName: 'Head of Service feedback', type: 'Note', maxLength: LIMITS.feedback },

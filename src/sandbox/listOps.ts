@@ -71,6 +71,34 @@ function compareValues(a: unknown, b: unknown): number {
   return (x as number) < (y as number) ? -1 : 1;
 }
 
+const uniqueKey = (value: unknown): string | undefined =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? undefined : String(value).toLowerCase();
+
+/**
+ * "Enforce unique values": no other item of the list — whoever can see it — may hold the same
+ * value (case-insensitive; empty values never clash), or SharePoint refuses the whole write.
+ */
+export function assertUniqueValues(list: StoredList, changes: FieldValues, exceptId?: number): void {
+  const clashes = list.definition.fields.filter((field) => {
+    if (!field.unique || !Object.prototype.hasOwnProperty.call(changes, field.internalName)) {
+      return false;
+    }
+    const key = uniqueKey(changes[field.internalName]);
+    if (key === undefined) {
+      return false;
+    }
+    for (const other of list.items.values()) {
+      if (other.id !== exceptId && uniqueKey(other.fields[field.internalName]) === key) {
+        return true;
+      }
+    }
+    return false;
+  });
+  if (clashes.length) {
+    throw spErrors.duplicateValues(clashes.map((f) => f.displayName));
+  }
+}
+
 export class ListOps {
   public constructor(
     private readonly store: SandboxStore,
@@ -205,7 +233,9 @@ export class ListOps {
 
   public add(list: StoredList, caller: Caller, changes: FieldValues): StoredItem {
     assertMayCreate(list, changes, caller, this.rules);
-    const item = this.store.addItem(list, withDefaults(list, changes), caller.user.id);
+    const fields = withDefaults(list, changes);
+    assertUniqueValues(list, fields);
+    const item = this.store.addItem(list, fields, caller.user.id);
     this.onChange(list, 'added', item);
     return item;
   }
@@ -217,6 +247,7 @@ export class ListOps {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
     assertMayUpdate(list, item, changes, caller, this.rules);
+    assertUniqueValues(list, changes, id);
     const updated = this.store.updateItem(list, id, changes, caller.user.id);
     this.onChange(list, 'updated', updated);
     return updated;
@@ -227,7 +258,7 @@ export class ListOps {
     if (!etagMatches(ifMatch, item)) {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
-    assertMayDelete(list, item, caller, this.rules);
+    assertMayDelete(list, item, caller);
     this.store.deleteItem(list, id);
     this.onChange(list, 'deleted', item);
   }

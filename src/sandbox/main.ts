@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { SandboxHandle, SandboxOptions, startSandbox } from './server';
 import { FIXED_PERSONAS } from './directory';
+import { securityRulesFromEnvironment } from './security';
 
 export const DEFAULT_SANDBOX_PORT = 4321;
 
@@ -19,7 +20,8 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     dataDir: resolve(env.SANDBOX_DATA || '.sandbox'),
     directoryFile: env.SANDBOX_DIRECTORY || undefined,
     today: env.SANDBOX_TODAY || undefined,
-    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo'
+    seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
+    submittedLockRule: securityRulesFromEnvironment(env).submittedLockRule
   };
 }
 
@@ -28,6 +30,7 @@ export function describeSandbox(sandbox: SandboxHandle): string {
     `Frontline Visits sandbox: workbench ${sandbox.url}/`,
     `  SharePoint site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
     `  data in ${sandbox.dataDir}`,
+    `  list rules: ${sandbox.listRules === 'production' ? "production's list settings only (SANDBOX_LIST_RULES=production)" : "the sandbox's (production's list settings plus its own field checks)"}`,
     `  personas: ${FIXED_PERSONAS.map((p) => p.email).join(', ')}`
   ].join('\n');
 }

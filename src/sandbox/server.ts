@@ -19,7 +19,7 @@ import { graphErrorResponse, handleGraph } from './graph';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
-import { Caller, hasSiteAccess, identify } from './security';
+import { Caller, hasSiteAccess, identify, securityRulesFromEnvironment } from './security';
 import { seedDemo } from './seed';
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
 import { FieldValues, SandboxStore, StoredItem } from './store';
@@ -41,9 +41,9 @@ export interface SandboxOptions {
   /** Mount the workbench page at `/` (default true). */
   workbench?: boolean;
   /**
-   * The sandbox's own rule that a councillor writes only their draft and never the feedback or
-   * card fields (default true). False: production's list settings only (an author writes anything
-   * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
+   * The sandbox's own rule that what a councillor adds to Visit Reports is a plain submission
+   * (default: on, unless `SANDBOX_LIST_RULES=production`). False: production's list settings only
+   * (a councillor may add a report with any field set; a submitted one is still closed to them).
    */
   submittedLockRule?: boolean;
 }
@@ -58,6 +58,8 @@ export interface SandboxHandle {
   /** The store itself: for test set-up only (e.g. `bulkAddItems` past the threshold). */
   store: SandboxStore;
   faults: Faults;
+  /** Whose list rules it enforces: `production` = production's list settings only. */
+  listRules: 'sandbox' | 'production';
   /**
    * Adds many items to a list in one transaction, skipping HTTP and permissions but not field
    * validation — for building large lists quickly in tests. Fields by internal name, people and
@@ -148,7 +150,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const faults = new Faults();
   const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
-  const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule: options.submittedLockRule !== false });
+  const submittedLockRule = options.submittedLockRule === undefined ? securityRulesFromEnvironment().submittedLockRule : options.submittedLockRule;
+  const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule });
 
   const server = http.createServer();
   const extraServers: http.Server[] = [];
@@ -330,6 +333,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dataDir,
     store,
     faults,
+    listRules: submittedLockRule ? 'sandbox' : 'production',
     bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[] {
       const list = store.listByTitle(listTitle);
       if (!list) {

@@ -42,6 +42,8 @@ describe('provisioning plan', () => {
     expect(last('group')).toBeLessThan(first('grant'));
     expect(steps.filter((s) => s.kind === 'grant')).toHaveLength(settings.groups.length * Object.keys(settings.lists).length);
     const councillorsOnReports = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReports' && s.group === 'Frontline Visit Members');
-    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
+    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Frontline Visits - Submit reports' });
+    const councillorsOnDrafts = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReportDrafts' && s.group === 'Frontline Visit Members');
+    expect(councillorsOnDrafts).toEqual({ kind: 'grant', listName: 'VisitReportDrafts', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
   });
 });
