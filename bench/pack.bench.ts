@@ -18,6 +18,7 @@ import { addDays, londonMidnightUtc } from '../src/domain/calendarDate';
 import { VISIT_REPORTS } from '../src/data/listContract';
 import { loadPackData, loadTeams } from '../src/report/packData';
 import { emptyGrid, GRID_CELL_KEYS } from '../src/domain/grid';
+import { emptyFormTexts } from '../src/domain/reportFields';
 import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../src/domain/types';
 import { buildPackModel } from '../src/report/packModel';
 import { renderPackDocx } from '../src/report/packDocx';
@@ -45,6 +46,7 @@ export function syntheticPackData(reportCount: number): PackData {
     });
     const responded = i % 3 !== 0;
     reports.push({
+      ...emptyFormTexts(),
       id: 10000 + i,
       title: `Report ${i}`,
       rotaEntryId: i + 1,

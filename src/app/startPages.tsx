@@ -1,19 +1,9 @@
 import * as React from 'react';
 import type { Role } from '../domain/roles';
-import type { StartPageData } from '../data/FrontlineDataService';
 import { MyVisits } from '../features/councillor/MyVisits';
 import { ReadableReportsPage } from '../features/common/ReadableReportsPage';
 import { ClerkStartPage } from '../features/clerk/ClerkStartPage';
-import type { AppContext } from './AppContext';
-import type { Navigate } from './useRoute';
-
-export interface StartPageProps {
-  context: AppContext;
-  data: StartPageData;
-  /** London today, YYYY-MM-DD. */
-  today: string;
-  navigate: Navigate;
-}
+import type { StartPageProps } from './screenProps';
 
 /**
  * Each role's first screen. Roles without their own screen yet list the reports they may read.

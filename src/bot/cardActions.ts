@@ -83,6 +83,13 @@ export class CardActions {
       this.log.warn(`Report ${report.id}: refused a card action from conversation ${conversation || '(none)'}, which is not the improvement channel`);
       return messageResponse('Frontline Visits answers this card only in the improvement team\'s channel.');
     }
+    // The card an action comes from must be this report's own: an invoke naming one report from
+    // another report's card would otherwise show or replace the wrong card.
+    const fromCard = (activity.replyToId || '').trim();
+    if (fromCard && report.cardActivityId && fromCard !== report.cardActivityId) {
+      this.log.warn(`Report ${report.id}: refused a card action from card ${fromCard.slice(0, 80)}, which is not this report's card ${report.cardActivityId}`);
+      return messageResponse('This card does not belong to that report. Open the report in Frontline Visits instead.');
+    }
     // Drafts are the councillor's own: no card is ever posted for one, so none is shown.
     if (!acceptsFeedback(report.status) && !report.feedback) {
       return messageResponse('This report has not been submitted yet, so it cannot be answered.');
@@ -151,7 +158,7 @@ export class CardActions {
         this.log.info(`Report ${report.id}: response stored from ${right.displayName} (${right.via})`);
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
-        await this.updateForEveryone(activity, stored, card);
+        await this.updateForEveryone(stored, card);
         return cardResponse(card);
       }
       const fresh = await this.lists.report(report.id);
@@ -171,7 +178,7 @@ export class CardActions {
   private async alreadyAnswered(activity: CardActionActivity, report: BotReport, actorSiteUserId: number): Promise<CardActionResponse> {
     const card = await this.cards.sharedCard(report);
     // The shared card may still show the input if the winner's refresh failed; bring it up to date.
-    await this.updateForEveryone(activity, report, card);
+    await this.updateForEveryone(report, card);
     // A second press by the person who answered (a replay, a double tap) must not tell them their answer was lost.
     const notice =
       report.feedbackById === actorSiteUserId
@@ -181,11 +188,12 @@ export class CardActions {
   }
 
   /** Replaces the channel's card so everyone sees the response; a failure is logged, not shown. */
-  private async updateForEveryone(activity: CardActionActivity, report: BotReport, card: AdaptiveCardJson): Promise<void> {
-    const conversationId = report.cardConversationId && report.cardActivityId ? report.cardConversationId : activity.conversation && activity.conversation.id;
-    const activityId = report.cardActivityId || activity.replyToId;
+  private async updateForEveryone(report: BotReport, card: AdaptiveCardJson): Promise<void> {
+    // Only the card recorded on the report is ever replaced, never one an invoke points at.
+    const conversationId = report.cardConversationId;
+    const activityId = report.cardActivityId;
     if (!conversationId || !activityId) {
-      this.log.warn(`Report ${report.id}: no card ids to refresh`);
+      this.log.warn(`Report ${report.id}: no card is recorded on the report, so no card was refreshed`);
       return;
     }
     try {

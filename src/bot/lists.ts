@@ -10,10 +10,10 @@
 import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
-import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { textsFromListFields } from '../domain/reportFields';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
-import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { fetchWithRetry, RetryPolicy, DEFAULT_RETRY } from './retry';
 import { odataStringLiteral } from '../data/odata';
 
@@ -88,24 +88,19 @@ function people(value: unknown): Person[] {
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
 export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string } {
   const f = item.fields;
-  const grid = emptyGrid();
-  for (const key of GRID_CELL_KEYS) {
-    grid[key] = str(f[GRID_CELL_FIELDS[key]]);
-  }
-  const feedbackText = optionalStr(f[R.HosFeedback]);
+  const { texts, grid, feedback } = textsFromListFields((field) => str(f[field]));
   return {
     id: Number(item.id),
-    title: str(f[R.Title]),
+    ...texts,
     rotaEntryId: num(f[lookupIdField(R.RotaEntry)]),
     teamId: num(f[lookupIdField(R.Team)]),
     visitDate: calendarDateFromSharePoint(optionalStr(f[R.VisitDate])),
     members: people(f[R.Members]),
-    staffInvolved: str(f[R.StaffInvolved]),
     grid,
     safetyScale: num(f[R.SafetyScale]),
     status: (optionalStr(f[R.ReportStatus]) as ReportStatus) || 'Draft',
     submittedOn: optionalStr(f[R.SubmittedOn]),
-    feedback: feedbackText ? { text: feedbackText, on: str(f[R.HosFeedbackOn]) } : undefined,
+    feedback: feedback ? { ...feedback, on: str(f[R.HosFeedbackOn]) } : undefined,
     feedbackById: num(f[lookupIdField(R.HosFeedbackBy)]),
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),

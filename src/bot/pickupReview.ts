@@ -6,6 +6,7 @@
  * Pure: the publisher reads the item, calls this, and writes `corrections` with its claim.
  */
 import { londonDateOf } from '../domain/calendarDate';
+import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { validateForSubmit } from '../domain/validation';
 import { VISIT_REPORTS } from '../data/listContract';
 import { lookupIdField } from './lists';
@@ -65,7 +66,9 @@ export function reviewPickup(report: BotReport, options: ReviewOptions): PickupR
     tampered.push('it carried a card claim no bot wrote');
   }
   if (tampered.length) {
-    corrections[F.HosFeedback] = null;
+    for (const field of FEEDBACK_TEXT_FIELDS) {
+      corrections[field.listField] = null;
+    }
     corrections[F.HosFeedbackOn] = null;
     corrections[lookupIdField(F.HosFeedbackBy)] = null;
     corrections[F.ReportStatus] = 'Submitted';

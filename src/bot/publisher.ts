@@ -30,6 +30,7 @@
  * otherwise never get a card).
  */
 import { randomUUID } from 'node:crypto';
+import { speakable } from '../cards/reportCard';
 import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
@@ -204,7 +205,7 @@ export class CardPublisher {
       const full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
       const card = await this.cards.sharedCard(full, review.tampered.length ? TAMPERED_NOTICE : undefined);
-      posted = await this.channel.postCard(card, `Visit report: ${full.teamTitle || 'a team'}`);
+      posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.
       await this.lists.patchReport(report.id, { [F.CardConversationId]: '' }, claimed.etag).catch(() => undefined);

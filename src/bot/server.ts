@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
 import { londonToday } from '../domain/calendarDate';
 import { BotConfig, BotCredentials, loadConfig } from './config';
@@ -35,6 +36,11 @@ export interface StartBotOptions {
   logger?: ILogger;
   /** Replace the Teams channel (tests may pass their own). */
   channel?: Channel;
+  /**
+   * The Microsoft cloud whose Bot Framework tokens are accepted and whose endpoints are used
+   * (default: the SDK's choice, the public cloud unless `CLOUD` names another).
+   */
+  cloud?: CloudEnvironment;
 }
 
 export interface RunningBot {
@@ -236,6 +242,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     tenantId: creds.kind === 'sandbox' ? undefined : creds.tenantId,
     token: tokens.forApp,
     serviceUrl: config.serviceUrl,
+    cloud: options.cloud,
     // Local mode: the Agents Playground sends no Entra token.
     dangerouslyAllowUnauthenticatedRequests: config.mode === 'local',
     client: new TeamsHttpClient({ middlewares: [teamsRetryMiddleware(retry)] })

@@ -10,6 +10,7 @@
  *
  * Browser-safe: no Node imports. The web part's card preview uses the same functions.
  */
+import { withoutHiddenCharacters } from '../domain/hiddenCharacters';
 
 /** Punctuation that starts or ends Markdown, a template expression or a text function. */
 const INLINE_SPECIAL = /[\\`*_{}[\]()<>#+\-!|~$&]/g;
@@ -25,7 +26,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Line endings as Word and browsers give them, made plain `\n`; invisible controls removed. */
 export function normaliseTypedText(text: string | null | undefined): string {
-  return (text || '')
+  return withoutHiddenCharacters(text || '')
     .replace(/\r\n?/g, '\n')
     .replace(/\u2028|\u2029/g, '\n')
     .replace(CONTROL, '')

@@ -7,8 +7,9 @@ import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
 import { responseDueDate } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
+import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, textFieldsShownOn, textOf } from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
-import { cardTextInline, jsonBytes, shortenForCard } from './cardText';
+import { cardTextInline, jsonBytes, normaliseTypedText, shortenForCard } from './cardText';
 import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
 
 /** Teams refuses a message over 28 KB; the card leaves room for the activity around it. */
@@ -17,9 +18,9 @@ export const CARD_BUDGET_BYTES = 26 * 1024;
 
 /** Bytes each piece of user text may take on the card (after escaping, as JSON). */
 export const CARD_TEXT_BUDGET = {
-  gridCell: 1400,
-  feedback: 4000,
-  staffInvolved: 600,
+  gridCell: GRID_TEXT_FIELDS[0].cardBudget as number,
+  feedback: FEEDBACK_TEXT_FIELDS[0].cardBudget,
+  staffInvolved: FORM_TEXT_FIELDS[1].cardBudget,
   member: 80,
   title: 300
 } as const;
@@ -59,9 +60,12 @@ function responseDueText(report: VisitReport): string {
   return report.submittedOn ? formatLongDate(responseDueDate(report.submittedOn)) : 'Not yet submitted';
 }
 
-/** Spoken and fallback text is not Markdown: plain words, with nothing a template could evaluate. */
+/**
+ * Spoken, fallback and notification text is not Markdown: plain words, with nothing a template
+ * could evaluate and no hidden or control characters.
+ */
 export function speakable(text: string | undefined): string {
-  return (text || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return (normaliseTypedText(text).trim() || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 }
 
 /** The view model the template binds to: every user-typed value escaped and within budget. */
@@ -79,7 +83,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     cells: GRID_COLUMNS.map((column) => {
       const raw = report.grid[gridCellKey(row, column)] || '';
       const empty = raw.trim().length === 0;
-      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, CARD_TEXT_BUDGET.gridCell), empty };
+      return { question: GRID_COLUMN_LABELS[column], text: empty ? '' : shorten(raw, gridTextField(gridCellKey(row, column)).cardBudget as number), empty };
     })
   }));
   const members = report.members.length
@@ -96,13 +100,16 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
     team,
     visitDate,
     members,
-    staffInvolved: report.staffInvolved.trim() ? shortenForCard(report.staffInvolved, CARD_TEXT_BUDGET.staffInvolved, cardTextInline).text : '',
+    // Short facts: one paragraph each, so a line break typed in them does not split the fact.
+    texts: textFieldsShownOn('card', FORM_TEXT_FIELDS)
+      .filter((field) => textOf(report, field).trim())
+      .map((field) => ({ title: field.shortLabel, value: shortenForCard(textOf(report, field), field.cardBudget as number, cardTextInline).text })),
     safetyScale: typeof report.safetyScale === 'number' ? `${report.safetyScale} out of 10` : 'Not recorded',
     submittedOn: day(report.submittedOn),
     responseDue: due,
     rows,
     awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
-    feedback: feedback ? shorten(feedback.text, CARD_TEXT_BUDGET.feedback) : '',
+    feedback: feedback ? shorten(feedback.text, FEEDBACK_TEXT_FIELDS[0].cardBudget) : '',
     feedbackByLine: feedback
       ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.on)}.`
       : '',

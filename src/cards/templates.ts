@@ -34,7 +34,8 @@ const reportHeader: Json[] = [
       { title: 'Team visited', value: '${team}' },
       { title: 'Date of visit', value: '${visitDate}' },
       { title: 'Elected members', value: '${members}' },
-      { title: 'Staff involved', value: '${staffInvolved}', $when: '${staffInvolved != \'\'}' },
+      // The form's free text, one fact per field that has some (`reportFields.ts`, shows 'card').
+      { $data: '${texts}', title: '${title}', value: '${value}' },
       { title: 'How safe (0–10)', value: '${safetyScale}' },
       { title: 'Submitted', value: '${submittedOn}' },
       { title: 'Response due', value: '${responseDue}' }

@@ -7,10 +7,10 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
 import { addDays, londonMidnightUtc } from '../domain/calendarDate';
-import { GRID_CELL_KEYS } from '../domain/grid';
+import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, rolesFromGroups } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
-import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 import {
   DRAFT_EXPAND,
   DRAFT_SELECT,
@@ -106,11 +106,11 @@ export const HISTORY_DAYS = 400;
 const F = VISIT_REPORTS.fields;
 
 /**
- * A start-page row needs no grid text: leaving the nine note fields out keeps the one batched
- * request small however many reports there are.
+ * A start-page row needs none of the long text: leaving the multi-line fields out keeps the one
+ * batched request small however many reports there are.
  */
-const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => GRID_CELL_KEYS.every((key) => GRID_CELL_FIELDS[key] !== field) && field !== F.StaffInvolved && field !== F.HosFeedback);
-const DRAFT_SUMMARY_SELECT = DRAFT_SELECT.filter((field) => GRID_CELL_KEYS.every((key) => GRID_CELL_FIELDS[key] !== field) && field !== F.StaffInvolved);
+const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
+const DRAFT_SUMMARY_SELECT = DRAFT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
 
 /**
  * A report from the summary select: the feedback text is left out to keep the batch small, but

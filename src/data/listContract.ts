@@ -4,8 +4,9 @@
  * contract as site script JSON, and a test proves the two agree field by field.
  */
 
-import { LIMITS } from '../domain/validation';
-import { GRID_CELL_KEYS, GridCellKey } from '../domain/grid';
+import { LIMITS } from '../domain/limits';
+import { GridCellKey } from '../domain/grid';
+import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_CELL_LIST_FIELDS, GRID_TEXT_FIELDS, ReportTextField } from '../domain/reportFields';
 import { REPORT_STATUSES, ROTA_STATUSES } from '../domain/types';
 
 export type FieldType = 'Text' | 'Note' | 'Number' | 'Boolean' | 'DateTime' | 'Choice' | 'User' | 'UserMulti' | 'Lookup';
@@ -144,18 +145,13 @@ export const BUILT_IN_FIELDS = {
 
 export const SITE_RELATIVE_URL = '/sites/frontline-visits';
 
-/** The report field that stores each grid cell. */
-export const GRID_CELL_FIELDS: { readonly [key in GridCellKey]: string } = {
-  staffingWorries: VISIT_REPORTS.fields.StaffingWorries,
-  staffingWorkingWell: VISIT_REPORTS.fields.StaffingWorkingWell,
-  staffingNextSteps: VISIT_REPORTS.fields.StaffingNextSteps,
-  performanceWorries: VISIT_REPORTS.fields.PerformanceWorries,
-  performanceWorkingWell: VISIT_REPORTS.fields.PerformanceWorkingWell,
-  performanceNextSteps: VISIT_REPORTS.fields.PerformanceNextSteps,
-  otherWorries: VISIT_REPORTS.fields.OtherWorries,
-  otherWorkingWell: VISIT_REPORTS.fields.OtherWorkingWell,
-  otherNextSteps: VISIT_REPORTS.fields.OtherNextSteps
-};
+/** The report field that stores each grid cell (from the field table, `domain/reportFields.ts`). */
+export const GRID_CELL_FIELDS: { readonly [key in GridCellKey]: string } = GRID_CELL_LIST_FIELDS;
+
+/** A free-text column of the report, as the field table describes it. */
+function textColumn(field: ReportTextField): FieldDefinition {
+  return { internalName: field.listField, displayName: field.displayName, type: 'Note', maxLength: field.limit };
+}
 
 const title = (displayName = 'Title'): FieldDefinition => ({
   internalName: 'Title',
@@ -172,10 +168,8 @@ function reportFormFields(): FieldDefinition[] {
     { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
     { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
     { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
-    { internalName: VISIT_REPORTS.fields.StaffInvolved, displayName: 'Staff involved', type: 'Note', maxLength: LIMITS.staffInvolved },
-    ...GRID_CELL_KEYS.map(
-      (key): FieldDefinition => ({ internalName: GRID_CELL_FIELDS[key], displayName: GRID_CELL_FIELDS[key].replace(/([a-z])([A-Z])/g, '$1 $2'), type: 'Note', maxLength: LIMITS.gridCell })
-    ),
+    ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map(textColumn),
+    ...GRID_TEXT_FIELDS.map(textColumn),
     { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 }
   ];
 }
@@ -225,7 +219,7 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       ...reportFormFields(),
       { internalName: VISIT_REPORTS.fields.ReportStatus, displayName: 'Status', type: 'Choice', choices: REPORT_STATUSES, required: true, indexed: true },
       { internalName: VISIT_REPORTS.fields.SubmittedOn, displayName: 'Submitted on', type: 'DateTime', indexed: true },
-      { internalName: VISIT_REPORTS.fields.HosFeedback, displayName: 'Head of Service feedback', type: 'Note', maxLength: LIMITS.feedback },
+      ...FEEDBACK_TEXT_FIELDS.map(textColumn),
       { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
       { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },

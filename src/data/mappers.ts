@@ -4,9 +4,9 @@
  * drift apart.
  */
 import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
-import { emptyGrid, GRID_CELL_KEYS } from '../domain/grid';
+import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
-import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, GRID_CELL_FIELDS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 
 export interface RawUser {
   Id?: number | null;
@@ -106,12 +106,12 @@ export const REPORT_SELECT = [
   `${F.Team}/Title`,
   F.VisitDate,
   ...userSelect(F.Members),
-  F.StaffInvolved,
-  ...GRID_CELL_KEYS.map((key) => GRID_CELL_FIELDS[key]),
+  ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map((field) => field.listField),
+  ...GRID_TEXT_FIELDS.map((field) => field.listField),
   F.SafetyScale,
   F.ReportStatus,
   F.SubmittedOn,
-  F.HosFeedback,
+  ...FEEDBACK_TEXT_FIELDS.map((field) => field.listField),
   ...userSelect(F.HosFeedbackBy),
   F.HosFeedbackOn,
   F.CardConversationId,
@@ -133,31 +133,26 @@ export function toDraftReport(item: RawItem & { 'odata.etag'?: string; __metadat
 }
 
 export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadata?: { etag?: string } }): VisitReport {
-  const grid = emptyGrid();
-  for (const key of GRID_CELL_KEYS) {
-    grid[key] = text(item[GRID_CELL_FIELDS[key]]);
-  }
+  const { texts, grid, feedback } = textsFromListFields((field) => text(item[field]));
   const team = lookup(item[F.Team]);
   const rota = lookup(item[F.RotaEntry]);
-  const feedbackText = optionalText(item[F.HosFeedback]);
   const scale = item[F.SafetyScale];
   return {
     id: item.Id,
-    title: text(item[F.Title]),
+    ...texts,
     rotaEntryId: rota.Id ? Number(rota.Id) : undefined,
     teamId: team.Id ? Number(team.Id) : undefined,
     teamTitle: team.Title || undefined,
     visitDate: calendarDateFromSharePoint(item[F.VisitDate] as string),
     members: toPeople(item[F.Members]),
-    staffInvolved: text(item[F.StaffInvolved]),
     grid,
     safetyScale: typeof scale === 'number' ? scale : undefined,
     status: (item[F.ReportStatus] as ReportStatus) || 'Draft',
     submittedOn: optionalText(item[F.SubmittedOn]),
     author: toPerson(item[BUILT_IN_FIELDS.Author] as RawUser),
-    feedback: feedbackText
+    feedback: feedback
       ? {
-          text: feedbackText,
+          ...feedback,
           by: toPerson(item[F.HosFeedbackBy] as RawUser),
           on: text(item[F.HosFeedbackOn])
         }
@@ -173,17 +168,17 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
  * (`TeamId`, `MembersId`), dates as London midnight.
  */
 export function formToItemFields(form: VisitReportForm): { [field: string]: unknown } {
+  const texts = formTextsToListFields(form);
   const fields: { [field: string]: unknown } = {
-    [F.Title]: form.title,
+    [F.Title]: texts[F.Title],
     [`${F.RotaEntry}Id`]: form.rotaEntryId === undefined ? null : form.rotaEntryId,
     [`${F.Team}Id`]: form.teamId === undefined ? null : form.teamId,
     [F.VisitDate]: form.visitDate ? londonMidnightUtc(form.visitDate) : null,
     [`${F.Members}Id`]: form.members.map((m) => m.id),
-    [F.StaffInvolved]: form.staffInvolved,
     [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale
   };
-  for (const key of GRID_CELL_KEYS) {
-    fields[GRID_CELL_FIELDS[key]] = form.grid[key] || '';
+  for (const field of Object.keys(texts)) {
+    fields[field] = texts[field];
   }
   return fields;
 }

@@ -1,5 +1,6 @@
 import { CalendarDate } from './calendarDate';
 import { Grid } from './grid';
+import { FeedbackTexts, FormTexts } from './reportFields';
 
 /** A person as SharePoint knows them: the site user id plus what we show. */
 export interface Person {
@@ -35,22 +36,22 @@ export interface RotaEntry {
 export type ReportStatus = 'Draft' | 'Submitted' | 'Responded';
 export const REPORT_STATUSES: ReadonlyArray<ReportStatus> = ['Draft', 'Submitted', 'Responded'];
 
-/** The Head of Service Feedback box of the form. */
-export interface HosFeedback {
-  text: string;
+/** The Head of Service Feedback box of the form: its text fields are in `reportFields.ts`. */
+export interface HosFeedback extends FeedbackTexts {
   by?: Person;
   /** When the feedback was written (an ISO instant). */
   on: string;
 }
 
-/** Everything a councillor writes on the visit form (DESIGN.md §1). */
-export interface VisitReportForm {
-  title: string;
+/**
+ * Everything a councillor writes on the visit form (DESIGN.md §1). Its free-text properties
+ * (`title`, `staffInvolved`, …) come from the field table in `reportFields.ts`.
+ */
+export interface VisitReportForm extends FormTexts {
   rotaEntryId?: number;
   teamId?: number;
   visitDate?: CalendarDate;
   members: Person[];
-  staffInvolved: string;
   grid: Grid;
   /** 0–10: how effective the service is at keeping children and young people safe. */
   safetyScale?: number;

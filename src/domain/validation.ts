@@ -1,26 +1,16 @@
 import { CalendarDate, isCalendarDate, compareDates } from './calendarDate';
-import { GRID_CELL_KEYS, GridCellKey, gridCellLabel } from './grid';
+import { GRID_CELL_KEYS, GridCellKey } from './grid';
+import { LIMITS } from './limits';
+import { FORM_TEXT_FIELDS, FormTextKey, GRID_TEXT_FIELDS, textOf } from './reportFields';
 import { VisitReportForm } from './types';
 
-/**
- * Length limits. SharePoint stores up to 255 characters in a single line of text and 63,999 in
- * multiple lines of text; ours are lower so that a report stays readable on a card and in the
- * committee pack, and generous enough for a long visit.
- */
-export const LIMITS = {
-  title: 255,
-  staffInvolved: 2000,
-  gridCell: 8000,
-  feedback: 8000,
-  notHeldReason: 2000,
-  maxMembers: 10
-} as const;
+export { LIMITS } from './limits';
 
 export const SAFETY_SCALE_MIN = 0;
 export const SAFETY_SCALE_MAX = 10;
 
 /** A form field that can carry a message. Grid cells use their own keys. */
-export type FormField = 'title' | 'teamId' | 'visitDate' | 'members' | 'staffInvolved' | 'grid' | 'safetyScale' | GridCellKey;
+export type FormField = FormTextKey | 'teamId' | 'visitDate' | 'members' | 'grid' | 'safetyScale' | GridCellKey;
 
 export interface ValidationError {
   field: FormField;
@@ -35,33 +25,30 @@ function hasText(value: string | undefined): boolean {
   return !!value && value.trim().length > 0;
 }
 
+/** No visit this product records can be older than the service it supports. */
+export const EARLIEST_VISIT_DATE: CalendarDate = '2000-01-01';
+
 /** Checks that hold even for a draft: nothing too long, nothing of the wrong kind. */
 export function validateDraft(form: VisitReportForm, today: CalendarDate): ValidationError[] {
   const errors: ValidationError[] = [];
-  if (form.title.length > LIMITS.title) {
-    errors.push({ field: 'title', message: tooLong('The title', LIMITS.title, form.title.length) });
+  for (const field of [...FORM_TEXT_FIELDS, ...GRID_TEXT_FIELDS]) {
+    const text = textOf(form, field);
+    if (text.length > field.limit) {
+      errors.push({ field: field.key as FormField, message: tooLong(field.label, field.limit, text.length) });
+    }
   }
   if (form.visitDate !== undefined) {
     if (!isCalendarDate(form.visitDate)) {
       errors.push({ field: 'visitDate', message: 'Enter the date of the visit as a real date, for example 15/06/2026.' });
     } else if (compareDates(form.visitDate, today) > 0) {
       errors.push({ field: 'visitDate', message: 'The date of the visit must be today or in the past.' });
+    } else if (compareDates(form.visitDate, EARLIEST_VISIT_DATE) < 0) {
+      // A slip of the year (0026, 1926): SharePoint itself holds nothing before 1900.
+      errors.push({ field: 'visitDate', message: 'Check the year of the visit: enter a date from 2000 onwards, for example 15/06/2026.' });
     }
   }
   if (form.members.length > LIMITS.maxMembers) {
     errors.push({ field: 'members', message: `Name no more than ${LIMITS.maxMembers} elected members.` });
-  }
-  if (form.staffInvolved.length > LIMITS.staffInvolved) {
-    errors.push({
-      field: 'staffInvolved',
-      message: tooLong('Names of staff involved', LIMITS.staffInvolved, form.staffInvolved.length)
-    });
-  }
-  for (const key of GRID_CELL_KEYS) {
-    const text = form.grid[key] || '';
-    if (text.length > LIMITS.gridCell) {
-      errors.push({ field: key, message: tooLong(gridCellLabel(key), LIMITS.gridCell, text.length) });
-    }
   }
   if (form.safetyScale !== undefined && form.safetyScale !== null) {
     const scale = form.safetyScale;
@@ -98,7 +85,9 @@ export function validateForSubmit(form: VisitReportForm, today: CalendarDate): V
   return orderByForm(errors.concat(missing));
 }
 
-const FORM_ORDER: FormField[] = (['title', 'members', 'visitDate', 'teamId', 'staffInvolved', 'grid'] as FormField[])
+const FORM_ORDER: FormField[] = (['title', 'members', 'visitDate', 'teamId'] as FormField[])
+  .concat(FORM_TEXT_FIELDS.map((field) => field.key).filter((key) => key !== 'title'))
+  .concat(['grid'])
   .concat(GRID_CELL_KEYS)
   .concat(['safetyScale']);
 

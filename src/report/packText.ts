@@ -3,6 +3,7 @@
  * reaches the preview, Word or CSV, so all three carry the same characters.
  */
 import { CalendarDate, formatMonth, formatShortDate } from '../domain/calendarDate';
+import { withoutHiddenCharacters } from '../domain/hiddenCharacters';
 import type { Person } from '../domain/types';
 import type { PackModel } from './packTypes';
 
@@ -20,7 +21,7 @@ export function cleanText(value: string | null | undefined): string {
   if (!value) {
     return '';
   }
-  return value
+  return withoutHiddenCharacters(value)
     .replace(LINE_BREAKS, '\n')
     .replace(NOT_XML, '')
     .replace(LONE_HIGH_SURROGATE, '')

@@ -56,6 +56,8 @@ export const spErrors = {
       '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
       `Cannot convert a primitive value to the expected type '${edmType}'. See the inner exception for more details.`
     ),
+  dateOutOfRange: (): SpError =>
+    new SpError(400, '-2130575175, Microsoft.SharePoint.SPException', 'Invalid date/time value. A date/time field contains invalid data. Please check the value and try again.'),
   fieldValidation: (message: string): SpError => new SpError(400, '-2146232832, Microsoft.SharePoint.SPFieldValidationException', message),
   userNotFound: (): SpError => new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', 'The user does not exist or is not unique.'),
   unknownField: (name: string): SpError => new SpError(400, '-1, Microsoft.SharePoint.SPException', `The field or property '${name}' does not exist.`),

@@ -216,8 +216,11 @@ export function convertFieldValue(store: SandboxStore, field: FieldDefinition, v
       if (value === null || value === '') {
         return null;
       }
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value) || isNaN(Date.parse(value))) {
+      if (typeof value !== 'string' || !isCalendarValid(value) || isNaN(Date.parse(value))) {
         throw spErrors.wrongType(EDM.DateTime);
+      }
+      if (!withinSharePointRange(value)) {
+        throw spErrors.dateOutOfRange();
       }
       // A value without a zone is the site's local time in SharePoint; the sandbox's site is
       // in London, but every client here sends UTC instants, so treat a zoneless value as UTC.
@@ -323,4 +326,25 @@ export function etagMatches(ifMatch: string | undefined, item: StoredItem): bool
     const uid = parts.length > 1 ? parts[0].replace(/[{}]/g, '').toLowerCase() : undefined;
     return version === item.version && (!uid || uid === item.uniqueId.toLowerCase());
   });
+}
+
+/**
+ * A real calendar day: JavaScript rolls 30 February over to 2 March, where SharePoint's OData
+ * reader refuses the value as not a DateTime at all.
+ */
+function isCalendarValid(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(2000, 0, 1));
+  probe.setUTCFullYear(year, month - 1, day);
+  return month >= 1 && month <= 12 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** SharePoint's date and time columns hold 1 January 1900 to 31 December 8900, nothing outside. */
+function withinSharePointRange(value: string): boolean {
+  const day = value.slice(0, 10);
+  return day >= '1900-01-01' && day <= '8900-12-31';
 }

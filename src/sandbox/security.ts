@@ -4,6 +4,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
@@ -109,7 +110,7 @@ function may(caller: Caller, permission: Permission): boolean {
   return caller.kind === 'app' || rolesMay(caller.roles, permission);
 }
 
-const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.HosFeedback, VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
+const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
 const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 

@@ -230,7 +230,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const digest = req.headers['x-requestdigest'];
         const value = Array.isArray(digest) ? digest[0] : digest;
         // SharePoint demands a digest with cookie sign-in and checks any that is sent.
-        if ((value && !digestValid(value)) || (!value && who.via === 'cookie')) {
+        if ((value && !digestValid(value, who.caller.user.loginName)) || (!value && who.via === 'cookie')) {
           return send(res, errorResponse(mode, spErrors.invalidDigest()), sharePointHeaders());
         }
       }

@@ -50,27 +50,31 @@ const WEB_TITLE = 'Frontline Visits';
 // ---- request digests ------------------------------------------------------------------------
 
 /**
- * A digest is an HMAC of its issue time. The key is the same for every sandbox: a digest PnPjs
- * cached from one sandbox (it caches per site URL) stays good for another on the same port, as it
- * would across a restart. It only has to be obtained from contextinfo and not be stale.
+ * A digest is an HMAC of its issue time and the person it was issued to: as in SharePoint, a
+ * digest obtained by one person is refused for another. The key is the same for every sandbox: a
+ * digest PnPjs cached from one sandbox (it caches per site URL) stays good for another on the same
+ * port, as it would across a restart. It only has to be obtained from contextinfo by the same
+ * person and not be stale.
  */
 const DIGEST_KEY = 'frontline-visits-sandbox-digest';
 
-export function issueDigest(now = new Date()): string {
-  const stamp = now.toUTCString();
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
-  return `0x${mac},${stamp}`;
+function digestMac(stamp: string, loginName: string): string {
+  return createHmac('sha256', DIGEST_KEY).update(`${stamp}|${loginName.toLowerCase()}`).digest('hex').toUpperCase();
 }
 
-export function digestValid(digest: string): boolean {
+export function issueDigest(loginName: string, now = new Date()): string {
+  const stamp = now.toUTCString();
+  return `0x${digestMac(stamp, loginName)},${stamp}`;
+}
+
+export function digestValid(digest: string, loginName: string): boolean {
   const comma = digest.indexOf(',');
   if (!digest.startsWith('0x') || comma < 0) {
     return false;
   }
   const stamp = digest.slice(comma + 1);
   const issued = Date.parse(stamp);
-  const mac = createHmac('sha256', DIGEST_KEY).update(stamp).digest('hex').toUpperCase();
-  return mac === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
+  return digestMac(stamp, loginName) === digest.slice(2, comma) && !isNaN(issued) && Date.now() - issued < DIGEST_TIMEOUT_SECONDS * 1000;
 }
 
 // ---- path parsing ---------------------------------------------------------------------------
@@ -517,7 +521,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     }
     const info = {
       FormDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS,
-      FormDigestValue: issueDigest(),
+      FormDigestValue: issueDigest(caller.user.loginName),
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],

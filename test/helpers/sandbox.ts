@@ -3,7 +3,7 @@
  * suites use these:
  *
  * - `spForUser(siteUrl, email)` — a PnPjs `SPFI` set up as in the browser (DefaultHeaders,
- *   DefaultInit, BrowserFetchWithRetry, DefaultParse, RequestDigest) acting as a demo persona
+ *   DefaultInit, BrowserFetchWithRetry, DefaultParse, a request digest of its own) acting as a demo persona
  *   through the `X-Sandbox-User` header.
  * - `spForApp(siteUrl)` — the same, as the bot's app-only identity (Bearer token).
  * - `graphClientForApp(url)` — `@microsoft/microsoft-graph-client` pointed at the sandbox, with
@@ -15,9 +15,10 @@
 import { Client, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { BrowserFetchWithRetry, DefaultParse, InjectHeaders } from '@pnp/queryable';
-import { DefaultHeaders, DefaultInit, RequestDigest, SPFI, spfi } from '@pnp/sp';
+import { DefaultHeaders, DefaultInit, SPFI, spfi } from '@pnp/sp';
 import { DEFAULT_APP_TOKEN } from '../../src/sandbox/security';
 import { SandboxHandle, SandboxOptions, startSandbox } from '../../src/sandbox/server';
+import { PersonaRequestDigest } from '../../src/sandbox/workbench/personaDigest';
 
 export type { SandboxHandle, SandboxOptions };
 
@@ -42,7 +43,8 @@ export interface RetryOptions {
 }
 
 function browserLike(siteUrl: string, headers: { [name: string]: string }, retry: RetryOptions = {}): SPFI {
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(retry), DefaultParse(), RequestDigest(), InjectHeaders(headers));
+  // One digest per instance: each persona gets its own, as SharePoint binds a digest to its person.
+  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(retry), DefaultParse(), PersonaRequestDigest(siteUrl, headers), InjectHeaders(headers));
 }
 
 /** PnPjs as the browser runs it, signed in as a sandbox persona. */

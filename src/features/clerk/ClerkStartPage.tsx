@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Spinner, SpinnerSize } from '@fluentui/react';
-import type { StartPageProps } from '../../app/startPages';
+import type { StartPageProps } from '../../app/screenProps';
 
 // The clerk's screen loads only for a clerk, so it never weighs on a councillor's first load.
 const ClerkScreen = React.lazy(() => import(/* webpackChunkName: 'clerk' */ './ClerkScreen'));

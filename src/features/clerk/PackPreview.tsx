@@ -1,15 +1,17 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
-import type { OutlineBlock, OutlineCell, OutlineParagraph } from '../../report/packOutline';
+import type { OutlineBlock, OutlineParagraph } from '../../report/packOutline';
 
 /**
  * The pack on screen, drawn from the same outline as the Word document: the clerk sees the
  * headings, tables and words the document will hold. Headings sit two levels below the
  * screen's own (the pack's title is an h3 under "What the pack will hold").
  */
-export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: ReadonlyArray<OutlineBlock>; idPrefix?: string }): JSX.Element {
+type PreviewStyles = ReturnType<typeof usePreviewStyles>;
+
+function usePreviewStyles() {
   const theme = useTheme();
-  const styles = React.useMemo(
+  return React.useMemo(
     () =>
       mergeStyleSets({
         region: {
@@ -34,12 +36,15 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
       }),
     [theme]
   );
+}
+
+export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: ReadonlyArray<OutlineBlock>; idPrefix?: string }): JSX.Element {
+  const styles = usePreviewStyles();
   const paragraph = (runs: OutlineParagraph, key: React.Key): JSX.Element => (
     <p key={key} className={styles.paragraph}>
       {runs.map((run, i) => (run.bold ? <strong key={i}>{run.text}</strong> : <React.Fragment key={i}>{run.text}</React.Fragment>))}
     </p>
   );
-  const cell = (content: OutlineCell): JSX.Element[] => content.map(paragraph);
   const headingSizes = [0, 22, 19, 17, 15];
   return (
     <div>
@@ -55,39 +60,49 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
         if (block.kind === 'paragraph') {
           return paragraph(block.runs, index);
         }
-        const captionId = `${idPrefix}-table-${index}`;
-        return (
-          // A wide table scrolls inside its own region, so the page still fits a 320 px screen;
-          // the region takes focus so it can be scrolled from the keyboard.
-          <div key={index} className={styles.region} role="region" aria-labelledby={captionId} tabIndex={0}>
-            <table className={styles.table}>
-              <caption id={captionId} className={styles.caption}>
-                {block.caption}
-              </caption>
-              <thead>
-                <tr>
-                  {block.headers.map((header) => (
-                    <th key={header} scope="col" className={`${styles.cell} ${styles.header}`}>
-                      {header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {block.rows.map((row, r) => (
-                  <tr key={r}>
-                    {row.map((content, c) => (
-                      <td key={c} className={styles.cell}>
-                        {cell(content)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        );
+        return <PreviewTable key={index} block={block} captionId={`${idPrefix}-table-${index}`} styles={styles} paragraph={paragraph} />;
       })}
+    </div>
+  );
+}
+
+interface PreviewTableProps {
+  block: Extract<OutlineBlock, { kind: 'table' }>;
+  captionId: string;
+  styles: PreviewStyles;
+  paragraph(runs: OutlineParagraph, key: React.Key): JSX.Element;
+}
+
+function PreviewTable({ block, captionId, styles, paragraph }: PreviewTableProps): JSX.Element {
+  return (
+    // A wide table scrolls inside its own region, so the page still fits a 320 px screen;
+    // the region takes focus so it can be scrolled from the keyboard.
+    <div className={styles.region} role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className={styles.table}>
+        <caption id={captionId} className={styles.caption}>
+          {block.caption}
+        </caption>
+        <thead>
+          <tr>
+            {block.headers.map((header) => (
+              <th key={header} scope="col" className={`${styles.cell} ${styles.header}`}>
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {block.rows.map((row, r) => (
+            <tr key={r}>
+              {row.map((content, c) => (
+                <td key={c} className={styles.cell}>
+                  {content.map(paragraph)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useTheme } from '@fluentui/react';
-import type { StartPageProps } from '../../app/startPages';
+import type { StartPageProps } from '../../app/screenProps';
 import { primaryRole, ROLE_LABELS } from '../../domain/roles';
 import { buildReadableReports } from '../councillor/myVisitsModel';
 import { screenStyles } from './styles';

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType } from '@fluentui/react';
-import { GRID_CELL_KEYS, gridCellLabel } from '../../domain/grid';
+import { textFieldsShownOn, textOf } from '../../domain/reportFields';
 import { VisitReportForm } from '../../domain/types';
 import { PlainText } from '../common/PlainText';
 import { browserStorage, DraftKey, DraftStore } from './draftStore';
@@ -25,10 +25,7 @@ export function DeviceCopyNotice({ userEmail, draftKey, saved }: { userEmail: st
   if (!copy) {
     return null;
   }
-  const parts: Array<[string, string]> = [['Names of staff involved', copy.form.staffInvolved]];
-  for (const key of GRID_CELL_KEYS) {
-    parts.push([gridCellLabel(key), copy.form.grid[key]]);
-  }
+  const parts: Array<[string, string]> = textFieldsShownOn('form').map((field) => [field.label, textOf(copy.form, field)]);
   const written = parts.filter(([, text]) => !!text && !!text.trim());
   return (
     <MessageBar

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { ActionButton, MessageBar, MessageBarType, useTheme } from '@fluentui/react';
-import type { StartPageProps } from '../../app/startPages';
+import type { StartPageProps } from '../../app/screenProps';
 import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { CardLink, StatusLines } from '../common/CardParts';

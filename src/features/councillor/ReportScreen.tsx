@@ -11,7 +11,7 @@ import { useFormOptions, useReportScreen } from '../../data/hooks/useReportScree
 import { screenStyles } from '../common/styles';
 import { DeviceCopyNotice } from './DeviceCopyNotice';
 import { ReportView } from './ReportView';
-import { VisitForm } from './VisitForm';
+import { VisitForm } from './visitForm/VisitForm';
 import { formFromRota, formOf, unscheduledForm } from './visitFormModel';
 
 export interface ReportScreenProps {

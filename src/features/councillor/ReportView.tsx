@@ -3,6 +3,7 @@ import { useTheme } from '@fluentui/react';
 import { calendarDateFromSharePoint, formatLongDate, formatShortDate } from '../../domain/calendarDate';
 import { deadline, describeDeadline, responseDueDate } from '../../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../../domain/grid';
+import { FORM_TEXT_FIELDS, textFieldsShownOn, textOf } from '../../domain/reportFields';
 import { VisitReport } from '../../domain/types';
 import { peopleText } from '../common/people';
 import { PlainText } from '../common/PlainText';
@@ -49,10 +50,14 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
           <dd style={dd}>{report.visitDate ? formatLongDate(report.visitDate) : 'Not entered'}</dd>
           <dt style={dt}>Team visited</dt>
           <dd style={dd}>{report.teamTitle || 'Not chosen'}</dd>
-          <dt style={dt}>Staff involved</dt>
-          <dd style={dd}>
-            <PlainText text={report.staffInvolved} empty="None named." />
-          </dd>
+          {textFieldsShownOn('report', FORM_TEXT_FIELDS).map((field) => (
+            <React.Fragment key={field.key}>
+              <dt style={dt}>{field.shortLabel}</dt>
+              <dd style={dd}>
+                <PlainText text={textOf(report, field)} empty={field.emptyText} />
+              </dd>
+            </React.Fragment>
+          ))}
         </dl>
         {GRID_ROWS.map((row) => (
           <section key={row} aria-labelledby={`fv-view-${row}`}>

@@ -1,4 +1,5 @@
-import { emptyGrid, GRID_CELL_KEYS } from '../../domain/grid';
+import { emptyFormTexts, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS } from '../../domain/reportFields';
+import { emptyGrid } from '../../domain/grid';
 import { Person, VisitReportForm } from '../../domain/types';
 
 /**
@@ -205,19 +206,22 @@ export function parseDraft(value: unknown): LocalDraft | undefined {
   if (!rawForm || typeof rawForm !== 'object') {
     return undefined;
   }
+  const texts = emptyFormTexts();
+  for (const field of FORM_TEXT_FIELDS) {
+    texts[field.key] = asString(rawForm[field.key]);
+  }
   const grid = emptyGrid();
   const rawGrid = (rawForm.grid || {}) as { [key: string]: unknown };
-  for (const key of GRID_CELL_KEYS) {
-    grid[key] = asString(rawGrid[key]);
+  for (const field of GRID_TEXT_FIELDS) {
+    grid[field.key] = asString(rawGrid[field.key]);
   }
   return {
     form: {
-      title: asString(rawForm.title),
+      ...texts,
       rotaEntryId: asOptionalNumber(rawForm.rotaEntryId),
       teamId: asOptionalNumber(rawForm.teamId),
       visitDate: typeof rawForm.visitDate === 'string' && rawForm.visitDate ? rawForm.visitDate : undefined,
       members: asPeople(rawForm.members),
-      staffInvolved: asString(rawForm.staffInvolved),
       grid,
       safetyScale: asOptionalNumber(rawForm.safetyScale)
     },

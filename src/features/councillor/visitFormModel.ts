@@ -1,17 +1,17 @@
 import { CalendarDate, formatShortDate, isCalendarDate } from '../../domain/calendarDate';
 import { emptyGrid, GRID_CELL_KEYS, GridCellKey } from '../../domain/grid';
+import { emptyFormTexts, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, textOf } from '../../domain/reportFields';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../../domain/types';
 import { FormField, ValidationError } from '../../domain/validation';
 
 /** A new form from a rota entry: nobody types what the rota already knows. */
 export function formFromRota(entry: RotaEntry, teams: FrontlineTeam[]): VisitReportForm {
   const form: VisitReportForm = {
-    title: '',
+    ...emptyFormTexts(),
     rotaEntryId: entry.id,
     teamId: entry.teamId,
     visitDate: entry.visitDate,
     members: entry.members.slice(),
-    staffInvolved: '',
     grid: emptyGrid()
   };
   return { ...form, title: reportTitle(form, teams) };
@@ -19,17 +19,20 @@ export function formFromRota(entry: RotaEntry, teams: FrontlineTeam[]): VisitRep
 
 /** A visit that was not on the rota: the councillor starts with themselves as a member. */
 export function unscheduledForm(me: Person): VisitReportForm {
-  return { title: '', members: [me], staffInvolved: '', grid: emptyGrid() };
+  return { ...emptyFormTexts(), members: [me], grid: emptyGrid() };
 }
 
 export function formOf(report: VisitReport): VisitReportForm {
+  const texts = emptyFormTexts();
+  for (const field of FORM_TEXT_FIELDS) {
+    texts[field.key] = textOf(report, field);
+  }
   return {
-    title: report.title,
+    ...texts,
     rotaEntryId: report.rotaEntryId,
     teamId: report.teamId,
     visitDate: report.visitDate,
     members: report.members.slice(),
-    staffInvolved: report.staffInvolved,
     grid: { ...emptyGrid(), ...report.grid },
     safetyScale: report.safetyScale
   };
@@ -43,9 +46,8 @@ export function sameForm(a: VisitReportForm, b: VisitReportForm): boolean {
     a.teamId === b.teamId &&
     a.visitDate === b.visitDate &&
     ids(a) === ids(b) &&
-    a.staffInvolved === b.staffInvolved &&
     a.safetyScale === b.safetyScale &&
-    GRID_CELL_KEYS.every((key) => (a.grid[key] || '') === (b.grid[key] || ''))
+    [...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title'), ...GRID_TEXT_FIELDS].every((field) => textOf(a, field) === textOf(b, field))
   );
 }
 

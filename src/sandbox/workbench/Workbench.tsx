@@ -1,7 +1,9 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { Icon } from '@fluentui/react';
-import { spfi, SPBrowser, SPFI } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
+import { DefaultHeaders, DefaultInit, spfi, SPFI } from '@pnp/sp';
+import { PersonaRequestDigest } from './personaDigest';
 
 import { App } from '../../app/App';
 import type { AppContext } from '../../app/AppContext';
@@ -78,8 +80,12 @@ export function Workbench({ siteUrl }: WorkbenchProps): JSX.Element {
   };
 
   const sp = React.useMemo<SPFI | undefined>(
-    () => (state.as ? spfi(siteUrl).using(SPBrowser({ baseUrl: siteUrl })) : undefined),
-    // A new persona gets a fresh PnPjs instance, so nothing cached crosses between users.
+    () =>
+      state.as
+        ? spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), PersonaRequestDigest(siteUrl))
+        : undefined,
+    // A new persona gets a fresh PnPjs instance with its own request digest (SPBrowser's digest
+    // cache is per site for the whole page), so nothing cached crosses between users.
     [siteUrl, state.as]
   );
   const appContext = React.useMemo<AppContext | undefined>(

@@ -12,6 +12,7 @@ import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS } from '../../../src/d
 import { formToItemFields } from '../../../src/data/mappers';
 import { emptyGrid, Grid } from '../../../src/domain/grid';
 import { londonToday } from '../../../src/domain/calendarDate';
+import { buildForm } from '../../helpers/reportFixtures';
 import { graphClientForApp, PERSONAS, SandboxHandle, spForApp, spForUser } from '../../helpers/sandbox';
 import { FakeConnector } from './fakeConnector';
 
@@ -82,7 +83,7 @@ export async function submitReport(sandbox: SandboxHandle, cells: Partial<Grid> 
   const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
   // Submitting adds the report to Visit Reports in one write, as the web part does.
   const added = await list.items.add({
-    ...formToItemFields({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 }),
+    ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 })),
     [VISIT_REPORTS.fields.ReportStatus]: 'Submitted',
     [VISIT_REPORTS.fields.SubmittedOn]: new Date().toISOString()
   });

@@ -12,7 +12,7 @@ import { TAMPERED_NOTICE } from '../../../src/bot/pickupReview';
 import { unescapeCardText } from '../../../src/cards';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { formToItemFields } from '../../../src/data/mappers';
-import { emptyGrid } from '../../../src/domain/grid';
+import { buildForm } from '../../helpers/reportFixtures';
 import { londonToday } from '../../../src/domain/calendarDate';
 import { PERSONAS, sandboxAppToken, spForUser, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
@@ -103,7 +103,7 @@ describe('bot: a submitted report is closed from submission and checked when the
     const team = await firstTeam(fixture.sandbox);
     // Production's list settings let a councillor add an item with any field set: the answer included.
     const added = await items(PERSONAS.hale).add({
-      ...formToItemFields({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: 'Team manager', grid: { ...emptyGrid(), staffingWorries: 'A worry' }, safetyScale: 6 }),
+      ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: 'Team manager', grid: { ...buildForm().grid, staffingWorries: 'A worry' }, safetyScale: 6 })),
       [F.HosFeedback]: 'Nothing to worry about.',
       [`${F.HosFeedbackBy}Id`]: hos.Id,
       [F.HosFeedbackOn]: new Date().toISOString(),
@@ -131,7 +131,7 @@ describe('bot: a submitted report is closed from submission and checked when the
     const me = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
     const team = await firstTeam(fixture.sandbox);
     const added = await items(PERSONAS.hale).add({
-      ...formToItemFields({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: '', grid: emptyGrid() }),
+      ...formToItemFields(buildForm({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }] })),
       [F.ReportStatus]: 'Submitted',
       [F.SubmittedOn]: new Date().toISOString()
     });

@@ -122,6 +122,29 @@ describe('bot security: who may answer, and what an action can reach', () => {
     expect([after.eTag, after.fields[F.HosFeedback]]).toEqual([stored.eTag, 'The real answer.']);
   });
 
+  it('answers an action only from the report\'s own card: one naming another report is refused and no card is replaced', async () => {
+    const first = await reportWithCard();
+    const second = await reportWithCard();
+    const updatesBefore = connector.updates.length;
+    for (const verb of ['submitFeedback', 'refreshCard']) {
+      const response = await postActivity(
+        bot,
+        cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb, data: { reportId: second.id, feedback: 'Aimed at the wrong card' }, replyToId: first.activityId })
+      );
+      expect(JSON.stringify(response.body)).toContain('This card does not belong to that report');
+    }
+    expect(connector.updates.length).toBe(updatesBefore);
+    expect((await reportItem(fixture.sandbox, second.id)).fields[F.HosFeedback]).toBeUndefined();
+    // From its own card, the same answer is taken.
+    const own = await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: second.id, feedback: 'From the right card' }, replyToId: second.activityId })
+    );
+    expect(own.status).toBe(200);
+    expect((await reportItem(fixture.sandbox, second.id)).fields[F.HosFeedback]).toBe('From the right card');
+    expect(connector.updates.filter((u) => u.activityId === first.activityId)).toEqual([]);
+  });
+
   it('refuses report ids that are not whole numbers of an existing report', async () => {
     for (const reportId of ['1 or 1=1', '2/../3', 1.5, -1, 'fields/ReportStatus', 999999]) {
       const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId, feedback: 'x' } }));

@@ -196,6 +196,38 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(forged.status).toBe(403);
   });
 
+  it('refuses a request digest that was issued to someone else, as SharePoint binds it to the person', async () => {
+    const { siteUrl } = fixture.sandbox;
+    const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`;
+    const as = (email: string): Record<string, string> => ({ Cookie: `sandbox_user=${encodeURIComponent(email)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' });
+    const body = JSON.stringify({ [F.Title]: 'Borrowed digest', [F.ReportStatus]: 'Draft' });
+    const haleDigest = (await (await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: as(PERSONAS.hale) })).json()).FormDigestValue;
+    const borrowed = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.osei), 'X-RequestDigest': haleDigest }, body });
+    expect(borrowed.status).toBe(403);
+    expect((await borrowed.json())['odata.error'].code).toBe('-2130575252, Microsoft.SharePoint.SPException');
+    const own = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.hale), 'X-RequestDigest': haleDigest }, body });
+    expect(own.status).toBe(201);
+  });
+
+  it('refuses impossible dates and dates outside SharePoint\'s range, as SharePoint does, and keeps the edge days', async () => {
+    const reports = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title);
+    const draft = await reports.items.add({ [F.Title]: 'Dates', [F.ReportStatus]: 'Draft' });
+    for (const day of ['2026-02-30', '2026-13-01', '2026-04-31', '2025-02-29']) {
+      const refused = await failureOf(reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T00:00:00Z` }));
+      expect([day, refused.status]).toEqual([day, 400]);
+      expect(refused.message).toContain("Cannot convert a primitive value to the expected type 'Edm.DateTime'");
+    }
+    for (const day of ['0001-01-01', '1899-12-31', '8901-01-01']) {
+      const refused = await failureOf(reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T00:00:00Z` }));
+      expect([day, refused.status]).toEqual([day, 400]);
+      expect(refused.message).toContain('Invalid date/time value');
+    }
+    for (const day of ['1900-01-01', '2028-02-29', '8900-12-31']) {
+      await reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T12:00:00Z` });
+      expect((await reports.items.getById(draft.Id).select(F.VisitDate)())[F.VisitDate].slice(0, 10)).toBe(day);
+    }
+  });
+
   it('answers 401 to a caller it cannot name', async () => {
     const nobody = await failureOf(spForUser(fixture.sandbox.siteUrl, 'stranger@elsewhere.example').web());
     expect(nobody.status).toBe(401);

@@ -2,6 +2,7 @@ import { BotReport } from '../../../src/bot/cardFactory';
 import { incompleteNotice, joinNotices, reviewPickup, TAMPERED_NOTICE } from '../../../src/bot/pickupReview';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { emptyGrid } from '../../../src/domain/grid';
+import { buildReport, gridWith } from '../../helpers/reportFixtures';
 import { CARD_MAX_BYTES, renderReportCard } from '../../../src/cards/reportCard';
 import { EXPENSIVE_FILLS, maximalReport, parseIssues } from '../cards/cardFixtures';
 
@@ -11,13 +12,14 @@ const LEASE = 600000;
 
 function report(overrides: Partial<BotReport> = {}): BotReport {
   return {
+    ...buildReport(),
     id: 7,
     title: 'Visit',
     teamId: 1,
     visitDate: '2026-06-10',
     members: [{ id: 11, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' }],
     staffInvolved: 'Team manager',
-    grid: { ...emptyGrid(), staffingWorries: 'Vacancies' },
+    grid: gridWith({ staffingWorries: 'Vacancies' }),
     safetyScale: 6,
     status: 'Submitted',
     submittedOn: '2026-06-15T09:00:00Z',

@@ -1,5 +1,5 @@
 import * as AC from 'adaptivecards';
-import { emptyGrid, GRID_CELL_KEYS, Grid } from '../../../src/domain/grid';
+import { buildReport, gridWith, withEveryTextAtItsLimit } from '../../helpers/reportFixtures';
 import { VisitReport } from '../../../src/domain/types';
 import { LIMITS } from '../../../src/domain/validation';
 
@@ -8,24 +8,17 @@ export const WORD_PASTE = '“Morale is low” — staff said it’s ‘getting 
 
 /** A report with every typed field as long as LIMITS allows, of the most expensive characters. */
 export function maximalReport(fill: (length: number) => string): VisitReport {
-  const grid = {} as Grid;
-  for (const key of GRID_CELL_KEYS) {
-    grid[key] = fill(LIMITS.gridCell);
-  }
   const members = Array.from({ length: LIMITS.maxMembers }, (_, i) => ({ id: i + 1, displayName: fill(255), email: `m${i}@northshire.example` }));
-  return {
+  const report = buildReport({
     id: 4242,
-    title: fill(LIMITS.title),
     teamTitle: fill(LIMITS.title),
     visitDate: '2026-10-01',
     members,
-    staffInvolved: fill(LIMITS.staffInvolved),
-    grid,
     safetyScale: 10,
     status: 'Responded',
-    submittedOn: '2026-10-05T10:00:00Z',
-    feedback: { text: fill(LIMITS.feedback), by: { id: 9, displayName: fill(255), email: 'hos@northshire.example' }, on: '2026-10-20T09:00:00Z' }
-  };
+    submittedOn: '2026-10-05T10:00:00Z'
+  });
+  return withEveryTextAtItsLimit(report, fill, { by: { id: 9, displayName: fill(255), email: 'hos@northshire.example' }, on: '2026-10-20T09:00:00Z' });
 }
 
 /** Ways to make a long string as expensive as possible on the card. */
@@ -39,10 +32,7 @@ export const EXPENSIVE_FILLS: { [name: string]: (length: number) => string } = {
 };
 
 export function sampleReport(overrides: Partial<VisitReport> = {}): VisitReport {
-  const grid = emptyGrid();
-  grid.staffingWorries = 'Two vacancies covered by agency staff.';
-  grid.performanceWorkingWell = 'Referrals are triaged the same day.';
-  return {
+  return buildReport({
     id: 12,
     title: 'Visit to the Consultation Team',
     teamTitle: 'Consultation Team (front door)',
@@ -52,12 +42,12 @@ export function sampleReport(overrides: Partial<VisitReport> = {}): VisitReport 
       { id: 2, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' }
     ],
     staffInvolved: 'Service manager, two social workers',
-    grid,
+    grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.', performanceWorkingWell: 'Referrals are triaged the same day.' }),
     safetyScale: 7,
     status: 'Submitted',
     submittedOn: '2026-10-05T10:00:00Z',
     ...overrides
-  };
+  });
 }
 
 export interface ParseIssue {

@@ -1,4 +1,4 @@
-import { emptyGrid } from '../../../src/domain/grid';
+import { buildForm, gridWith } from '../../helpers/reportFixtures';
 import { VisitReportForm } from '../../../src/domain/types';
 import { LIMITS, validateDraft, validateFeedback, validateForSubmit } from '../../../src/domain/validation';
 
@@ -6,21 +6,19 @@ const today = '2026-11-22';
 const member = { id: 7, displayName: 'Cllr Alex Hale', email: 'cllr.hale@northshire.example' };
 
 function complete(): VisitReportForm {
-  const grid = emptyGrid();
-  grid.staffingWorries = 'Two vacancies covered by agency staff.';
-  return {
+  return buildForm({
     title: 'Visit to the Consultation Team',
     teamId: 1,
     visitDate: '2026-11-10',
     members: [member],
     staffInvolved: 'Team manager; two social workers',
-    grid,
+    grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.' }),
     safetyScale: 7
-  };
+  });
 }
 
 function emptyForm(): VisitReportForm {
-  return { title: '', members: [], staffInvolved: '', grid: emptyGrid() };
+  return buildForm();
 }
 
 describe('validation for submitting', () => {
@@ -39,6 +37,15 @@ describe('validation for submitting', () => {
     expect(validateForSubmit({ ...complete(), visitDate: today }, today)).toEqual([]);
     const errors = validateForSubmit({ ...complete(), visitDate: '2026-11-23' }, today);
     expect(errors).toEqual([{ field: 'visitDate', message: 'The date of the visit must be today or in the past.' }]);
+  });
+
+  it('asks for the year to be checked when a date is implausibly old (SharePoint holds nothing before 1900)', () => {
+    expect(validateForSubmit({ ...complete(), visitDate: '0026-06-15' }, today).map((e) => e.field)).toEqual(['visitDate']);
+    for (const day of ['1899-12-31', '1999-12-31']) {
+      const errors = validateForSubmit({ ...complete(), visitDate: day }, today);
+      expect(errors).toEqual([{ field: 'visitDate', message: 'Check the year of the visit: enter a date from 2000 onwards, for example 15/06/2026.' }]);
+    }
+    expect(validateForSubmit({ ...complete(), visitDate: '2000-01-01' }, today)).toEqual([]);
   });
 
   it('rejects a date that does not exist', () => {

@@ -3,7 +3,8 @@
  * missing and overdue, one not yet due, a draft, an unscheduled visit, and text with
  * apostrophes, ampersands, emoji, angle brackets and line breaks (Word's soft break included).
  */
-import { emptyGrid, Grid } from '../../../src/domain/grid';
+import { Grid } from '../../../src/domain/grid';
+import { buildReport, gridWith } from '../../helpers/reportFixtures';
 import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../../../src/domain/types';
 import type { PackData, PackRequest } from '../../../src/report/packTypes';
 
@@ -23,12 +24,12 @@ function rota(id: number, visitDate: string, teamId: number, status: RotaEntry['
 }
 
 function grid(cells: Partial<Grid>): Grid {
-  return { ...emptyGrid(), ...cells };
+  return gridWith(cells);
 }
 
 function report(id: number, fields: Partial<VisitReport> & Pick<VisitReport, 'visitDate' | 'teamId' | 'status'>): VisitReport {
   const team = teams.find((t) => t.id === fields.teamId)!;
-  return { title: `Visit ${id}`, members: [hale, osei], staffInvolved: '', grid: emptyGrid(), teamTitle: team.title, ...fields, id };
+  return buildReport({ title: `Visit ${id}`, members: [hale, osei], teamTitle: team.title, ...fields, id });
 }
 
 export const WORRY_TEXT = 'Two social worker vacancies & agency cover isn\'t stable; caseloads > 20 <sometimes>';

@@ -1,11 +1,11 @@
 import { DraftSaver, SaveState, SaveTarget } from '../../../../src/features/councillor/draftSaver';
 import { DraftStore } from '../../../../src/features/councillor/draftStore';
-import { emptyGrid } from '../../../../src/domain/grid';
+import { buildForm, gridWith } from '../../../helpers/reportFixtures';
 import { VisitReportForm } from '../../../../src/domain/types';
 import { ManualClock, MemoryStorage } from '../support/memoryStorage';
 
 function form(text: string): VisitReportForm {
-  return { title: 'Visit', rotaEntryId: 5, members: [], staffInvolved: '', grid: { ...emptyGrid(), staffingWorries: text } };
+  return buildForm({ title: 'Visit', rotaEntryId: 5, grid: gridWith({ staffingWorries: text }) });
 }
 
 interface Harness {

@@ -1,12 +1,13 @@
 import { DEVICE_COPY_DAYS, DraftStore, draftKeyFor, parseDraft } from '../../../../src/features/councillor/draftStore';
 import { emptyGrid } from '../../../../src/domain/grid';
+import { buildForm, FIXTURE_COUNCILLOR } from '../../../helpers/reportFixtures';
 import { VisitReportForm } from '../../../../src/domain/types';
 import { MemoryStorage } from '../support/memoryStorage';
 
 const wordText = '“Morale is low” – staff said… • agency cover 40% 😟\n\t• second bullet — ‘quoted’ <b>not markup</b> =SUM(A1)';
 
 function form(overrides: Partial<VisitReportForm> = {}): VisitReportForm {
-  return { title: 'Visit', members: [{ id: 7, displayName: 'Cllr A Hale', email: 'cllr.hale@northshire.example' }], staffInvolved: '', grid: emptyGrid(), ...overrides };
+  return buildForm({ title: 'Visit', members: [FIXTURE_COUNCILLOR], ...overrides });
 }
 
 describe('draft store', () => {

@@ -1,5 +1,5 @@
 import { buildMyVisits, buildReadableReports } from '../../../../src/features/councillor/myVisitsModel';
-import { emptyGrid } from '../../../../src/domain/grid';
+import { buildReport } from '../../../helpers/reportFixtures';
 import { Person, RotaEntry, VisitReport } from '../../../../src/domain/types';
 
 const hale: Person = { id: 7, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' };
@@ -12,7 +12,7 @@ function rota(id: number, visitDate: string, members: Person[], extra: Partial<R
 }
 
 function report(id: number, extra: Partial<VisitReport>): VisitReport {
-  return { id, title: '', members: [hale], staffInvolved: '', grid: emptyGrid(), status: 'Draft', author: hale, teamTitle: 'Child Protection North', ...extra };
+  return buildReport({ id, members: [hale], status: 'Draft', author: hale, teamTitle: 'Child Protection North', ...extra });
 }
 
 describe('my visits', () => {

@@ -1,9 +1,9 @@
 import * as React from 'react';
 import type { SPFI } from '@pnp/sp';
-import { VisitReportForm } from '../../domain/types';
-import { DraftSaver, SaveState, SaveTarget } from '../../features/councillor/draftSaver';
-import { DraftStore } from '../../features/councillor/draftStore';
-import { useDataService } from './useDataService';
+import { VisitReportForm } from '../../../domain/types';
+import { DraftSaver, SaveState, SaveTarget } from '../draftSaver';
+import { DraftStore } from '../draftStore';
+import { useDataService } from '../../../data/hooks/useDataService';
 
 export interface DraftSaving {
   saver: DraftSaver;

@@ -1,0 +1,61 @@
+import * as React from 'react';
+import { DefaultButton, PrimaryButton, Stack, useTheme } from '@fluentui/react';
+import type { Navigate } from '../../../app/useRoute';
+import { ErrorSummary } from '../../common/ErrorSummary';
+import { screenStyles } from '../../common/styles';
+import { focusTargetId } from '../visitFormModel';
+import { FormNotices } from './FormNotices';
+import { FormTextFields } from './FormTextFields';
+import { GridFields } from './GridFields';
+import { MembersField } from './MembersField';
+import { SafetyScaleField } from './SafetyScaleField';
+import { SubmitDialog } from './SubmitDialog';
+import { TeamField } from './TeamField';
+import { useVisitForm, VisitFormInputs } from './useVisitForm';
+import { VisitDateField } from './VisitDateField';
+
+export interface VisitFormProps extends VisitFormInputs {
+  navigate: Navigate;
+}
+
+/**
+ * The visit form (docs/architecture.md, "The visit form"): pre-filled from the rota, saved as a
+ * draft as it is typed (and kept on the device until the list confirms), validated on submit with
+ * a GOV.UK error summary, and submitted after a confirmation step.
+ */
+export function VisitForm(props: VisitFormProps): JSX.Element {
+  const styles = screenStyles(useTheme());
+  const state = useVisitForm(props);
+  const { form, update, fieldError } = state;
+  return (
+    <form
+      noValidate
+      aria-labelledby="fv-form-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        state.startSubmit();
+      }}
+      data-testid="visit-form"
+    >
+      <FormNotices state={state} />
+      <ErrorSummary errors={state.errors.map((e) => ({ message: e.message, targetId: focusTargetId(e.field) }))} />
+
+      <Stack tokens={{ childrenGap: 16 }} styles={{ root: { maxWidth: 960 } }}>
+        <MembersField members={form.members} councillors={props.options.councillors} errorMessage={fieldError('members')} onChange={(members) => update({ members })} />
+        <VisitDateField value={form.visitDate} errorMessage={fieldError('visitDate')} onChange={(visitDate) => update({ visitDate })} />
+        <TeamField teams={props.options.teams} teamId={form.teamId} errorMessage={fieldError('teamId')} onChange={(teamId) => update({ teamId })} />
+        <FormTextFields form={form} fieldError={fieldError} onChange={update} />
+        <GridFields grid={form.grid} fieldError={fieldError} onChange={state.updateCell} />
+        <SafetyScaleField value={form.safetyScale} errorMessage={fieldError('safetyScale')} onChange={(safetyScale) => update({ safetyScale })} />
+
+        <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }}>
+          <PrimaryButton type="submit" text={state.submitting ? 'Submitting…' : 'Submit report'} disabled={state.submitting} styles={{ root: { minHeight: 44 } }} />
+          <DefaultButton href="#/" text="Back to my visits" styles={{ root: { minHeight: 44 } }} />
+        </Stack>
+        <p className={styles.line}>Your draft is saved as you type. Only you can see it until you submit it.</p>
+      </Stack>
+
+      <SubmitDialog open={state.confirming} today={props.today} onConfirm={() => void state.submit()} onCancel={state.cancelSubmit} />
+    </form>
+  );
+}
