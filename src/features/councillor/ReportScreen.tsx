@@ -142,10 +142,12 @@ function ExistingDraft(props: ReportScreenProps & { draftId: number; onSubmitted
     return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
   }
   if (state.status === 'failed') {
+    // Submitted (or deleted) from another device: text this device still holds is shown, not lost.
     return (
       <>
         <Heading>Visit report</Heading>
         <LoadFailed message={state.message} retry={retry} />
+        <DeviceCopyNotice userEmail={props.start.user.email} draftKey={`report-${props.draftId}`} saved={unscheduledForm(props.start.user)} />
       </>
     );
   }

@@ -198,9 +198,9 @@ describe('sandbox SharePoint REST through PnPjs', () => {
 
   it('refuses a request digest that was issued to someone else, as SharePoint binds it to the person', async () => {
     const { siteUrl } = fixture.sandbox;
-    const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`;
+    const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORT_DRAFTS.title)}')/items`;
     const as = (email: string): Record<string, string> => ({ Cookie: `sandbox_user=${encodeURIComponent(email)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' });
-    const body = JSON.stringify({ [F.Title]: 'Borrowed digest', [F.ReportStatus]: 'Draft' });
+    const body = JSON.stringify({ [F.Title]: 'Borrowed digest' });
     const haleDigest = (await (await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: as(PERSONAS.hale) })).json()).FormDigestValue;
     const borrowed = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.osei), 'X-RequestDigest': haleDigest }, body });
     expect(borrowed.status).toBe(403);
@@ -210,8 +210,8 @@ describe('sandbox SharePoint REST through PnPjs', () => {
   });
 
   it('refuses impossible dates and dates outside SharePoint\'s range, as SharePoint does, and keeps the edge days', async () => {
-    const reports = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title);
-    const draft = await reports.items.add({ [F.Title]: 'Dates', [F.ReportStatus]: 'Draft' });
+    const reports = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title);
+    const draft = await reports.items.add({ [F.Title]: 'Dates' });
     for (const day of ['2026-02-30', '2026-13-01', '2026-04-31', '2025-02-29']) {
       const refused = await failureOf(reports.items.getById(draft.Id).update({ [F.VisitDate]: `${day}T00:00:00Z` }));
       expect([day, refused.status]).toEqual([day, 400]);
