@@ -20,14 +20,15 @@
  * permission to read channel messages to look for the first card. A duplicate is harmless — both
  * cards carry the report id and an answer on either is written once, ETag-guarded.
  *
- * The lock on pickup: before claiming, the bot gives the item unique permissions (author → Read,
- * the reading groups → read all; `ReportLocks`), so from then on only the bot writes it. It then
- * re-reads the item and reviews it (`reviewPickup`): fields only the bot or a Head of Service may
- * set are cleared if present (tampering, logged and flagged on the card), SubmittedOn is checked
- * against the server's Modified time, and the form's submit checks run again; the corrections go
- * in the claim's write. A sweep picks up submitted reports with no card and every submitted or
- * responded report still unlocked (a report its author marked Responded, or gave card ids, would
- * otherwise never get a card).
+ * The review on pickup: a submitted report is closed to its author by the list's permissions
+ * (councillors may add, never edit), but a councillor may add one with any field set. Before
+ * claiming, the bot reads who changed the item last (`ReportLocks`), re-reads it and reviews it
+ * (`reviewPickup`): fields only the bot or a Head of Service may set are cleared if present
+ * (tampering, logged and flagged on the card), SubmittedOn is checked against the server's
+ * Modified time, and the form's submit checks run again; the corrections go in the claim's write.
+ * A sweep picks up submitted reports with no card and every submitted or responded report whose
+ * last change was a person's (one added as Responded, or with card ids, would otherwise never get
+ * a card).
  */
 import { randomUUID } from 'node:crypto';
 import { speakable } from '../cards/reportCard';
@@ -153,19 +154,18 @@ export class CardPublisher {
 
   /** Posts one report's card unless it has one or someone holds a live claim on it. */
   async publish(seen: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft'> {
-    // Lock first, then read: from here on the author cannot change what is checked and posted.
+    // Who changed it last, then read: the author cannot change it any more (the list's permissions).
     const lock = await this.locks.lock(seen.id);
     const report = await this.lists.report(seen.id);
     if (!report) {
       return 'gone';
     }
     if (report.status === 'Draft') {
-      // Taken back to draft between the sweep's read and the lock: the author must keep editing it.
+      // Not a submission (a councillor cannot make one Draft through the form): nothing to post.
       await this.locks.unlock(report.id);
       return 'draft';
     }
-    // Card ids are the bot's own when the item was already locked (only the app writes it since)
-    // or when the app made its last change (a report carded before this version of the bot).
+    // Card ids are the bot's own when the app made the item's last change.
     const cardIdsTrusted = !lock.newlyLocked || lock.lastEditorIsApp;
     if (report.cardActivityId && cardIdsTrusted) {
       return 'has card';
