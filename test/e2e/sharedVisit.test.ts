@@ -153,4 +153,33 @@ describe('one report per visit, in the workbench', () => {
     expect(await haleDrafts()).toEqual(before);
     await context.close();
   });
+
+  it('a form opened before the other member started tells him, when it first saves, that she is writing it and leads there', async () => {
+    const app = spForApp(sandbox.siteUrl);
+    const people = (await app.web.siteUsers.select('Id', 'Email')()) as Array<{ Id: number; Email: string }>;
+    const idOf = (email: string): number => people.filter((p) => p.Email === email)[0].Id;
+    const rota = await app.web.lists.getByTitle(VISIT_ROTA.title).items.add({
+      Title: 'Shared visit, both at once',
+      VisitDate: londonMidnightUtc(addDays(today, -4)),
+      TeamId: 1,
+      MembersId: [idOf(HALE), idOf(MARLOW)],
+      MunicipalYear: '2026/27',
+      RotaStatus: 'Held'
+    });
+    const marlow = await openAs(MARLOW, { hash: `#/visit/${rota.Id}/new` });
+    await waitForForm(marlow.page);
+    // Hale starts hers first (another device).
+    const hers = await spForUser(sandbox.siteUrl, HALE).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.add({ Title: 'Hale’s', RotaEntryId: rota.Id });
+    await gridCell(marlow.page, 'staffingWorries').fill('Written by Marlow at the same time');
+    await marlow.page.locator('[data-testid="save-status"][data-state="rejected"]').waitFor({ timeout: 20000 });
+    const notice = marlow.page.getByTestId('already-reported');
+    await notice.waitFor({ timeout: 20000 });
+    await expect(notice.innerText()).resolves.toContain('Cllr Hale is already writing the report for this visit');
+    await expectAccessible(marlow.page, 'a form refused because the visit already has a report');
+    await notice.getByRole('link', { name: 'Read Cllr Hale’s draft' }).click();
+    await marlow.page.getByTestId('fellow-draft').waitFor({ timeout: 20000 });
+    await expect(currentHash(marlow.page)).resolves.toBe(`#/draft/${hers.Id}`);
+    expect(await listItemsAs(sandbox.siteUrl, HALE, `RotaEntryId eq ${rota.Id}`, VISIT_REPORT_DRAFTS.title)).toHaveLength(1);
+    await marlow.context.close();
+  });
 });
