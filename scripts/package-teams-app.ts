@@ -25,6 +25,11 @@ async function main(): Promise<void> {
     for (const bot of manifest.bots || []) {
       bot.botId = botAppId;
     }
+    // Activity feed notifications are sent by the bot's app: Graph accepts them only from the app named here.
+    if (manifest.webApplicationInfo) {
+      manifest.webApplicationInfo.id = botAppId;
+      manifest.webApplicationInfo.resource = String(manifest.webApplicationInfo.resource).replace(/[0-9a-f-]{36}$/i, botAppId);
+    }
   } else if ((manifest.bots || []).length) {
     missing.add('BOT_APP_ID');
   }

@@ -51,6 +51,10 @@ const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, 
 export class CardActions {
   /** Observers (the bench) learn when an answer has been stored. */
   onAnswerStored?: (reportId: number, at: number) => void;
+  /** Tells the visit's councillors an answer arrived; runs after the reply, never holding it up. */
+  notifier?: { answerStored(report: BotReport): Promise<unknown> };
+  /** The notifications of the latest answer, while they are being sent (tests wait on it). */
+  notifying: Promise<unknown> = Promise.resolve();
 
   /**
    * @param channelId the improvement channel's conversation id: the only conversation the bot
@@ -124,7 +128,13 @@ export class CardActions {
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed) {
-      this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'}, who is not a Head of Service for team ${report.teamId}`);
+      const why =
+        right.reason === 'notNamedForTeam'
+          ? `who is not the Head of Service the team names`
+          : right.reason === 'notInGroup'
+            ? 'who is not in the Heads of Service group (directly or through an Entra group)'
+            : 'whom Teams did not identify';
+      this.log.warn(`Report ${report.id}: refused a response from ${actor.aadObjectId || 'an unidentified user'} for team ${report.teamId}, ${why}`);
       return cardResponse(await this.cards.refusalCard(report));
     }
     if (report.feedback) {
@@ -159,6 +169,9 @@ export class CardActions {
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
         await this.updateForEveryone(stored, card);
+        if (this.notifier) {
+          this.notifying = this.notifier.answerStored(stored).catch((error) => this.log.error(`Report ${report.id}: notifications failed: ${(error as Error).message}`));
+        }
         return cardResponse(card);
       }
       const fresh = await this.lists.report(report.id);

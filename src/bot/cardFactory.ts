@@ -9,18 +9,20 @@ import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
 import { answererObjectIds } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
-import { incompleteNotice, joinNotices, missingForSubmit } from './pickupReview';
-import { FrontlineLists } from './lists';
+import { serverCheckNotice } from './claimChecks';
+import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
+import { FrontlineLists, objectIdOf } from './lists';
+import { responsibleHeadsOfService } from './notifier';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
-export type BotReport = VisitReport & { feedbackById?: number; modified?: string };
+export type BotReport = VisitReport & { feedbackById?: number; modified?: string; authorId?: number };
 
 /**
  * Every view of a report's card says what the form's submit checks find missing (a report can
  * reach the list without the browser's checks), so the Head of Service's refreshed view says it too.
  */
 function withIncomplete(report: BotReport, notice: string | undefined): string | undefined {
-  return joinNotices(notice, incompleteNotice(missingForSubmit(report, report.submittedOn)));
+  return joinNotices(notice, serverCheckNotice(report.serverCheck), incompleteNotice(missingForSubmit(report, report.submittedOn)));
 }
 
 export function reportUrl(link: BotConfig['reportLink'], reportId: number): string {
@@ -28,6 +30,9 @@ export function reportUrl(link: BotConfig['reportLink'], reportId: number): stri
 }
 
 export class CardFactory {
+  /** Set by the publisher: a report whose lock is still to be done says so on every view of its card. */
+  lockPending?: (reportId: number) => boolean;
+
   constructor(
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
@@ -43,7 +48,11 @@ export class CardFactory {
       completed.teamTitle = team ? team.title : undefined;
     }
     if (report.feedback && report.feedbackById !== undefined && !report.feedback.by) {
-      const user = await this.lists.siteUser(report.feedbackById);
+      // Site users come from SharePoint REST: without it the card shows the answer, unsigned.
+      const user = await this.lists.siteUser(report.feedbackById).catch((error: Error) => {
+        this.log(`Report ${report.id}: could not read who answered (${error.message}); the card shows the answer without their name.`);
+        return undefined;
+      });
       if (user) {
         completed.feedback = { ...report.feedback, by: { id: user.Id, displayName: user.Title, email: user.Email || '' } };
       }
@@ -51,18 +60,56 @@ export class CardFactory {
     return completed;
   }
 
-  /** The card everyone sees; until answered, it refreshes into their own view for the answerers. */
-  async sharedCard(report: BotReport, notice?: string): Promise<AdaptiveCardJson> {
+  /**
+   * The card everyone sees; until answered, it refreshes into their own view for the answerers.
+   * `mentionAnswerers`: @mention the Heads of Service who answer it (when the card is first posted).
+   */
+  async sharedCard(report: BotReport, notice?: string, mentionAnswerers = false): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
     const answered = !!full.feedback;
-    const refreshUserIds = answered ? [] : await teamsUserIds(this.channel, await answererObjectIds(this.lists, full.teamId), this.log);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, notice) });
+    const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
+    const mentions = mentionAnswerers && !answered ? await this.answererMentions(full.teamId) : undefined;
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)), mentions });
+  }
+
+  /**
+   * Whose Teams client turns the shared card into their answering view. Who may answer is read
+   * through SharePoint REST; if that fails the card is still posted, and a Head of Service asks
+   * for their view with the card's own button.
+   */
+  private async refreshUserIds(report: BotReport): Promise<string[]> {
+    let objectIds: string[];
+    try {
+      objectIds = await answererObjectIds(this.lists, report.teamId);
+    } catch (error) {
+      this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
+      return [];
+    }
+    return teamsUserIds(this.channel, objectIds, this.log);
+  }
+
+  private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
+    try {
+      return (await responsibleHeadsOfService(this.lists, teamId))
+        .map((u) => ({ id: objectIdOf(u) || '', name: u.Title }))
+        .filter((m) => !!m.id)
+        .slice(0, 10);
+    } catch (error) {
+      // A card without its mention is better than no card.
+      this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);
+      return [];
+    }
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
   async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = []): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, notice), refreshUserIds });
+    return renderReportCard(full, reportUrl(this.link, full.id), { view: full.feedback ? 'responded' : view, notice: withIncomplete(full, this.withLockState(full, notice)), refreshUserIds });
+  }
+
+  private withLockState(report: BotReport, notice: string | undefined): string | undefined {
+    const pending = !!this.lockPending && this.lockPending(report.id) && (notice || '').indexOf(NOT_LOCKED_NOTICE) === -1;
+    return joinNotices(notice, pending ? NOT_LOCKED_NOTICE : undefined);
   }
 
   async refusalCard(report: BotReport): Promise<AdaptiveCardJson> {

@@ -4,10 +4,12 @@
  * administrator fixes the deployment in one pass.
  */
 
+import { readFileSync } from 'node:fs';
+
 export type BotMode = 'production' | 'local';
 
+/** Production signs in with a certificate only: SharePoint REST refuses a client secret's app-only tokens. */
 export type BotCredentials =
-  | { kind: 'secret'; clientId: string; tenantId: string; clientSecret: string }
   | { kind: 'certificate'; clientId: string; tenantId: string; certificateFile: string; certificateThumbprint: string }
   /** Local mode: a fixed bearer token the sandbox accepts; no Entra token check on inbound activities. */
   | { kind: 'sandbox'; clientId: string; token: string };
@@ -172,23 +174,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
 
   const clientId = r.guid('BOT_APP_ID', "the bot's Entra application (client) id");
   const tenantId = r.guid('BOT_TENANT_ID', "the council's Entra tenant id");
-  const secret = r.optional('BOT_APP_SECRET');
-  const certificateFile = r.optional('BOT_CERT_FILE');
-  let credentials: BotCredentials;
-  if (certificateFile) {
-    credentials = {
-      kind: 'certificate',
-      clientId,
-      tenantId,
-      certificateFile,
-      certificateThumbprint: r.required('BOT_CERT_THUMBPRINT', 'the SHA-256 thumbprint of the certificate in BOT_CERT_FILE', 'A1B2…')
-    };
-  } else {
-    if (!secret) {
-      r.problems.push('BOT_APP_SECRET or BOT_CERT_FILE (with BOT_CERT_THUMBPRINT) is missing: the credential of the bot\'s Entra app. SharePoint app-only access needs the certificate.');
-    }
-    credentials = { kind: 'secret', clientId, tenantId, clientSecret: secret || '' };
-  }
+  const credentials = productionCredentials(r, clientId, tenantId);
   const config: BotConfig = {
     mode: 'production',
     port,
@@ -210,6 +196,43 @@ export function loadConfig(env: Env = process.env): BotConfig {
     ...timing
   };
   return checked(r, config);
+}
+
+/**
+ * The bot's Entra credential. SharePoint REST refuses app-only tokens got with a client secret
+ * ("Unsupported app only token."), and the bot needs SharePoint REST for site users, the Heads of
+ * Service group, list webhooks and locking reports — so production takes a certificate and
+ * refuses a secret on its own, at start, rather than posting no card on the first morning.
+ */
+function productionCredentials(r: Reader, clientId: string, tenantId: string): BotCredentials {
+  const secret = r.optional('BOT_APP_SECRET');
+  const certificateFile = r.optional('BOT_CERT_FILE');
+  const thumbprint = r.optional('BOT_CERT_THUMBPRINT');
+  const howToFix =
+    "Upload a certificate to the bot's Entra app registration (Certificates & secrets), then set BOT_CERT_FILE to the PEM file holding its private key and BOT_CERT_THUMBPRINT to its SHA-256 thumbprint (64 hex digits).";
+  if (!certificateFile) {
+    r.problems.push(
+      secret
+        ? `BOT_APP_SECRET is set without a certificate: SharePoint REST refuses app-only tokens got with a client secret (401 "Unsupported app only token."), so the bot could read no site users or groups and lock no report. ${howToFix} BOT_APP_SECRET is then not needed.`
+        : `BOT_CERT_FILE is missing: the bot's Entra app signs in with a certificate, because SharePoint app-only access needs one. ${howToFix}`
+    );
+    return { kind: 'certificate', clientId, tenantId, certificateFile: '', certificateThumbprint: thumbprint || '' };
+  }
+  if (!thumbprint) {
+    r.problems.push(`BOT_CERT_THUMBPRINT is missing: the SHA-256 thumbprint of the certificate in BOT_CERT_FILE (for example A1B2…, 64 hex digits).`);
+  } else if (!/^[0-9a-f]{64}$/i.test(thumbprint.replace(/[:\s]/g, ''))) {
+    r.problems.push(`BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits (Entra shows it under Certificates & secrets); it is "${thumbprint}".`);
+  }
+  let pem = '';
+  try {
+    pem = readFileSync(certificateFile, 'utf8');
+  } catch (error) {
+    r.problems.push(`BOT_CERT_FILE cannot be read (${(error as NodeJS.ErrnoException).code || (error as Error).message}): it must be the PEM file holding the private key of the bot's certificate; it is "${certificateFile}".`);
+  }
+  if (pem && !/-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
+    r.problems.push(`BOT_CERT_FILE holds no private key: it must be the PEM file with the certificate's private key (-----BEGIN PRIVATE KEY-----), not the public certificate; it is "${certificateFile}".`);
+  }
+  return { kind: 'certificate', clientId, tenantId, certificateFile, certificateThumbprint: thumbprint ? thumbprint.replace(/[:\s]/g, '') : '' };
 }
 
 /** Variables only a production deployment has: their presence means local mode is a mistake. */

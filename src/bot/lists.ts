@@ -10,6 +10,7 @@
 import { Client, GraphError, HTTPMessageHandler, Middleware, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Context } from '@microsoft/microsoft-graph-client';
 import { calendarDateFromSharePoint, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { parseServerCheck } from '../domain/serverCheck';
 import { textsFromListFields } from '../domain/reportFields';
 import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
@@ -32,6 +33,17 @@ export interface SiteUser {
   Title: string;
   Email?: string;
   AadObjectId?: { NameId?: string } | null;
+  /** 1 a person, 4 an Entra security group (SharePoint holds it as one principal), 8 a SharePoint group. */
+  PrincipalType?: number;
+  LoginName?: string;
+}
+
+/** A person in the directory, as Graph names them. */
+export interface DirectoryUser {
+  id: string;
+  displayName?: string | null;
+  userPrincipalName?: string | null;
+  mail?: string | null;
 }
 
 export interface TeamRecord {
@@ -46,6 +58,8 @@ export interface RotaRecord {
   teamId: number;
   status: RotaStatus;
   members: string[];
+  /** The members' site user ids, in the same order. */
+  memberIds: number[];
 }
 
 export type PatchResult = { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'notFound' };
@@ -86,7 +100,7 @@ function people(value: unknown): Person[] {
 }
 
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
-export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string } {
+export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string; authorId?: number } {
   const f = item.fields;
   const { texts, grid, feedback } = textsFromListFields((field) => str(f[field]));
   return {
@@ -105,7 +119,23 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     cardConversationId: optionalStr(f[R.CardConversationId]),
     cardActivityId: optionalStr(f[R.CardActivityId]),
     etag: item.eTag || optionalStr(f['@odata.etag']),
-    modified: item.lastModifiedDateTime || optionalStr(f.Modified)
+    modified: item.lastModifiedDateTime || optionalStr(f.Modified),
+    authorId: num(f.AuthorLookupId),
+    serverCheck: parseServerCheck(f[R.ServerCheck])
+  };
+}
+
+/** A rota entry from its Graph item. */
+export function rotaFromGraph(item: GraphListItem): RotaRecord {
+  const F = VISIT_ROTA.fields;
+  const members = people(item.fields[F.Members]);
+  return {
+    id: Number(item.id),
+    visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
+    teamId: num(item.fields[lookupIdField(F.Team)]) as number,
+    status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
+    members: members.map((p) => p.displayName),
+    memberIds: members.map((p) => p.id)
   };
 }
 
@@ -224,17 +254,11 @@ export class FrontlineLists {
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
     const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${londonMidnightUtc(from)}' and fields/${F.VisitDate} le '${londonMidnightUtc(to)}'`);
-    return items.map((item) => ({
-      id: Number(item.id),
-      visitDate: calendarDateFromSharePoint(optionalStr(item.fields[F.VisitDate])) || '',
-      teamId: num(item.fields[lookupIdField(F.Team)]) as number,
-      status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
-      members: people(item.fields[F.Members]).map((p) => p.displayName)
-    }));
+    return items.map(rotaFromGraph);
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
-  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string }) | undefined> {
+  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string; authorId?: number }) | undefined> {
     try {
       const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
       return reportFromGraph(item);
@@ -309,7 +333,7 @@ export class FrontlineLists {
     );
     const text = await response.text();
     if (!response.ok) {
-      throw new Error(`SharePoint ${method} ${path} failed: ${response.status} ${text.slice(0, 500)}`);
+      throw new SharePointRestError(method, path, response.status, text.slice(0, 500));
     }
     return (text ? JSON.parse(text) : undefined) as T;
   }
@@ -325,10 +349,56 @@ export class FrontlineLists {
     }
   }
 
-  /** Members of the Heads of Service group, with their Entra object ids. */
+  /**
+   * Members of the Heads of Service group with their Entra object ids: people, and Entra
+   * security groups as one principal each (PrincipalType 4). The app reads the group even when
+   * its membership is hidden from non-members (it manages the site).
+   */
   async headsOfServiceGroup(): Promise<SiteUser[]> {
     const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})/users`);
     return result.value || [];
+  }
+
+  /** The site user for a person's login, added to the site if they have not visited it yet. */
+  async ensureSiteUser(logonName: string): Promise<SiteUser> {
+    return this.spRest<SiteUser>('POST', '/_api/web/ensureuser', { logonName });
+  }
+
+  // --- Microsoft Graph directory: Entra security groups held in SharePoint groups ---
+
+  /** Which of `groupIds` the person is in, directly or through nested groups (Graph takes 20 a call). */
+  async checkMemberGroups(objectId: string, groupIds: ReadonlyArray<string>): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < groupIds.length; i += 20) {
+      const response = await this.graph.api(`/users/${encodeURIComponent(objectId)}/checkMemberGroups`).post({ groupIds: groupIds.slice(i, i + 20) });
+      found.push(...((response && response.value) || []));
+    }
+    return found;
+  }
+
+  /** The people in an Entra group, nested groups expanded (every page). */
+  async transitiveMemberUsers(groupId: string): Promise<DirectoryUser[]> {
+    const users: DirectoryUser[] = [];
+    let page = await this.graph.api(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`).get();
+    for (;;) {
+      users.push(...(page.value as Array<DirectoryUser & { '@odata.type'?: string }>).filter((m) => m['@odata.type'] === '#microsoft.graph.user'));
+      const next = page['@odata.nextLink'];
+      if (!next) {
+        return users;
+      }
+      page = await this.graph.api(next).get();
+    }
+  }
+
+  async directoryUser(objectId: string): Promise<DirectoryUser | undefined> {
+    try {
+      return (await this.graph.api(`/users/${encodeURIComponent(objectId)}`).select('id,displayName,userPrincipalName,mail').get()) as DirectoryUser;
+    } catch (error) {
+      if (error instanceof GraphError && error.statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
   }
 
   /**
@@ -343,6 +413,19 @@ export class FrontlineLists {
 }
 
 const quoted = (text: string): string => encodeURIComponent(odataStringLiteral(text));
+
+/** A SharePoint REST call that failed: what was asked and what SharePoint answered. */
+export class SharePointRestError extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly body: string
+  ) {
+    super(`SharePoint ${method} ${path} failed: ${status} ${body}`);
+    this.name = 'SharePointRestError';
+  }
+}
 
 // --- what the bot knows of a report before it reviews it: who changed it last ---
 

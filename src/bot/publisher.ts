@@ -35,8 +35,12 @@ import { speakable } from '../cards/reportCard';
 import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
-import { FrontlineLists, ReportLocks } from './lists';
-import { reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import { FrontlineLists, LockResult, ReportLocks } from './lists';
+import { explainLockFailure, LockFailure } from './lockFailure';
+import { checkClaims, gatherClaimFacts } from './claimChecks';
+import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
+import { formatServerCheck } from '../domain/serverCheck';
+import { ServerCheck } from '../domain/types';
 
 const F = VISIT_REPORTS.fields;
 const CLAIM_PREFIX = 'claim:';
@@ -68,6 +72,32 @@ export interface SweepResult {
   failed: Array<{ id: number; error: string }>;
 }
 
+export { NOT_LOCKED_NOTICE };
+
+/** Waits between tries of a failing lock, per report: doubling from the first, capped, with jitter. */
+export const LOCK_RETRY_FIRST_MS = 60000;
+export const LOCK_RETRY_MAX_MS = 3600000;
+
+/** A report whose card is posted but whose lock has not yet succeeded. */
+export interface PendingLock {
+  reportId: number;
+  attempts: number;
+  nextAt: number;
+  missing: string;
+  /** The posted card says the report is not locked (refreshed without that line once it is). */
+  cardFlagged: boolean;
+  /** The card this process posted for it, while the lock failed. */
+  activityId?: string;
+}
+
+/** Where the lock's permissions are granted, for the log's advice. */
+export interface LockAdvice {
+  siteUrl: string;
+  appId: string;
+}
+
+type LockAttempt = { ok: true; lock: LockResult } | { ok: false; failure: LockFailure };
+
 export interface PublisherLog {
   info(message: string): void;
   warn(message: string): void;
@@ -79,6 +109,8 @@ export class CardPublisher {
   private queued?: Promise<SweepResult>;
   /** Observers (the bench) learn when a card has been posted. */
   onPosted?: (reportId: number, at: number) => void;
+  private readonly lockPending = new Map<number, PendingLock>();
+  private lastListingProblem?: string;
 
   constructor(
     private readonly lists: FrontlineLists,
@@ -87,8 +119,20 @@ export class CardPublisher {
     private readonly log: PublisherLog,
     private readonly leaseMs: number,
     private readonly now: () => number = Date.now,
-    private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> = new ReportLocks(lists)
+    private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> = new ReportLocks(lists),
+    private readonly lockAdvice: LockAdvice = { siteUrl: 'the data site', appId: "the bot's app id" },
+    private readonly random: () => number = Math.random
   ) {}
+
+  /** Whether a report's card is posted and its lock still to be done. */
+  isLockPending(reportId: number): boolean {
+    return this.lockPending.has(reportId);
+  }
+
+  /** Reports whose card is posted and whose lock is still to be done, oldest failure first. */
+  pendingLocks(): PendingLock[] {
+    return Array.from(this.lockPending.values()).map((p) => ({ ...p }));
+  }
 
   /**
    * Finds submitted reports with no card and posts theirs. Single-flight in this process: a call
@@ -125,8 +169,26 @@ export class CardPublisher {
     const result: SweepResult = { pending: 0, posted: [], skipped: [], failed: [] };
     // Threshold-safe: the only filter is on the indexed ReportStatus column.
     const submitted = await this.lists.reportsWithStatus('Submitted');
-    const unlocked = await this.locks.unlockedReportIds();
-    const pending: BotReport[] = submitted.filter((r) => !r.cardActivityId || unlocked.indexOf(r.id) !== -1);
+    let unlocked: number[];
+    try {
+      unlocked = await this.locks.unlockedReportIds();
+    } catch (error) {
+      // SharePoint REST refused or failed: cards still go out through Graph; the locks wait.
+      const failure = explainLockFailure(error, this.lockAdvice.siteUrl, this.lockAdvice.appId);
+      if (failure.explanation !== this.lastListingProblem) {
+        this.log.warn(`Cannot list the reports still to lock (${failure.explanation}) Posting cards for new reports; locks are retried on later sweeps.`);
+      }
+      this.lastListingProblem = failure.explanation;
+      unlocked = Array.from(this.lockPending.keys());
+    }
+    // Card still to post: always tried. Lock still to do on a carded report: tried when its backoff
+    // is over, and one of them every sweep, so a permission granted meanwhile is noticed at once.
+    const needsCard = (r: BotReport): boolean => !r.cardActivityId;
+    const lockDue = (id: number): boolean => {
+      const state = this.lockPending.get(id);
+      return !state || state.nextAt <= this.now();
+    };
+    const pending: BotReport[] = submitted.filter((r) => needsCard(r) || unlocked.indexOf(r.id) !== -1);
     for (const id of unlocked) {
       if (!submitted.some((r) => r.id === id)) {
         const report = await this.lists.report(id);
@@ -136,7 +198,16 @@ export class CardPublisher {
       }
     }
     result.pending = pending.length;
-    for (const report of pending) {
+    const isWaiting = (r: BotReport): boolean => !needsCard(r) && !lockDue(r.id);
+    const waiting = pending.filter(isWaiting).sort((a, b) => (this.lockPending.get(a.id) as PendingLock).nextAt - (this.lockPending.get(b.id) as PendingLock).nextAt);
+    const probe = waiting.length && !pending.some((r) => !needsCard(r) && lockDue(r.id)) ? waiting[0].id : undefined;
+    const ordered = pending.filter((r) => !isWaiting(r) || r.id === probe).concat(waiting.filter((r) => r.id !== probe));
+    let lockingWorks = false;
+    for (const report of ordered) {
+      if (isWaiting(report) && report.id !== probe && !lockingWorks) {
+        result.skipped.push({ id: report.id, why: 'lock retried later' });
+        continue;
+      }
       try {
         const outcome = await this.publish(report);
         if (outcome === 'posted') {
@@ -144,6 +215,8 @@ export class CardPublisher {
         } else {
           result.skipped.push({ id: report.id, why: outcome });
         }
+        // A lock that went through: any report still waiting for its lock is tried in this sweep.
+        lockingWorks = lockingWorks || outcome === 'has card' || (outcome === 'posted' && !this.lockPending.has(report.id));
       } catch (error) {
         this.log.error(`Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`);
         result.failed.push({ id: report.id, error: (error as Error).message });
@@ -152,26 +225,88 @@ export class CardPublisher {
     return result;
   }
 
+  private async tryLock(id: number): Promise<LockAttempt> {
+    try {
+      return { ok: true, lock: await this.locks.lock(id) };
+    } catch (error) {
+      return { ok: false, failure: explainLockFailure(error, this.lockAdvice.siteUrl, this.lockAdvice.appId) };
+    }
+  }
+
+  /** Records a failed lock: logged with what is missing, retried after a growing wait. */
+  private lockFailed(reportId: number, failure: LockFailure, posted?: string): void {
+    const before = this.lockPending.get(reportId);
+    const attempts = before ? before.attempts + 1 : 1;
+    const wait = Math.min(LOCK_RETRY_MAX_MS, LOCK_RETRY_FIRST_MS * Math.pow(2, attempts - 1)) * (0.75 + this.random() / 2);
+    const cardFlagged = !!posted || (!!before && before.cardFlagged);
+    this.lockPending.set(reportId, { reportId, attempts, nextAt: this.now() + wait, missing: failure.missing, cardFlagged, activityId: posted || (before && before.activityId) });
+    const next = `retried on later sweeps (next in about ${Math.round(wait / 60000)} min)`;
+    if (!before) {
+      this.log.warn(`Report ${reportId} is not locked: its author can still change it. Missing: ${failure.missing}. ${failure.explanation} Its card is posted${cardFlagged ? ' and says so' : ''}; the lock is ${next}.`);
+    } else {
+      this.log.warn(`Report ${reportId}: lock attempt ${attempts} failed; missing: ${failure.missing}. ${failure.explanation} Lock ${next}.`);
+    }
+  }
+
+  /** The lock caught up with a posted card: forget the failure and take the line off the card. */
+  private async lockSucceeded(report: BotReport, changedMeanwhile: boolean): Promise<void> {
+    const before = this.lockPending.get(report.id);
+    if (!before) {
+      return;
+    }
+    this.lockPending.delete(report.id);
+    this.log.info(`Report ${report.id} is now locked (after ${before.attempts + 1} attempts).`);
+    if ((before.cardFlagged || changedMeanwhile) && report.cardConversationId && report.cardActivityId) {
+      try {
+        await this.channel.updateCard(report.cardConversationId, report.cardActivityId, await this.cards.sharedCard(report));
+      } catch (error) {
+        this.log.warn(`Report ${report.id} is locked, but its card still says it is not: refreshing the card failed (${(error as Error).message}).`);
+      }
+    }
+  }
+
   /** Posts one report's card unless it has one or someone holds a live claim on it. */
-  async publish(seen: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft'> {
-    // Who changed it last, then read: the author cannot change it any more (the list's permissions).
-    const lock = await this.locks.lock(seen.id);
+  async publish(seen: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft' | 'lock pending'> {
+    // Lock first, then read: from here on the author cannot change what is checked and posted.
+    // A lock that fails does not stop the card: it is posted flagged and the lock retried.
+    const attempt = await this.tryLock(seen.id);
     const report = await this.lists.report(seen.id);
     if (!report) {
+      this.lockPending.delete(seen.id);
       return 'gone';
     }
     if (report.status === 'Draft') {
-      // Not a submission (a councillor cannot make one Draft through the form): nothing to post.
-      await this.locks.unlock(report.id);
+      // Taken back to draft between the sweep's read and the lock: the author must keep editing it.
+      if (attempt.ok) {
+        await this.locks.unlock(report.id);
+      }
+      this.lockPending.delete(report.id);
       return 'draft';
     }
-    // Card ids are the bot's own when the app made the item's last change.
-    const cardIdsTrusted = !lock.newlyLocked || lock.lastEditorIsApp;
+    const found = parseClaim(report.cardConversationId);
+    if (!attempt.ok && report.cardActivityId) {
+      // Without the lock the bot cannot tell who wrote the card ids; it never posts over them.
+      // Once locked, a review decides (ids the author wrote are then treated as tampering).
+      this.lockFailed(report.id, attempt.failure);
+      return 'lock pending';
+    }
+    const lock = attempt.ok ? attempt.lock : undefined;
+    // Card ids are the bot's own when the item was already locked (only the app writes it since)
+    // or when the app made its last change (a report carded before this version of the bot).
+    // So are the ids of a card this process posted while the lock failed.
+    const waited = this.lockPending.get(report.id);
+    const postedHere = !!waited && !!waited.activityId && waited.activityId === report.cardActivityId;
+    const cardIdsTrusted = !!lock && (!lock.newlyLocked || lock.lastEditorIsApp || postedHere);
     if (report.cardActivityId && cardIdsTrusted) {
+      if (lock && lock.newlyLocked && !lock.lastEditorIsApp) {
+        this.log.warn(`Report ${report.id} was changed after its card was posted and before the bot could lock it; its card is refreshed to show the report as it now stands.`);
+      }
+      await this.lockSucceeded(report, !!lock && lock.newlyLocked && !lock.lastEditorIsApp);
       return 'has card';
     }
-    const found = parseClaim(report.cardConversationId);
-    const review = reviewPickup(report, { now: this.now(), leaseMs: this.leaseMs, claim: found, modifiedIsSubmission: !lock.lastEditorIsApp });
+    // Who changed the item last: known from the lock; without it, a claim on the item means the bot did.
+    const lastEditorIsApp = lock ? lock.lastEditorIsApp : !!found;
+    const review = reviewPickup(report, { now: this.now(), leaseMs: this.leaseMs, claim: found, modifiedIsSubmission: !lastEditorIsApp });
     if (review.tampered.length) {
       this.log.warn(
         `Report ${report.id} was changed in a way the form does not allow (${review.tampered.join('; ')}). ` +
@@ -191,20 +326,25 @@ export class CardPublisher {
     if (!report.etag) {
       throw new Error(`Report ${report.id} came back without an ETag`);
     }
+    const check = await this.checkClaims(report, review.submittedOn);
     const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
-    const claimWrite = await this.lists.patchReport(report.id, { ...review.corrections, [F.CardConversationId]: formatClaim(claim) }, report.etag);
+    const claimWrite = await this.lists.patchReport(
+      report.id,
+      { ...review.corrections, [F.ServerCheck]: formatServerCheck(check), [F.CardConversationId]: formatClaim(claim) },
+      report.etag
+    );
     if (!claimWrite.ok) {
       return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
     const claimed = claimWrite;
     const reviewed: BotReport = review.tampered.length
-      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined }
-      : { ...report, submittedOn: review.submittedOn || undefined };
+      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined, serverCheck: check }
+      : { ...report, submittedOn: review.submittedOn || undefined, serverCheck: check };
     let posted;
     try {
       const full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
-      const card = await this.cards.sharedCard(full, review.tampered.length ? TAMPERED_NOTICE : undefined);
+      const card = await this.cards.sharedCard(full, joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE), true);
       posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.
@@ -216,7 +356,31 @@ export class CardPublisher {
     }
     await this.record(report.id, claim, posted, claimed.etag);
     this.log.info(`Report ${report.id}: card ${posted.activityId} posted to ${posted.conversationId}`);
+    if (attempt.ok) {
+      this.lockPending.delete(report.id);
+    } else {
+      this.lockFailed(report.id, attempt.failure, posted.activityId);
+    }
     return 'posted';
+  }
+
+  /**
+   * The server's check of what the report claims (`claimChecks.ts`). A check that cannot be made
+   * is itself a problem: the report is then flagged, never silently used.
+   */
+  private async checkClaims(report: BotReport, submittedOn: string): Promise<ServerCheck> {
+    const checkedOn = new Date(this.now()).toISOString();
+    let check: ServerCheck;
+    try {
+      check = checkClaims(report, await gatherClaimFacts(this.lists, report), submittedOn || checkedOn, checkedOn);
+    } catch (error) {
+      this.log.error(`Report ${report.id}: its claims could not be checked: ${(error as Error).message}`);
+      check = { problems: ['Its members, rota visit and team could not be checked when it arrived.'], notes: [], checkedOn };
+    }
+    if (check.problems.length || check.notes.length) {
+      this.log.warn(`Report ${report.id}: the server check found ${[...check.problems, ...check.notes].join(' ')}`);
+    }
+    return check;
   }
 
   /** Step 3, re-reading on 412 (e.g. the Head of Service answered within the same second). */

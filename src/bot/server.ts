@@ -8,6 +8,7 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { CloudEnvironment } from '@microsoft/teams.api';
 import { Client as TeamsHttpClient, ConsoleLogger, ILogger } from '@microsoft/teams.common';
@@ -17,8 +18,9 @@ import { CardActions, CardActionActivity } from './cardActions';
 import { CardFactory } from './cardFactory';
 import { Channel, TeamsChannel } from './channel';
 import { nextDigestAt, overdueDigestCard } from './digest';
-import { FrontlineLists } from './lists';
+import { FrontlineLists, ReportLocks } from './lists';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
+import { NotificationLink, Notifier, NotifyResult } from './notifier';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
 
@@ -56,7 +58,30 @@ export interface RunningBot {
   postDigest(): Promise<string>;
   /** Creates or renews the webhook subscription now. */
   ensureWebhook(): Promise<void>;
+  /** Sends the reminders due on `today` (default today in London) and any answer notification left unsent. */
+  notify(today?: string): Promise<NotifyResult>;
+  notifier?: Notifier;
   close(): Promise<void>;
+}
+
+/** How often reminders are looked for: they are date-based, so hourly is prompt enough. */
+const NOTIFY_INTERVAL_MS = 3600000;
+
+/**
+ * Where notifications link to: the Teams app's personal tab. Graph takes only a Teams deep link
+ * as the topic's web address, so locally (where reports open on the workbench page) the link
+ * names the packaged app's id from the manifest.
+ */
+function notificationLink(config: BotConfig): NotificationLink | undefined {
+  if (config.reportLink.kind === 'teams') {
+    return { teamsAppId: config.reportLink.teamsAppId, entityId: config.reportLink.entityId };
+  }
+  try {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'teams-manifest', 'manifest.json'), 'utf8')) as { id: string; staticTabs?: Array<{ entityId: string }> };
+    return { teamsAppId: manifest.id, entityId: (manifest.staticTabs && manifest.staticTabs[0] && manifest.staticTabs[0].entityId) || 'frontline-visits' };
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -195,15 +220,14 @@ function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (
   if (credentials.kind === 'sandbox') {
     return { forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope), forLists: async () => credentials.token };
   }
-  // msal-node comes with the Teams SDK. SharePoint accepts app-only tokens only from a certificate.
+  // msal-node comes with the Teams SDK. A certificate: SharePoint accepts app-only tokens from nothing else.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const msal = require('@azure/msal-node');
-  const auth: { [k: string]: unknown } = { clientId: credentials.clientId, authority: `https://login.microsoftonline.com/${credentials.tenantId}` };
-  if (credentials.kind === 'certificate') {
-    auth.clientCertificate = { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') };
-  } else {
-    auth.clientSecret = credentials.clientSecret;
-  }
+  const auth = {
+    clientId: credentials.clientId,
+    authority: `https://login.microsoftonline.com/${credentials.tenantId}`,
+    clientCertificate: { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') }
+  };
   const cca = new msal.ConfidentialClientApplication({ auth });
   const acquire = async (scope: string): Promise<string> => {
     const result = await cca.acquireTokenByClientCredential({ scopes: [scope] });
@@ -214,7 +238,7 @@ function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (
   };
   const spScope = `${new URL(siteUrl).origin}/.default`;
   return {
-    forApp: credentials.kind === 'certificate' ? async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope) : undefined,
+    forApp: async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope),
     forLists: (resource) => acquire(resource === 'graph' ? 'https://graph.microsoft.com/.default' : spScope)
   };
 }
@@ -238,7 +262,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     httpServerAdapter: adapter,
     logger,
     clientId: creds.clientId,
-    clientSecret: creds.kind === 'secret' ? creds.clientSecret : undefined,
     tenantId: creds.kind === 'sandbox' ? undefined : creds.tenantId,
     token: tokens.forApp,
     serviceUrl: config.serviceUrl,
@@ -256,8 +279,20 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   });
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
-  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs);
+  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), { siteUrl: config.siteUrl, appId: config.credentials.clientId });
+  cards.lockPending = (reportId) => publisher.isLockPending(reportId);
   const actions = new CardActions(lists, channel, cards, log, config.channelId);
+  const link = notificationLink(config);
+  const notifier = link ? new Notifier(lists, log, link) : undefined;
+  if (notifier) {
+    actions.notifier = notifier;
+  } else {
+    logger.warn('No Teams app id (TEAMS_APP_ID) to link notifications to: no activity feed notifications will be sent.');
+  }
+  const notify = async (today?: string): Promise<NotifyResult> => (notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] });
+  const notifyLogged = (): void => {
+    notify().catch((error) => logger.error(`Notification sweep failed: ${(error as Error).stack || error}`));
+  };
   // Where SharePoint reaches us; locally on a port chosen at start, known only once listening.
   let notificationBase = config.publicUrl;
   const webhook = new ListWebhook(lists, () => `${notificationBase}${WEBHOOK_PATH}`, config.webhookClientState, log);
@@ -339,6 +374,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
     timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
     timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
+    timers.push(setInterval(notifyLogged, NOTIFY_INTERVAL_MS));
+    notifyLogged();
     scheduleDigest();
   }
   if (options.sweepAtStart !== false) {
@@ -355,6 +392,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     sweep: () => publisher.sweep(),
     postDigest,
     ensureWebhook,
+    notify,
+    notifier,
     async close() {
       closed = true;
       timers.forEach((t) => clearInterval(t));

@@ -5,7 +5,7 @@
  */
 import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
-import { responseDueDate } from '../domain/deadlines';
+import { responseDueDate, visitReportLateness } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, textFieldsShownOn, textOf } from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
@@ -40,6 +40,16 @@ export interface ReportCardOptions {
    * the card: the Heads of Service. Everyone else keeps the safe default, the awaiting view.
    */
   refreshUserIds?: ReadonlyArray<string>;
+  /**
+   * People to @mention on the card (the Heads of Service who answer it), by Entra object id: Teams
+   * accepts an object id or UPN as a card mention's id and notifies them when the card is posted.
+   */
+  mentions?: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** A person's name as the `<at>` text of a mention: plain words only, since Teams matches it to the entity exactly. */
+export function mentionName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} .'’,/-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Head of Service';
 }
 
 export interface AdaptiveCardJson {
@@ -92,6 +102,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
   const feedback = report.feedback;
   const due = responseDueText(report);
   const visitDate = report.visitDate ? formatLongDate(report.visitDate) : 'Not recorded';
+  const lateness = visitReportLateness(report);
   return {
     reportId: report.id,
     view,
@@ -105,15 +116,19 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
       .filter((field) => textOf(report, field).trim())
       .map((field) => ({ title: field.shortLabel, value: shortenForCard(textOf(report, field), field.cardBudget as number, cardTextInline).text })),
     safetyScale: typeof report.safetyScale === 'number' ? `${report.safetyScale} out of 10` : 'Not recorded',
-    submittedOn: day(report.submittedOn),
+    submittedOn: lateness.submittedText ? `${day(report.submittedOn)} (${lateness.submittedText.toLowerCase()})` : day(report.submittedOn),
     responseDue: due,
     rows,
     awaitingText: `Awaiting the Head of Service's response (due ${due}).`,
     feedback: feedback ? shorten(feedback.text, FEEDBACK_TEXT_FIELDS[0].cardBudget) : '',
     feedbackByLine: feedback
-      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.on)}.`
+      ? `By ${feedback.by ? shortenForCard(feedback.by.displayName, CARD_TEXT_BUDGET.member, cardTextInline).text : 'the Head of Service'} on ${day(feedback.firstOn || feedback.on)}. ${lateness.answeredText}.`
       : '',
     notice: options.notice ? cardTextInline(options.notice) : '',
+    attentionLine:
+      options.mentions && options.mentions.length
+        ? `For the Head of Service's response: ${options.mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(', ')}`
+        : '',
     shortened,
     reportUrl
   };
@@ -128,6 +143,11 @@ export function renderReportCard(report: VisitReport, reportUrl: string, options
     card.refresh = {
       action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { reportId: report.id } },
       userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS)
+    };
+  }
+  if (data.attentionLine && options.mentions) {
+    card.msteams = {
+      entities: options.mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.id, name: m.name } }))
     };
   }
   return card;

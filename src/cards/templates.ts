@@ -133,7 +133,14 @@ export const REPORT_CARD_TEMPLATE: Json = {
   // Lets screen readers and the notification preview say what the card is.
   speak: '${speak}',
   fallbackText: '${speak}',
-  body: [...reportHeader, gridSection, shortenedNote, noticeBlock, ...statusSection],
+  body: [
+    ...reportHeader,
+    { type: 'TextBlock', text: '${attentionLine}', wrap: true, $when: "${attentionLine != ''}" },
+    gridSection,
+    shortenedNote,
+    noticeBlock,
+    ...statusSection
+  ],
   actions: [
     {
       type: 'Action.Execute',

@@ -8,7 +8,7 @@ import '@pnp/sp/batching';
 
 import { addDays, londonMidnightUtc } from '../domain/calendarDate';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
-import { Role, ROLE_GROUPS, rolesFromGroups } from '../domain/roles';
+import { Role, ROLE_GROUPS, RoleGroupView, ROLES, rolesFromMembership } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
 import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 import {
@@ -81,8 +81,14 @@ export function isDuplicateValuesError(error: unknown): boolean {
 /** Everything the visit form needs besides the report: one round trip. */
 export interface FormOptions {
   teams: FrontlineTeam[];
-  /** The site's councillors (the Frontline Visit Members group), for the members picker. */
+  /**
+   * The people in the Frontline Visit Members group, for the members picker: people added to it
+   * directly. Councillors who belong through an Entra security group are one principal there, not
+   * people; they reach the form through the rota, or as the signed-in councillor.
+   */
   councillors: Person[];
+  /** Names of the Entra security groups in the members group (their people are not listed). */
+  councillorGroups: string[];
 }
 
 export interface ReportScreenData extends FormOptions {
@@ -99,6 +105,18 @@ export interface SavedItem {
 }
 
 type ReportListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
+
+/** A role group as the caller sees it; the `CanCurrentUser…` properties come only when selected. */
+interface RoleGroupInfo {
+  Title: string;
+  OnlyAllowMembersViewMembership: boolean;
+  CanCurrentUserViewMembership: boolean;
+  CanCurrentUserManageGroup: boolean;
+}
+
+/** SharePoint's PrincipalType of a group member: a person, or an Entra security group held as one principal. */
+const PRINCIPAL_TYPE_USER = 1;
+const PRINCIPAL_TYPE_SECURITY_GROUP = 4;
 
 /** How far back the start page looks: a municipal year plus the 28-day reporting window. */
 export const HISTORY_DAYS = 400;
@@ -168,6 +186,23 @@ export class FrontlineDataService {
     const since = addDays(today, -HISTORY_DAYS);
     const userRequest = batchedSP.web.currentUser.select('Id', 'Title', 'Email')();
     const groupsRequest = batchedSP.web.currentUser.groups.select('Title')();
+    // Membership through an Entra group is not in currentuser/groups; each role group says
+    // whether the caller may view its (hidden) membership, which only its members may.
+    const viewRequests = ROLES.map((role) =>
+      batchedSP.web.siteGroups
+        .getByName(ROLE_GROUPS[role])
+        .select('Title', 'OnlyAllowMembersViewMembership', 'CanCurrentUserViewMembership', 'CanCurrentUserManageGroup')<RoleGroupInfo>()
+        .then(
+          (g: RoleGroupInfo): RoleGroupView => ({
+            title: g.Title,
+            onlyMembersView: g.OnlyAllowMembersViewMembership,
+            canViewMembership: g.CanCurrentUserViewMembership,
+            canManage: g.CanCurrentUserManageGroup
+          }),
+          // A site without one of the groups: nobody has that role.
+          (): undefined => undefined
+        )
+    );
     const rotaList = batchedSP.web.lists.getByTitle(VISIT_ROTA.title);
     const upcomingRequest = rotaList.items
       .select(...ROTA_SELECT)
@@ -197,13 +232,17 @@ export class FrontlineDataService {
       .top(top)();
     await execute();
     const [user, groups, upcoming, past, dated, drafts] = await Promise.all([userRequest, groupsRequest, upcomingRequest, pastRequest, datedRequest, draftsRequest]);
+    const views = (await Promise.all(viewRequests)).filter((v): v is RoleGroupView => !!v);
     const reports: VisitReport[] = dated.map(summaryReport).concat(drafts.map(toDraftReport));
     return {
       user: {
         id: user.Id,
         displayName: user.Title,
         email: user.Email,
-        roles: rolesFromGroups(groups.map((g: { Title: string }) => g.Title))
+        roles: rolesFromMembership(
+          groups.map((g: { Title: string }) => g.Title),
+          views
+        )
       },
       upcomingRota: upcoming.map(toRotaEntry),
       pastRota: past.map(toRotaEntry),
@@ -219,21 +258,25 @@ export class FrontlineDataService {
     return this.formOptionsFrom(requests);
   }
 
-  /** One report with everything its screen needs (the form's options too): one round trip. */
-  public async getReportScreen(reportId: number): Promise<ReportScreenData> {
+  /**
+   * One report with everything its screen needs (the form's options too, for a councillor, who
+   * may edit their draft): one round trip. Readers who are not councillors never ask for the
+   * members group, whose membership SharePoint hides from non-members.
+   */
+  public async getReportScreen(reportId: number, withCouncillors: boolean = true): Promise<ReportScreenData> {
     const [batchedSP, execute] = this.sp.batched();
     const reportRequest = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)();
-    const options = this.formOptionRequests(batchedSP);
+    const options = this.formOptionRequests(batchedSP, withCouncillors);
     await execute();
     const [item, resolved] = await Promise.all([reportRequest, this.formOptionsFrom(options)]);
     return { report: toVisitReport(item), ...resolved };
   }
 
-  /** One draft with everything its screen needs: one round trip. */
-  public async getDraftScreen(draftId: number): Promise<ReportScreenData> {
+  /** One draft with everything its screen needs (the councillors only for its writer's form): one round trip. */
+  public async getDraftScreen(draftId: number, withCouncillors: boolean = true): Promise<ReportScreenData> {
     const [batchedSP, execute] = this.sp.batched();
     const draftRequest = batchedSP.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(draftId).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)();
-    const options = this.formOptionRequests(batchedSP);
+    const options = this.formOptionRequests(batchedSP, withCouncillors);
     await execute();
     const [item, resolved] = await Promise.all([draftRequest, this.formOptionsFrom(options)]);
     return { report: toDraftReport(item), ...resolved };
@@ -338,7 +381,10 @@ export class FrontlineDataService {
     return etag;
   }
 
-  private formOptionRequests(batchedSP: SPFI): { teams: Promise<Array<{ Id: number; [field: string]: unknown }>>; councillors: Promise<Array<{ Id: number; Title: string; Email: string }>> } {
+  private formOptionRequests(
+    batchedSP: SPFI,
+    withCouncillors: boolean = true
+  ): { teams: Promise<Array<{ Id: number; [field: string]: unknown }>>; councillors: Promise<Array<{ Id: number; Title: string; Email: string; PrincipalType: number }>> } {
     return {
       teams: batchedSP.web.lists
         .getByTitle(FRONTLINE_TEAMS.title)
@@ -346,17 +392,19 @@ export class FrontlineDataService {
         .expand(...TEAM_EXPAND)
         .orderBy(FRONTLINE_TEAMS.fields.Title, true)
         .top(100)(),
-      councillors: batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email')()
+      councillors: withCouncillors ? batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email', 'PrincipalType')() : Promise.resolve([])
     };
   }
 
   private async formOptionsFrom(requests: ReturnType<FrontlineDataService['formOptionRequests']>): Promise<FormOptions> {
-    const [teams, users] = await Promise.all([requests.teams, requests.councillors]);
+    const [teams, principals] = await Promise.all([requests.teams, requests.councillors]);
     return {
       teams: teams.map(toTeam),
-      councillors: users
+      councillors: principals
+        .filter((u) => u.PrincipalType === PRINCIPAL_TYPE_USER)
         .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB')),
+      councillorGroups: principals.filter((u) => u.PrincipalType === PRINCIPAL_TYPE_SECURITY_GROUP).map((u) => u.Title)
     };
   }
 }

@@ -130,9 +130,38 @@ export const VISIT_REPORTS = {
     HosFeedbackBy: 'HosFeedbackBy',
     HosFeedbackOn: 'HosFeedbackOn',
     CardConversationId: 'CardConversationId',
-    CardActivityId: 'CardActivityId'
+    CardActivityId: 'CardActivityId',
+    ServerCheck: 'ServerCheck'
   }
 } as const;
+
+/**
+ * What the bot has told whom (activity feed notifications), so that no one is told the same thing
+ * twice, also across a restart or with two bot instances: a notification is claimed by adding its
+ * record, whose `NotificationKey` is unique, before it is sent.
+ */
+export const NOTIFICATIONS_SENT = {
+  title: 'Notifications Sent',
+  urlName: 'NotificationsSent',
+  fields: {
+    Title: 'Title',
+    NotificationKey: 'NotificationKey',
+    NotificationKind: 'NotificationKind',
+    RecipientObjectId: 'RecipientObjectId',
+    ReportId: 'ReportId',
+    RotaEntryId: 'RotaEntryId',
+    SendState: 'SendState',
+    SentOn: 'SentOn',
+    SendError: 'SendError'
+  }
+} as const;
+
+/** The activity types the Teams app declares (teams-manifest/manifest.json `activities`). */
+export const NOTIFICATION_KINDS = ['reportAnswered', 'answerAmended', 'reportDueSoon', 'reportOverdue', 'responseDueSoon', 'responseOverdue'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Claimed (being sent), sent, or failed (the next sweep tries again). */
+export const SEND_STATES = ['Sending', 'Sent', 'Failed'] as const;
+export type SendState = (typeof SEND_STATES)[number];
 
 /** SharePoint's own columns every list has, which the product reads. */
 export const BUILT_IN_FIELDS = {
@@ -223,7 +252,28 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.HosFeedbackBy, displayName: 'Feedback by', type: 'User' },
       { internalName: VISIT_REPORTS.fields.HosFeedbackOn, displayName: 'Feedback on', type: 'DateTime' },
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
-      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 }
+      { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
+      // Written by the bot when it picks the report up: what its check of the report's claims found.
+      { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 }
+    ]
+  },
+  {
+    title: NOTIFICATIONS_SENT.title,
+    urlName: NOTIFICATIONS_SENT.urlName,
+    description: 'Activity feed notifications the Frontline Visits bot has sent, so that no one is told the same thing twice.',
+    // Only the bot writes it; every role reads it. Its key column enforces unique values, which
+    // SharePoint allows only on a list whose items everyone reads (no "read own items").
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title(),
+      { internalName: NOTIFICATIONS_SENT.fields.NotificationKey, displayName: 'Notification key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },
+      { internalName: NOTIFICATIONS_SENT.fields.NotificationKind, displayName: 'Kind', type: 'Choice', choices: NOTIFICATION_KINDS, required: true },
+      { internalName: NOTIFICATIONS_SENT.fields.RecipientObjectId, displayName: 'Recipient (Entra object id)', type: 'Text', required: true, maxLength: 64 },
+      { internalName: NOTIFICATIONS_SENT.fields.ReportId, displayName: 'Report id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: NOTIFICATIONS_SENT.fields.RotaEntryId, displayName: 'Rota entry id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: NOTIFICATIONS_SENT.fields.SendState, displayName: 'Send state', type: 'Choice', choices: SEND_STATES, required: true },
+      { internalName: NOTIFICATIONS_SENT.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
+      { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 }
     ]
   }
 ];

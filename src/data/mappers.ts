@@ -4,6 +4,7 @@
  * drift apart.
  */
 import { calendarDateFromSharePoint, londonMidnightUtc } from '../domain/calendarDate';
+import { parseServerCheck } from '../domain/serverCheck';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
 import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
@@ -116,6 +117,7 @@ export const REPORT_SELECT = [
   F.HosFeedbackOn,
   F.CardConversationId,
   F.CardActivityId,
+  F.ServerCheck,
   ...userSelect(BUILT_IN_FIELDS.Author)
 ];
 export const REPORT_EXPAND = [F.RotaEntry, F.Team, F.Members, F.HosFeedbackBy, BUILT_IN_FIELDS.Author];
@@ -159,7 +161,8 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
-    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag)
+    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag),
+    serverCheck: parseServerCheck(item[F.ServerCheck])
   };
 }
 

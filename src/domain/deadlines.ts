@@ -1,3 +1,4 @@
+import type { VisitReport } from './types';
 import { addDays, CalendarDate, calendarDateFromSharePoint, daysBetween } from './calendarDate';
 
 /** Days after the visit by which the form must reach the improvement team (DESIGN.md §1.3). */
@@ -50,4 +51,57 @@ export function describeDeadline(d: Deadline): string {
   const n = Math.abs(d.daysLeft);
   const days = n === 1 ? '1 day' : `${n} days`;
   return d.state === 'overdue' ? `${days} overdue` : `${days} left`;
+}
+
+/**
+ * Whole London calendar days between a due date and the day something happened: 0 when it
+ * happened on or before the due date. `happened` is an ISO instant or a day.
+ */
+export function daysLate(due: CalendarDate, happened: string): number | undefined {
+  const day = calendarDateFromSharePoint(happened);
+  return day ? Math.max(0, daysBetween(due, day)) : undefined;
+}
+
+/** Days the report reached the improvement team after its 28 days; undefined until submitted. */
+export function submissionDaysLate(visitDate: CalendarDate | undefined, submittedOn: string | undefined): number | undefined {
+  return visitDate && submittedOn ? daysLate(submissionDueDate(visitDate), submittedOn) : undefined;
+}
+
+/** Days the first answer came after its 28 days; undefined until answered. */
+export function responseDaysLate(submittedOn: string | undefined, firstAnsweredOn: string | undefined): number | undefined {
+  return submittedOn && firstAnsweredOn ? daysLate(responseDueDate(submittedOn), firstAnsweredOn) : undefined;
+}
+
+/** "Submitted on time", "Submitted 1 day late", "Answered 80 days late". */
+export function describeLateness(what: 'Submitted' | 'Answered', late: number): string {
+  if (late <= 0) {
+    return `${what} on time`;
+  }
+  return `${what} ${late === 1 ? '1 day' : `${late} days`} late`;
+}
+
+/** The lateness facts of a report, in words (empty strings when not yet submitted or answered). */
+export interface ReportLateness {
+  submittedDaysLate?: number;
+  answeredDaysLate?: number;
+  /** "Submitted 80 days late" / "Submitted on time" / "" */
+  submittedText: string;
+  answeredText: string;
+}
+
+export function reportLateness(report: { visitDate?: CalendarDate; submittedOn?: string; firstAnsweredOn?: string }): ReportLateness {
+  const submittedDaysLate = submissionDaysLate(report.visitDate, report.submittedOn);
+  const answeredDaysLate = responseDaysLate(report.submittedOn, report.firstAnsweredOn);
+  return {
+    submittedDaysLate,
+    answeredDaysLate,
+    submittedText: submittedDaysLate === undefined ? '' : describeLateness('Submitted', submittedDaysLate),
+    answeredText: answeredDaysLate === undefined ? '' : describeLateness('Answered', answeredDaysLate)
+  };
+}
+
+/** A report's lateness: the answer is judged by when it was first given, not by an amendment. */
+export function visitReportLateness(report: VisitReport): ReportLateness {
+  const feedback = report.feedback;
+  return reportLateness({ visitDate: report.visitDate, submittedOn: report.submittedOn, firstAnsweredOn: feedback ? feedback.firstOn || feedback.on || undefined : undefined });
 }

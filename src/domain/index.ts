@@ -5,3 +5,4 @@ export * from './deadlines';
 export * from './reportStatus';
 export * from './roles';
 export * from './validation';
+export * from './serverCheck';

@@ -50,6 +50,32 @@ export function rolesFromGroups(groupTitles: ReadonlyArray<string>): Role[] {
   return ROLES.filter((role) => groupTitles.indexOf(ROLE_GROUPS[role]) !== -1);
 }
 
+/**
+ * What SharePoint says of the signed-in person and one role group, read from the group itself
+ * (`CanCurrentUserViewMembership` and friends are evaluated for the caller).
+ */
+export interface RoleGroupView {
+  title: string;
+  /** "Who can view the membership of the group?" is group members only. */
+  onlyMembersView: boolean;
+  canViewMembership: boolean;
+  /** Owners of the group (site owners) can always view it, member or not. */
+  canManage: boolean;
+}
+
+/**
+ * A person's roles, counting membership through an Entra security group. SharePoint's
+ * `currentuser/groups` lists only the groups a person was added to directly; a group that hides
+ * its membership from non-members lets the caller view it only if they are in it — directly or
+ * through an Entra group — or manage it. So: a direct member, or able to view a hidden group they
+ * do not manage. (A group visible to everyone says nothing this way: only direct members count.)
+ */
+export function rolesFromMembership(directGroupTitles: ReadonlyArray<string>, groups: ReadonlyArray<RoleGroupView>): Role[] {
+  const member = (title: string): boolean =>
+    directGroupTitles.indexOf(title) !== -1 || groups.some((g) => g.title === title && g.onlyMembersView && g.canViewMembership && !g.canManage);
+  return ROLES.filter((role) => member(ROLE_GROUPS[role]));
+}
+
 /** A person with several roles may do what any of them may. */
 export function rolesMay(roles: ReadonlyArray<Role>, permission: Permission): boolean {
   return roles.some((role) => roleMay(role, permission));

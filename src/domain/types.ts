@@ -39,8 +39,10 @@ export const REPORT_STATUSES: ReadonlyArray<ReportStatus> = ['Draft', 'Submitted
 /** The Head of Service Feedback box of the form: its text fields are in `reportFields.ts`. */
 export interface HosFeedback extends FeedbackTexts {
   by?: Person;
-  /** When the feedback was written (an ISO instant). */
+  /** When the feedback was written (an ISO instant); the latest amendment's time once amended. */
   on: string;
+  /** When the first answer was stored (an ISO instant), when it has since been amended. */
+  firstOn?: string;
 }
 
 /**
@@ -57,6 +59,16 @@ export interface VisitReportForm extends FormTexts {
   safetyScale?: number;
 }
 
+/** What the bot found when it checked a report's claims on pickup (members, rota entry, team, dates). */
+export interface ServerCheck {
+  /** Reasons the report is not used as it stands (left out of the pack's averages). */
+  problems: string[];
+  /** Changes from the rota, shown but not held against it. */
+  notes: string[];
+  /** When it was checked (an ISO instant). */
+  checkedOn: string;
+}
+
 export interface VisitReport extends VisitReportForm {
   id: number;
   teamTitle?: string;
@@ -71,4 +83,6 @@ export interface VisitReport extends VisitReportForm {
   cardActivityId?: string;
   /** The item's ETag, for writes that must not overwrite someone else's. */
   etag?: string;
+  /** Set by the bot when it picked the report up; absent until then. */
+  serverCheck?: ServerCheck;
 }

@@ -30,7 +30,15 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], log: (line:
       }
       case 'group': {
         const existing = await sp.web.siteGroups.filter(`Title eq ${odataStringLiteral(step.title)}`)();
-        groupIds.set(step.title, existing.length ? existing[0].Id : (await sp.web.siteGroups.add({ Title: step.title })).Id);
+        const groupId = existing.length ? existing[0].Id : (await sp.web.siteGroups.add({ Title: step.title })).Id;
+        groupIds.set(step.title, groupId);
+        const { owner, ...flags } = step.settings;
+        await sp.web.siteGroups.getById(groupId).update(flags);
+        if (owner === 'AssociatedOwnerGroup') {
+          // Only the site owners change who holds a role: not the improvement team, not the group's own members.
+          const owners = await sp.web.associatedOwnerGroup.select('Id')();
+          await sp.web.siteGroups.getById(groupId).setUserAsOwner(owners.Id);
+        }
         break;
       }
       case 'breakInheritance':

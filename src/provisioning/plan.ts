@@ -8,9 +8,20 @@ export interface SiteScript {
   actions: Array<{ verb: string; listName: string; subactions: unknown[] }>;
 }
 
+/** What every role group is set to: who owns it, who may see and change its members. */
+export interface GroupSettings {
+  /** The group that owns each role group: the site's associated Owners group. */
+  owner: 'AssociatedOwnerGroup';
+  OnlyAllowMembersViewMembership: boolean;
+  AllowMembersEditMembership: boolean;
+  AllowRequestToJoinLeave: boolean;
+  AutoAcceptRequestToJoinLeave: boolean;
+}
+
 export interface ListSettings {
   lists: { [urlName: string]: { EnableVersioning: boolean; MajorVersionLimit: number; ReadSecurity: 1 | 2; WriteSecurity: 1 | 2 | 4 } };
   roleDefinitions: Array<{ name: string; description: string; basePermissions: string[] }>;
+  groupSettings: GroupSettings;
   groups: Array<{ title: string; role: string; permissions: { [urlName: string]: string } }>;
 }
 
@@ -18,7 +29,7 @@ export type ProvisioningStep =
   | { kind: 'siteScriptAction'; listName: string; action: string }
   | { kind: 'listSettings'; listName: string; settings: ListSettings['lists'][string] }
   | { kind: 'roleDefinition'; name: string; description: string; basePermissions: { Low: number; High: number } }
-  | { kind: 'group'; title: string }
+  | { kind: 'group'; title: string; settings: GroupSettings }
   | { kind: 'breakInheritance'; listName: string }
   | { kind: 'grant'; listName: string; group: string; roleDefinition: string };
 
@@ -42,6 +53,17 @@ export function basePermissionMask(names: ReadonlyArray<string>): { Low: number;
   return { Low: low, High: high };
 }
 
+/** The settings SharePoint takes, and nothing else from the file (its comments never reach the site). */
+function groupSettingsOf(given: GroupSettings): GroupSettings {
+  return {
+    owner: given.owner,
+    OnlyAllowMembersViewMembership: given.OnlyAllowMembersViewMembership,
+    AllowMembersEditMembership: given.AllowMembersEditMembership,
+    AllowRequestToJoinLeave: given.AllowRequestToJoinLeave,
+    AutoAcceptRequestToJoinLeave: given.AutoAcceptRequestToJoinLeave
+  };
+}
+
 export function provisioningPlan(script: SiteScript, settings: ListSettings): ProvisioningStep[] {
   const steps: ProvisioningStep[] = [];
   for (const action of script.actions) {
@@ -54,7 +76,7 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
     steps.push({ kind: 'roleDefinition', name: role.name, description: role.description, basePermissions: basePermissionMask(role.basePermissions) });
   }
   for (const group of settings.groups) {
-    steps.push({ kind: 'group', title: group.title });
+    steps.push({ kind: 'group', title: group.title, settings: groupSettingsOf(settings.groupSettings) });
   }
   for (const listName of Object.keys(settings.lists)) {
     steps.push({ kind: 'breakInheritance', listName });
@@ -74,7 +96,9 @@ export function describeStep(step: ProvisioningStep): string {
     case 'roleDefinition':
       return `ensure permission level "${step.name}"`;
     case 'group':
-      return `ensure SharePoint group "${step.title}"`;
+      return `ensure SharePoint group "${step.title}", owned by the site owners, membership ${
+        step.settings.OnlyAllowMembersViewMembership ? 'visible to its members only' : 'visible to everyone'
+      }, ${step.settings.AllowMembersEditMembership ? 'members may edit it' : 'only its owners edit it'}`;
     case 'breakInheritance':
       return `give ${step.listName} its own permissions`;
     case 'grant':

@@ -61,7 +61,7 @@ export function packCsvRows(model: PackModel): CsvRow[] {
           'Working well': s.workingWell,
           'Needs to happen': s.nextSteps,
           'Head of Service response': s.response.text,
-          'Response state': RESPONSE_STATE_TEXT[s.response.state],
+          'Response state': s.response.lateness ? `${RESPONSE_STATE_TEXT[s.response.state]} (${s.response.lateness.toLowerCase()})` : RESPONSE_STATE_TEXT[s.response.state],
           'Response from': s.response.attribution
         });
       }

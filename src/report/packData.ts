@@ -33,7 +33,9 @@ export const PREVIOUS_REPORT_SELECT = [
   `${VISIT_REPORTS.fields.Team}/Title`,
   VISIT_REPORTS.fields.VisitDate,
   VISIT_REPORTS.fields.SafetyScale,
-  VISIT_REPORTS.fields.ReportStatus
+  VISIT_REPORTS.fields.ReportStatus,
+  // A report the bot's check flagged is left out of the comparison too.
+  VISIT_REPORTS.fields.ServerCheck
 ];
 export const PREVIOUS_REPORT_EXPAND = [VISIT_REPORTS.fields.Team];
 

@@ -3,7 +3,9 @@
  * Word document, the CSV and the command line all show the same thing for the same data.
  */
 import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate } from '../domain/calendarDate';
-import { deadline, responseDueDate, submissionDueDate } from '../domain/deadlines';
+import { deadline, responseDueDate, submissionDueDate, visitReportLateness } from '../domain/deadlines';
+import { reasonsNotUsed } from '../domain/serverCheck';
+import { SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from '../domain/validation';
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
 import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
 import { isWithin } from './packPeriod';
@@ -92,18 +94,25 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     };
   });
 
-  const scales: PackScaleRow[] = submitted.map((r) => ({
-    reportId: r.id,
-    date: r.visitDate!,
-    dateText: shortDate(r.visitDate!),
-    team: teamName(r.teamId, r.teamTitle),
-    members: namesOf(r.members),
-    scale: r.safetyScale,
-    scaleText: r.safetyScale === undefined ? 'Not given' : String(r.safetyScale)
-  }));
+  const scales: PackScaleRow[] = submitted.map((r) => {
+    const notCounted = reasonsNotUsed(r).map(cleanText);
+    const given = r.safetyScale === undefined ? 'Not given' : String(r.safetyScale);
+    return {
+      reportId: r.id,
+      date: r.visitDate!,
+      dateText: shortDate(r.visitDate!),
+      team: teamName(r.teamId, r.teamTitle),
+      members: namesOf(r.members),
+      scale: r.safetyScale,
+      scaleText: notCounted.length ? `${given} (not counted in the average: ${notCounted.join(' ')})` : given,
+      notCounted
+    };
+  });
 
   const previous = data.previousReports.filter((r) => isSubmitted(r) && inScope(r.teamId) && isWithin(r.visitDate, data.previousPeriod));
-  const teamAverages = shownTeams.map((team) => teamAverage(team.id, team.title, submitted, previous));
+  // A report that failed the checks is never silently averaged (DESIGN.md: the server checks what a report claims).
+  const counted = submitted.filter((r) => reasonsNotUsed(r).length === 0);
+  const teamAverages = shownTeams.map((team) => teamAverage(team.id, team.title, counted, previous.filter(previousCountable)));
 
   const nextRota: PackRotaRow[] = data.nextRota
     .filter((e) => inScope(e.teamId) && isWithin(e.visitDate, data.nextPeriod))
@@ -159,12 +168,23 @@ function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallba
   };
 }
 
-/** Where a held visit's report stands, for the notes column. */
+/**
+ * The previous period's reports are read without their text (PREVIOUS_REPORT_SELECT), so only the
+ * server check and the scale itself decide whether one counts.
+ */
+function previousCountable(report: VisitReport): boolean {
+  const scale = report.safetyScale;
+  const scaleOk = scale === undefined || (Number.isInteger(scale) && scale >= SAFETY_SCALE_MIN && scale <= SAFETY_SCALE_MAX);
+  return scaleOk && !(report.serverCheck && report.serverCheck.problems.length);
+}
+
+/** Where a held visit's report stands, for the notes column, with its lateness once submitted. */
 function reportNote(visitDate: CalendarDate, reports: VisitReport[], today: CalendarDate): string {
   const sent = reports.filter(isSubmitted)[0];
   if (sent) {
     const on = calendarDateFromSharePoint(sent.submittedOn);
-    return on ? `Report submitted ${shortDate(on)}` : 'Report submitted';
+    const late = visitReportLateness({ ...sent, visitDate: sent.visitDate || visitDate }).submittedText;
+    return on ? `Report submitted ${shortDate(on)}${late ? ` (${late.replace(/^Submitted /, '')})` : ''}` : 'Report submitted';
   }
   const due = deadline(submissionDueDate(visitDate), today);
   return due.state === 'overdue'
@@ -243,7 +263,12 @@ export function responseFor(report: VisitReport, today: CalendarDate): PackRespo
   if (report.feedback && feedback) {
     const on = calendarDateFromSharePoint(report.feedback.on);
     const by = report.feedback.by ? namesOf([report.feedback.by]) : '';
-    return { state: 'responded', text: feedback, attribution: [by, on ? shortDate(on) : ''].filter((s) => s).join(', ') };
+    return {
+      state: 'responded',
+      text: feedback,
+      attribution: [by, on ? shortDate(on) : ''].filter((s) => s).join(', '),
+      lateness: visitReportLateness(report).answeredText
+    };
   }
   if (!report.submittedOn) {
     return { state: 'awaiting', text: 'No response yet.', attribution: '' };

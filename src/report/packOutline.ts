@@ -47,7 +47,7 @@ function responseCell(s: PackStatement): OutlineCell {
   }
   const paragraphs: OutlineCell = [[{ text: s.response.text }]];
   if (s.response.attribution) {
-    paragraphs.push([{ text: `Response from ${s.response.attribution}` }]);
+    paragraphs.push([{ text: `Response from ${s.response.attribution}${s.response.lateness ? `. ${s.response.lateness}` : ''}` }]);
   }
   return paragraphs;
 }

@@ -92,6 +92,8 @@ export interface PackResponse {
   attribution: string;
   /** The day the response was due (absent when the report has no submission date). */
   due?: CalendarDate;
+  /** "Answered on time" / "Answered 3 days late", judged by the first answer; empty until answered. */
+  lateness?: string;
 }
 
 /** What staff said under one theme (grid row) at one visit. */
@@ -134,8 +136,10 @@ export interface PackScaleRow {
   team: string;
   members: string;
   scale?: number;
-  /** "7" or "Not given" */
+  /** "7" or "Not given"; a scale left out of the average says why. */
   scaleText: string;
+  /** Why this report's scale is left out of the average (it failed the checks); empty when counted. */
+  notCounted: string[];
 }
 
 export interface PackTeamAverage {

@@ -1,7 +1,8 @@
 /**
- * The sandbox's directory: who exists, their Entra object ids and their SharePoint groups.
- * DESIGN.md §4 gives the groups, §5 the fixed personas that tests and tools rely on; a JSON file
- * named by `SANDBOX_DIRECTORY` (or `directoryFile`) adds more people.
+ * The sandbox's directory: who exists, their Entra object ids, their SharePoint groups, and the
+ * Entra security groups a council puts inside SharePoint groups. DESIGN.md §4 gives the groups,
+ * §5 the fixed personas that tests and tools rely on; a JSON file named by `SANDBOX_DIRECTORY`
+ * (or `directoryFile`) adds more people and Entra groups.
  */
 import { readFileSync } from 'node:fs';
 import { Role, ROLE_GROUPS, ROLE_LABELS, ROLES } from '../domain/roles';
@@ -13,6 +14,23 @@ export interface DirectoryEntry {
   objectId: string;
   /** SharePoint group titles (DESIGN.md §4). */
   groups: string[];
+}
+
+/**
+ * An Entra security group: its members (people's emails, or object ids of people or nested
+ * groups) and the SharePoint groups it has been added to, where SharePoint holds it as one
+ * principal (PrincipalType 4), not as its people.
+ */
+export interface EntraGroupEntry {
+  objectId: string;
+  displayName: string;
+  members: string[];
+  groups: string[];
+}
+
+export interface Directory {
+  people: DirectoryEntry[];
+  entraGroups: EntraGroupEntry[];
 }
 
 const councillors = ROLE_GROUPS.Councillor;
@@ -64,19 +82,44 @@ export function roleLabelsForGroups(groups: ReadonlyArray<string>): string[] {
 }
 
 /**
- * Reads a directory file: a JSON array of `{ email, displayName, objectId, groups }`. A bad file
+ * Reads a directory file: a JSON array of people `{ email, displayName, objectId, groups }`, or
+ * `{ people: [...], entraGroups: [{ objectId, displayName, members, groups }] }`. A bad file
  * stops the start with a message naming the entry, rather than starting with half a directory.
  */
-export function loadDirectoryFile(path: string): DirectoryEntry[] {
+export function loadDirectoryFile(path: string): Directory {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new Error(`SANDBOX_DIRECTORY ${path} is not readable JSON: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed)) {
-    throw new Error(`SANDBOX_DIRECTORY ${path} must hold a JSON array of { email, displayName, objectId, groups }`);
+  const shaped = parsed as { people?: unknown; entraGroups?: unknown } | null;
+  const people = Array.isArray(parsed) ? parsed : shaped && typeof shaped === 'object' ? shaped.people : undefined;
+  const groups = shaped && !Array.isArray(parsed) && typeof shaped === 'object' ? shaped.entraGroups : undefined;
+  if (!Array.isArray(people) || (groups !== undefined && !Array.isArray(groups))) {
+    throw new Error(`SANDBOX_DIRECTORY ${path} must hold a JSON array of { email, displayName, objectId, groups }, or { people: [...], entraGroups: [...] }`);
   }
+  return { people: parsePeople(path, people), entraGroups: parseEntraGroups(path, (groups as unknown[]) || []) };
+}
+
+function parseEntraGroups(path: string, raws: unknown[]): EntraGroupEntry[] {
+  const known = siteGroupTitles();
+  return raws.map((raw, index) => {
+    const entry = raw as Partial<EntraGroupEntry>;
+    if (!entry || typeof entry.objectId !== 'string' || !entry.objectId || typeof entry.displayName !== 'string' || !entry.displayName) {
+      throw new Error(`SANDBOX_DIRECTORY ${path}: Entra group ${index} needs an "objectId" and a "displayName"`);
+    }
+    const members = Array.isArray(entry.members) ? entry.members.filter((m): m is string => typeof m === 'string') : [];
+    const groups = Array.isArray(entry.groups) ? entry.groups.filter((g): g is string => typeof g === 'string') : [];
+    const unknown = groups.filter((g) => known.indexOf(g) === -1);
+    if (unknown.length) {
+      throw new Error(`SANDBOX_DIRECTORY ${path}: Entra group ${entry.displayName} names unknown group(s) ${unknown.join(', ')}; known: ${known.join(', ')}`);
+    }
+    return { objectId: entry.objectId.toLowerCase(), displayName: entry.displayName, members: members.map((m) => m.toLowerCase()), groups };
+  });
+}
+
+function parsePeople(path: string, parsed: unknown[]): DirectoryEntry[] {
   const known = siteGroupTitles();
   return parsed.map((raw, index) => {
     const entry = raw as Partial<DirectoryEntry>;
@@ -94,7 +137,7 @@ export function loadDirectoryFile(path: string): DirectoryEntry[] {
     return {
       email: entry.email.toLowerCase(),
       displayName: typeof entry.displayName === 'string' && entry.displayName ? entry.displayName : entry.email,
-      objectId: entry.objectId,
+      objectId: entry.objectId.toLowerCase(),
       groups
     };
   });

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { SITE_RELATIVE_URL } from '../data/listContract';
+import { sendActivityNotification } from './activityFeed';
 import { GraphError, graphErrors, SpError } from './errors';
+import { handleDirectory, isDirectoryPath } from './graphDirectory';
 import { graphEtag, parseGraphWrite } from './listModel';
 import { ListOps } from './listOps';
 import { InnerResponse } from './restShapes';
@@ -49,6 +51,8 @@ function fromSpError(error: SpError): GraphError {
       return error.code.indexOf('SPDuplicateValuesFoundException') !== -1 ? graphErrors.duplicateValues() : new GraphError(500, 'generalException', error.message);
     case 400:
       return graphErrors.invalidRequest(error.message);
+    case 409:
+      return new GraphError(409, 'conflict', error.message);
     default:
       return new GraphError(error.status, 'generalException', error.message);
   }
@@ -189,6 +193,17 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
   const raw = decodeURIComponent(url.pathname)
     .replace(/^\/v1\.0\//, '')
     .replace(/^https?:\/+[^/]+\/v1\.0\//i, '');
+  const feed = /^users\/([^/]+)\/teamwork\/sendActivityNotification$/i.exec(raw);
+  if (feed) {
+    if (method !== 'POST') {
+      throw graphErrors.invalidRequest(`${method} is not supported on sendActivityNotification.`);
+    }
+    sendActivityNotification({ store: ctx.store }, feed[1], parseBody(body), caller);
+    return { status: 204, headers: {}, body: '' };
+  }
+  if (isDirectoryPath(raw)) {
+    return handleDirectory(ctx.store, ctx.origin, method, raw, body, caller);
+  }
   if (!/^sites\//i.test(raw)) {
     throw graphErrors.invalidRequest(`The sandbox serves only the Graph site and list-item endpoints, not /${raw}.`);
   }

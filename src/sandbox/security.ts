@@ -3,16 +3,21 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
 import { ReportStatus } from '../domain/types';
+import { AppDirectory, AppRegistration } from './appIdentity';
 import { spErrors } from './errors';
-import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteUser, StoredItem, StoredList } from './store';
+import { FieldValues, ROLE_DEFINITIONS, SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList } from './store';
 
-/** A person carries their site groups' ids: item role assignments may name a group. */
-export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser };
+/**
+ * A person carries the ids of every principal that stands for them — their site groups (direct or
+ * through an Entra security group) and those Entra group principals — since item role assignments
+ * may name any of them, and SharePoint grants by all of them.
+ */
+export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: number[] } | { kind: 'app'; user: SiteUser; app: AppRegistration };
 
 /**
  * Rules the sandbox adds on top of what SharePoint's list settings can express.
@@ -39,11 +44,7 @@ export function securityRulesFromEnvironment(env: NodeJS.ProcessEnv = process.en
 
 export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
 
-export const DEFAULT_APP_TOKEN = 'sandbox-app-token';
-
-export function appToken(): string {
-  return process.env.SANDBOX_APP_TOKEN || DEFAULT_APP_TOKEN;
-}
+export { DEFAULT_APP_TOKEN, appToken } from './appIdentity';
 
 function cookie(headers: IncomingHttpHeaders, name: string): string | undefined {
   const raw = headers.cookie;
@@ -67,18 +68,23 @@ export interface Identified {
   caller?: Caller;
   /** How the caller was named: cookie auth needs a request digest on writes, as in SharePoint. */
   via?: 'header' | 'cookie' | 'bearer';
-  /** A bearer token was sent but is not the app's. */
+  /** A bearer token was sent but is not one the sandbox's Entra issued. */
   badToken?: boolean;
 }
 
-/** Names the caller from `Authorization: Bearer`, `X-Sandbox-User` or the `sandbox_user` cookie. */
-export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Identified {
+/**
+ * Names the caller from `Authorization: Bearer` (an app registration's token: every app acts
+ * through the site's one app principal), `X-Sandbox-User` or the `sandbox_user` cookie. What an
+ * app may do is decided per API and site by the server (appIdentity.ts).
+ */
+export function identify(store: SandboxStore, headers: IncomingHttpHeaders, apps?: AppDirectory): Identified {
   const auth = headers.authorization;
   if (typeof auth === 'string' && /^Bearer\s+/i.test(auth)) {
     const token = auth.replace(/^Bearer\s+/i, '').trim();
-    const app = store.appPrincipal();
-    if (token === appToken() && app) {
-      return { caller: { kind: 'app', user: app }, via: 'bearer' };
+    const principal = store.appPrincipal();
+    const app = apps ? apps.byToken(token) : undefined;
+    if (app && principal) {
+      return { caller: { kind: 'app', user: principal, app }, via: 'bearer' };
     }
     return { badToken: true };
   }
@@ -92,9 +98,10 @@ export function identify(store: SandboxStore, headers: IncomingHttpHeaders): Ide
   if (!user) {
     return {};
   }
-  const groups = store.groupsOf(user.id);
+  const groups = store.effectiveGroupsOf(user.id);
   const roles = rolesFromGroups(groups.map((g) => g.title));
-  return { caller: { kind: 'user', user, roles, groupIds: groups.map((g) => g.id) }, via: fromHeader ? 'header' : 'cookie' };
+  const principals = groups.map((g) => g.id).concat(store.principalIdsOf(user.id).filter((id) => id !== user.id));
+  return { caller: { kind: 'user', user, roles, groupIds: principals }, via: fromHeader ? 'header' : 'cookie' };
 }
 
 /**
@@ -111,7 +118,7 @@ function may(caller: Caller, permission: Permission): boolean {
 }
 
 const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [...FEEDBACK_TEXT_FIELDS.map((field) => field.listField), VISIT_REPORTS.fields.HosFeedbackBy, VISIT_REPORTS.fields.HosFeedbackOn];
-const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
 const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
@@ -181,6 +188,23 @@ function decidedByItemPermissions(item: StoredItem, caller: Caller): boolean {
   return true;
 }
 
+/**
+ * Whether the caller may read a group's members. With "Who can view the membership of the
+ * group?" set to group members (SharePoint's default), only members — directly or through an
+ * Entra security group — and those who manage the group (the app, site owners) may.
+ */
+export function mayViewMembership(store: SandboxStore, group: SiteGroup, caller: Caller): boolean {
+  if (!group.onlyMembersView || caller.kind === 'app') {
+    return true;
+  }
+  return caller.groupIds.indexOf(group.id) !== -1;
+}
+
+/** Group owners (the site owners) manage membership; the sandbox has none but the app. */
+export function mayManageGroup(caller: Caller): boolean {
+  return caller.kind === 'app';
+}
+
 /** Breaking inheritance and binding roles needs Manage Permissions: the app (full control) or a site owner — the sandbox has none. */
 export function assertMayManagePermissions(caller: Caller): void {
   if (caller.kind !== 'app') {
@@ -205,6 +229,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
 function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
+  }
+  if (list.definition.title === NOTIFICATIONS_SENT.title) {
+    // Every group has Read at most: only the bot records what it sent.
+    throw spErrors.accessDenied();
   }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {

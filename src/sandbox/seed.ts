@@ -7,6 +7,7 @@
  */
 import { FRONTLINE_TEAMS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { municipalYearOf } from '../domain/municipalYear';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
 import { FieldValues, SandboxStore, SiteUser, StoredList } from './store';
@@ -74,13 +75,6 @@ function visitDay(today: CalendarDate, offset: number): CalendarDate {
     date.setUTCDate(date.getUTCDate() + 1);
   }
   return date.toISOString().slice(0, 10);
-}
-
-/** Municipal years run from May to April: 2026-06-15 is in 2026/27. */
-export function municipalYearOf(day: CalendarDate): string {
-  const [y, m] = day.split('-').map(Number);
-  const start = m >= 5 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
 /** An instant on a London day, mid-morning. */

@@ -11,16 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
+import { AppDirectory, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLabelsForGroups } from './directory';
 import { graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
-import { graphErrorResponse, handleGraph } from './graph';
+import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './graph';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
 import { Caller, hasSiteAccess, identify, securityRulesFromEnvironment } from './security';
 import { seedDemo } from './seed';
+import { handleSitePermissions, parseSitePermissionsPath } from './sitePermissions';
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
 import { FieldValues, SandboxStore, StoredItem } from './store';
 import { Webhooks } from './webhooks';
@@ -46,6 +48,12 @@ export interface SandboxOptions {
    * (a councillor may add a report with any field set; a submitted one is still closed to them).
    */
   submittedLockRule?: boolean;
+  /**
+   * How the bot's app is registered: its credential (default a certificate; a secret-based token
+   * is refused by SharePoint REST), the APIs whose Sites.Selected is consented (default both) and
+   * its role on each site (default full control of the data site). See appIdentity.ts.
+   */
+  botApp?: BotAppOptions;
 }
 
 export interface SandboxHandle {
@@ -60,6 +68,8 @@ export interface SandboxHandle {
   faults: Faults;
   /** Whose list rules it enforces: `production` = production's list settings only. */
   listRules: 'sandbox' | 'production';
+  /** The sandbox's Entra: app registrations and their Sites.Selected grants (tests change them here or through Graph). */
+  apps: AppDirectory;
   /**
    * Adds many items to a list in one transaction, skipping HTTP and permissions but not field
    * validation — for building large lists quickly in tests. Fields by internal name, people and
@@ -116,7 +126,8 @@ function sharePointHeaders(): { [k: string]: string } {
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   // a bad directory file stops the start before anything is opened
   const directoryFile = options.directoryFile || process.env.SANDBOX_DIRECTORY;
-  const fileEntries = directoryFile ? loadDirectoryFile(directoryFile) : [];
+  const fromFile = directoryFile ? loadDirectoryFile(directoryFile) : { people: [], entraGroups: [] };
+  const fileEntries = fromFile.people;
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'frontline-sandbox-'));
   const store = SandboxStore.open(dataDir);
@@ -138,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // one transaction: a start killed half-way leaves the directory empty and seeds again next time
   try {
     store.transaction(() => {
-      store.upsertDirectory(directory);
+      store.upsertDirectory(directory, fromFile.entraGroups);
       if (firstStart && seed === 'demo') {
         seedDemo(store, options.today || londonToday());
       }
@@ -149,7 +160,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const faults = new Faults();
-  const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: '9188040d-6c67-4c5b-b112-36a304b66dad', retryDelaysMs: options.webhookRetryDelaysMs });
+  const apps = new AppDirectory(store, options.botApp);
+  const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: SANDBOX_TENANT_ID, retryDelaysMs: options.webhookRetryDelaysMs });
   const submittedLockRule = options.submittedLockRule === undefined ? securityRulesFromEnvironment().submittedLockRule : options.submittedLockRule;
   const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule });
 
@@ -178,6 +190,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
   const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL };
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
+  const sitePermissions = {
+    apps,
+    origin: url,
+    siteOf: (ref: string): string | undefined => {
+      const byPath = /^[^,/:]+:(\/.*)$/.exec(ref);
+      const wanted = byPath ? byPath[1].replace(/\/+$/, '').toLowerCase() : undefined;
+      if (wanted !== undefined) {
+        return wanted === SITE_RELATIVE_URL.toLowerCase() ? SITE_RELATIVE_URL : undefined;
+      }
+      return ref.toLowerCase() === graphSiteIdOf(graphContext).toLowerCase() ? SITE_RELATIVE_URL : undefined;
+    },
+    graphSiteId: (): string => graphSiteIdOf(graphContext)
+  };
   const workbench = options.workbench === false ? undefined : await loadWorkbench(siteUrl);
   const apiPrefix = `${SITE_RELATIVE_URL}/_api/`.toLowerCase();
 
@@ -186,6 +211,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const path = decodeURIComponent(inner.url.pathname);
     if (!path.toLowerCase().startsWith(apiPrefix)) {
       return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.notSupported(`requests outside ${SITE_RELATIVE_URL}/_api`));
+    }
+    // An app acts only as far as its Sites.Selected role on the site lets it, request by request.
+    if (caller.kind === 'app' && !roleAtLeast(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(inner.method, path.slice(apiPrefix.length)))) {
+      return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.accessDenied());
     }
     return handleSpRest(spContext, inner, caller, path.slice(apiPrefix.length));
   };
@@ -217,9 +246,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!lower.startsWith(apiPrefix)) {
         return send(res, errorResponse(mode, spErrors.notSupported(`${path} (only ${SITE_RELATIVE_URL}/_api is served)`)), sharePointHeaders());
       }
-      const who = identify(store, req.headers);
+      const who = identify(store, req.headers, apps);
       if (!who.caller) {
         return send(res, errorResponse(mode, spErrors.unauthenticated()), { ...sharePointHeaders(), 'WWW-Authenticate': 'Bearer realm="sandbox"' });
+      }
+      if (who.caller.kind === 'app' && who.caller.app.credential === 'secret') {
+        // SharePoint REST takes app-only tokens from a certificate only.
+        const refused = unsupportedAppOnlyToken();
+        return send(res, refused, { ...sharePointHeaders(), ...refused.headers });
       }
       if (!hasSiteAccess(who.caller)) {
         return send(res, errorResponse(mode, spErrors.accessDenied()), sharePointHeaders());
@@ -239,6 +273,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (method !== 'POST') {
           return send(res, errorResponse(mode, spErrors.notSupported(`${method} $batch`)), sharePointHeaders());
         }
+        if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(method, '$batch'))) {
+          return send(res, errorResponse(mode, spErrors.accessDenied()), sharePointHeaders());
+        }
         try {
           const answer = await executeBatch(body, req.headers['content-type'], requestUrl, req.headers, (part) => runSp(part, who.caller as Caller));
           return send(res, answer, sharePointHeaders());
@@ -249,11 +286,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return send(res, await runSp(inner, who.caller), sharePointHeaders());
     }
     if (isGraph) {
-      const who = identify(store, req.headers);
+      const who = identify(store, req.headers, apps);
       if (!who.caller) {
         return send(res, graphErrorResponse(graphErrors.unauthenticated()));
       }
       if (!hasSiteAccess(who.caller)) {
+        return send(res, graphErrorResponse(graphErrors.accessDenied()));
+      }
+      if (parseSitePermissionsPath(decodeURIComponent(path))) {
+        return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
+      }
+      if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));
@@ -293,14 +336,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (lower === '/_sandbox/personas') {
       const people = store
         .users()
-        .filter((u) => !u.isApp)
+        .filter((u) => !u.isApp && u.principalType === 1)
         .map((u) => {
-          const groups = store.groupsOf(u.id).map((g) => g.title);
+          const groups = store.effectiveGroupsOf(u.id).map((g) => g.title);
           const roles = roleLabelsForGroups(groups);
           return { id: u.id, email: u.email, displayName: u.title, objectId: u.objectId, groups, roles, role: roles.join(', ') || undefined };
         })
         .filter((p) => p.groups.length > 0);
       return reply(200, people);
+    }
+    if (lower === '/_sandbox/notifications') {
+      // The notification log: every activity feed notification the sandbox's Graph accepted,
+      // or one person's (`?user=` email) — their Teams activity feed, as the workbench shows it.
+      const email = new URL(req.url || '/', url).searchParams.get('user');
+      if (email) {
+        const user = store.userByEmail(email);
+        return user ? reply(200, store.activityNotifications(user.objectId)) : reply(404, { error: `No person ${email} in the sandbox directory.` });
+      }
+      return reply(200, store.activityNotifications());
     }
     if (lower === '/_sandbox/health') {
       return reply(200, { ok: true, lists: LIST_DEFINITIONS.map((d) => ({ title: d.title, items: (store.listByTitle(d.title) as { items: Map<number, unknown> }).items.size })) });
@@ -334,6 +387,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     faults,
     listRules: submittedLockRule ? 'sandbox' : 'production',
+    apps,
     bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[] {
       const list = store.listByTitle(listTitle);
       if (!list) {

@@ -24,7 +24,7 @@ import {
   selectProps
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
-import { assertMayManageSubscriptions, assertMayReadList, Caller } from './security';
+import { assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
 import { SandboxStore, SiteGroup, SiteUser, StoredItem, StoredList, Subscription } from './store';
 import { MAX_SUBSCRIPTION_DAYS, Webhooks } from './webhooks';
 
@@ -152,25 +152,30 @@ function nameIdFor(user: SiteUser): string {
 }
 
 export function userEntity(user: SiteUser): { [k: string]: unknown } {
+  // An Entra security group added to the site is a principal of type 4 with no email or UPN.
+  const person = !user.isApp && user.principalType === 1;
   return {
     Id: user.id,
     IsHiddenInUI: false,
     LoginName: user.loginName,
     Title: user.title,
-    PrincipalType: 1,
+    PrincipalType: user.principalType,
     Email: user.email,
     Expiration: '',
     IsEmailAuthenticationGuestUser: false,
     IsShareByEmailGuestUser: false,
     IsSiteAdmin: false,
-    UserId: user.isApp ? null : { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' },
-    UserPrincipalName: user.isApp ? null : user.email,
+    UserId: person ? { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' } : null,
+    UserPrincipalName: person ? user.email : null,
     AadObjectId: { NameId: user.objectId, NameIdIssuer: 'urn:federation:microsoftonline' }
   };
 }
 
-function groupEntity(group: SiteGroup): { [k: string]: unknown } {
-  return {
+/** The group properties SharePoint leaves out unless `$select` names them (evaluated per caller). */
+const PER_CALLER_GROUP_PROPERTIES = ['cancurrentuserviewmembership', 'cancurrentusereditmembership', 'cancurrentusermanagegroup'];
+
+function groupEntity(ctx: SpContext, group: SiteGroup, caller: Caller, select: string[]): { [k: string]: unknown } {
+  const entity: { [k: string]: unknown } = {
     Id: group.id,
     IsHiddenInUI: false,
     LoginName: group.title,
@@ -180,10 +185,17 @@ function groupEntity(group: SiteGroup): { [k: string]: unknown } {
     AllowRequestToJoinLeave: false,
     AutoAcceptRequestToJoinLeave: false,
     Description: group.description,
-    OnlyAllowMembersViewMembership: false,
+    OnlyAllowMembersViewMembership: group.onlyMembersView,
     OwnerTitle: 'Frontline Visits Owners',
     RequestToJoinLeaveEmailSetting: null
   };
+  if (select.some((name) => PER_CALLER_GROUP_PROPERTIES.indexOf(name.toLowerCase()) !== -1)) {
+    const manages = mayManageGroup(caller);
+    entity.CanCurrentUserViewMembership = mayViewMembership(ctx.store, group, caller);
+    entity.CanCurrentUserEditMembership = manages;
+    entity.CanCurrentUserManageGroup = manages;
+  }
+  return entity;
 }
 
 function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } {
@@ -558,7 +570,9 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
       return one('SP.ApiData.Users', { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user));
     }
     if (s2.name === 'groups' && rest.length === 2) {
-      return many('SP.ApiData.Groups', ctx.store.groupsOf(user.id).map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(g) })));
+      // Direct membership only, as SharePoint answers: a group reached through an Entra security
+      // group is not listed here (its CanCurrentUserViewMembership says so instead).
+      return many('SP.ApiData.Groups', ctx.store.groupsOf(user.id).map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(ctx, g, caller, select) })));
     }
   }
 
@@ -612,19 +626,22 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
 
   // site groups
   if (s1.name === 'sitegroups') {
+    const groupMeta = (g: SiteGroup): { type: string; editLink: string } => ({ type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` });
     if (rest.length === 1) {
-      return many('SP.ApiData.Groups', ctx.store.groups().map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(g) })));
+      return many('SP.ApiData.Groups', ctx.store.groups().map((g) => ({ meta: groupMeta(g), entity: groupEntity(ctx, g, caller, select) })));
     }
     const group = s2.name === 'getbyid' ? ctx.store.groupById(Number(argValue(s2.args))) : s2.name === 'getbyname' ? ctx.store.groupByTitle(argValue(s2.args)) : undefined;
     if (!group) {
       throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Group cannot be found.');
     }
     if (rest.length === 2) {
-      return one('SP.ApiData.Groups', { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group));
+      if (method === 'MERGE' || method === 'PATCH') {
+        return updateGroup(ctx, group, caller, parseJsonBody(req.body));
+      }
+      return one('SP.ApiData.Groups', groupMeta(group), groupEntity(ctx, group, caller, select));
     }
-    if (s3.name === 'users' && rest.length === 3) {
-      const members = ctx.store.users().filter((u) => group.memberIds.has(u.id));
-      return many('SP.ApiData.Users', members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+    if (s3.name === 'users') {
+      return groupUsersRoute(ctx, req, caller, group, rest.slice(3), method, many);
     }
   }
 
@@ -662,6 +679,65 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   }
 
   throw spErrors.notSupported(`/_api/${apiPath}`);
+}
+
+type ManyResponder = (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse;
+
+/**
+ * A group's members: read as SharePoint allows (members only, when the group hides its
+ * membership), added or removed only by those who manage the group — never by a list role.
+ */
+function groupUsersRoute(ctx: SpContext, req: InnerRequest, caller: Caller, group: SiteGroup, rest: Segment[], method: string, many: ManyResponder): InnerResponse {
+  if (!rest.length && method === 'GET') {
+    if (!mayViewMembership(ctx.store, group, caller)) {
+      throw spErrors.accessDenied();
+    }
+    const members = ctx.store.users().filter((u) => group.memberIds.has(u.id));
+    return many('SP.ApiData.Users', members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+  }
+  const adds = !rest.length && method === 'POST';
+  const removes = rest.length === 1 && method === 'POST' && (rest[0].name === 'removebyid' || rest[0].name === 'removebyloginname');
+  const deletes = rest.length === 1 && method === 'DELETE' && rest[0].name === 'getbyid';
+  if (!adds && !removes && !deletes) {
+    throw spErrors.notSupported(`${method} on a group's users`);
+  }
+  if (!mayManageGroup(caller)) {
+    throw spErrors.accessDenied();
+  }
+  let user: SiteUser | undefined;
+  if (adds) {
+    const body = parseJsonBody(req.body) as { LoginName?: unknown };
+    user = typeof body.LoginName === 'string' ? ctx.store.userByLoginName(body.LoginName) : undefined;
+  } else if (rest[0].name === 'removebyloginname') {
+    user = ctx.store.userByLoginName(namedArg(rest[0].args, 'loginName') || argValue(rest[0].args));
+  } else {
+    user = ctx.store.userById(Number(argValue(rest[0].args)));
+  }
+  if (!user) {
+    throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'User cannot be found.');
+  }
+  ctx.store.setGroupMember(group.id, user.id, adds);
+  return adds ? jsonResponse('nometadata', 201, userEntity(user)) : emptyResponse(200);
+}
+
+/** A group's settings: only "who can view the membership", and only by those who manage the group. */
+function updateGroup(ctx: SpContext, group: SiteGroup, caller: Caller, body: unknown): InnerResponse {
+  if (!mayManageGroup(caller)) {
+    throw spErrors.accessDenied();
+  }
+  const changes = (body || {}) as { [k: string]: unknown };
+  for (const name of Object.keys(changes)) {
+    if (name === '__metadata') {
+      continue;
+    }
+    if (name !== 'OnlyAllowMembersViewMembership' || typeof changes[name] !== 'boolean') {
+      throw spErrors.notSupported(`setting ${name} on a group (the sandbox stores OnlyAllowMembersViewMembership only)`);
+    }
+  }
+  if (typeof changes.OnlyAllowMembersViewMembership === 'boolean') {
+    ctx.store.setOnlyMembersView(group.id, changes.OnlyAllowMembersViewMembership);
+  }
+  return emptyResponse(204);
 }
 
 async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list: StoredList, rest: Segment[], mode: ODataMode, method: string): Promise<InnerResponse> {

@@ -46,4 +46,28 @@ describe('provisioning plan', () => {
     const councillorsOnDrafts = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReportDrafts' && s.group === 'Frontline Visit Members');
     expect(councillorsOnDrafts).toEqual({ kind: 'grant', listName: 'VisitReportDrafts', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
   });
+
+  it('makes the site owners own every role group, hides its membership from non-members and lets no member change it', () => {
+    const groups = provisioningPlan(script, settings).filter((s) => s.kind === 'group');
+    expect(groups.map((g) => g.kind === 'group' && g.title)).toEqual(settings.groups.map((g) => g.title));
+    for (const step of groups) {
+      expect(step.kind === 'group' && step.settings).toEqual({
+        owner: 'AssociatedOwnerGroup',
+        OnlyAllowMembersViewMembership: true,
+        AllowMembersEditMembership: false,
+        AllowRequestToJoinLeave: false,
+        AutoAcceptRequestToJoinLeave: false
+      });
+    }
+  });
+
+  it('gives the improvement team no right over who may answer: no group-management permission anywhere', () => {
+    const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
+    const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
+    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name].indexOf(level) !== -1)).toBe(true);
+    for (const role of settings.roleDefinitions) {
+      expect(role.basePermissions).not.toContain('ManagePermissions');
+      expect(role.basePermissions).not.toContain('ManageWeb');
+    }
+  });
 });

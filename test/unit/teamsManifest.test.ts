@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
+import { NOTIFICATION_KINDS } from '../../src/data/listContract';
 
 const manifestDir = path.join(__dirname, '../../teams-manifest');
 const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8'));
@@ -47,5 +48,17 @@ describe('Teams app manifest', () => {
     const broken = { ...manifest, accentColor: 'blue', name: { short: '' } };
     const failures = await AppManifestUtils.validateAgainstSchema(broken, bundledSchema(manifest.manifestVersion));
     expect(failures.length).toBeGreaterThan(0);
+  });
+
+  it('declares every activity feed notification the bot sends, and names the bot as the app that sends them', () => {
+    const types: Array<{ type: string; description: string; templateText: string }> = manifest.activities.activityTypes;
+    expect(types.map((t) => t.type).sort()).toEqual([...NOTIFICATION_KINDS].sort());
+    for (const t of types) {
+      expect(t.type.length).toBeLessThanOrEqual(32);
+      expect(t.templateText.length).toBeLessThanOrEqual(128);
+      expect(t.templateText.startsWith('{actor}')).toBe(true);
+    }
+    // Graph accepts sendActivityNotification only from the Entra app in webApplicationInfo.
+    expect(manifest.webApplicationInfo.id).toBe(manifest.bots[0].botId);
   });
 });

@@ -3,12 +3,13 @@ import { FormOptions, httpStatusOf, ReportScreenData } from '../FrontlineDataSer
 import { useDataService } from './useDataService';
 import { LoadState, TRY_AGAIN, useLoad } from './useLoad';
 
-export function useReportScreen(sp: SPFI, reportId: number): [LoadState<ReportScreenData>, () => void] {
+/** `withCouncillors`: the reader is a councillor, who may be shown the form and its members picker. */
+export function useReportScreen(sp: SPFI, reportId: number, withCouncillors: boolean): [LoadState<ReportScreenData>, () => void] {
   const service = useDataService(sp);
   return useLoad(
-    `report:${reportId}`,
+    `report:${reportId}:${withCouncillors ? 'form' : 'read'}`,
     () =>
-      service.getReportScreen(reportId).catch((error: unknown) => {
+      service.getReportScreen(reportId, withCouncillors).catch((error: unknown) => {
         const status = httpStatusOf(error);
         if (status === 404 || status === 403) {
           // Say what it means, not that the network failed.
@@ -26,12 +27,12 @@ export function useFormOptions(sp: SPFI): [LoadState<FormOptions>, () => void] {
 }
 
 /** A draft and the form's options: the writer's form, or a fellow member's read-only view. */
-export function useDraftScreen(sp: SPFI, draftId: number): [LoadState<ReportScreenData>, () => void] {
+export function useDraftScreen(sp: SPFI, draftId: number, withCouncillors: boolean): [LoadState<ReportScreenData>, () => void] {
   const service = useDataService(sp);
   return useLoad(
-    `draft:${draftId}`,
+    `draft:${draftId}:${withCouncillors ? 'form' : 'read'}`,
     () =>
-      service.getDraftScreen(draftId).catch((error: unknown) => {
+      service.getDraftScreen(draftId, withCouncillors).catch((error: unknown) => {
         const status = httpStatusOf(error);
         if (status === 404 || status === 403) {
           throw Object.assign(new Error(`Draft ${draftId} is not there or not yours to read (${status})`), { status, cause: error });

@@ -7,7 +7,19 @@ import { VisuallyHidden } from './VisuallyHidden';
 type Styles = ReturnType<typeof screenStyles>;
 
 /** "Status: …" in words, with a warning icon (never colour alone) when something is late. */
-export function StatusLines({ styles, statusText, deadlineText, overdue }: { styles: Styles; statusText: string; deadlineText?: string; overdue: boolean }): JSX.Element {
+export function StatusLines({
+  styles,
+  statusText,
+  deadlineText,
+  latenessText,
+  overdue
+}: {
+  styles: Styles;
+  statusText: string;
+  deadlineText?: string;
+  latenessText?: string;
+  overdue: boolean;
+}): JSX.Element {
   return (
     <>
       <p className={`${styles.line} ${overdue ? styles.overdue : styles.status}`}>
@@ -15,6 +27,7 @@ export function StatusLines({ styles, statusText, deadlineText, overdue }: { sty
         Status: {statusText}
       </p>
       {deadlineText && <p className={styles.line}>{deadlineText}</p>}
+      {latenessText && <p className={styles.line}>{latenessText}</p>}
     </>
   );
 }

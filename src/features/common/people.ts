@@ -11,3 +11,18 @@ export function peopleText(people: Person[], none: string = 'nobody named'): str
   }
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
+
+/**
+ * Who the members picker offers: the people in the members group, the signed-in councillor
+ * (who may belong through an Entra security group, which the group lists as one principal, not
+ * as people), and anyone already named (booked on the rota, or since gone from the group).
+ */
+export function memberChoices(groupPeople: ReadonlyArray<Person>, me: Person | undefined, named: ReadonlyArray<Person>): Person[] {
+  const out: Person[] = [];
+  for (const person of groupPeople.concat(me ? [me] : [], named)) {
+    if (!out.some((p) => p.id === person.id)) {
+      out.push(person);
+    }
+  }
+  return out;
+}

@@ -24,7 +24,7 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       <h3 className={styles.cardHeading}>{row.dateText}</h3>
       <p className={styles.line}>{row.teamTitle}</p>
       <p className={styles.line}>With {peopleText(row.fellowMembers, 'no other member booked')}</p>
-      <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} overdue={row.overdue} />
+      <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} latenessText={row.latenessText} overdue={row.overdue} />
       {row.notHeldReason && <p className={styles.line}>{row.notHeldReason}</p>}
       {row.action && <CardLink styles={styles} route={row.action.route} label={row.action.label} about={`${row.teamTitle}, ${row.dateText}`} />}
     </li>

@@ -101,7 +101,8 @@ function LoadFailed({ message, retry }: { message: string; retry: () => void }):
 }
 
 function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmitted: boolean }): JSX.Element {
-  const [state, retry] = useReportScreen(props.context.sp, props.reportId);
+  // A submitted report is read-only for everyone: no form, so no councillors' list to read.
+  const [state, retry] = useReportScreen(props.context.sp, props.reportId, false);
   if (state.status === 'loading') {
     return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
   }
@@ -137,7 +138,7 @@ function reportHeading(report: { teamTitle?: string; visitDate?: string }): stri
 
 /** A draft: its writer's form, or — for anyone else — the draft to read, saying whose it is. */
 function ExistingDraft(props: ReportScreenProps & { draftId: number; onSubmitted(id: number): void }): JSX.Element {
-  const [state, retry] = useDraftScreen(props.context.sp, props.draftId);
+  const [state, retry] = useDraftScreen(props.context.sp, props.draftId, rolesMay(props.start.user.roles, 'editOwnDraft'));
   if (state.status === 'loading') {
     return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
   }

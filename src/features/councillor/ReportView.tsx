@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { useTheme } from '@fluentui/react';
 import { calendarDateFromSharePoint, formatLongDate, formatShortDate } from '../../domain/calendarDate';
-import { deadline, describeDeadline, responseDueDate } from '../../domain/deadlines';
+import { deadline, describeDeadline, responseDueDate, visitReportLateness } from '../../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../../domain/grid';
 import { FORM_TEXT_FIELDS, textFieldsShownOn, textOf } from '../../domain/reportFields';
 import { VisitReport } from '../../domain/types';
@@ -28,7 +28,8 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
   const styles = screenStyles(theme);
   const submitted = dayOf(report.submittedOn);
   const due = report.submittedOn && report.status === 'Submitted' ? deadline(responseDueDate(report.submittedOn), today) : undefined;
-  const feedbackOn = report.feedback ? dayOf(report.feedback.on) : undefined;
+  const feedbackOn = report.feedback ? dayOf(report.feedback.firstOn || report.feedback.on) : undefined;
+  const lateness = visitReportLateness(report);
   const dl: React.CSSProperties = { margin: 0 };
   const dt: React.CSSProperties = { fontWeight: 600, marginTop: 12 };
   const dd: React.CSSProperties = { margin: '2px 0 0' };
@@ -40,7 +41,7 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
         </h2>
         <p className={styles.line} data-testid="report-status">
           <strong>Status: {report.status}.</strong> {submitted ? `Submitted on ${submitted}` : 'Not submitted yet'}
-          {report.author ? ` by ${report.author.displayName}` : ''}.
+          {report.author ? ` by ${report.author.displayName}` : ''}.{lateness.submittedText ? ` ${lateness.submittedText}.` : ''}
           {due ? ` The Head of Service’s response is due by ${formatShortDate(due.due)} (${describeDeadline(due)}).` : ''}
         </p>
         <dl style={dl}>
@@ -88,7 +89,7 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
             <PlainText text={report.feedback.text} />
             <p className={styles.line}>
               {report.feedback.by ? `By ${report.feedback.by.displayName}` : 'By the Head of Service'}
-              {feedbackOn ? `, ${feedbackOn}` : ''}.
+              {feedbackOn ? `, ${feedbackOn}` : ''}.{lateness.answeredText ? ` ${lateness.answeredText}.` : ''}
             </p>
           </>
         ) : (

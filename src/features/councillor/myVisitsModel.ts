@@ -1,5 +1,5 @@
 import { CalendarDate, compareDates, formatLongDate, formatShortDate, calendarDateFromSharePoint } from '../../domain/calendarDate';
-import { deadline, Deadline, describeDeadline, responseDueDate, submissionDueDate } from '../../domain/deadlines';
+import { deadline, Deadline, describeDeadline, responseDueDate, submissionDueDate, visitReportLateness } from '../../domain/deadlines';
 import { Person, RotaEntry, VisitReport } from '../../domain/types';
 import { AppRoute } from '../../app/route';
 
@@ -19,6 +19,8 @@ export interface VisitRow {
   statusText: string;
   /** The deadline that matters now, in words: "Report due 13 Jul 2026 (12 days left)". */
   deadlineText?: string;
+  /** Lateness once it is a fact: "Submitted 80 days late. Answered on time." */
+  latenessText?: string;
   /** The deadline that matters now: the report's for a visit, the response's once submitted. */
   deadline?: Deadline;
   overdue: boolean;
@@ -96,6 +98,8 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
     fellowMembers: fellows(report.members.length ? report.members : rota ? rota.members : [], userId)
   };
   const open: AppRoute = routeOfReport(report);
+  const lateness = visitReportLateness(report);
+  const latenessText = [lateness.submittedText, lateness.answeredText].filter(Boolean).map((t) => `${t}.`).join(' ') || undefined;
   if (report.status === 'Responded') {
     const on = report.feedback && calendarDateFromSharePoint(report.feedback.on);
     return {
@@ -103,6 +107,7 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
       state: 'responded',
       statusText: 'Responded',
       deadlineText: on ? `Head of Service responded on ${formatShortDate(on)}` : 'Head of Service has responded',
+      latenessText,
       overdue: false,
       action: { label: 'Read the response', route: open }
     };
@@ -116,6 +121,7 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
       statusText: overdue ? 'Submitted: response overdue' : 'Submitted',
       deadline: due,
       deadlineText: due ? `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})` : undefined,
+      latenessText,
       overdue,
       action: { label: 'View report', route: open }
     };
@@ -246,6 +252,7 @@ export interface ReadableReportRow {
   members: string;
   statusText: string;
   deadlineText?: string;
+  latenessText?: string;
   overdue: boolean;
 }
 
@@ -266,6 +273,7 @@ export function buildReadableReports(reports: VisitReport[], today: CalendarDate
         members: report.members.map((m) => m.displayName).join(', '),
         statusText: row.statusText,
         deadlineText: row.deadlineText,
+        latenessText: row.latenessText,
         overdue: row.overdue
       };
     })

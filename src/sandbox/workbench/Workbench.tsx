@@ -7,6 +7,7 @@ import { PersonaRequestDigest } from './personaDigest';
 
 import { App } from '../../app/App';
 import type { AppContext } from '../../app/AppContext';
+import { ActivityPanel } from './ActivityPanel';
 import { loadPersonas, WorkbenchPersona } from './personas';
 import {
   parseWorkbenchState,
@@ -174,6 +175,7 @@ function WorkbenchBar({ state, persona, personaList, onChange }: WorkbenchBarPro
           {hostLabel}
           {persona ? ` · ${persona.displayName}` : ''}
         </p>
+        {persona && <ActivityPanel key={persona.email} email={persona.email} />}
         <button type="button" className="wb-bar__toggle" aria-expanded={open} aria-controls="wb-settings" onClick={() => setOpen(!open)}>
           <Icon iconName={open ? 'ChevronUp' : 'Settings'} aria-hidden="true" /> Settings
         </button>

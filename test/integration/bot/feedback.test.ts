@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningBot } from '../../../src/bot/server';
 import { unescapeCardText } from '../../../src/cards';
-import { VISIT_REPORTS } from '../../../src/data/listContract';
+import { FRONTLINE_TEAMS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { londonToday } from '../../../src/domain/calendarDate';
 import { responseDueDate } from '../../../src/domain/deadlines';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { PERSONAS, spForApp, withSandbox } from '../../helpers/sandbox';
 import { parseIssues } from '../../unit/cards/cardFixtures';
-import { cardActionInvoke, cardTexts, MemoryLogger, OBJECT_IDS, postActivity, reportItem, startTestBot, submitReport } from './botHarness';
+import { cardActionInvoke, cardTexts, firstTeam, MemoryLogger, OBJECT_IDS, postActivity, reportItem, startTestBot, submitReport } from './botHarness';
 import { FakeConnector } from './fakeConnector';
 import '@pnp/sp/site-users/web';
 
@@ -54,6 +54,22 @@ describe('bot: the Head of Service answers in the card', () => {
 
   function press(actorObjectId: string, verb: string, data: { [k: string]: unknown }, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual') {
     return postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId, verb, data, replyToId, trigger }));
+  }
+
+  /**
+   * A team's named Head of Service narrows who may answer for it to that one person; two Heads of
+   * Service can both answer only for a team that names nobody.
+   */
+  async function withNoNamedHeadOfService(run: () => Promise<void>): Promise<void> {
+    const team = await firstTeam(fixture.sandbox);
+    const teams = spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(FRONTLINE_TEAMS.title).items;
+    const before = await teams.getById(team.id).select(`${FRONTLINE_TEAMS.fields.HeadOfService}Id`)();
+    await teams.getById(team.id).update({ [`${FRONTLINE_TEAMS.fields.HeadOfService}Id`]: null });
+    try {
+      await run();
+    } finally {
+      await teams.getById(team.id).update({ [`${FRONTLINE_TEAMS.fields.HeadOfService}Id`]: before[`${FRONTLINE_TEAMS.fields.HeadOfService}Id`] });
+    }
   }
 
   async function siteUserId(email: string): Promise<number> {
@@ -132,30 +148,32 @@ describe('bot: the Head of Service answers in the card', () => {
     expect((await reportItem(fixture.sandbox, id)).eTag).toBe(before.eTag);
   });
 
-  it('of two answers at once, stores one and shows it to the other', async () => {
-    const { id, activityId } = await reportWithCard();
-    const [first, second] = await Promise.all([
-      press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Answer from the Head of Service.' }, activityId),
-      press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId)
-    ]);
-    const item = await reportItem(fixture.sandbox, id);
-    const stored = String(item.fields[F.HosFeedback]);
-    expect(['Answer from the Head of Service.', 'Answer from the deputy.']).toContain(stored);
-    const responses = [first, second].map((r) => cardTexts(r.body.value).map(unescapeCardText).join('\n'));
-    // Both people now see the stored answer; exactly one is told theirs was not saved.
-    responses.forEach((text) => expect(text).toContain(stored));
-    expect(responses.filter((text) => text.indexOf('Another Head of Service responded first') !== -1)).toHaveLength(1);
-    const winnerEmail = stored === 'Answer from the deputy.' ? DEPUTY.email : PERSONAS.headOfService;
-    expect(Number(item.fields[`${F.HosFeedbackBy}LookupId`])).toBe(await siteUserId(winnerEmail));
-  });
+  it('of two answers at once, stores one and shows it to the other', () =>
+    withNoNamedHeadOfService(async () => {
+      const { id, activityId } = await reportWithCard();
+      const [first, second] = await Promise.all([
+        press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Answer from the Head of Service.' }, activityId),
+        press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId)
+      ]);
+      const item = await reportItem(fixture.sandbox, id);
+      const stored = String(item.fields[F.HosFeedback]);
+      expect(['Answer from the Head of Service.', 'Answer from the deputy.']).toContain(stored);
+      const responses = [first, second].map((r) => cardTexts(r.body.value).map(unescapeCardText).join('\n'));
+      // Both people now see the stored answer; exactly one is told theirs was not saved.
+      responses.forEach((text) => expect(text).toContain(stored));
+      expect(responses.filter((text) => text.indexOf('Another Head of Service responded first') !== -1)).toHaveLength(1);
+      const winnerEmail = stored === 'Answer from the deputy.' ? DEPUTY.email : PERSONAS.headOfService;
+      expect(Number(item.fields[`${F.HosFeedbackBy}LookupId`])).toBe(await siteUserId(winnerEmail));
+    }));
 
-  it('does not overwrite an answer given earlier', async () => {
-    const { id, activityId } = await reportWithCard();
-    await press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'The first answer.' }, activityId);
-    const late = await press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'A late second answer.' }, activityId);
-    expect(cardTexts(late.body.value).map(unescapeCardText).join('\n')).toContain('Another Head of Service responded first');
-    expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBe('The first answer.');
-  });
+  it('does not overwrite an answer given earlier', () =>
+    withNoNamedHeadOfService(async () => {
+      const { id, activityId } = await reportWithCard();
+      await press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'The first answer.' }, activityId);
+      const late = await press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'A late second answer.' }, activityId);
+      expect(cardTexts(late.body.value).map(unescapeCardText).join('\n')).toContain('Another Head of Service responded first');
+      expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBe('The first answer.');
+    }));
 
   it('shows a Markdown link in the response as text, not a link', async () => {
     const { id, activityId } = await reportWithCard();

@@ -1,3 +1,4 @@
+import { feedItemsFrom, reportIdFromTeamsLink } from '../../../src/sandbox/workbench/activityFeed';
 import { FALLBACK_PERSONAS, loadPersonas, personasFromJson } from '../../../src/sandbox/workbench/personas';
 import {
   parseWorkbenchState,
@@ -79,5 +80,21 @@ describe('personas from the sandbox', () => {
     await expect(loadPersonas(missing)).resolves.toEqual({ personas: FALLBACK_PERSONAS.slice(), fromSandbox: false });
     const listed = (async () => ({ ok: true, status: 200, json: async () => [{ email: 'a@b.example', displayName: 'A' }] })) as unknown as typeof fetch;
     await expect(loadPersonas(listed)).resolves.toEqual({ personas: [{ email: 'a@b.example', displayName: 'A', role: undefined }], fromSandbox: true });
+  });
+});
+
+describe('the workbench activity feed', () => {
+  it('reads the sandbox notification log newest first, with the report each one opens', () => {
+    const link = (id: number) => `https://teams.microsoft.com/l/entity/app/frontline-visits?context=${encodeURIComponent(JSON.stringify({ subEntityId: `report-${id}` }))}`;
+    const items = feedItemsFrom([
+      { seq: 1, received: '2026-11-30T10:00:00Z', body: { activityType: 'reportDueSoon', text: 'Due', previewText: 'p', topic: { value: 'Visit', webUrl: 'https://teams.microsoft.com/l/entity/app/frontline-visits' } } },
+      { seq: 2, received: '2026-11-30T11:00:00Z', body: { activityType: 'reportAnswered', text: 'Answered', previewText: 'q', topic: { value: 'Visit report', webUrl: link(12) } } },
+      { nonsense: true }
+    ]);
+    expect(items.map((i) => i.seq)).toEqual([2, 1]);
+    expect(items[0]).toMatchObject({ activityType: 'reportAnswered', text: 'Answered', reportId: 12 });
+    expect(items[1].reportId).toBeUndefined();
+    expect(reportIdFromTeamsLink('not a url')).toBeUndefined();
+    expect(feedItemsFrom({ value: [] })).toEqual([]);
   });
 });

@@ -1,22 +1,22 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../../src/bot/config';
+import { PRODUCTION_ENV_WITHOUT_CREDENTIAL } from '../../helpers/botEnv';
 
-const PRODUCTION = {
-  BOT_MODE: 'production',
-  BOT_APP_ID: '8f3c2d1e-6a5b-4c7d-9e0f-1a2b3c4d5e6f',
-  BOT_TENANT_ID: '11111111-2222-3333-4444-555555555555',
-  BOT_APP_SECRET: 'secret',
-  BOT_SERVICE_URL: 'https://smba.trafficmanager.net/uk/',
-  TEAMS_TEAM_ID: '19:team@thread.tacv2',
-  TEAMS_CHANNEL_ID: '19:channel@thread.tacv2',
-  SHAREPOINT_SITE_URL: 'https://northshire.sharepoint.com/sites/frontline-visits',
-  GRAPH_SITE_ID: 'northshire.sharepoint.com,aaaa,bbbb',
-  GRAPH_LIST_ID_VISIT_REPORTS: '00000000-0000-0000-0000-000000000001',
-  GRAPH_LIST_ID_VISIT_ROTA: '00000000-0000-0000-0000-000000000002',
-  GRAPH_LIST_ID_FRONTLINE_TEAMS: '00000000-0000-0000-0000-000000000003',
-  BOT_PUBLIC_URL: 'https://frontline-bot.northshire.example',
-  WEBHOOK_CLIENT_STATE: 'state',
-  TEAMS_APP_ID: '6d1e9b7a-3c2f-4f8e-b5a1-0c9d8e7f6a04'
-};
+const certDir = mkdtempSync(join(tmpdir(), 'frontline-bot-cert-'));
+const CERT_FILE = join(certDir, 'bot.pem');
+const PUBLIC_FILE = join(certDir, 'bot-public.pem');
+const THUMBPRINT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+{
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(CERT_FILE, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
+  writeFileSync(PUBLIC_FILE, publicKey.export({ type: 'spki', format: 'pem' }) as string);
+}
+afterAll(() => rmSync(certDir, { recursive: true, force: true }));
+
+const PRODUCTION = { ...PRODUCTION_ENV_WITHOUT_CREDENTIAL, BOT_CERT_FILE: CERT_FILE, BOT_CERT_THUMBPRINT: THUMBPRINT };
 
 function problems(env: { [k: string]: string | undefined }): string[] {
   try {
@@ -32,7 +32,7 @@ describe('bot configuration', () => {
   it('accepts a complete production environment', () => {
     const config = loadConfig(PRODUCTION);
     expect(config.mode).toBe('production');
-    expect(config.credentials).toEqual({ kind: 'secret', clientId: PRODUCTION.BOT_APP_ID, tenantId: PRODUCTION.BOT_TENANT_ID, clientSecret: 'secret' });
+    expect(config.credentials).toEqual({ kind: 'certificate', clientId: PRODUCTION.BOT_APP_ID, tenantId: PRODUCTION.BOT_TENANT_ID, certificateFile: CERT_FILE, certificateThumbprint: THUMBPRINT });
     expect(config.reportLink).toEqual({ kind: 'teams', teamsAppId: PRODUCTION.TEAMS_APP_ID, entityId: 'frontline-visits' });
     expect(config.digest).toEqual({ weekday: 'monday', time: '09:00', enabled: true });
     expect(config.reconcileIntervalMs).toBe(180000);
@@ -50,15 +50,25 @@ describe('bot configuration', () => {
   it('reports every problem at once, with a message for each', () => {
     const found = problems({ BOT_MODE: 'production' });
     expect(found.length).toBeGreaterThanOrEqual(12);
-    expect(found.join('\n')).toContain('BOT_APP_SECRET or BOT_CERT_FILE');
+    expect(found.join('\n')).toContain('BOT_CERT_FILE is missing');
   });
 
-  it('takes a certificate instead of a secret, and wants its thumbprint', () => {
-    expect(problems({ ...PRODUCTION, BOT_APP_SECRET: undefined, BOT_CERT_FILE: '/etc/bot.pem' })).toEqual([
-      expect.stringMatching(/^BOT_CERT_THUMBPRINT is missing/)
-    ]);
-    const config = loadConfig({ ...PRODUCTION, BOT_APP_SECRET: undefined, BOT_CERT_FILE: '/etc/bot.pem', BOT_CERT_THUMBPRINT: 'AB12' });
-    expect(config.credentials.kind).toBe('certificate');
+  it('refuses a client secret alone, naming the certificate that SharePoint REST needs', () => {
+    const found = problems({ ...PRODUCTION, BOT_CERT_FILE: undefined, BOT_CERT_THUMBPRINT: undefined, BOT_APP_SECRET: 'a-client-secret' });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^BOT_APP_SECRET is set without a certificate: SharePoint REST refuses app-only tokens got with a client secret/);
+    expect(found[0]).toContain('set BOT_CERT_FILE to the PEM file holding its private key and BOT_CERT_THUMBPRINT to its SHA-256 thumbprint');
+    // A secret beside the certificate is not used, and not refused.
+    expect(loadConfig({ ...PRODUCTION, BOT_APP_SECRET: 'a-client-secret' }).credentials.kind).toBe('certificate');
+  });
+
+  it('wants the certificate\'s thumbprint and a readable private key', () => {
+    expect(problems({ ...PRODUCTION, BOT_CERT_THUMBPRINT: undefined })).toEqual([expect.stringMatching(/^BOT_CERT_THUMBPRINT is missing/)]);
+    expect(problems({ ...PRODUCTION, BOT_CERT_THUMBPRINT: 'AB12' })).toEqual([expect.stringMatching(/^BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits .*"AB12"/)]);
+    expect(problems({ ...PRODUCTION, BOT_CERT_FILE: join(certDir, 'missing.pem') })).toEqual([expect.stringMatching(/^BOT_CERT_FILE cannot be read \(ENOENT\)/)]);
+    expect(problems({ ...PRODUCTION, BOT_CERT_FILE: PUBLIC_FILE })).toEqual([expect.stringMatching(/^BOT_CERT_FILE holds no private key/)]);
+    const colons = THUMBPRINT.toUpperCase().match(/../g)!.join(':');
+    expect(loadConfig({ ...PRODUCTION, BOT_CERT_THUMBPRINT: colons }).credentials).toMatchObject({ certificateThumbprint: THUMBPRINT.toUpperCase() });
   });
 
   it('rejects malformed values with what was given', () => {

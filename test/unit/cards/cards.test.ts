@@ -145,6 +145,18 @@ describe('report card', () => {
     expect(text).not.toContain('Awaiting');
   });
 
+  it('states lateness as a fact: submitted and answered N days late, on London days', () => {
+    const card = renderReportCard(
+      sampleReport({ visitDate: '2026-08-03', submittedOn: '2026-10-05T10:00:00Z', status: 'Responded', feedback: { text: 'Noted.', on: '2026-11-05T09:00:00Z' } }),
+      URL
+    );
+    const text = JSON.stringify(card);
+    expect(text).toContain('Monday 5 October 2026 (submitted 35 days late)');
+    expect(text).toContain('Answered 3 days late.');
+    const onTime = JSON.stringify(renderReportCard(sampleReport({ visitDate: '2026-10-01', submittedOn: '2026-10-05T10:00:00Z' }), URL));
+    expect(onTime).toContain('(submitted on time)');
+  });
+
   it('the refusal card says who may respond and that nothing was saved, and has no input', () => {
     const card = renderRefusalCard(sampleReport(), URL);
     const text = JSON.stringify(card);

@@ -1,5 +1,13 @@
 import { londonMidnightUtc } from '../../../src/domain/calendarDate';
+import type { VisitReport } from '../../../src/domain/types';
+import { emptyGrid } from '../../../src/domain/grid';
 import {
+  daysLate,
+  describeLateness,
+  reportLateness,
+  responseDaysLate,
+  submissionDaysLate,
+  visitReportLateness,
   daysLeft,
   deadline,
   describeDeadline,
@@ -74,5 +82,54 @@ describe('describing a deadline', () => {
     expect(describeDeadline(deadline('2026-06-01', '2026-06-01'))).toBe('due today');
     expect(describeDeadline(deadline('2026-05-31', '2026-06-01'))).toBe('1 day overdue');
     expect(describeDeadline(deadline('2026-05-01', '2026-06-01'))).toBe('31 days overdue');
+  });
+});
+
+describe('lateness: a fact in London calendar days', () => {
+  it('is 0 on the due day and counts whole days after it', () => {
+    expect(daysLate('2026-06-01', '2026-06-01')).toBe(0);
+    expect(daysLate('2026-06-01', '2026-05-20')).toBe(0);
+    expect(daysLate('2026-06-01', '2026-06-02')).toBe(1);
+    expect(daysLate('2026-06-01', '2026-08-20')).toBe(80);
+  });
+
+  it('reads an instant on its London day: 23:30 UTC in summer is the next day in London', () => {
+    // Visit 4 May: due 1 June. 23:30 UTC on 1 June is 00:30 on 2 June in London.
+    expect(submissionDaysLate('2026-05-04', '2026-06-01T22:59:00Z')).toBe(0);
+    expect(submissionDaysLate('2026-05-04', '2026-06-01T23:30:00Z')).toBe(1);
+    // In winter London is on UTC: 23:30 UTC on the due day is still that day.
+    expect(submissionDaysLate('2026-11-02', '2026-11-30T23:30:00Z')).toBe(0);
+  });
+
+  it('judges the answer from the submission date, and is undefined until both exist', () => {
+    expect(responseDaysLate('2026-06-10T09:00:00Z', '2026-07-08T16:00:00Z')).toBe(0);
+    expect(responseDaysLate('2026-06-10T09:00:00Z', '2026-07-10T09:00:00Z')).toBe(2);
+    expect(responseDaysLate(undefined, '2026-07-10T09:00:00Z')).toBeUndefined();
+    expect(responseDaysLate('2026-06-10T09:00:00Z', undefined)).toBeUndefined();
+  });
+
+  it('says it in words', () => {
+    expect(describeLateness('Submitted', 0)).toBe('Submitted on time');
+    expect(describeLateness('Submitted', 1)).toBe('Submitted 1 day late');
+    expect(describeLateness('Answered', 80)).toBe('Answered 80 days late');
+    expect(reportLateness({ visitDate: '2026-08-01' })).toEqual({ submittedDaysLate: undefined, answeredDaysLate: undefined, submittedText: '', answeredText: '' });
+  });
+
+  it('judges an amended answer by when it was first given', () => {
+    const report: VisitReport = {
+      id: 1,
+      title: '',
+      members: [],
+      staffInvolved: '',
+      grid: emptyGrid(),
+      status: 'Responded',
+      visitDate: '2026-08-03',
+      submittedOn: '2026-09-01T10:00:00Z',
+      feedback: { text: 'x', on: '2026-12-01T10:00:00Z', firstOn: '2026-09-20T10:00:00Z' }
+    };
+    const lateness = visitReportLateness(report);
+    expect(lateness.submittedText).toBe('Submitted 1 day late');
+    expect(lateness.answeredText).toBe('Answered on time');
+    expect(visitReportLateness({ ...report, feedback: { text: 'x', on: '2026-12-01T10:00:00Z' } }).answeredText).toBe('Answered 63 days late');
   });
 });

@@ -1,4 +1,5 @@
-import { Permission, primaryRole, Role, ROLE_GROUPS, roleMay, rolesFromGroups, rolesMay } from '../../../src/domain/roles';
+import { memberChoices } from '../../../src/features/common/people';
+import { Permission, primaryRole, Role, ROLE_GROUPS, RoleGroupView, roleMay, rolesFromGroups, rolesFromMembership, rolesMay } from '../../../src/domain/roles';
 
 describe('roles and permissions (DESIGN.md §4)', () => {
   const table: Array<[Role, Permission, boolean]> = [
@@ -46,5 +47,42 @@ describe('roles and permissions (DESIGN.md §4)', () => {
     expect(primaryRole(['Councillor'])).toBe('Councillor');
     expect(primaryRole(['Councillor', 'Clerk'])).toBe('Clerk');
     expect(primaryRole([])).toBeUndefined();
+  });
+});
+
+describe('roles counting membership through an Entra security group', () => {
+  const hidden = (title: string, canViewMembership: boolean, canManage = false): RoleGroupView => ({ title, onlyMembersView: true, canViewMembership, canManage });
+
+  it('counts a group the person was added to directly', () => {
+    expect(rolesFromMembership([ROLE_GROUPS.Clerk], [hidden(ROLE_GROUPS.Clerk, true)])).toEqual(['Clerk']);
+  });
+
+  it('counts a hidden group the person may view: they are in it through an Entra group', () => {
+    const views = [hidden(ROLE_GROUPS.Councillor, true), hidden(ROLE_GROUPS.HeadOfService, false), hidden(ROLE_GROUPS.Clerk, false)];
+    expect(rolesFromMembership([], views)).toEqual(['Councillor']);
+  });
+
+  it('does not count a group the person may view only because they manage it (a site owner)', () => {
+    expect(rolesFromMembership([], [hidden(ROLE_GROUPS.HeadOfService, true, true)])).toEqual([]);
+  });
+
+  it('does not count a group whose membership everyone may view, unless the person was added directly', () => {
+    const open: RoleGroupView = { title: ROLE_GROUPS.Councillor, onlyMembersView: false, canViewMembership: true, canManage: false };
+    expect(rolesFromMembership([], [open])).toEqual([]);
+    expect(rolesFromMembership([ROLE_GROUPS.Councillor], [open])).toEqual(['Councillor']);
+  });
+});
+
+describe('who the members picker offers', () => {
+  const person = (id: number, displayName: string): { id: number; displayName: string; email: string } => ({ id, displayName, email: `${displayName.toLowerCase()}@northshire.example` });
+
+  it('offers the group people, the signed-in councillor and anyone already named, each once', () => {
+    const group = [person(1, 'Hale'), person(2, 'Osei')];
+    const choices = memberChoices(group, person(7, 'Wren'), [person(2, 'Osei'), person(9, 'Marsh')]);
+    expect(choices.map((p) => p.id)).toEqual([1, 2, 7, 9]);
+  });
+
+  it('leaves the signed-in person out when they are not a councillor', () => {
+    expect(memberChoices([person(1, 'Hale')], undefined, []).map((p) => p.id)).toEqual([1]);
   });
 });

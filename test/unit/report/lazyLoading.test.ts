@@ -3,29 +3,9 @@
  * Word module imports `docx`, browser code reaches that module only through a dynamic import
  * (webpack chunk 'committee-pack'), and the clerk's screen itself loads on demand.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-const SRC = join(__dirname, '..', '..', '..', 'src');
-// Node-only code (excluded from the SPFx build) may load the Word module directly.
-const NODE_ONLY = ['cli', 'sandbox', 'bot'];
-
-function browserSources(dir: string = SRC): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      return dir === SRC && NODE_ONLY.indexOf(name) !== -1 ? [] : browserSources(path);
-    }
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-const STATIC_IMPORT = /^\s*import\s[^;]*?from\s+['"]([^'"]+)['"]/gm;
-
-function staticImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return Array.from(text.matchAll(STATIC_IMPORT)).filter((m) => !/^\s*import\s+type\s/.test(m[0])).map((m) => m[1]);
-}
+import { browserSources, SRC, staticImports } from '../../helpers/browserSources';
 
 describe('the committee pack loads only when asked for', () => {
   const files = browserSources();

@@ -52,7 +52,7 @@ describe('the committee pack as a Word document', () => {
     const [first, second] = staffing.rows;
     expect(first[0]).toBe('15 Apr 2026 (Cllr Hale (demo), Cllr Osei (demo))');
     expect(first[1]).toBe(`Worried about: ${WORRY_TEXT}\nWorking well: Morale is good.\nManagers are visible 😊\nSupervision happens monthly`);
-    expect(first[2]).toBe(`${RESPONSE_TEXT}\nResponse from Head of Service (demo), 20 May 2026`);
+    expect(first[2]).toBe(`${RESPONSE_TEXT}\nResponse from Head of Service (demo), 20 May 2026. Answered on time`);
     expect(second[2]).toBe('Response overdue: it was due by 17 Aug 2026.');
     // Escaped, not markup: the ampersand and angle brackets are text in the XML.
     expect(xml).toMatch(/vacancies &amp; agency cover isn(&apos;|')t stable; caseloads &gt; 20 &lt;sometimes&gt;/);

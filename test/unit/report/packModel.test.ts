@@ -27,7 +27,8 @@ describe('the committee pack model', () => {
     expect(model.visits[1].month).toBe('May 2026');
     expect(model.visits[0].members).toBe('Cllr Hale (demo), Cllr Osei (demo)');
     expect(model.visits[4].notes).toBe('Report not yet submitted: it was due by 14 Oct 2026');
-    expect(model.visits[5].notes).toBe('Not on the rota. Report submitted 1 Nov 2026');
+    // Lateness is a fact on London days: visited 25 Sep, due 23 Oct, submitted 1 Nov.
+    expect(model.visits[5].notes).toBe('Not on the rota. Report submitted 1 Nov 2026 (9 days late)');
   });
 
   it('groups what staff said by Staffing, Performance and Other per team, leaving drafts out', () => {
@@ -52,7 +53,7 @@ describe('the committee pack model', () => {
   it('puts the Head of Service response beside what staff said, marking it missing or overdue', () => {
     const front = model.teamSummaries[2];
     const [responded, overdue] = front.themes[0].statements;
-    expect(responded.response).toEqual({ state: 'responded', text: RESPONSE_TEXT, attribution: 'Head of Service (demo), 20 May 2026' });
+    expect(responded.response).toEqual({ state: 'responded', text: RESPONSE_TEXT, attribution: 'Head of Service (demo), 20 May 2026', lateness: 'Answered on time' });
     expect(overdue.response.state).toBe('overdue');
     expect(overdue.response.text).toBe('Response overdue: it was due by 17 Aug 2026.');
     const cp = model.teamSummaries[1];
@@ -84,6 +85,26 @@ describe('the committee pack model', () => {
       'Child in Need North': ['No scale given', 'No scale given', 'Cannot compare']
     });
     expect(model.previousPeriodText).toBe('1 October 2025 to 31 March 2026');
+  });
+
+  it('leaves a report that failed the checks out of the averages and says why, never silently averaging it', () => {
+    const data = fixtureData();
+    // Consultation Team (front door): 15 Apr scale 6 and 8 Jul scale 5. Make the second 3.5, then flag the first.
+    data.reports = data.reports.map((r) => (r.visitDate === '2026-07-08' ? { ...r, safetyScale: 3.5 } : r));
+    let pack = buildPackModel(data, fixtureRequest);
+    const front = (m: typeof pack) => m.teamAverages.filter((a) => a.team === 'Consultation Team (front door)')[0];
+    expect([front(pack).averageText, front(pack).count]).toEqual(['6.0', 1]);
+    const odd = pack.scales.filter((s) => s.dateText === '8 Jul 2026')[0];
+    expect(odd.notCounted).toEqual(['Choose a whole number from 0 to 10 for how safe the service keeps children.']);
+    expect(odd.scaleText).toBe('3.5 (not counted in the average: Choose a whole number from 0 to 10 for how safe the service keeps children.)');
+    data.reports = data.reports.map((r) =>
+      r.visitDate === '2026-04-15' ? { ...r, serverCheck: { problems: ['Its elected members include people who are not councillors: Head of Service.'], notes: [], checkedOn: '2026-04-29T10:00:05Z' } } : r
+    );
+    pack = buildPackModel(data, fixtureRequest);
+    expect([front(pack).averageText, front(pack).count, front(pack).changeText]).toEqual(['No scale given', 0, 'Cannot compare']);
+    expect(pack.scales.filter((s) => s.dateText === '15 Apr 2026')[0].scaleText).toMatch(/^6 \(not counted in the average: Its elected members include/);
+    // The report itself is still in the pack, what staff said and all: it is flagged, not hidden.
+    expect(pack.counts.reportsSubmitted).toBe(4);
   });
 
   it('appends the rota for the next period', () => {

@@ -1,23 +1,27 @@
 import * as React from 'react';
 import { ComboBox, IComboBoxOption, useTheme } from '@fluentui/react';
 import { Person } from '../../../domain/types';
-import { peopleText } from '../../common/people';
+import { memberChoices, peopleText } from '../../common/people';
 import { screenStyles } from '../../common/styles';
 import { fieldId } from '../visitFormModel';
 
 export interface MembersFieldProps {
   members: Person[];
-  /** The site's councillors (the Frontline Visit Members group). */
+  /** The site's councillors the reader may list (the Frontline Visit Members group's people). */
   councillors: Person[];
+  /** The signed-in councillor, always offered (they may belong through an Entra group). */
+  me?: Person;
+  /** Entra groups in the members' group, whose people SharePoint does not list one by one. */
+  councillorGroups: string[];
   errorMessage?: string;
   onChange(members: Person[]): void;
 }
 
 /** The elected members who made the visit: a multi-select ComboBox of the site's councillors. */
-export function MembersField({ members, councillors, errorMessage, onChange }: MembersFieldProps): JSX.Element {
+export function MembersField({ members, councillors, me, councillorGroups, errorMessage, onChange }: MembersFieldProps): JSX.Element {
   const styles = screenStyles(useTheme());
-  // The site's councillors, plus anyone already named who has since left the group.
-  const people = councillors.concat(members.filter((m) => !councillors.some((c) => c.id === m.id)));
+  // The site's councillors, the signed-in councillor, and anyone already named (who may have left the group).
+  const people = memberChoices(councillors, me, members);
   const options: IComboBoxOption[] = people.map((p) => ({ key: String(p.id), text: p.displayName }));
   const toggle = (key: string, selected: boolean): void => {
     const others = members.filter((m) => String(m.id) !== key);
@@ -43,6 +47,11 @@ export function MembersField({ members, councillors, errorMessage, onChange }: M
       />
       <p id={`${fieldId('members')}-hint`} className={styles.line}>
         Type a name or open the list, then choose each councillor. {members.length ? `Chosen: ${peopleText(members)}.` : 'Nobody chosen yet.'}
+        {councillorGroups.length > 0 &&
+          ` Councillors who belong through ${peopleText(
+            councillorGroups.map((g) => ({ id: 0, displayName: g, email: '' })),
+            ''
+          )} are listed once they are booked on this visit in the rota.`}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { DefaultButton, PrimaryButton, Stack, useTheme } from '@fluentui/react';
 import type { Navigate } from '../../../app/useRoute';
 import { ErrorSummary } from '../../common/ErrorSummary';
+import { rolesMay } from '../../../domain/roles';
 import { screenStyles } from '../../common/styles';
 import { focusTargetId } from '../visitFormModel';
 import { FormNotices } from './FormNotices';
@@ -42,7 +43,12 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
       <ErrorSummary errors={state.errors.map((e) => ({ message: e.message, targetId: focusTargetId(e.field) }))} />
 
       <Stack tokens={{ childrenGap: 16 }} styles={{ root: { maxWidth: 960 } }}>
-        <MembersField members={form.members} councillors={props.options.councillors} errorMessage={fieldError('members')} onChange={(members) => update({ members })} />
+        <MembersField
+          members={form.members}
+          councillors={props.options.councillors}
+          me={rolesMay(props.user.roles, 'createReport') ? { id: props.user.id, displayName: props.user.displayName, email: props.user.email } : undefined}
+          councillorGroups={props.options.councillorGroups}
+          errorMessage={fieldError('members')} onChange={(members) => update({ members })} />
         <VisitDateField value={form.visitDate} errorMessage={fieldError('visitDate')} onChange={(visitDate) => update({ visitDate })} />
         <TeamField teams={props.options.teams} teamId={form.teamId} errorMessage={fieldError('teamId')} onChange={(teamId) => update({ teamId })} />
         <FormTextFields form={form} fieldError={fieldError} onChange={update} />

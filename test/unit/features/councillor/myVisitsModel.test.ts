@@ -55,6 +55,24 @@ describe('my visits', () => {
     expect(todayRow.deadlineText).toBe('Report due 20 Dec 2026 (28 days left)');
   });
 
+  it('states lateness once it is a fact, on London days', () => {
+    const byKey = (key: string) => view.past.filter((r) => r.key === key)[0];
+    // Visit 1 Sep, due 29 Sep, submitted 20 Sep: on time; its answer is not yet given.
+    expect(byKey('report-101').latenessText).toBe('Submitted on time.');
+    // Visit 1 Aug, submitted 10 Aug; answer due 7 Sep, given 30 Aug.
+    expect(byKey('report-102').latenessText).toBe('Submitted on time. Answered on time.');
+    const late = buildMyVisits({
+      userId: hale.id,
+      today: '2026-11-22',
+      upcomingRota: [],
+      pastRota: [],
+      reports: [report(7, { visitDate: '2026-08-01', status: 'Responded', submittedOn: '2026-10-19T23:30:00Z', feedback: { text: 'ok', on: '2026-11-20T10:00:00Z' } })]
+    });
+    // 23:30 UTC on 19 Oct is 00:30 on 20 Oct in London: due 29 Aug, so 52 days late; answer due 17 Nov.
+    expect(late.past[0].latenessText).toBe('Submitted 52 days late. Answered 3 days late.');
+    expect(byKey('report-100').latenessText).toBeUndefined();
+  });
+
   it('gives each past visit the state of its report in words', () => {
     const byKey = (key: string) => view.past.filter((r) => r.key === key)[0];
     expect(byKey('rota-1')).toMatchObject({ state: 'notStarted', statusText: 'Not started', overdue: false });

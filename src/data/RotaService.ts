@@ -1,0 +1,298 @@
+import type { SPFI } from '@pnp/sp';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/batching';
+
+import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
+import { municipalYearOf, municipalYearRange } from '../domain/municipalYear';
+import { ROLE_GROUPS } from '../domain/roles';
+import { BookedVisit, MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS } from '../domain/rotaRules';
+import { FrontlineTeam, Person, RotaEntry } from '../domain/types';
+import { LIMITS } from '../domain/validation';
+import { httpStatusOf } from './FrontlineDataService';
+import { FRONTLINE_TEAMS, VISIT_ROTA } from './listContract';
+import { ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam } from './mappers';
+
+const R = VISIT_ROTA.fields;
+
+/** A rota visit with the ETag it was read with: every change to it carries that ETag. */
+export interface RotaItem extends RotaEntry {
+  etag: string;
+}
+
+export interface RotaYearData {
+  municipalYear: string;
+  /** The year's visits, in date order. */
+  visits: RotaItem[];
+  /** Visits in the four weeks before the year: they count for a councillor's four-week gap. */
+  bookedBefore: BookedVisit[];
+  teams: FrontlineTeam[];
+  /** The members' group, in name order. */
+  councillors: Person[];
+}
+
+/** A visit to write when a proposal is published. */
+export interface NewRotaVisit {
+  title: string;
+  visitDate: CalendarDate;
+  teamId: number;
+  memberIds: ReadonlyArray<number>;
+}
+
+export interface PublishResult {
+  /** Written now, with their ids. */
+  added: Array<{ visit: NewRotaVisit; id: number }>;
+  /** Already on the rota (same team, same day): a publish retried after a partial failure. */
+  alreadyThere: NewRotaVisit[];
+  /** Not written: publish again to write just these. */
+  failed: Array<{ visit: NewRotaVisit; message: string }>;
+}
+
+/** One change to one visit, made with the ETag the screen read it with. */
+export type RotaChange =
+  | { kind: 'move'; id: number; etag: string; visitDate: CalendarDate; title?: string }
+  | { kind: 'members'; id: number; etag: string; memberIds: ReadonlyArray<number> }
+  | { kind: 'notHeld'; id: number; etag: string; reason: string }
+  | { kind: 'held'; id: number; etag: string };
+
+export type RotaChangeResult =
+  | { id: number; ok: true; etag: string }
+  /** `conflict`: someone else changed the visit since it was read; read it again and redo the change. */
+  | { id: number; ok: false; conflict: boolean; message: string };
+
+/** The error a user can cause: it says what to do, and nothing has been written. */
+export class RotaInputError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = 'RotaInputError';
+  }
+}
+
+/** SharePoint allows many operations in a `$batch`; we send no more than this in one, to keep each request modest. */
+const WRITES_PER_BATCH = 100;
+
+function dateLiteral(day: CalendarDate): string {
+  return `datetime'${londonMidnightUtc(day)}'`;
+}
+
+function itemETag(data: unknown): string | undefined {
+  const item = data as { 'odata.etag'?: string; __metadata?: { etag?: string } } | undefined;
+  return (item && (item['odata.etag'] || (item.__metadata && item.__metadata.etag))) || undefined;
+}
+
+function describeFailure(error: unknown): string {
+  const status = httpStatusOf(error);
+  if (status === 412) {
+    return 'Someone else changed this visit after you opened the rota. Reload the rota and make the change again.';
+  }
+  if (status === 403 || status === 401) {
+    return 'You do not have permission to change the rota. Ask the Children’s Improvement Team or a committee clerk.';
+  }
+  return `The change was not saved (${status ? `SharePoint answered ${status}` : 'no answer from SharePoint'}). Try again in a minute.`;
+}
+
+function chunks<T>(items: ReadonlyArray<T>, size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+/** The reason a visit did not happen: required, and within the column's length. */
+export function notHeldReasonProblem(reason: string): string | undefined {
+  const trimmed = reason.trim();
+  if (!trimmed) {
+    return 'Say why the visit did not happen, for example "Cancelled: special Cabinet meeting".';
+  }
+  if (trimmed.length > LIMITS.notHeldReason) {
+    return `The reason must be ${LIMITS.notHeldReason.toLocaleString('en-GB')} characters or fewer. Shorten it by ${(trimmed.length - LIMITS.notHeldReason).toLocaleString('en-GB')}.`;
+  }
+  return undefined;
+}
+
+function changeFields(change: RotaChange): { [field: string]: unknown } {
+  switch (change.kind) {
+    case 'move': {
+      const fields: { [field: string]: unknown } = {
+        [R.VisitDate]: londonMidnightUtc(change.visitDate),
+        [R.MunicipalYear]: municipalYearOf(change.visitDate),
+        [R.RotaStatus]: 'Scheduled'
+      };
+      if (change.title !== undefined) {
+        fields[R.Title] = change.title;
+      }
+      return fields;
+    }
+    case 'members':
+      return { [`${R.Members}Id`]: change.memberIds.slice() };
+    case 'notHeld':
+      return { [R.RotaStatus]: 'NotHeld', [R.NotHeldReason]: change.reason.trim() };
+    case 'held':
+      return { [R.RotaStatus]: 'Held', [R.NotHeldReason]: null };
+  }
+}
+
+/**
+ * Reads and writes the rota. Every read filters first on the indexed VisitDate column, so it
+ * keeps working however many years of rota the list holds; every write is batched and carries
+ * the ETag the screen read, so two people editing at once cannot overwrite each other silently.
+ */
+export class RotaService {
+  public constructor(private readonly sp: SPFI) {}
+
+  /** A municipal year's rota, the four weeks before it, the teams and the members' group: one round trip. */
+  public async getRotaYear(municipalYear: string): Promise<RotaYearData> {
+    const range = municipalYearRange(municipalYear);
+    const from = addDays(range.start, -MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS);
+    const [batched, execute] = this.sp.batched();
+    // The lower bound first: on its own it narrows the list to the year and what follows it.
+    const rotaRequest = batched.web.lists
+      .getByTitle(VISIT_ROTA.title)
+      .items.select(...ROTA_SELECT)
+      .expand(...ROTA_EXPAND)
+      .filter(`${R.VisitDate} ge ${dateLiteral(from)} and ${R.VisitDate} lt ${dateLiteral(addDays(range.end, 1))}`)
+      .orderBy(R.VisitDate, true)
+      .top(1000)();
+    const teamsRequest = batched.web.lists
+      .getByTitle(FRONTLINE_TEAMS.title)
+      .items.select(...TEAM_SELECT)
+      .expand(...TEAM_EXPAND)
+      .orderBy(FRONTLINE_TEAMS.fields.Title, true)
+      .top(100)();
+    const councillorsRequest = batched.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email')();
+    await execute();
+    const [rotaItems, teamItems, users] = await Promise.all([rotaRequest, teamsRequest, councillorsRequest]);
+    const all = rotaItems.map((item) => ({ ...toRotaEntry(item), etag: itemETag(item) || '' }));
+    return {
+      municipalYear,
+      visits: all.filter((v) => v.visitDate >= range.start),
+      bookedBefore: all
+        .filter((v) => v.visitDate < range.start && v.status !== 'NotHeld' && v.status !== 'Rescheduled')
+        .map((v) => ({ visitDate: v.visitDate, memberIds: v.members.map((m) => m.id) })),
+      teams: teamItems.map(toTeam),
+      councillors: (users as Array<{ Id: number; Title: string; Email: string }>)
+        .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'))
+    };
+  }
+
+  /**
+   * Writes a reviewed proposal to the rota in batches. A year that already has other visits is
+   * refused before anything is written. SharePoint's `$batch` is not all-or-nothing, so a visit
+   * already there from an earlier, interrupted publish (same team, same day) is not written twice,
+   * and the ones that failed are returned for another try.
+   */
+  public async publishProposal(municipalYear: string, visits: ReadonlyArray<NewRotaVisit>): Promise<PublishResult> {
+    const range = municipalYearRange(municipalYear);
+    const outside = visits.filter((v) => v.visitDate < range.start || v.visitDate > range.end);
+    if (outside.length > 0) {
+      throw new RotaInputError(`${outside.length === 1 ? 'One visit is' : `${outside.length} visits are`} outside ${municipalYear} (1 April to 31 March). Move ${outside.length === 1 ? 'it' : 'them'} into the year before publishing.`);
+    }
+    const existing = (await this.getRotaYear(municipalYear)).visits;
+    const sameVisit = (v: NewRotaVisit, e: RotaEntry): boolean => e.teamId === v.teamId && e.visitDate === v.visitDate;
+    const others = existing.filter((e) => !visits.some((v) => sameVisit(v, e)));
+    if (others.length > 0) {
+      throw new RotaInputError(
+        `${municipalYear} already has ${others.length === 1 ? 'a visit' : `${others.length} visits`} on the rota that ${others.length === 1 ? 'is' : 'are'} not in this proposal. Nothing was published: change the existing visits on the rota screen instead.`
+      );
+    }
+    const result: PublishResult = { added: [], alreadyThere: [], failed: [] };
+    const toAdd = visits.filter((v) => {
+      const there = existing.some((e) => sameVisit(v, e));
+      if (there) {
+        result.alreadyThere.push(v);
+      }
+      return !there;
+    });
+    for (const chunk of chunks(toAdd, WRITES_PER_BATCH)) {
+      const [batched, execute] = this.sp.batched();
+      const list = batched.web.lists.getByTitle(VISIT_ROTA.title);
+      const writes = chunk.map((visit) =>
+        list.items
+          .add({
+            [R.Title]: visit.title,
+            [R.VisitDate]: londonMidnightUtc(visit.visitDate),
+            [`${R.Team}Id`]: visit.teamId,
+            [`${R.Members}Id`]: visit.memberIds.slice(),
+            [R.MunicipalYear]: municipalYear,
+            [R.RotaStatus]: 'Scheduled'
+          })
+          .then(
+            (data: { Id: number }) => ({ visit, id: Number(data.Id) }),
+            (error: unknown) => ({ visit, error })
+          )
+      );
+      await execute();
+      for (const outcome of await Promise.all(writes)) {
+        if ('error' in outcome) {
+          // eslint-disable-next-line no-console
+          console.error('Frontline Visits: a rota visit was not published', { municipalYear, visit: outcome.visit, status: httpStatusOf(outcome.error), error: outcome.error });
+          result.failed.push({ visit: outcome.visit, message: describeFailure(outcome.error) });
+        } else {
+          result.added.push(outcome);
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Applies the screen's changes in one batch (more only past {@link WRITES_PER_BATCH}), each with
+   * its own ETag. Each change succeeds or fails on its own, as SharePoint's `$batch` does: a 412
+   * comes back as a conflict to reload, never as a silent overwrite.
+   */
+  public async applyChanges(changes: ReadonlyArray<RotaChange>): Promise<RotaChangeResult[]> {
+    for (const change of changes) {
+      if (change.kind === 'notHeld') {
+        const problem = notHeldReasonProblem(change.reason);
+        if (problem) {
+          throw new RotaInputError(problem);
+        }
+      }
+      if (change.kind === 'members' && change.memberIds.length > LIMITS.maxMembers) {
+        throw new RotaInputError(`Book no more than ${LIMITS.maxMembers} councillors on one visit.`);
+      }
+      if (!change.etag) {
+        throw new Error(`Rota visit ${change.id} has no ETag: read it before changing it, so another person's change is not overwritten`);
+      }
+    }
+    const results: RotaChangeResult[] = [];
+    for (const chunk of chunks(changes, WRITES_PER_BATCH)) {
+      const [batched, execute] = this.sp.batched();
+      const list = batched.web.lists.getByTitle(VISIT_ROTA.title);
+      const writes = chunk.map((change) =>
+        list.items
+          .getById(change.id)
+          .update(changeFields(change), change.etag)
+          .then(
+            (answer: { etag?: string | null }): RotaChangeResult => ({ id: change.id, ok: true, etag: (answer && answer.etag) || '' }),
+            (error: unknown): RotaChangeResult => {
+              const status = httpStatusOf(error);
+              if (status !== 412) {
+                // eslint-disable-next-line no-console
+                console.error('Frontline Visits: a rota change was not saved', { change, status, error });
+              }
+              return { id: change.id, ok: false, conflict: status === 412, message: describeFailure(error) };
+            }
+          )
+      );
+      await execute();
+      results.push(...(await Promise.all(writes)));
+    }
+    // A server that sends no ETag on MERGE: read the new ones, so the next change still checks.
+    const missing = results.filter((r): r is { id: number; ok: true; etag: string } => r.ok && !r.etag);
+    if (missing.length > 0) {
+      const [batched, execute] = this.sp.batched();
+      const reads = missing.map((r) => batched.web.lists.getByTitle(VISIT_ROTA.title).items.getById(r.id).select('Id')());
+      await execute();
+      const fresh = await Promise.all(reads);
+      missing.forEach((r, i) => {
+        r.etag = itemETag(fresh[i]) || '';
+      });
+    }
+    return results;
+  }
+}
