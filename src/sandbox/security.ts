@@ -162,6 +162,10 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
+  if (list.definition.title === NOTIFICATIONS_SENT.title && !may(caller, 'readAllReports')) {
+    // Councillors have no role on it (list-settings.json: "None").
+    return false;
+  }
   if (list.definition.itemLevelSecurity.read === 'all' || may(caller, 'readAllReports')) {
     return true;
   }

@@ -70,7 +70,7 @@ describe('my visits', () => {
     });
     // 23:30 UTC on 19 Oct is 00:30 on 20 Oct in London: due 29 Aug, so 52 days late; answer due 17 Nov.
     expect(late.past[0].latenessText).toBe('Submitted 52 days late. Answered 3 days late.');
-    expect(byKey('report-100').latenessText).toBeUndefined();
+    expect(byKey('draft-100').latenessText).toBeUndefined();
   });
 
   it('gives each past visit the state of its report in words', () => {
