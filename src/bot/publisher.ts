@@ -171,7 +171,10 @@ export class CardPublisher {
     const submitted = await this.lists.reportsWithStatus('Submitted');
     let unlocked: number[];
     try {
-      unlocked = await this.locks.unlockedReportIds();
+      // Reports still waiting for their check stay on the list even once the bot has written to
+      // them (a card posted while SharePoint REST was refused).
+      const listed = await this.locks.unlockedReportIds();
+      unlocked = listed.concat(Array.from(this.lockPending.keys()).filter((id) => listed.indexOf(id) === -1));
     } catch (error) {
       // SharePoint REST refused or failed: cards still go out through Graph; the locks wait.
       const failure = explainLockFailure(error, this.lockAdvice.siteUrl, this.lockAdvice.appId);
