@@ -1,7 +1,8 @@
 /**
  * The rota planner and the calendar file: how long a year's proposal takes at a few council
  * sizes, and what the planner and calendar code weigh when the web part loads them on demand
- * (esbuild, minified, gzip -9; the web part's own webpack build lands close to these).
+ * (esbuild, minified, gzip -9; `npm run bench -- bundle` gives the web part's own webpack figures
+ * once a screen loads these modules).
  */
 import { buildSync } from 'esbuild';
 import * as path from 'path';

@@ -46,6 +46,9 @@ function conversationBase(id: string | undefined): string {
   return (id || '').split(';')[0].trim().toLowerCase();
 }
 
+const CANNOT_CHECK_MESSAGE =
+  'Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.';
+
 const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
 
 export class CardActions {
@@ -109,7 +112,7 @@ export class CardActions {
   }
 
   private async refreshIds(report: BotReport): Promise<string[]> {
-    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId), (m) => this.log.warn(m));
+    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId, (m) => this.log.warn(`Report ${report.id}: ${m}`)), (m) => this.log.warn(m));
   }
 
   private async refresh(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
@@ -121,12 +124,20 @@ export class CardActions {
       return cardResponse(await this.cards.personalCard(report, 'headOfService', undefined, await this.refreshIds(report)));
     }
     const pressed = activity.value && activity.value.trigger === 'manual';
+    if (pressed && !right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${activity.from && activity.from.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse(CANNOT_CHECK_MESSAGE);
+    }
     return cardResponse(pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)));
   }
 
   private async submitFeedback(activity: CardActionActivity, report: BotReport, typed: unknown): Promise<CardActionResponse> {
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
+    if (!right.allowed && right.reason === 'cannotCheck') {
+      this.log.error(`Report ${report.id}: could not check whether ${actor.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      return messageResponse(CANNOT_CHECK_MESSAGE);
+    }
     if (!right.allowed) {
       const why =
         right.reason === 'notNamedForTeam'

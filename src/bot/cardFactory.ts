@@ -7,12 +7,11 @@ import { renderRefusalCard, renderReportCard, AdaptiveCardJson, ReportCardView }
 import { reportPageUrl, teamsReportDeepLink } from '../common/deepLink';
 import { VisitReport } from '../domain/types';
 import { BotConfig } from './config';
-import { answererObjectIds } from './headOfService';
+import { answererObjectIds, answerers } from './headOfService';
 import { Channel, teamsUserIds } from './channel';
 import { serverCheckNotice } from './claimChecks';
 import { incompleteNotice, joinNotices, missingForSubmit, NOT_LOCKED_NOTICE } from './pickupReview';
-import { FrontlineLists, objectIdOf } from './lists';
-import { responsibleHeadsOfService } from './notifier';
+import { FrontlineLists } from './lists';
 
 /** A report as the bot reads it from Graph: who answered by site user id, and the item's server Modified time. */
 export type BotReport = VisitReport & { feedbackById?: number; modified?: string; authorId?: number };
@@ -80,7 +79,7 @@ export class CardFactory {
   private async refreshUserIds(report: BotReport): Promise<string[]> {
     let objectIds: string[];
     try {
-      objectIds = await answererObjectIds(this.lists, report.teamId);
+      objectIds = await answererObjectIds(this.lists, report.teamId, (message) => this.log(`Report ${report.id}: ${message}`));
     } catch (error) {
       this.log(`Report ${report.id}: could not read who may answer (${(error as Error).message}); its card is posted without automatic refresh for them.`);
       return [];
@@ -90,10 +89,7 @@ export class CardFactory {
 
   private async answererMentions(teamId: number | undefined): Promise<Array<{ id: string; name: string }>> {
     try {
-      return (await responsibleHeadsOfService(this.lists, teamId))
-        .map((u) => ({ id: objectIdOf(u) || '', name: u.Title }))
-        .filter((m) => !!m.id)
-        .slice(0, 10);
+      return (await answerers(this.lists, teamId, this.log)).map((a) => ({ id: a.objectId, name: a.displayName })).slice(0, 10);
     } catch (error) {
       // A card without its mention is better than no card.
       this.log(`Could not read who answers team ${teamId} for the card's mention: ${(error as Error).message}`);

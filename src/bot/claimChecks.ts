@@ -22,7 +22,8 @@ import { ServerCheck, VisitReport } from '../domain/types';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { odataStringLiteral } from '../data/odata';
 import { ROLE_GROUPS } from '../domain/roles';
-import { FrontlineLists, GraphListItem, RotaRecord, rotaFromGraph, SiteUser } from './lists';
+import { groupMembers, membership } from './headOfService';
+import { FrontlineLists, GraphListItem, objectIdOf, RotaRecord, rotaFromGraph, SiteUser } from './lists';
 
 /** A visit this long before its submission is a mistyped date, not a late report. */
 export const MAX_VISIT_AGE_DAYS = 366;
@@ -98,6 +99,17 @@ export function serverCheckNotice(check: ServerCheck | undefined): string | unde
 /** Reads what the checks need from the lists: the councillors' group, the rota entry, the team. */
 export async function gatherClaimFacts(lists: FrontlineLists, report: VisitReport & { authorId?: number }): Promise<ClaimFacts> {
   const councillors = await lists.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${odataStringLiteral(ROLE_GROUPS.Councillor)})/users`);
+  // A councillor may belong through an Entra security group in the members' group.
+  const group = groupMembers(councillors.value || []);
+  const councillorIds = group.people.map((u) => u.Id);
+  for (const member of report.members) {
+    if (councillorIds.indexOf(member.id) === -1 && group.entraGroupIds.length) {
+      const objectId = objectIdOf(await lists.siteUser(member.id));
+      if (objectId && (await membership(lists, group, objectId))) {
+        councillorIds.push(member.id);
+      }
+    }
+  }
   let rota: RotaRecord | undefined;
   if (report.rotaEntryId !== undefined) {
     const ids = await lists.listIds();
@@ -111,5 +123,5 @@ export async function gatherClaimFacts(lists: FrontlineLists, report: VisitRepor
     }
   }
   const team = report.teamId !== undefined ? await lists.team(report.teamId) : undefined;
-  return { councillorIds: (councillors.value || []).map((u) => u.Id), authorId: report.authorId, rota, teamExists: !!team };
+  return { councillorIds, authorId: report.authorId, rota, teamExists: !!team };
 }

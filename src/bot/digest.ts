@@ -9,6 +9,7 @@ import { isOverdue, responseDueDate, submissionDueDate, SUBMISSION_WINDOW_DAYS }
 import { DigestWeekday } from './config';
 import { reportUrl } from './cardFactory';
 import { BotConfig } from './config';
+import { teamsNobodyCanAnswer } from './headOfService';
 import { FrontlineLists } from './lists';
 
 /** How far back the digest looks for forms that never came: a municipal year and a bit. */
@@ -60,7 +61,7 @@ export async function overdueDigest(lists: FrontlineLists, link: BotConfig['repo
     }))
     .sort((a, b) => (a.responseDue < b.responseDue ? -1 : 1));
 
-  return { today, forms, responses, appUrl };
+  return { today, forms, responses, unanswerable: await teamsNobodyCanAnswer(lists), appUrl };
 }
 
 export async function overdueDigestCard(lists: FrontlineLists, link: BotConfig['reportLink'], today: CalendarDate, appUrl: string): Promise<AdaptiveCardJson> {

@@ -17,9 +17,14 @@ const SECURITY_GROUP = 4;
 
 export type AnswerRight =
   | { allowed: true; siteUserId: number; displayName: string; email?: string; via: 'group' | 'entraGroup' }
-  | { allowed: false; teamTitle?: string; reason: 'unidentified' | 'notInGroup' | 'notNamedForTeam' };
+  | { allowed: false; teamTitle?: string; reason: 'unidentified' | 'notInGroup' | 'notNamedForTeam' }
+  /** Graph or SharePoint would not say (a missing directory permission, an outage): refused, and why logged. */
+  | { allowed: false; teamTitle?: string; reason: 'cannotCheck'; detail: string };
 
-interface GroupMembers {
+/** What the bot's app registration needs for Entra groups in the Heads of Service group. */
+export const DIRECTORY_PERMISSIONS_HINT = 'grant the bot the Microsoft Graph application permissions User.Read.All and GroupMember.Read.All';
+
+export interface GroupMembers {
   people: SiteUser[];
   /** Entra object ids of the security groups held in the group. */
   entraGroupIds: string[];
@@ -32,7 +37,11 @@ function entraGroupIdOf(principal: SiteUser): string | undefined {
 }
 
 async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
-  const principals = await lists.headsOfServiceGroup();
+  return groupMembers(await lists.headsOfServiceGroup());
+}
+
+/** A site group's people, and the Entra groups it holds (whose people Graph names). */
+export function groupMembers(principals: ReadonlyArray<SiteUser>): GroupMembers {
   const people = principals.filter((p) => p.PrincipalType === undefined || p.PrincipalType === 1);
   const entraGroupIds = principals
     .filter((p) => p.PrincipalType === SECURITY_GROUP)
@@ -42,7 +51,7 @@ async function headsOfService(lists: FrontlineLists): Promise<GroupMembers> {
 }
 
 /** The person's membership of the group: 'group' directly, 'entraGroup' through an Entra group. */
-async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
+export async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
   const direct = members.people.filter((u) => objectIdOf(u) === objectId)[0];
   if (direct) {
     return { via: 'group', person: direct };
@@ -75,28 +84,76 @@ export async function answerRight(lists: FrontlineLists, actorObjectId: string |
       return { allowed: false, teamTitle, reason: 'notNamedForTeam' };
     }
   }
-  const member = await membership(lists, await headsOfService(lists), actor);
-  if (!member) {
-    return { allowed: false, teamTitle, reason: 'notInGroup' };
+  let member: Awaited<ReturnType<typeof membership>>;
+  let person: SiteUser | undefined;
+  try {
+    member = await membership(lists, await headsOfService(lists), actor);
+    if (!member) {
+      return { allowed: false, teamTitle, reason: 'notInGroup' };
+    }
+    person = member.person || (await siteUserFor(lists, actor));
+  } catch (error) {
+    return { allowed: false, teamTitle, reason: 'cannotCheck', detail: `${(error as Error).message} (if Graph refused it: ${DIRECTORY_PERMISSIONS_HINT})` };
   }
-  const person = member.person || (await siteUserFor(lists, actor));
   if (!person) {
     return { allowed: false, teamTitle, reason: 'notInGroup' };
   }
   return { allowed: true, siteUserId: person.Id, displayName: person.Title, email: person.Email, via: member.via };
 }
 
-/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
-export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined): Promise<string[]> {
+/** A person who may answer, as Teams and Graph name them (mentions, refresh ids, activity feed). */
+export interface Answerer {
+  objectId: string;
+  displayName: string;
+}
+
+/**
+ * Everyone who may answer for a team: its named Head of Service if they are in the group (the
+ * name narrows, never widens: none if they are not), else every person in the group with its
+ * Entra groups expanded to their people. An Entra group Graph will not expand is left out (and
+ * `warn`ed about): the people added directly are still named.
+ */
+export async function answerers(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<Answerer[]> {
   const members = await headsOfService(lists);
   const team = teamId !== undefined ? await lists.team(teamId) : undefined;
   if (team && team.headOfServiceId !== undefined) {
-    const named = objectIdOf(await lists.siteUser(team.headOfServiceId));
-    return named && (await membership(lists, members, named)) ? [named] : [];
+    const named = await lists.siteUser(team.headOfServiceId);
+    const objectId = objectIdOf(named);
+    return named && objectId && (await membership(lists, members, objectId)) ? [{ objectId, displayName: named.Title }] : [];
   }
-  const ids = members.people.map(objectIdOf).filter((id): id is string => !!id);
+  const out: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', displayName: u.Title })).filter((a) => !!a.objectId);
   for (const groupId of members.entraGroupIds) {
-    (await lists.transitiveMemberUsers(groupId)).forEach((u) => ids.push(u.id.toLowerCase()));
+    try {
+      (await lists.transitiveMemberUsers(groupId)).forEach((u) => out.push({ objectId: u.id.toLowerCase(), displayName: u.displayName || u.userPrincipalName || 'Head of Service' }));
+    } catch (error) {
+      warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to reach them, ${DIRECTORY_PERMISSIONS_HINT}.`);
+    }
   }
-  return ids.filter((id, i) => ids.indexOf(id) === i);
+  return out.filter((a, i) => out.findIndex((b) => b.objectId === a.objectId) === i);
+}
+
+/** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
+export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<string[]> {
+  return (await answerers(lists, teamId, warn)).map((a) => a.objectId);
+}
+
+/**
+ * Teams that name a Head of Service who cannot answer (not in the group, or gone from the site):
+ * the name narrows the group to nobody, so the digest tells the improvement team.
+ */
+export async function teamsNobodyCanAnswer(lists: FrontlineLists): Promise<Array<{ teamTitle: string; namedName?: string }>> {
+  const teams = (await lists.teams()).filter((t) => t.headOfServiceId !== undefined);
+  if (!teams.length) {
+    return [];
+  }
+  const members = await headsOfService(lists);
+  const out: Array<{ teamTitle: string; namedName?: string }> = [];
+  for (const team of teams) {
+    const named = await lists.siteUser(team.headOfServiceId as number);
+    const objectId = objectIdOf(named);
+    if (!named || !objectId || !(await membership(lists, members, objectId))) {
+      out.push({ teamTitle: team.title, namedName: named ? named.Title : undefined });
+    }
+  }
+  return out;
 }

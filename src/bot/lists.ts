@@ -355,7 +355,12 @@ export class FrontlineLists {
    * its membership is hidden from non-members (it manages the site).
    */
   async headsOfServiceGroup(): Promise<SiteUser[]> {
-    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})/users`);
+    return this.groupPrincipals(ROLE_GROUPS.HeadOfService);
+  }
+
+  /** A site group's members as SharePoint holds them: people, and Entra security groups as one principal each. */
+  async groupPrincipals(title: string): Promise<SiteUser[]> {
+    const result = await this.spRest<{ value: SiteUser[] }>('GET', `/_api/web/sitegroups/getbyname(${quoted(title)})/users`);
     return result.value || [];
   }
 

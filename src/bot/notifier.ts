@@ -25,7 +25,8 @@ import { daysLeft, responseDueDate, submissionDueDate } from '../domain/deadline
 import { VisitReport } from '../domain/types';
 import { NotificationKind, NOTIFICATIONS_SENT, SendState } from '../data/listContract';
 import { odataStringLiteral } from '../data/odata';
-import { FrontlineLists, GraphListItem, objectIdOf, SiteUser } from './lists';
+import { Answerer, answerers } from './headOfService';
+import { FrontlineLists, GraphListItem, objectIdOf } from './lists';
 import { PublisherLog } from './publisher';
 
 const N = NOTIFICATIONS_SENT.fields;
@@ -188,17 +189,6 @@ export class GraphActivityFeed implements ActivityFeed {
 }
 
 /** Heads of Service who answer for a team: its named one when they are in the group (it narrows), else the group. */
-export async function responsibleHeadsOfService(lists: FrontlineLists, teamId: number | undefined): Promise<SiteUser[]> {
-  const group = await lists.headsOfServiceGroup();
-  const team = teamId !== undefined ? await lists.team(teamId) : undefined;
-  if (team && team.headOfServiceId !== undefined) {
-    const named = group.filter((u) => u.Id === team.headOfServiceId);
-    if (named.length) {
-      return named;
-    }
-  }
-  return group;
-}
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -343,7 +333,7 @@ export class Notifier {
     }
 
     // Heads of Service: responses due within a week or overdue.
-    const answerers = new Map<string, SiteUser[]>();
+    const answering = new Map<string, Answerer[]>();
     for (const report of await this.lists.reportsWithStatus('Submitted')) {
       if (!report.submittedOn) {
         continue;
@@ -355,15 +345,12 @@ export class Notifier {
       }
       const kind: NotificationKind = left < 0 ? 'responseOverdue' : 'responseDueSoon';
       const teamKey = String(report.teamId);
-      if (!answerers.has(teamKey)) {
-        answerers.set(teamKey, await responsibleHeadsOfService(this.lists, report.teamId));
+      if (!answering.has(teamKey)) {
+        answering.set(teamKey, await answerers(this.lists, report.teamId, (m) => this.log.warn(m)));
       }
       const team = teamName(report.teamId);
-      for (const person of answerers.get(teamKey) || []) {
-        const oid = objectIdOf(person);
-        if (!oid) {
-          continue;
-        }
+      for (const person of answering.get(teamKey) || []) {
+        const oid = person.objectId;
         plans.push({
           key: `${kind}:report-${report.id}:${oid}`,
           kind,

@@ -31,10 +31,19 @@ export interface OverdueResponse {
   url: string;
 }
 
+/** A team that names a Head of Service who is not in the Heads of Service group: nobody can answer for it. */
+export interface UnanswerableTeam {
+  teamTitle: string;
+  /** The person the team names, or undefined when they are no longer a site user. */
+  namedName?: string;
+}
+
 export interface DigestInput {
   today: CalendarDate;
   forms: ReadonlyArray<OverdueForm>;
   responses: ReadonlyArray<OverdueResponse>;
+  /** Teams whose reports nobody can answer until the name or the group changes. */
+  unanswerable?: ReadonlyArray<UnanswerableTeam>;
   appUrl: string;
 }
 
@@ -75,6 +84,13 @@ export function digestCardData(input: DigestInput): { [key: string]: unknown } {
     const team = shortenForCard(r.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
     return `${link(`${team}, visit on ${formatShortDate(r.visitDate)}`, r.url)}: response was due ${formatShortDate(r.responseDue)} (${describeDeadline(deadline(r.responseDue, input.today))})`;
   }));
+  const unanswerable = fitLines(
+    (input.unanswerable || []).map((t) => {
+      const team = shortenForCard(t.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+      const named = t.namedName ? shortenForCard(t.namedName, 80, cardTextInline).text : 'someone who is no longer on the site';
+      return `${team} names ${named} as its Head of Service, who is not in the Heads of Service group: nobody can answer its reports. The site owners can add them to the group, or the improvement team can name someone else or clear the name.`;
+    })
+  );
   const more = (total: number, shown: number): string => (total > shown ? `And ${total - shown} more: open Frontline Visits to see them all.` : '');
   return {
     heading: `Overdue: ${plural(input.forms.length, 'visit form', 'visit forms')}, ${plural(input.responses.length, 'response', 'responses')}`,
@@ -85,6 +101,8 @@ export function digestCardData(input: DigestInput): { [key: string]: unknown } {
     responses,
     formsMore: more(input.forms.length, forms.length),
     responsesMore: more(input.responses.length, responses.length),
+    unanswerableHeading: `Teams whose reports nobody can answer (${(input.unanswerable || []).length})`,
+    unanswerable,
     appUrl: input.appUrl
   };
 }

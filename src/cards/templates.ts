@@ -194,7 +194,18 @@ export const DIGEST_CARD_TEMPLATE: Json = {
     { type: 'TextBlock', text: '${heading}', style: 'heading', size: 'Large', weight: 'Bolder', wrap: true },
     { type: 'TextBlock', text: 'As of ${today}.', isSubtle: true, wrap: true, spacing: 'None' },
     digestSection('forms', 'No forms are overdue.'),
-    digestSection('responses', 'No responses are overdue.')
+    digestSection('responses', 'No responses are overdue.'),
+    {
+      // Only when a team names a Head of Service who cannot answer: nobody can answer its reports.
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      $when: '${count(unanswerable) > 0}',
+      items: [
+        { type: 'TextBlock', text: '${unanswerableHeading}', weight: 'Bolder', size: 'Medium', color: 'Attention', wrap: true },
+        { type: 'TextBlock', $data: '${unanswerable}', text: '${line}', wrap: true, spacing: 'Small' }
+      ]
+    }
   ],
   actions: [{ type: 'Action.OpenUrl', title: 'Open Frontline Visits', url: '${appUrl}' }]
 };

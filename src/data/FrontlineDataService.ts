@@ -282,6 +282,24 @@ export class FrontlineDataService {
     return { report: toDraftReport(item), ...resolved };
   }
 
+  /**
+   * A person by work email, made a site user if need be (SharePoint's `ensureUser`, as its own
+   * people picker does): how a councillor names a fellow member who belongs through an Entra
+   * group, whom the members group lists only as the group. Undefined when the directory has no
+   * person by that address; other failures are thrown.
+   */
+  public async findPerson(email: string): Promise<Person | undefined> {
+    try {
+      const user = await this.sp.web.ensureUser(`i:0#.f|membership|${email.trim().toLowerCase()}`);
+      return user.PrincipalType === PRINCIPAL_TYPE_USER ? { id: user.Id, displayName: user.Title, email: user.Email } : undefined;
+    } catch (error) {
+      if (/could not be found|does not exist/i.test(String((error as Error).message))) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
   /** Reads one submitted report. */
   public async getReport(reportId: number): Promise<VisitReport> {
     return toVisitReport(await this.reportItems.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)());

@@ -2,12 +2,10 @@ import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { municipalYearOf, municipalYearRange } from '../domain/municipalYear';
-import { ROLE_GROUPS } from '../domain/roles';
 import { BookedVisit, MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS } from '../domain/rotaRules';
 import { FrontlineTeam, Person, RotaEntry } from '../domain/types';
 import { LIMITS } from '../domain/validation';
@@ -29,9 +27,17 @@ export interface RotaYearData {
   /** Visits in the four weeks before the year: they count for a councillor's four-week gap. */
   bookedBefore: BookedVisit[];
   teams: FrontlineTeam[];
-  /** The members' group, in name order. */
+  /**
+   * The councillors booked on the rota in this year and the two before it, in name order: the
+   * people the planner shares the visits among. The members' group itself is not read: its
+   * membership is hidden from everyone outside it, the improvement team and clerks included
+   * (decision 0140); the screen adds anyone new through the people picker.
+   */
   councillors: Person[];
 }
+
+/** How far back the rota is read to know the councillors: two municipal years. */
+const COUNCILLOR_HISTORY_DAYS = 731;
 
 /** A visit to write when a proposal is published. */
 export interface NewRotaVisit {
@@ -143,39 +149,39 @@ function changeFields(change: RotaChange): { [field: string]: unknown } {
 export class RotaService {
   public constructor(private readonly sp: SPFI) {}
 
-  /** A municipal year's rota, the four weeks before it, the teams and the members' group: one round trip. */
+  /** A municipal year's rota, the two years before it (for the four-week gap and the councillors) and the teams: one round trip. */
   public async getRotaYear(municipalYear: string): Promise<RotaYearData> {
     const range = municipalYearRange(municipalYear);
-    const from = addDays(range.start, -MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS);
+    const from = addDays(range.start, -COUNCILLOR_HISTORY_DAYS);
+    const gapFrom = addDays(range.start, -MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS);
     const [batched, execute] = this.sp.batched();
-    // The lower bound first: on its own it narrows the list to the year and what follows it.
+    // The lower bound first: on its own it narrows the list to three years and what follows them.
     const rotaRequest = batched.web.lists
       .getByTitle(VISIT_ROTA.title)
       .items.select(...ROTA_SELECT)
       .expand(...ROTA_EXPAND)
       .filter(`${R.VisitDate} ge ${dateLiteral(from)} and ${R.VisitDate} lt ${dateLiteral(addDays(range.end, 1))}`)
       .orderBy(R.VisitDate, true)
-      .top(1000)();
+      .top(2000)();
     const teamsRequest = batched.web.lists
       .getByTitle(FRONTLINE_TEAMS.title)
       .items.select(...TEAM_SELECT)
       .expand(...TEAM_EXPAND)
       .orderBy(FRONTLINE_TEAMS.fields.Title, true)
       .top(100)();
-    const councillorsRequest = batched.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email')();
     await execute();
-    const [rotaItems, teamItems, users] = await Promise.all([rotaRequest, teamsRequest, councillorsRequest]);
+    const [rotaItems, teamItems] = await Promise.all([rotaRequest, teamsRequest]);
     const all = rotaItems.map((item) => ({ ...toRotaEntry(item), etag: itemETag(item) || '' }));
+    const people = new Map<number, Person>();
+    all.forEach((v) => v.members.forEach((m) => people.set(m.id, m)));
     return {
       municipalYear,
       visits: all.filter((v) => v.visitDate >= range.start),
       bookedBefore: all
-        .filter((v) => v.visitDate < range.start && v.status !== 'NotHeld' && v.status !== 'Rescheduled')
+        .filter((v) => v.visitDate >= gapFrom && v.visitDate < range.start && v.status !== 'NotHeld' && v.status !== 'Rescheduled')
         .map((v) => ({ visitDate: v.visitDate, memberIds: v.members.map((m) => m.id) })),
       teams: teamItems.map(toTeam),
-      councillors: (users as Array<{ Id: number; Title: string; Email: string }>)
-        .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB'))
+      councillors: Array.from(people.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id - b.id)
     };
   }
 

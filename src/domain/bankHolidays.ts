@@ -1,11 +1,11 @@
 /**
- * Bank holidays in England, from the maintained `date-holidays` rules (Easter, the Monday
- * holidays, substitute days when Christmas or New Year falls at a weekend, one-off holidays such
- * as coronations), so no one keeps a hand-written list up to date.
+ * Bank holidays in England, as the maintained `date-holidays` package computes them (Easter, the
+ * Monday holidays, substitute days when Christmas or New Year falls at a weekend, one-off holidays
+ * such as coronations), so no one keeps a list by hand. The table is generated from the package
+ * (`npm run holidays:data`) and checked against it by a unit test; see decision 0200.
  */
-import HolidaysParser from 'date-holidays-parser';
-import { addDays, CalendarDate, compareDates } from './calendarDate';
-import { ENGLAND_HOLIDAY_DATA } from './englandBankHolidayData';
+import { CalendarDate } from './calendarDate';
+import { ENGLAND_BANK_HOLIDAYS, FIRST_YEAR, LAST_YEAR } from './englandBankHolidayDates';
 
 export interface BankHoliday {
   date: CalendarDate;
@@ -13,43 +13,17 @@ export interface BankHoliday {
   name: string;
 }
 
-let england: HolidaysParser | undefined;
-const byYear = new Map<number, BankHoliday[]>();
-
-function englandRules(): HolidaysParser {
-  if (!england) {
-    england = new HolidaysParser(ENGLAND_HOLIDAY_DATA, 'GB', 'ENG', { languages: ['en'], types: ['public', 'bank'] });
-  }
-  return england;
-}
-
-function holidaysIn(year: number): BankHoliday[] {
-  let found = byYear.get(year);
-  if (!found) {
-    found = englandRules()
-      .getHolidays(year)
-      .filter((h) => h.type === 'public' || h.type === 'bank')
-      .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
-      .sort((a, b) => compareDates(a.date, b.date));
-    byYear.set(year, found);
-  }
-  return found;
-}
-
 /** England's bank holidays from `from` to `to`, both included, in date order. */
 export function englandBankHolidays(from: CalendarDate, to: CalendarDate): BankHoliday[] {
-  const result: BankHoliday[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (const holiday of holidaysIn(year)) {
-      if (holiday.date >= from && holiday.date <= to) {
-        result.push(holiday);
-      }
-    }
+  const firstYear = Number(from.slice(0, 4));
+  const lastYear = Number(to.slice(0, 4));
+  if (firstYear < FIRST_YEAR || lastYear > LAST_YEAR) {
+    throw new RangeError(`England's bank holidays are known from ${FIRST_YEAR} to ${LAST_YEAR}; ${from} to ${to} is outside that. Update the date-holidays package and run npm run holidays:data.`);
   }
-  return result;
+  return ENGLAND_BANK_HOLIDAYS.filter(([date]) => date >= from && date <= to).map(([date, name]) => ({ date, name }));
 }
 
 /** The bank holiday on a day in England, if it is one. */
 export function englandBankHolidayOn(date: CalendarDate): BankHoliday | undefined {
-  return englandBankHolidays(date, addDays(date, 0))[0];
+  return englandBankHolidays(date, date)[0];
 }

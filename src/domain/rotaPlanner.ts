@@ -18,6 +18,7 @@ import {
   countWord,
   isUnavailable,
   isWeekend,
+  listNames,
   MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS,
   RotaCouncillor,
   RotaMember,
@@ -257,9 +258,12 @@ function notesFor(yearStart: CalendarDate, teams: ReadonlyArray<RotaTeam>, counc
     tally.forEach((n) => groups.set(n, (groups.get(n) || 0) + 1));
     const parts = Array.from(groups.entries())
       .sort((a, b) => b[0] - a[0])
-      .map(([n, people], i) => (i === 0 ? `${people} ${people === 1 ? 'has' : 'have'} ${n} visit${n === 1 ? '' : 's'}` : `${people} ${n}`));
+      .map(([n, people], i) => `${people} ${people === 1 ? 'has' : 'have'} ${n}${i === 0 ? ` visit${n === 1 ? '' : 's'}` : ''}`);
     const who = councillors.length === 1 ? 'councillor' : 'councillors';
-    notes.push(`${visits.length} visits from April ${yearStart.slice(0, 4)} to March ${Number(yearStart.slice(0, 4)) + 1}: ${places} places for ${councillors.length} ${who}; ${parts.join(', ')}.`);
+    const filled = visits.reduce((sum, v) => sum + v.members.length, 0);
+    const empty = places - filled;
+    const emptyText = empty > 0 ? ` (${empty} ${empty === 1 ? 'place' : 'places'} left empty)` : '';
+    notes.push(`${visits.length} visits from April ${yearStart.slice(0, 4)} to March ${Number(yearStart.slice(0, 4)) + 1}: ${places} places for ${councillors.length} ${who}; ${listNames(parts)}${emptyText}.`);
   }
   return notes;
 }

@@ -151,10 +151,12 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
     if (visit.visitDate < range.start || visit.visitDate > range.end) {
       problems.push({ rule: 'withinYear', message: `The visit to ${label} is outside ${context.municipalYear}.`, visitKeys: [visit.key], councillorIds: [], teamId: visit.teamId });
     }
-    if (visit.members.length < COUNCILLORS_PER_VISIT) {
+    // The same councillor named twice is still one councillor.
+    const people = new Set(visit.members.map((m) => m.id)).size;
+    if (people < COUNCILLORS_PER_VISIT) {
       problems.push({
         rule: 'twoCouncillors',
-        message: `The visit to ${label} has ${countWord(visit.members.length)} councillor${visit.members.length === 1 ? '' : 's'}; it needs ${countWord(COUNCILLORS_PER_VISIT)}. ${whyNoneFree(visit, live, context)}`,
+        message: `The visit to ${label} has ${countWord(people)} councillor${people === 1 ? '' : 's'}; it needs ${countWord(COUNCILLORS_PER_VISIT)}. ${whyNoneFree(visit, live, context)}`,
         visitKeys: [visit.key],
         councillorIds: visit.members.map((m) => m.id),
         teamId: visit.teamId

@@ -4,7 +4,7 @@
  * Deadlines are counted in London calendar days (see deadlines.ts).
  */
 import { calendarDateFromSharePoint, CalendarDate, compareDates, formatShortDate } from './calendarDate';
-import { deadline, Deadline, describeDeadline, responseDueDate, submissionDueDate } from './deadlines';
+import { deadline, Deadline, describeDeadline, responseDaysLate, responseDueDate, submissionDueDate } from './deadlines';
 import { RotaEntry, VisitReport } from './types';
 
 export type VisitState =
@@ -90,15 +90,21 @@ function formDue(visitDate: CalendarDate, today: CalendarDate, started: boolean)
 
 function reportState(report: ReportForState, visitDate: CalendarDate | undefined, today: CalendarDate): VisitStateView {
   if (report.status === 'Responded') {
-    const answeredOn = report.feedback ? calendarDateFromSharePoint(report.feedback.on) : undefined;
-    const due = report.submittedOn ? responseDueDate(report.submittedOn) : undefined;
-    if (!answeredOn || !due) {
+    // Judged by the first answer, as everywhere else (decision 0180): amending it never makes it late.
+    const firstOn = report.feedback ? report.feedback.firstOn || report.feedback.on : undefined;
+    const answeredOn = firstOn ? calendarDateFromSharePoint(firstOn) : undefined;
+    const late = responseDaysLate(report.submittedOn, firstOn);
+    if (!answeredOn || late === undefined) {
       return { state: 'answered', label: 'Answered', detail: answeredOn ? `Answered ${formatShortDate(answeredOn)}` : undefined };
     }
-    const late = compareDates(answeredOn, due) > 0;
-    const lateBy = deadline(due, answeredOn);
-    return late
-      ? { state: 'answered', label: `Answered late (${days(-lateBy.daysLeft)})`, detail: `Answered ${formatShortDate(answeredOn)}; was due ${formatShortDate(due)}`, daysOverdue: -lateBy.daysLeft, late: true }
+    return late > 0
+      ? {
+          state: 'answered',
+          label: `Answered late (${days(late)})`,
+          detail: `Answered ${formatShortDate(answeredOn)}; was due ${formatShortDate(responseDueDate(report.submittedOn as string))}`,
+          daysOverdue: late,
+          late: true
+        }
       : { state: 'answered', label: 'Answered on time', detail: `Answered ${formatShortDate(answeredOn)}`, late: false };
   }
   if (report.status === 'Submitted') {

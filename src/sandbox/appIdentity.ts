@@ -79,7 +79,15 @@ export interface BotAppOptions {
    * holds. Default, on a directory with no grants yet: full control of the data site.
    */
   siteRoles?: { [site: string]: SiteRole };
+  /**
+   * Whether the Graph application permissions `User.Read.All` and `GroupMember.Read.All` are
+   * consented (default true): the bot resolves Entra security groups in the Heads of Service group.
+   */
+  directoryRead?: boolean;
 }
+
+/** The Graph application permissions the bot needs to resolve Entra groups (read-only). */
+export const BOT_DIRECTORY_PERMISSIONS: ReadonlyArray<string> = ['User.Read.All', 'GroupMember.Read.All'];
 
 const GRANTS_KEY = 'appSiteGrants';
 const TENANT_WIDE: ReadonlyArray<[string, SiteRole]> = [
@@ -108,7 +116,10 @@ export class AppDirectory {
         displayName: BOT_APP_NAME,
         credential: options.credential || 'certificate',
         token: appToken(),
-        permissions: { graph: apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : [], sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [] }
+        permissions: {
+          graph: (apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : []).concat(options.directoryRead === false ? [] : BOT_DIRECTORY_PERMISSIONS),
+          sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : []
+        }
       },
       { appId: ADMIN_APP_ID, displayName: ADMIN_APP_NAME, credential: 'certificate', token: adminToken(), permissions: { graph: ['Sites.FullControl.All'], sharepoint: [] } }
     ];
@@ -142,7 +153,8 @@ export class AppDirectory {
     }
     if (changes.sitesSelected) {
       const apis = changes.sitesSelected;
-      app.permissions = { graph: apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : [], sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [] };
+      const directory = app.permissions.graph.filter((p) => BOT_DIRECTORY_PERMISSIONS.indexOf(p) !== -1);
+      app.permissions = { graph: (apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : []).concat(directory), sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [] };
     }
   }
 

@@ -1,9 +1,11 @@
 /**
  * The Microsoft Graph directory calls the bot makes to resolve Entra security groups held in
  * SharePoint groups: `GET /users/{id}`, `POST /users/{id}/checkMemberGroups` (transitive, at most
- * 20 group ids) and `GET /groups/{id}/transitiveMembers`, with Graph's shapes and errors. Only the app may call
- * them (in a tenant it needs User.Read.All and GroupMember.Read.All application permissions; the
- * web part has no Graph consent, so a person's call is refused as Graph refuses it).
+ * 20 group ids) and `GET /groups/{id}/transitiveMembers`, with Graph's shapes and errors. Only an
+ * app whose application permissions cover the call may make it (`User.Read.All` for people,
+ * `GroupMember.Read.All` for memberships, or the broader `Directory.Read.All`/`Group.Read.All`),
+ * whatever its site grants; the web part has no Graph consent, so a person's call is refused as
+ * Graph refuses it.
  */
 import { GraphError } from './errors';
 import { InnerResponse } from './restShapes';
@@ -25,12 +27,22 @@ export function isDirectoryPath(path: string): boolean {
   return /^(users|groups)\//i.test(path);
 }
 
+const READ_USERS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+const READ_MEMBERSHIP = ['GroupMember.Read.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
+
 export function handleDirectory(store: SandboxStore, origin: string, method: string, path: string, body: string, caller: Caller): InnerResponse {
   if (caller.kind !== 'app') {
     throw insufficientPrivileges();
   }
   const segments = path.split('/').filter(Boolean);
   const [kind, id, action] = segments;
+  const consented = caller.app.permissions.graph;
+  const has = (any: string[]): boolean => any.some((p) => consented.indexOf(p) !== -1);
+  const needsUsers = kind.toLowerCase() === 'users';
+  const needsMembership = segments.length === 3;
+  if ((needsUsers && !has(READ_USERS)) || (needsMembership && !has(READ_MEMBERSHIP))) {
+    throw insufficientPrivileges();
+  }
   if (kind.toLowerCase() === 'users' && segments.length === 2 && method === 'GET') {
     const person = store.users().filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
     if (!person) {

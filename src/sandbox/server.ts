@@ -17,6 +17,7 @@ import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, roleLab
 import { graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
 import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './graph';
+import { isDirectoryPath } from './graphDirectory';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
@@ -296,7 +297,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (parseSitePermissionsPath(decodeURIComponent(path))) {
         return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
       }
-      if (who.caller.kind === 'app' && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
+      // Directory calls are judged by the app's directory permissions (graphDirectory.ts), not a site grant.
+      const directory = isDirectoryPath(decodeURIComponent(path).replace(/^\/v1\.0\//i, ''));
+      if (who.caller.kind === 'app' && !directory && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));

@@ -17,7 +17,7 @@ import { VISIT_REPORTS } from '../../src/data/listContract';
 import { ENTRA, entraDirectoryFile, VIA_ENTRA } from '../helpers/entraDirectory';
 import { spForApp } from '../helpers/sandbox';
 import { axeViolations, describeViolations, DESKTOP, launchChromium, newPage, workbenchUrl } from './support/browser';
-import { IMPROVEMENT, waitForForm, waitForMyVisits } from './support/journey';
+import { HALE, IMPROVEMENT, waitForForm, waitForMyVisits } from './support/journey';
 
 jest.setTimeout(120000);
 
@@ -64,6 +64,26 @@ describe('roles through Entra security groups, in the browser', () => {
     expect(options).toContain('Cllr Hale');
     expect(options).not.toContain(ENTRA.councillors.displayName);
     expect(describeViolations(await axeViolations(page))).toBe('');
+    await context.close();
+  });
+
+  it('lets a councillor name a fellow member who is in only through the Entra group, by work email', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await page.goto(workbenchUrl(sandbox.url, { as: HALE }));
+    await waitForMyVisits(page);
+    await page.getByRole('button', { name: 'Report a visit that was not on the rota' }).click();
+    await waitForForm(page);
+    const email = page.getByLabel('Add another councillor by work email');
+    await email.fill('nobody.here@northshire.example');
+    await page.getByRole('button', { name: 'Add councillor' }).click();
+    await page.getByText('We could not find nobody.here@northshire.example in the council').waitFor({ timeout: 10000 });
+    expect(describeViolations(await axeViolations(page))).toBe('');
+    await email.fill(VIA_ENTRA.councillor.email);
+    await email.press('Enter');
+    await page.getByTestId('members-lookup-status').getByText(`${VIA_ENTRA.councillor.displayName} is chosen.`).waitFor({ timeout: 10000 });
+    expect(await page.locator('#fv-field-members-hint').innerText()).toContain(`Chosen: Cllr Hale and ${VIA_ENTRA.councillor.displayName}.`);
+    // Enter added the councillor and did not submit the form.
+    expect(await page.getByTestId('visit-form').count()).toBe(1);
     await context.close();
   });
 

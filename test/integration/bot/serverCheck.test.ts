@@ -11,13 +11,15 @@ import { addDays, londonMidnightUtc, londonToday } from '../../../src/domain/cal
 import { emptyGrid } from '../../../src/domain/grid';
 import { parseServerCheck } from '../../../src/domain/serverCheck';
 import { Person } from '../../../src/domain/types';
+import { entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
 import { PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 import { cardTexts, firstTeam, reportItem, withTestBot } from './botHarness';
 
 const F = VISIT_REPORTS.fields;
 
 describe('bot: the server checks what a report claims', () => {
-  const fixture = withSandbox({ seed: 'demo' });
+  // Cllr Wren is a councillor only through an Entra security group in the members' group.
+  const fixture = withSandbox({ seed: 'demo', directoryFile: entraDirectoryFile() });
   const running = withTestBot(fixture);
 
   async function person(email: string): Promise<Person> {
@@ -64,6 +66,18 @@ describe('bot: the server checks what a report claims', () => {
     expect(check!.problems).toEqual([expect.stringMatching(/not councillors: .+/)]);
     expect(texts).toMatch(/Checked on the server: Its elected members include people who are not councillors/);
     expect(texts).toMatch(/left out of the committee pack's averages/);
+  });
+
+  it('counts a councillor who belongs through an Entra group as a councillor, and still flags a Head of Service', async () => {
+    const ensured = await spForApp(fixture.sandbox.siteUrl).web.ensureUser(`i:0#.f|membership|${VIA_ENTRA.councillor.email}`);
+    const wren: Person = { id: ensured.Id, displayName: VIA_ENTRA.councillor.displayName, email: VIA_ENTRA.councillor.email };
+    const clean = await submitAndPickUp({ members: [await person(PERSONAS.hale), wren] });
+    expect(clean.check!.problems).toEqual([]);
+    const flagged = await submitAndPickUp({ members: [wren, await person(VIA_ENTRA.headOfService.email).catch(async () => {
+      const hos = await spForApp(fixture.sandbox.siteUrl).web.ensureUser(`i:0#.f|membership|${VIA_ENTRA.headOfService.email}`);
+      return { id: hos.Id, displayName: VIA_ENTRA.headOfService.displayName, email: VIA_ENTRA.headOfService.email };
+    })] });
+    expect(flagged.check!.problems).toEqual([expect.stringMatching(/not councillors: Head of Service \(Duty\)/)]);
   });
 
   it('flags a rota visit booked for someone else, and notes members changed from the rota', async () => {

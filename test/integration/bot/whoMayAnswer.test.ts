@@ -5,6 +5,7 @@
  * name anyone; naming itself or a councillor gives them nothing.
  */
 import { RunningBot } from '../../../src/bot/server';
+import { unescapeCardText } from '../../../src/cards';
 import { FRONTLINE_TEAMS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { ENTRA, entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
 import { failureOf, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
@@ -50,6 +51,17 @@ describe('bot: who may answer a report on the card', () => {
 
   async function siteUserId(email: string): Promise<number> {
     return (await spForApp(fixture.sandbox.siteUrl).web.siteUsers.getByEmail(email)()).Id;
+  }
+
+  const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  /** The digest's lines about teams nobody can answer for. */
+  async function unanswerableLines(): Promise<string[]> {
+    const digestId = await bot.postDigest();
+    const card = connector.posted.filter((p) => p.activityId === digestId)[0].activity.attachments![0].content;
+    return cardTexts(card)
+      .map(unescapeCardText)
+      .filter((t) => / as its Head of Service, /.test(t));
   }
 
   async function reportWithCard(): Promise<{ id: number; activityId: string }> {
@@ -110,8 +122,21 @@ describe('bot: who may answer a report on the card', () => {
       expect([...(card.refresh as { userIds: string[] }).userIds].sort()).toEqual(
         [OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].map((oid) => `8:orgid:${oid}`).sort()
       );
+      // The @mentions name people too: Teams cannot mention an Entra security group.
+      const mentioned = ((card as { msteams?: { entities?: Array<{ mentioned: { id: string } }> } }).msteams?.entities || []).map((e) => e.mentioned.id).sort();
+      expect(mentioned).toEqual([OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].sort());
       expect(JSON.stringify(card)).not.toContain(ENTRA.headsOfService.objectId);
     });
+  });
+
+  it('counts a councillor in the councillors Entra group as a councillor when it checks a report on pickup', async () => {
+    const id = await submitReport(fixture.sandbox, {}, VIA_ENTRA.councillor.email);
+    await bot.sweep();
+    const card = connector.cardsFor(id)[0].activity.attachments![0].content;
+    const text = cardTexts(card).map(unescapeCardText).join('\n');
+    expect(text).toContain(VIA_ENTRA.councillor.displayName);
+    expect(text).not.toContain('are not councillors');
+    expect((await reportItem(fixture.sandbox, id)).fields[F.ServerCheck] || '').not.toContain('not councillors');
   });
 
   describe("a team's named Head of Service narrows who may answer, never widens it", () => {
@@ -137,6 +162,9 @@ describe('bot: who may answer a report on the card', () => {
       await expectRefused(OBJECT_IDS.improvement);
       expect(logger.warnings().some((line) => line.includes(OBJECT_IDS.improvement) && line.includes('not in the Heads of Service group'))).toBe(true);
       expect((await failureOf(improvement.web.siteGroups.getByName('Heads of Service').users.add(me.LoginName))).status).toBe(403);
+      // The digest tells the improvement team that the name has left the team with nobody to answer.
+      const team = await firstTeam(fixture.sandbox);
+      expect(await unanswerableLines()).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(team.title)} names Children.s Improvement Team as its Head of Service, who is not in the Heads of Service group`))]);
     });
 
     it('a councillor cannot name themselves, and named by the improvement team their answer is still refused', async () => {
@@ -157,6 +185,74 @@ describe('bot: who may answer a report on the card', () => {
       const { id } = await reportWithCard();
       const card = connector.cardsFor(id)[0].activity.attachments![0].content as { refresh?: { userIds: string[] } };
       expect((card.refresh as { userIds: string[] }).userIds).toEqual([`8:orgid:${VIA_ENTRA.headOfService.objectId}`]);
+      // A named Head of Service who can answer is not reported in the digest.
+      expect(await unanswerableLines()).toEqual([]);
     });
+  });
+});
+
+describe('bot: Entra groups when Graph will not resolve them (directory permissions not consented)', () => {
+  const fixture = withSandbox({ seed: 'demo', directoryFile: entraDirectoryFile(), botApp: { directoryRead: false } });
+  let connector: FakeConnector;
+  let bot: RunningBot;
+  let logger: MemoryLogger;
+
+  beforeAll(async () => {
+    const team = await firstTeam(fixture.sandbox);
+    await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(FRONTLINE_TEAMS.title).items.getById(team.id).update({ [HOS_ID]: null });
+  });
+
+  beforeEach(async () => {
+    connector = await new FakeConnector().start();
+    logger = new MemoryLogger();
+    bot = await startTestBot(fixture.sandbox, connector, logger);
+  });
+
+  afterEach(async () => {
+    await bot.close();
+    await connector.close();
+  });
+
+  it('still posts the card, refreshing it for the Heads of Service added directly, and says what permission is missing', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const cards = connector.cardsFor(id);
+    expect(cards).toHaveLength(1);
+    const card = cards[0].activity.attachments![0].content as { refresh?: { userIds: string[] } };
+    expect((card.refresh as { userIds: string[] }).userIds).toEqual([`8:orgid:${OBJECT_IDS.headOfService}`]);
+    expect(logger.warnings().some((line) => line.includes(ENTRA.headsOfService.objectId) && line.includes('GroupMember.Read.All'))).toBe(true);
+  });
+
+  it('tells a Head of Service in the Entra group that their membership could not be checked, stores nothing, and logs the fix', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const activityId = connector.cardsFor(id)[0].activityId;
+    const before = await reportItem(fixture.sandbox, id);
+    const response = await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'submitFeedback', data: { reportId: id, feedback: 'Kept out for now.' }, replyToId: activityId })
+    );
+    expect(response.body).toEqual(expect.objectContaining({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' }));
+    expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group, so nothing was saved');
+    expect((await reportItem(fixture.sandbox, id)).eTag).toBe(before.eTag);
+    expect(logger.lines.some((l) => l.level === 'error' && l.text.includes('User.Read.All and GroupMember.Read.All'))).toBe(true);
+  });
+
+  it('tells a Head of Service in the Entra group who presses "Respond as Head of Service" the same, not that they may not answer', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'refreshCard', data: { reportId: id } }));
+    expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group');
+  });
+
+  it('lets a Head of Service added to the group directly answer as before', async () => {
+    const id = await submitReport(fixture.sandbox);
+    await bot.sweep();
+    const activityId = connector.cardsFor(id)[0].activityId;
+    await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: 'Answered directly.' }, replyToId: activityId })
+    );
+    expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBe('Answered directly.');
   });
 });

@@ -158,3 +158,17 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     expect((await asPerson.json()).error.code).toBe('Authorization_RequestDenied');
   });
 });
+
+describe('sandbox: Graph directory calls need directory permissions, not a site grant', () => {
+  const fixture = withSandbox({ today: TODAY, directoryFile: entraDirectoryFile(), botApp: { directoryRead: false } });
+
+  it('refuses the app checkMemberGroups and transitiveMembers without User.Read.All and GroupMember.Read.All', async () => {
+    const graph = graphClientForApp(fixture.sandbox.url);
+    const check = await failureOf(graph.api(`/users/${VIA_ENTRA.headOfService.objectId}/checkMemberGroups`).post({ groupIds: [ENTRA.headsOfService.objectId] }));
+    expect([check.statusCode, check.code]).toEqual([403, 'Authorization_RequestDenied']);
+    const members = await failureOf(graph.api(`/groups/${ENTRA.headsOfService.objectId}/transitiveMembers`).get());
+    expect([members.statusCode, members.code]).toEqual([403, 'Authorization_RequestDenied']);
+    // Its site grant is untouched: the lists still answer.
+    expect((await graph.api('/sites/localhost:/sites/frontline-visits:/lists').get()).value.length).toBeGreaterThan(0);
+  });
+});

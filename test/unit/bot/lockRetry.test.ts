@@ -32,6 +32,9 @@ function fakeLists(ids: number[]): { lists: FrontlineLists; reports: Map<number,
     } as BotReport);
   }
   const lists = {
+    // The server's check of each report's claims: a councillors' group and the team it names.
+    spRest: async () => ({ value: [] }),
+    team: async (id: number) => ({ id, title: 'Child in Need Team', isActive: true }),
     reportsWithStatus: async () => Array.from(reports.values()).filter((r) => r.status === 'Submitted').map((r) => ({ ...r })),
     report: async (id: number) => (reports.has(id) ? { ...(reports.get(id) as BotReport) } : undefined),
     patchReport: async (id: number, fields: { [k: string]: unknown }, etag: string) => {

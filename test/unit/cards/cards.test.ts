@@ -235,6 +235,18 @@ describe('overdue digest card', () => {
     expect(text).toContain('No responses are overdue.');
   });
 
+  it('names teams whose reports nobody can answer, only when there are some, with their text escaped', () => {
+    expect(JSON.stringify(renderDigestCard(base))).not.toContain('nobody can answer');
+    const card = renderDigestCard({ ...base, unanswerable: [{ teamTitle: 'Child in Need [North]', namedName: '**Someone**' }, { teamTitle: 'Child Protection' }] });
+    expect(parseIssues(card)).toEqual([]);
+    const lines = textBlocks(card);
+    expect(lines).toContain('Teams whose reports nobody can answer (2)');
+    expect(lines.filter((l) => /nobody can answer its reports/.test(l))).toEqual([
+      expect.stringMatching(/^Child in Need \\\[North\\\] names \\\*\\\*Someone\\\*\\\* as its Head of Service, who is not in the Heads of Service group/),
+      expect.stringMatching(/^Child Protection names someone who is no longer on the site as its Head of Service/)
+    ]);
+  });
+
   it('stays under 28 KB however many items are overdue', () => {
     const many = Array.from({ length: 500 }, () => ({ ...base.forms[0], teamTitle: '*'.repeat(LIMITS.title), members: Array.from({ length: 10 }, () => '_'.repeat(255)) }));
     const card = renderDigestCard({ ...base, forms: many, responses: many.map((f) => ({ ...base.responses[0], teamTitle: f.teamTitle })) });

@@ -83,7 +83,7 @@ describe('rota planner: 3 teams, 12 months, 9 councillors', () => {
   it('books two different councillors a visit, shared 3 or 2 each (24 places, 9 councillors)', () => {
     const counts = Array.from(visitsPerCouncillor(proposal).values()).sort();
     expect(counts).toEqual([2, 2, 2, 3, 3, 3, 3, 3, 3]);
-    expect(proposal.notes).toContain('12 visits from April 2027 to March 2028: 24 places for 9 councillors; 6 have 3 visits, 3 2.');
+    expect(proposal.notes).toContain('12 visits from April 2027 to March 2028: 24 places for 9 councillors; 6 have 3 visits and 3 have 2.');
   });
 
   it('meets every rule, so it reports no problem', () => {
@@ -143,6 +143,8 @@ describe('rota planner: 5 teams, 4 quarters, 4 councillors', () => {
     expect(short.length).toBeGreaterThanOrEqual(7);
     expect(proposal.problems.filter((p) => p.rule === 'twoCouncillors').map((p) => p.visitKeys[0])).toEqual(short);
     expectEveryBreachReported(proposal, plan);
+    const empty = 40 - proposal.visits.reduce((sum, v) => sum + v.members.length, 0);
+    expect(proposal.notes[1]).toMatch(new RegExp(`^20 visits from April 2027 to March 2028: 40 places for 3 councillors; .+ \\(${empty} places left empty\\)\\.$`));
   });
 });
 

@@ -111,6 +111,14 @@ describe('rota rules on an edited rota', () => {
     ]);
   });
 
+  it('counts a councillor named twice on a visit once', () => {
+    const rota = goodRota();
+    rota[0] = { ...rota[0], members: [hale, hale] };
+    expect(checkRota(rota, context()).filter((p) => p.rule === 'twoCouncillors').map((p) => p.message)).toEqual([
+      'The visit to Child in Need Team on Tuesday 12 May 2026 has one councillor; it needs two. Four other councillors are free that day.'
+    ]);
+  });
+
   it('ignores inactive teams and visits moved to another date', () => {
     const rota = goodRota().concat([{ key: 'moved', visitDate: '2026-05-16', teamId: 10, members: [hale], status: 'Rescheduled' }]);
     expect(checkRota(rota, context())).toEqual([]);

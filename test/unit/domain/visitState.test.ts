@@ -46,6 +46,9 @@ describe("a visit's state in words", () => {
     // 23:30 UTC on 13 July is already 14 July in London: one day late.
     const late = visitState(scheduled('2026-06-01'), { status: 'Responded', submittedOn, feedback: { text: 'x', on: '2026-07-13T23:30:00Z' } }, today);
     expect(late).toEqual({ state: 'answered', label: 'Answered late (1 day)', detail: 'Answered 14 Jul 2026; was due 13 Jul 2026', daysOverdue: 1, late: true });
+    // An answer amended after the due date is judged by when it was first given.
+    const amended = visitState(scheduled('2026-06-01'), { status: 'Responded', submittedOn, feedback: { text: 'x', on: '2026-07-20T10:00:00Z', firstOn: '2026-07-10T10:00:00Z' } }, today);
+    expect(amended).toEqual({ state: 'answered', label: 'Answered on time', detail: 'Answered 10 Jul 2026', late: false });
   });
 
   it('not held, with its reason, stops the chase, and a stray draft does not bring it back', () => {

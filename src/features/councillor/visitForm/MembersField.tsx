@@ -4,6 +4,7 @@ import { Person } from '../../../domain/types';
 import { memberChoices, peopleText } from '../../common/people';
 import { screenStyles } from '../../common/styles';
 import { fieldId } from '../visitFormModel';
+import { AddMemberByEmail } from './AddMemberByEmail';
 
 export interface MembersFieldProps {
   members: Person[];
@@ -15,10 +16,12 @@ export interface MembersFieldProps {
   councillorGroups: string[];
   errorMessage?: string;
   onChange(members: Person[]): void;
+  /** Looks a councillor up by work email, for those the list cannot show (in through an Entra group). */
+  findPerson?(email: string): Promise<Person | undefined>;
 }
 
 /** The elected members who made the visit: a multi-select ComboBox of the site's councillors. */
-export function MembersField({ members, councillors, me, councillorGroups, errorMessage, onChange }: MembersFieldProps): JSX.Element {
+export function MembersField({ members, councillors, me, councillorGroups, errorMessage, onChange, findPerson }: MembersFieldProps): JSX.Element {
   const styles = screenStyles(useTheme());
   // The site's councillors, the signed-in councillor, and anyone already named (who may have left the group).
   const people = memberChoices(councillors, me, members);
@@ -51,8 +54,9 @@ export function MembersField({ members, councillors, me, councillorGroups, error
           ` Councillors who belong through ${peopleText(
             councillorGroups.map((g) => ({ id: 0, displayName: g, email: '' })),
             ''
-          )} are listed once they are booked on this visit in the rota.`}
+          )} are listed once they are booked on this visit in the rota${findPerson ? ', or add them by work email below' : ''}.`}
       </p>
+      {findPerson && councillorGroups.length > 0 && <AddMemberByEmail members={members} findPerson={findPerson} onChange={onChange} />}
     </div>
   );
 }

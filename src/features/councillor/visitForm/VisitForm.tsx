@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { DefaultButton, PrimaryButton, Stack, useTheme } from '@fluentui/react';
 import type { Navigate } from '../../../app/useRoute';
+import { usePersonFinder } from '../../../data/hooks/usePersonFinder';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { rolesMay } from '../../../domain/roles';
 import { screenStyles } from '../../common/styles';
@@ -29,6 +30,7 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
   const styles = screenStyles(useTheme());
   const state = useVisitForm(props);
   const { form, update, fieldError } = state;
+  const findPerson = usePersonFinder(props.context.sp);
   return (
     <form
       noValidate
@@ -48,7 +50,8 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
           councillors={props.options.councillors}
           me={rolesMay(props.user.roles, 'createReport') ? { id: props.user.id, displayName: props.user.displayName, email: props.user.email } : undefined}
           councillorGroups={props.options.councillorGroups}
-          errorMessage={fieldError('members')} onChange={(members) => update({ members })} />
+          errorMessage={fieldError('members')} onChange={(members) => update({ members })}
+          findPerson={findPerson} />
         <VisitDateField value={form.visitDate} errorMessage={fieldError('visitDate')} onChange={(visitDate) => update({ visitDate })} />
         <TeamField teams={props.options.teams} teamId={form.teamId} errorMessage={fieldError('teamId')} onChange={(teamId) => update({ teamId })} />
         <FormTextFields form={form} fieldError={fieldError} onChange={update} />
