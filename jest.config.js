@@ -1,8 +1,10 @@
 /**
  * One jest run for every suite: unit (domain, contract, manifest), integration (sandbox, bot,
- * report) and end-to-end (Chromium against the local workbench).
+ * report) and end-to-end (Chromium against the local workbench) under the sandbox's list rules;
+ * then the suites that prove who may write what once more under production's list settings only
+ * (`SANDBOX_LIST_RULES=production`), as the sandbox runs with that switch.
  */
-module.exports = {
+const base = {
   // jest 29's own node environment: `'node'` would resolve the SPFx toolchain's jest-environment-node 25,
   // which hides Node 22's fetch, Response, AbortSignal and friends from the tests.
   testEnvironment: require.resolve('jest-environment-node', { paths: [require.resolve('jest/package.json')] }),
@@ -16,6 +18,19 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|uuid|jose)/)(?!.*/node_modules/uuid/)'],
   // adaptivecards' `main` is ES modules; its UMD bundle is the same library as CommonJS.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
-  testTimeout: 30000
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json']
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    { ...base, displayName: 'sandbox list rules' },
+    {
+      ...base,
+      displayName: 'production list rules',
+      // The write-permission suites only: the rest do not depend on the list rules.
+      testMatch: ['**/integration/sandbox/security.test.ts', '**/integration/bot/security.test.ts', '**/e2e/sharedVisit.test.ts'],
+      setupFiles: ['<rootDir>/test/helpers/productionListRules.ts']
+    }
+  ]
 };

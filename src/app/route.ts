@@ -6,6 +6,8 @@
 export type AppRoute =
   | { page: 'start' }
   | { page: 'report'; reportId: number }
+  /** A report being written: an item of the drafts list, with its own ids. */
+  | { page: 'draft'; draftId: number }
   | { page: 'newFromRota'; rotaEntryId: number }
   | { page: 'newUnscheduled' };
 
@@ -16,6 +18,10 @@ export function routeFromHash(hash: string): AppRoute {
   let match = /^\/report\/(\d{1,9})$/.exec(path);
   if (match) {
     return { page: 'report', reportId: Number(match[1]) };
+  }
+  match = /^\/draft\/(\d{1,9})$/.exec(path);
+  if (match) {
+    return { page: 'draft', draftId: Number(match[1]) };
   }
   match = /^\/visit\/(\d{1,9})\/new$/.exec(path);
   if (match) {
@@ -31,6 +37,8 @@ export function hashFor(route: AppRoute): string {
   switch (route.page) {
     case 'report':
       return `#/report/${route.reportId}`;
+    case 'draft':
+      return `#/draft/${route.draftId}`;
     case 'newFromRota':
       return `#/visit/${route.rotaEntryId}/new`;
     case 'newUnscheduled':

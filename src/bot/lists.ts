@@ -418,6 +418,8 @@ export class FrontlineLists {
   }
 }
 
+const quoted = (text: string): string => encodeURIComponent(odataStringLiteral(text));
+
 /** A SharePoint REST call that failed: what was asked and what SharePoint answered. */
 export class SharePointRestError extends Error {
   constructor(
@@ -431,35 +433,24 @@ export class SharePointRestError extends Error {
   }
 }
 
-// --- the lock on pickup: item-level permissions through SharePoint REST ---
-
-/** SharePoint's built-in read role, and the read-all role `sharepoint/lists/list-settings.json` defines. */
-export const READ_ROLE_NAME = 'Read';
-export const READ_ALL_REPORTS_ROLE_NAME = 'Frontline Visits - Read all reports';
-/** Who reads every report (docs/architecture.md §4); after the lock, they and the author only. */
-export const REPORT_READING_GROUPS: ReadonlyArray<string> = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk];
+// --- what the bot knows of a report before it reviews it: who changed it last ---
 
 export interface LockResult {
-  /** False when the item already had unique permissions: someone (this bot, earlier) locked it. */
+  /** True until the bot has written to the item: a report it has not yet reviewed. */
   newlyLocked: boolean;
   authorId: number;
   /** The item's last change was the app's (this bot's), not a person's. */
   lastEditorIsApp: boolean;
 }
 
-const quoted = (text: string): string => encodeURIComponent(odataStringLiteral(text));
-
 /**
- * Locks submitted reports where the data lives. SharePoint's list settings let an author edit
- * their own items whatever their status (Contribute, "edit own items") and have no field-level
- * permissions, so once the bot picks a report up it breaks the item's role inheritance and
- * leaves: the author → Read; the improvement team, Heads of Service and clerks → read all.
- * Nobody but the app (Sites.Selected, full control) can write it after that. Idempotent: a rerun,
- * or a second instance, adds only what is missing.
+ * Where a report stands with the bot. A submitted report is closed to its author by the list's own
+ * permissions (councillors may add to Visit Reports but never edit or delete), so the bot no longer
+ * changes item permissions — and SharePoint would not let it on a list with a unique column. What
+ * the bot still needs is whether a person or the bot made an item's last change: a report no bot
+ * has written to yet is one to review. (The class keeps its name and shape for the publisher.)
  */
 export class ReportLocks {
-  private roles?: { read: number; readAll: number };
-  private groups?: number[];
   private appUserId?: number;
 
   constructor(private readonly lists: FrontlineLists) {}
@@ -468,78 +459,40 @@ export class ReportLocks {
     return `${(await this.lists.visitReportsRest()).path}/items(${id})`;
   }
 
-  private async roleIds(): Promise<{ read: number; readAll: number }> {
-    if (!this.roles) {
-      const byName = (name: string): Promise<{ Id: number }> => this.lists.spRest<{ Id: number }>('GET', `/_api/web/roledefinitions/getbyname(${quoted(name)})?$select=Id`);
-      const read = (await byName(READ_ROLE_NAME)).Id;
-      // A site provisioned without the read-all role still gets a working lock: Read is enough on one item.
-      const readAll = await byName(READ_ALL_REPORTS_ROLE_NAME).then(
-        (r) => r.Id,
-        () => read
-      );
-      this.roles = { read, readAll };
+  private async appId(): Promise<number> {
+    if (this.appUserId === undefined) {
+      // App-only, the current user is the app's own site user (SharePoint App), as Editor shows it.
+      this.appUserId = (await this.lists.spRest<{ Id: number }>('GET', '/_api/web/currentuser?$select=Id')).Id;
     }
-    return this.roles;
+    return this.appUserId;
   }
 
-  private async groupIds(): Promise<number[]> {
-    if (!this.groups) {
-      const ids: number[] = [];
-      for (const title of REPORT_READING_GROUPS) {
-        ids.push((await this.lists.spRest<{ Id: number }>('GET', `/_api/web/sitegroups/getbyname(${quoted(title)})?$select=Id`)).Id);
-      }
-      this.groups = ids;
-    }
-    return this.groups;
-  }
-
-  /** Ids of submitted or responded reports whose item still inherits the list's permissions. */
+  /** Ids of submitted or responded reports whose last change was a person's: not yet reviewed by the bot. */
   async unlockedReportIds(): Promise<number[]> {
     const list = (await this.lists.visitReportsRest()).path;
+    const app = await this.appId();
     // Both branches on the indexed ReportStatus column: threshold-safe.
     const filter = encodeURIComponent(`${R.ReportStatus} eq 'Submitted' or ${R.ReportStatus} eq 'Responded'`);
-    let next: string | undefined = `${list}/items?$filter=${filter}&$select=Id,HasUniqueRoleAssignments&$top=5000`;
+    let next: string | undefined = `${list}/items?$filter=${filter}&$select=Id,EditorId&$top=5000`;
     const ids: number[] = [];
     while (next) {
-      const page: { value: Array<{ Id: number; HasUniqueRoleAssignments: boolean }>; 'odata.nextLink'?: string } = await this.lists.spRest('GET', next);
-      page.value.filter((i) => !i.HasUniqueRoleAssignments).forEach((i) => ids.push(i.Id));
+      const page: { value: Array<{ Id: number; EditorId: number }>; 'odata.nextLink'?: string } = await this.lists.spRest('GET', next);
+      page.value.filter((i) => i.EditorId !== app).forEach((i) => ids.push(i.Id));
       next = page['odata.nextLink'];
     }
     return ids;
   }
 
   async lock(id: number): Promise<LockResult> {
-    const path = await this.itemPath(id);
-    const state = await this.lists.spRest<{ AuthorId: number; EditorId: number; HasUniqueRoleAssignments: boolean }>('GET', `${path}?$select=AuthorId,EditorId,HasUniqueRoleAssignments`);
-    if (this.appUserId === undefined) {
-      // App-only, the current user is the app's own site user (SharePoint App), as Editor shows it.
-      this.appUserId = (await this.lists.spRest<{ Id: number }>('GET', '/_api/web/currentuser?$select=Id')).Id;
-    }
-    const roles = await this.roleIds();
-    const wanted = [{ principalId: state.AuthorId, roleDefId: roles.read }].concat((await this.groupIds()).map((g) => ({ principalId: g, roleDefId: roles.readAll })));
-    const have = new Set<string>();
-    if (state.HasUniqueRoleAssignments) {
-      const current = await this.lists.spRest<{ value: Array<{ PrincipalId: number; RoleDefinitionBindings?: Array<{ Id: number }> }> }>(
-        'GET',
-        `${path}/roleassignments?$expand=RoleDefinitionBindings`
-      );
-      for (const a of current.value) {
-        (a.RoleDefinitionBindings || []).forEach((b) => have.add(`${a.PrincipalId}:${b.Id}`));
-      }
-    } else {
-      await this.lists.spRest('POST', `${path}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`);
-    }
-    for (const a of wanted) {
-      if (!have.has(`${a.principalId}:${a.roleDefId}`)) {
-        await this.lists.spRest('POST', `${path}/roleassignments/addroleassignment(principalid=${a.principalId},roledefid=${a.roleDefId})`);
-      }
-    }
-    return { newlyLocked: !state.HasUniqueRoleAssignments, authorId: state.AuthorId, lastEditorIsApp: state.EditorId === this.appUserId };
+    const state = await this.lists.spRest<{ AuthorId: number; EditorId: number }>('GET', `${await this.itemPath(id)}?$select=AuthorId,EditorId`);
+    const lastEditorIsApp = state.EditorId === (await this.appId());
+    return { newlyLocked: !lastEditorIsApp, authorId: state.AuthorId, lastEditorIsApp };
   }
 
-  /** Gives the item back its list's permissions (a report found to be a draft after all). */
+  /** Nothing to give back: the bot changes no permissions. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   async unlock(id: number): Promise<void> {
-    await this.lists.spRest('POST', `${await this.itemPath(id)}/resetroleinheritance`);
+    return undefined;
   }
 }
 

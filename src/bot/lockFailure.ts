@@ -37,7 +37,7 @@ export function explainGraphRefusal(error: unknown, siteUrl: string): string | u
   return (
     `Microsoft Graph answered ${error.statusCode} (${error.code || 'no code'}): the bot's app cannot use the Visit Reports list on ${siteUrl} through Graph, ` +
     'so it can record no card and posts none rather than post one again on every sweep. ' +
-    'It needs Microsoft Graph Sites.Selected consented and the role write (fullcontrol, for the lock) on the site.'
+    'It needs Microsoft Graph Sites.Selected consented and the role write (or fullcontrol) on the site.'
   );
 }
 

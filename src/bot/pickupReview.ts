@@ -20,7 +20,7 @@ const CLAIM_CLOCK_SLACK_MS = 60000;
 export const TAMPERED_NOTICE = 'This report was changed in a way the form does not allow; the improvement team should check it.';
 
 /** On every view of the card of a report the bot has not yet managed to lock. */
-export const NOT_LOCKED_NOTICE = 'Not yet locked: the bot could not lock this report, so its author can still change it. The bot keeps trying; IT can see why in its log.';
+export const NOT_LOCKED_NOTICE = 'Not yet checked: the bot could not read this report on SharePoint to check what it claims. The bot keeps trying; IT can see why in its log.';
 
 export interface PickupReview {
   /** Why the report is treated as tampered; empty when it is not. */

@@ -20,18 +20,15 @@
  * permission to read channel messages to look for the first card. A duplicate is harmless — both
  * cards carry the report id and an answer on either is written once, ETag-guarded.
  *
- * The lock on pickup: before claiming, the bot gives the item unique permissions (author → Read,
- * the reading groups → read all; `ReportLocks`), so from then on only the bot writes it. A lock
- * that fails (a token SharePoint refuses, a missing Sites.Selected role) never stops the card: the
- * card is posted with a line saying the report is not yet locked, the missing permission is
- * logged, and the lock is retried on later sweeps with backoff per report — one pending report is
- * always tried each sweep, so the sweep after the permission is granted locks them all. It then
- * re-reads the item and reviews it (`reviewPickup`): fields only the bot or a Head of Service may
- * set are cleared if present (tampering, logged and flagged on the card), SubmittedOn is checked
- * against the server's Modified time, and the form's submit checks run again; the corrections go
- * in the claim's write. A sweep picks up submitted reports with no card and every submitted or
- * responded report still unlocked (a report its author marked Responded, or gave card ids, would
- * otherwise never get a card).
+ * The review on pickup: a submitted report is closed to its author by the list's permissions
+ * (councillors may add, never edit), but a councillor may add one with any field set. Before
+ * claiming, the bot reads who changed the item last (`ReportLocks`), re-reads it and reviews it
+ * (`reviewPickup`): fields only the bot or a Head of Service may set are cleared if present
+ * (tampering, logged and flagged on the card), SubmittedOn is checked against the server's
+ * Modified time, and the form's submit checks run again; the corrections go in the claim's write.
+ * A sweep picks up submitted reports with no card and every submitted or responded report whose
+ * last change was a person's (one added as Responded, or with card ids, would otherwise never get
+ * a card).
  */
 import { randomUUID } from 'node:crypto';
 import { speakable } from '../cards/reportCard';
@@ -168,7 +165,10 @@ export class CardPublisher {
     const submitted = await this.lists.reportsWithStatus('Submitted');
     let unlocked: number[];
     try {
-      unlocked = await this.locks.unlockedReportIds();
+      // Reports still waiting for their check stay on the list even once the bot has written to
+      // them (a card posted while SharePoint REST was refused).
+      const listed = await this.locks.unlockedReportIds();
+      unlocked = listed.concat(Array.from(this.lockPending.keys()).filter((id) => listed.indexOf(id) === -1));
     } catch (error) {
       // SharePoint REST refused or failed: cards still go out through Graph; the locks wait.
       const failure = explainLockFailure(error, this.lockAdvice.siteUrl, this.lockAdvice.appId);

@@ -10,8 +10,24 @@ import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, RoleGroupView, ROLES, rolesFromMembership } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
-import { formToItemFields, RawUser, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toPerson, toRotaEntry, toTeam, toVisitReport } from './mappers';
+import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import {
+  DRAFT_EXPAND,
+  DRAFT_SELECT,
+  formToItemFields,
+  RawUser,
+  REPORT_EXPAND,
+  REPORT_SELECT,
+  ROTA_EXPAND,
+  ROTA_SELECT,
+  TEAM_EXPAND,
+  TEAM_SELECT,
+  toDraftReport,
+  toPerson,
+  toRotaEntry,
+  toTeam,
+  toVisitReport
+} from './mappers';
 
 export interface SignedInUser {
   /** Site user id: the value SharePoint user fields store. */
@@ -28,10 +44,38 @@ export interface StartPageData {
   /** Rota entries from {@link HISTORY_DAYS} ago up to yesterday, newest first. */
   pastRota: RotaEntry[];
   /**
-   * Reports the user may read with a visit date in the window, plus every draft they can see
-   * (a draft may have no date yet). Item-level security means a councillor sees only their own.
+   * Submitted reports with a visit date in the window, and the drafts being written (a draft may
+   * have no date yet). Every councillor reads every one: the screen picks those of the user's
+   * visits and the user's own. A draft has status Draft and its own id on the drafts list.
    */
   reports: VisitReport[];
+}
+
+/** What already holds a rota visit: its draft, or its submitted report. */
+export interface ExistingForVisit {
+  draft?: VisitReport;
+  report?: VisitReport;
+}
+
+/**
+ * SharePoint refused a second draft or report for a rota visit (its unique Rota entry column).
+ * `existing` is the one that holds the visit, when it could be read.
+ */
+export class VisitAlreadyReportedError extends Error {
+  public readonly status = 409;
+  public constructor(
+    public readonly rotaEntryId: number,
+    public readonly existing: ExistingForVisit,
+    public readonly cause?: unknown
+  ) {
+    super(`Rota visit ${rotaEntryId} already has a ${existing.report ? 'submitted report' : 'draft'}`);
+  }
+}
+
+/** SharePoint's answer to a write that repeats a unique column's value. */
+export function isDuplicateValuesError(error: unknown): boolean {
+  const message = error && (error as { message?: unknown }).message;
+  return httpStatusOf(error) === 500 && typeof message === 'string' && message.indexOf('SPDuplicateValuesFoundException') !== -1;
 }
 
 /** Everything the visit form needs besides the report: one round trip. */
@@ -51,11 +95,16 @@ export interface ReportScreenData extends FormOptions {
   report: VisitReport;
 }
 
-/** What a confirmed write left on the server: the item and its new ETag. */
+/**
+ * What a confirmed write left on the server: the item and its new ETag. `reportId` is the item's
+ * id on the list written: the draft's after a draft save, the submitted report's after a submit.
+ */
 export interface SavedItem {
   reportId: number;
   etag: string;
 }
+
+type ReportListItems = ReturnType<SPFI['web']['lists']['getByTitle']>['items'];
 
 /** A role group as the caller sees it; the `CanCurrentUser…` properties come only when selected. */
 interface RoleGroupInfo {
@@ -79,6 +128,7 @@ const F = VISIT_REPORTS.fields;
  * batched request small however many reports there are.
  */
 const REPORT_SUMMARY_SELECT = REPORT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
+const DRAFT_SUMMARY_SELECT = DRAFT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
 
 /**
  * A report from the summary select: the feedback text is left out to keep the batch small, but
@@ -126,6 +176,10 @@ export class FrontlineDataService {
     return this.sp.web.lists.getByTitle(VISIT_REPORTS.title).items;
   }
 
+  private get draftItems() {
+    return this.sp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items;
+  }
+
   /** The signed-in user, their roles, the rota around today and the readable reports: one round trip. */
   public async getStartPage(today: string, top: number = 500): Promise<StartPageData> {
     const [batchedSP, execute] = this.sp.batched();
@@ -169,22 +223,17 @@ export class FrontlineDataService {
       .filter(`${F.VisitDate} ge ${dateLiteral(since)}`)
       .orderBy(F.VisitDate, false)
       .top(top)();
-    const draftsRequest = reportList.items
-      .select(...REPORT_SUMMARY_SELECT)
-      .expand(...REPORT_EXPAND)
-      .filter(`${F.ReportStatus} eq 'Draft'`)
+    // The drafts list holds only reports being written (a submitted one moves to Visit Reports),
+    // so it stays far below the list view threshold; its only order is the indexed VisitDate.
+    const draftsRequest = batchedSP.web.lists
+      .getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.select(...DRAFT_SUMMARY_SELECT)
+      .expand(...DRAFT_EXPAND)
       .top(top)();
     await execute();
     const [user, groups, upcoming, past, dated, drafts] = await Promise.all([userRequest, groupsRequest, upcomingRequest, pastRequest, datedRequest, draftsRequest]);
     const views = (await Promise.all(viewRequests)).filter((v): v is RoleGroupView => !!v);
-    const reports: VisitReport[] = [];
-    const seen: { [id: number]: boolean } = {};
-    for (const item of [...dated, ...drafts]) {
-      if (!seen[item.Id]) {
-        seen[item.Id] = true;
-        reports.push(summaryReport(item));
-      }
-    }
+    const reports: VisitReport[] = dated.map(summaryReport).concat(drafts.map(toDraftReport));
     return {
       user: {
         id: user.Id,
@@ -223,6 +272,16 @@ export class FrontlineDataService {
     return { report: toVisitReport(item), ...resolved };
   }
 
+  /** One draft with everything its screen needs (the councillors only for its writer's form): one round trip. */
+  public async getDraftScreen(draftId: number, withCouncillors: boolean = true): Promise<ReportScreenData> {
+    const [batchedSP, execute] = this.sp.batched();
+    const draftRequest = batchedSP.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(draftId).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)();
+    const options = this.formOptionRequests(batchedSP, withCouncillors);
+    await execute();
+    const [item, resolved] = await Promise.all([draftRequest, this.formOptionsFrom(options)]);
+    return { report: toDraftReport(item), ...resolved };
+  }
+
   /**
    * A person by work email, made a site user if need be (SharePoint's `ensureUser`, as its own
    * people picker does): how a councillor names a fellow member who belongs through an Entra
@@ -241,55 +300,101 @@ export class FrontlineDataService {
     }
   }
 
-  /** Reads one report (after a conflict, to see what the server holds now). */
+  /** Reads one submitted report. */
   public async getReport(reportId: number): Promise<VisitReport> {
     return toVisitReport(await this.reportItems.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)());
   }
 
+  /** Reads one draft (after a conflict, to see what the server holds now). */
+  public async getDraft(draftId: number): Promise<VisitReport> {
+    return toDraftReport(await this.draftItems.getById(draftId).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)());
+  }
+
+  /** The draft or submitted report that holds a rota visit, if any: one round trip on the indexed, unique Rota entry. */
+  public async getExistingForVisit(rotaEntryId: number): Promise<ExistingForVisit> {
+    const [batchedSP, execute] = this.sp.batched();
+    const filter = `${F.RotaEntry}Id eq ${Math.trunc(rotaEntryId)}`;
+    const reportRequest = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND).filter(filter).top(1)();
+    const draftRequest = batchedSP.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select(...DRAFT_SELECT).expand(...DRAFT_EXPAND).filter(filter).top(1)();
+    await execute();
+    const [reports, drafts] = await Promise.all([reportRequest, draftRequest]);
+    return { report: reports[0] ? toVisitReport(reports[0]) : undefined, draft: drafts[0] ? toDraftReport(drafts[0]) : undefined };
+  }
+
   /**
-   * Writes the draft: adds the item the first time, then updates it with the ETag it was read
-   * or last saved with, so a change made elsewhere meanwhile fails with 412 instead of being
-   * overwritten.
+   * Writes the draft: adds the item the first time (the first save, never on opening the form),
+   * then updates it with the ETag it was read or last saved with, so a change made elsewhere
+   * meanwhile fails with 412 instead of being overwritten. `reportId` is the draft's id.
    */
   public async saveDraft(form: VisitReportForm, target: { reportId?: number; etag?: string }): Promise<SavedItem> {
     const fields = formToItemFields(form);
     if (target.reportId === undefined) {
-      return this.add({ ...fields, [F.ReportStatus]: 'Draft' });
+      return this.add(this.draftItems, fields, form.rotaEntryId);
     }
-    return this.update(target.reportId, fields, target.etag);
+    return this.update(this.draftItems, target.reportId, fields, target.etag, form.rotaEntryId);
   }
 
-  /** Submits the report (with the form's final text) in one write. */
+  /**
+   * Submits the report: adds it, with the form's final text, to Visit Reports — where its author
+   * can never change or delete it — then deletes the draft it came from. SharePoint refuses a
+   * second report for a rota visit ({@link VisitAlreadyReportedError}). `target.reportId` is the
+   * draft's id; the answer is the submitted report's.
+   */
   public async submit(form: VisitReportForm, target: { reportId?: number; etag?: string }, now: Date = new Date()): Promise<SavedItem> {
     const fields = { ...formToItemFields(form), [F.ReportStatus]: 'Submitted', [F.SubmittedOn]: now.toISOString() };
-    if (target.reportId === undefined) {
-      return this.add(fields);
+    const saved = await this.add(this.reportItems, fields, form.rotaEntryId);
+    if (target.reportId !== undefined) {
+      // The report is safe; a draft left behind is hidden beside it and can be deleted later.
+      await this.draftItems
+        .getById(target.reportId)
+        .delete()
+        .catch((error: unknown) => {
+          // eslint-disable-next-line no-console
+          console.error('Frontline Visits: the report was submitted but its draft could not be deleted', { draftId: target.reportId, reportId: saved.reportId, error });
+        });
     }
-    return this.update(target.reportId, fields, target.etag);
+    return saved;
   }
 
-  private async add(fields: { [field: string]: unknown }): Promise<SavedItem> {
-    const data = await this.reportItems.add(fields);
+  /** Deletes the user's own draft (SharePoint lets only its author), guarded by its ETag. */
+  public async deleteDraft(draftId: number, etag: string | undefined): Promise<void> {
+    await this.draftItems.getById(draftId).delete(etag || '*');
+  }
+
+  private async add(items: ReportListItems, fields: { [field: string]: unknown }, rotaEntryId: number | undefined): Promise<SavedItem> {
+    const data = await items.add(fields).catch((error: unknown) => this.explainDuplicate(error, rotaEntryId));
     const reportId = Number(data.Id);
-    return { reportId, etag: responseETag(data) || (await this.currentETag(reportId)) };
+    return { reportId, etag: responseETag(data) || (await this.currentETag(items, reportId)) };
   }
 
-  private async update(reportId: number, fields: { [field: string]: unknown }, etag: string | undefined): Promise<SavedItem> {
+  private async update(items: ReportListItems, id: number, fields: { [field: string]: unknown }, etag: string | undefined, rotaEntryId: number | undefined): Promise<SavedItem> {
     if (!etag) {
-      // Only a report read without its ETag gets here; '*' would overwrite whatever is saved.
+      // Only an item read without its ETag gets here; '*' would overwrite whatever is saved.
       // eslint-disable-next-line no-console
-      console.warn('Frontline Visits: saving a report without its ETag overwrites any other change', { reportId });
+      console.warn('Frontline Visits: saving a draft without its ETag overwrites any other change', { id });
     }
-    const result: { etag?: string | null } = await this.reportItems.getById(reportId).update(fields, etag || '*');
+    const result: { etag?: string | null } = await items
+      .getById(id)
+      .update(fields, etag || '*')
+      .catch((error: unknown) => this.explainDuplicate(error, rotaEntryId));
     // Some servers send no ETag header on MERGE; read it back so the next write still checks.
-    return { reportId, etag: (result && result.etag) || (await this.currentETag(reportId)) };
+    return { reportId: id, etag: (result && result.etag) || (await this.currentETag(items, id)) };
+  }
+
+  /** A unique-column refusal becomes {@link VisitAlreadyReportedError}, with what holds the visit. */
+  private async explainDuplicate(error: unknown, rotaEntryId: number | undefined): Promise<never> {
+    if (rotaEntryId === undefined || !isDuplicateValuesError(error)) {
+      throw error;
+    }
+    const existing = await this.getExistingForVisit(rotaEntryId).catch((): ExistingForVisit => ({}));
+    throw new VisitAlreadyReportedError(rotaEntryId, existing, error);
   }
 
   /** The item's ETag as stored now: the next write must carry it, never a wildcard. */
-  private async currentETag(reportId: number): Promise<string> {
-    const etag = responseETag(await this.reportItems.getById(reportId).select('Id')());
+  private async currentETag(items: ReportListItems, id: number): Promise<string> {
+    const etag = responseETag(await items.getById(id).select('Id')());
     if (!etag) {
-      throw new Error(`Report ${reportId} came back without an ETag, so a later save could not detect another person's change`);
+      throw new Error(`Item ${id} came back without an ETag, so a later save could not detect another person's change`);
     }
     return etag;
   }

@@ -25,7 +25,11 @@ export interface FieldDefinition {
   min?: number;
   max?: number;
   maxLength?: number;
-  /** SharePoint's "Enforce unique values" (needs the column indexed): a second item with the same value is refused. */
+  /**
+   * Enforce unique values: SharePoint refuses an add or update that repeats a value another item
+   * holds (empty values do not count). Needs an indexed, single-value column, and SharePoint allows
+   * it only on a list whose items everyone reads (no "read own items", no item-level permissions).
+   */
   unique?: boolean;
 }
 
@@ -35,8 +39,11 @@ export interface ListDefinition {
   /** The list's URL name under /Lists/. */
   urlName: string;
   description: string;
-  /** Item-level security: 2 = read/edit only items the user created. */
-  itemLevelSecurity: boolean;
+  /**
+   * The list's item-level permissions (list settings, ReadSecurity / WriteSecurity): `own` =
+   * people without Override List Behaviors read (or edit) only the items they created.
+   */
+  itemLevelSecurity: { read: 'all' | 'own'; write: 'all' | 'own' };
   fields: ReadonlyArray<FieldDefinition>;
 }
 
@@ -65,6 +72,38 @@ export const VISIT_ROTA = {
   }
 } as const;
 
+/**
+ * A councillor's report while it is being written. One per rota visit (unique RotaEntry), read by
+ * every councillor so the others on the visit see who is writing it; edited and deleted by its
+ * author only. Submitting adds the report to Visit Reports and deletes the draft.
+ */
+export const VISIT_REPORT_DRAFTS = {
+  title: 'Visit Report Drafts',
+  urlName: 'VisitReportDrafts',
+  fields: {
+    Title: 'Title',
+    RotaEntry: 'RotaEntry',
+    Team: 'Team',
+    VisitDate: 'VisitDate',
+    Members: 'Members',
+    StaffInvolved: 'StaffInvolved',
+    StaffingWorries: 'StaffingWorries',
+    StaffingWorkingWell: 'StaffingWorkingWell',
+    StaffingNextSteps: 'StaffingNextSteps',
+    PerformanceWorries: 'PerformanceWorries',
+    PerformanceWorkingWell: 'PerformanceWorkingWell',
+    PerformanceNextSteps: 'PerformanceNextSteps',
+    OtherWorries: 'OtherWorries',
+    OtherWorkingWell: 'OtherWorkingWell',
+    OtherNextSteps: 'OtherNextSteps',
+    SafetyScale: 'SafetyScale'
+  }
+} as const;
+
+/**
+ * Submitted reports: one per rota visit (unique RotaEntry). Councillors may add an item but never
+ * edit or delete one, so a report is closed from the moment SharePoint accepts it.
+ */
 export const VISIT_REPORTS = {
   title: 'Visit Reports',
   urlName: 'VisitReports',
@@ -155,12 +194,25 @@ const title = (displayName = 'Title'): FieldDefinition => ({
   maxLength: LIMITS.title
 });
 
+/** What the councillors write, the same on a draft and on the submitted report. */
+function reportFormFields(): FieldDefinition[] {
+  return [
+    { internalName: VISIT_REPORTS.fields.RotaEntry, displayName: 'Rota entry', type: 'Lookup', lookupList: VISIT_ROTA.urlName, indexed: true, unique: true },
+    { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
+    { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+    { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
+    ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map(textColumn),
+    ...GRID_TEXT_FIELDS.map(textColumn),
+    { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 }
+  ];
+}
+
 export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
   {
     title: FRONTLINE_TEAMS.title,
     urlName: FRONTLINE_TEAMS.urlName,
     description: "The children's social care intake teams that councillors visit.",
-    itemLevelSecurity: false,
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title('Team'),
       { internalName: FRONTLINE_TEAMS.fields.ServiceManager, displayName: 'Service manager', type: 'User' },
@@ -172,7 +224,7 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     title: VISIT_ROTA.title,
     urlName: VISIT_ROTA.urlName,
     description: 'The rota of councillor visits, drawn up a year ahead.',
-    itemLevelSecurity: false,
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
       { internalName: VISIT_ROTA.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, required: true, indexed: true },
@@ -184,19 +236,20 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     ]
   },
   {
+    title: VISIT_REPORT_DRAFTS.title,
+    urlName: VISIT_REPORT_DRAFTS.urlName,
+    description: 'Visit reports being written: one per rota visit, edited only by the councillor writing it.',
+    itemLevelSecurity: { read: 'all', write: 'own' },
+    fields: [title(), ...reportFormFields()]
+  },
+  {
     title: VISIT_REPORTS.title,
     urlName: VISIT_REPORTS.urlName,
-    description: 'Councillors’ visit reports and the Head of Service’s feedback.',
-    itemLevelSecurity: true,
+    description: 'Councillors’ submitted visit reports and the Head of Service’s feedback.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
-      { internalName: VISIT_REPORTS.fields.RotaEntry, displayName: 'Rota entry', type: 'Lookup', lookupList: VISIT_ROTA.urlName },
-      { internalName: VISIT_REPORTS.fields.Team, displayName: 'Team', type: 'Lookup', lookupList: FRONTLINE_TEAMS.urlName, indexed: true },
-      { internalName: VISIT_REPORTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
-      { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
-      ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map(textColumn),
-      ...GRID_TEXT_FIELDS.map(textColumn),
-      { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 },
+      ...reportFormFields(),
       { internalName: VISIT_REPORTS.fields.ReportStatus, displayName: 'Status', type: 'Choice', choices: REPORT_STATUSES, required: true, indexed: true },
       { internalName: VISIT_REPORTS.fields.SubmittedOn, displayName: 'Submitted on', type: 'DateTime', indexed: true },
       ...FEEDBACK_TEXT_FIELDS.map(textColumn),
@@ -214,8 +267,9 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     title: NOTIFICATIONS_SENT.title,
     urlName: NOTIFICATIONS_SENT.urlName,
     description: 'Activity feed notifications the Frontline Visits bot has sent, so that no one is told the same thing twice.',
-    // Only the bot writes it; the reading groups read all of it, a councillor none of it.
-    itemLevelSecurity: true,
+    // Only the bot writes it; every role reads it. Its key column enforces unique values, which
+    // SharePoint allows only on a list whose items everyone reads (no "read own items").
+    itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
       { internalName: NOTIFICATIONS_SENT.fields.NotificationKey, displayName: 'Notification key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },

@@ -8,7 +8,7 @@ import { parseServerCheck } from '../domain/serverCheck';
 import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
 import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
-import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 
 export interface RawUser {
   Id?: number | null;
@@ -130,6 +130,18 @@ export const REPORT_SELECT = [
   ...userSelect(BUILT_IN_FIELDS.Author)
 ];
 export const REPORT_EXPAND = [F.RotaEntry, F.Team, F.Members, F.HosFeedbackBy, BUILT_IN_FIELDS.Author];
+
+/** A draft has the form's fields only; everything else is the submitted report's. */
+const DRAFT_FIELDS: ReadonlyArray<string> = listDefinition(VISIT_REPORT_DRAFTS.urlName).fields.map((f) => f.internalName);
+export const DRAFT_SELECT = REPORT_SELECT.filter((path) => path === 'Id' || path.indexOf(`${BUILT_IN_FIELDS.Author}/`) === 0 || DRAFT_FIELDS.indexOf(path.split('/')[0]) !== -1).concat([
+  BUILT_IN_FIELDS.Created
+]);
+export const DRAFT_EXPAND = [F.RotaEntry, F.Team, F.Members, BUILT_IN_FIELDS.Author];
+
+/** A draft from Visit Report Drafts: status Draft, its id the draft's own. */
+export function toDraftReport(item: RawItem & { 'odata.etag'?: string; __metadata?: { etag?: string } }): VisitReport {
+  return { ...toVisitReport(item), status: 'Draft', startedOn: optionalText(item[BUILT_IN_FIELDS.Created]) };
+}
 
 export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadata?: { etag?: string } }): VisitReport {
   const { texts, grid, feedback } = textsFromListFields((field) => text(item[field]));

@@ -110,20 +110,23 @@ async function checkLists(ctx: Context): Promise<void> {
     const name = `list ${contract.title}`;
     const base = `/_api/web/lists/getbytitle(${encodeURIComponent(odataStringLiteral(contract.title))})`;
     try {
-      const settings = await ctx.lists.spRest<{ EnableVersioning: boolean; ReadSecurity: number }>('GET', `${base}?$select=EnableVersioning,ReadSecurity`);
+      const settings = await ctx.lists.spRest<{ EnableVersioning: boolean; ReadSecurity: number; WriteSecurity: number }>('GET', `${base}?$select=EnableVersioning,ReadSecurity,WriteSecurity`);
       const fields = (await ctx.lists.spRest<{ value: RestField[] }>('GET', `${base}/fields?$select=InternalName,TypeAsString,Indexed,Required,Choices`)).value;
       const problems = fieldProblems(contract, fields);
       if (!settings.EnableVersioning) {
         problems.push('versioning is off');
       }
-      if (contract.itemLevelSecurity && settings.ReadSecurity !== 2) {
+      if (contract.itemLevelSecurity.read === 'own' && settings.ReadSecurity !== 2) {
         problems.push('people can read items others created (item-level security is off)');
+      }
+      if (contract.itemLevelSecurity.write === 'own' && settings.WriteSecurity !== 2) {
+        problems.push('people can edit items others created (item-level security is off)');
       }
       if (problems.length) {
         ctx.fail(name, problems.join('; '), 'Run `npm run provision -- --site <data site>`: it adds what is missing and changes nothing else.');
       } else {
         const indexed = contract.fields.filter((f) => f.indexed).length;
-        ctx.pass(name, `${contract.fields.length} fields, ${indexed} indexed, choices complete${contract.itemLevelSecurity ? ', item-level security on' : ''}`);
+        ctx.pass(name, `${contract.fields.length} fields, ${indexed} indexed, choices complete${contract.itemLevelSecurity.write === 'own' ? ', each edits only their own items' : ''}`);
       }
     } catch (error) {
       const missing = statusIn(error) === 404;

@@ -84,6 +84,8 @@ export interface VisitReport extends VisitReportForm {
   status: ReportStatus;
   /** When the report was submitted (an ISO instant). "Completed by" is its author. */
   submittedOn?: string;
+  /** A draft: when its writer first saved it (an ISO instant). */
+  startedOn?: string;
   author?: Person;
   feedback?: HosFeedback;
   cardConversationId?: string;

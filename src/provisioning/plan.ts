@@ -94,6 +94,9 @@ function groupSettingsOf(given: GroupSettings): GroupSettings {
   };
 }
 
+/** A group's permission on a list that grants it nothing there. */
+export const NO_ACCESS = 'None';
+
 export function provisioningPlan(script: SiteScript, settings: ListSettings): ProvisioningStep[] {
   const steps: ProvisioningStep[] = [];
   for (const action of script.actions) {
@@ -119,7 +122,10 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
   for (const listName of Object.keys(settings.lists)) {
     steps.push({ kind: 'breakInheritance', listName });
     for (const group of settings.groups) {
-      steps.push({ kind: 'grant', listName, group: group.title, roleDefinition: group.permissions[listName] });
+      // "None": the group gets no role on that list (its inheritance is broken, so it sees nothing of it).
+      if (group.permissions[listName] !== NO_ACCESS) {
+        steps.push({ kind: 'grant', listName, group: group.title, roleDefinition: group.permissions[listName] });
+      }
     }
   }
   steps.push({ kind: 'appGrant', role: settings.appPermission.siteRole });

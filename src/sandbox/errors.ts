@@ -80,11 +80,12 @@ export const spErrors = {
       `The sandbox does not implement ${what}; see src/sandbox/README.md for the SharePoint REST subset it serves.`
     ),
   badRequest: (message: string): SpError => new SpError(400, '-1, System.ArgumentException', message),
-  duplicateValues: (field: string): SpError =>
+  /** An add or update that repeats a value of a column with "Enforce unique values" (SharePoint Online answers 500). */
+  duplicateValues: (fieldTitles: string[]): SpError =>
     new SpError(
-      409,
+      500,
       '-2130575169, Microsoft.SharePoint.SPDuplicateValuesFoundException',
-      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${field}].`
+      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${fieldTitles.join(', ')}].`
     )
 };
 
@@ -95,6 +96,8 @@ export const graphErrors = {
   listNotFound: (): GraphError => new GraphError(404, 'itemNotFound', 'The specified list was not found'),
   etagMismatch: (): GraphError => new GraphError(412, 'preconditionFailed', "ETag does not match current item's value"),
   invalidRequest: (message: string): GraphError => new GraphError(400, 'invalidRequest', message),
+  /** Graph's words for a unique-column clash (microsoftgraph/msgraph-sdk-dotnet#790); the status is the sandbox's choice. */
+  duplicateValues: (): GraphError => new GraphError(409, 'nameAlreadyExists', 'One or more fields with unique constraints already has the provided value.'),
   notIndexed: (field: string): GraphError =>
     new GraphError(
       400,

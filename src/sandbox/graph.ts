@@ -48,6 +48,8 @@ function fromSpError(error: SpError): GraphError {
       return graphErrors.itemNotFound(error.message);
     case 412:
       return graphErrors.etagMismatch();
+    case 500:
+      return error.code.indexOf('SPDuplicateValuesFoundException') !== -1 ? graphErrors.duplicateValues() : new GraphError(500, 'generalException', error.message);
     case 400:
       return graphErrors.invalidRequest(error.message);
     case 409:

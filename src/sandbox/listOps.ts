@@ -71,23 +71,31 @@ function compareValues(a: unknown, b: unknown): number {
   return (x as number) < (y as number) ? -1 : 1;
 }
 
+const uniqueKey = (value: unknown): string | undefined =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? undefined : String(value).toLowerCase();
+
 /**
- * "Enforce unique values": SharePoint compares text case-insensitively and refuses the write
- * whoever makes it (the app included), so a unique column can serve as a claim.
+ * "Enforce unique values": no other item of the list — whoever can see it — may hold the same
+ * value (case-insensitive; empty values never clash), or SharePoint refuses the whole write.
  */
-function assertUniqueValues(list: StoredList, changes: FieldValues, ownId: number | undefined): void {
-  for (const field of list.definition.fields.filter((f) => f.unique)) {
-    const value = changes[field.internalName];
-    if (value === undefined || value === null || value === '') {
-      continue;
+export function assertUniqueValues(list: StoredList, changes: FieldValues, exceptId?: number): void {
+  const clashes = list.definition.fields.filter((field) => {
+    if (!field.unique || !Object.prototype.hasOwnProperty.call(changes, field.internalName)) {
+      return false;
     }
-    const wanted = typeof value === 'string' ? value.toLowerCase() : value;
-    for (const other of Array.from(list.items.values())) {
-      const theirs = other.fields[field.internalName];
-      if (other.id !== ownId && (typeof theirs === 'string' ? theirs.toLowerCase() : theirs) === wanted) {
-        throw spErrors.duplicateValues(field.internalName);
+    const key = uniqueKey(changes[field.internalName]);
+    if (key === undefined) {
+      return false;
+    }
+    for (const other of list.items.values()) {
+      if (other.id !== exceptId && uniqueKey(other.fields[field.internalName]) === key) {
+        return true;
       }
     }
+    return false;
+  });
+  if (clashes.length) {
+    throw spErrors.duplicateValues(clashes.map((f) => f.displayName));
   }
 }
 
@@ -225,8 +233,9 @@ export class ListOps {
 
   public add(list: StoredList, caller: Caller, changes: FieldValues): StoredItem {
     assertMayCreate(list, changes, caller, this.rules);
-    assertUniqueValues(list, changes, undefined);
-    const item = this.store.addItem(list, withDefaults(list, changes), caller.user.id);
+    const fields = withDefaults(list, changes);
+    assertUniqueValues(list, fields);
+    const item = this.store.addItem(list, fields, caller.user.id);
     this.onChange(list, 'added', item);
     return item;
   }
@@ -249,7 +258,7 @@ export class ListOps {
     if (!etagMatches(ifMatch, item)) {
       throw spErrors.etagMismatch(ifMatch as string, restEtag(item));
     }
-    assertMayDelete(list, item, caller, this.rules);
+    assertMayDelete(list, item, caller);
     this.store.deleteItem(list, id);
     this.onChange(list, 'deleted', item);
   }

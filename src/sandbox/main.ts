@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { SandboxHandle, SandboxOptions, startSandbox } from './server';
 import { FIXED_PERSONAS } from './directory';
 import { isSiteTimeZoneName, SITE_TIME_ZONES } from './regional';
+import { securityRulesFromEnvironment } from './security';
 import { AppApi, AppRegistration, BOT_APP_ID, BotAppOptions, SITE_ROLES, SiteRole } from './appIdentity';
 import { SITE_RELATIVE_URL } from '../data/listContract';
 
@@ -25,6 +26,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     seed: env.SANDBOX_SEED === 'empty' ? 'empty' : 'demo',
     siteTimeZone: siteTimeZoneFromEnv(env.SANDBOX_TIME_ZONE),
     bareSite: env.SANDBOX_SITE === 'bare',
+    submittedLockRule: securityRulesFromEnvironment(env).submittedLockRule,
     botApp: botAppFromEnv(env)
   };
 }
@@ -78,6 +80,7 @@ export function describeSandbox(sandbox: SandboxHandle): string {
     `  SharePoint data site ${sandbox.siteUrl} (REST at /_api), Graph at ${sandbox.url}/v1.0`,
     `  other sites, no lists: tenant root ${sandbox.url}/ (Teams personal app) and ${sandbox.teamSiteUrl} (channel tab)`,
     `  data in ${sandbox.dataDir}`,
+    `  list rules: ${sandbox.listRules === 'production' ? "production's list settings only (SANDBOX_LIST_RULES=production)" : "the sandbox's (production's list settings plus its own field checks)"}`,
     `  personas: ${FIXED_PERSONAS.map((p) => p.email).join(', ')}`,
     `  bot app: ${describeBotApp(sandbox)}`
   ].join('\n');

@@ -75,6 +75,11 @@ export function itemPermissionsRoute(
   };
   if (s1.name === 'breakroleinheritance' && rest.length === 1) {
     assertMayManagePermissions(caller);
+    if (list.definition.fields.some((f) => f.unique)) {
+      // SharePoint keeps unique columns and item-level permissions apart (a clash would reveal
+      // an item its caller cannot see); the wording is the sandbox's own.
+      throw new SpError(400, SP_EXCEPTION, 'Items of a list with a column that enforces unique values cannot have unique permissions.');
+    }
     if (method !== 'POST') {
       throw new SpError(400, SP_EXCEPTION, `${method} is not supported on breakroleinheritance.`);
     }

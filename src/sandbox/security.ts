@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -21,14 +21,25 @@ export type Caller = { kind: 'user'; user: SiteUser; roles: Role[]; groupIds: nu
 
 /**
  * Rules the sandbox adds on top of what SharePoint's list settings can express.
- * `submittedLockRule` (default on): a councillor writes only their own draft, never the feedback
- * or card fields, and sets the status only to Draft or Submitted. Production cannot enforce that
- * with list settings (Contribute, "edit own items", no field-level permissions): there the bot's
- * lock on pickup (item-level role assignments) does it. Off, the sandbox behaves as production's
- * list settings do — an author may write anything on their own item until the item is locked.
+ * `submittedLockRule` (default on): what a councillor adds to Visit Reports is a plain submission
+ * (status Submitted, no feedback or card fields), and a Head of Service may write their own answer
+ * directly. Production cannot check field values (no field-level permissions): there a councillor
+ * may add a report with any field set, which the bot's pickup review catches; and only the app
+ * writes an answer. Off (`SANDBOX_LIST_RULES=production`), the sandbox behaves as production's list
+ * settings do and nothing more. Either way a councillor never edits or deletes a submitted report:
+ * that is the list's own permission level, not a sandbox rule.
  */
 export interface SecurityRules {
   submittedLockRule: boolean;
+}
+
+/** The sandbox's extra rules, unless `SANDBOX_LIST_RULES=production` asks for production's list settings only. */
+export function securityRulesFromEnvironment(env: NodeJS.ProcessEnv = process.env): SecurityRules {
+  const value = (env.SANDBOX_LIST_RULES || 'sandbox').trim().toLowerCase();
+  if (value !== 'sandbox' && value !== 'production') {
+    throw new RangeError(`SANDBOX_LIST_RULES must be "sandbox" or "production", not "${env.SANDBOX_LIST_RULES}"`);
+  }
+  return { submittedLockRule: value !== 'production' };
 }
 
 export const DEFAULT_SECURITY_RULES: SecurityRules = { submittedLockRule: true };
@@ -115,6 +126,8 @@ const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [
 const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
+const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
+const isDrafts = (list: StoredList): boolean => list.definition.title === VISIT_REPORT_DRAFTS.title;
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -145,14 +158,20 @@ export function itemRightsOf(item: StoredItem, caller: Caller): 'none' | 'read' 
   return best;
 }
 
-/** Item-level read security: a councillor sees only the reports they created; unique permissions decide alone. */
+/**
+ * The list's read security (ReadSecurity 2: only items the user created, unless they may read
+ * all); unique permissions on the item decide alone.
+ */
 export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller): boolean {
   const unique = itemRightsOf(item, caller);
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  // Item-level read security (ReadSecurity 2): the reading groups' role overrides it.
-  if (!list.definition.itemLevelSecurity || may(caller, 'readAllReports')) {
+  if (list.definition.title === NOTIFICATIONS_SENT.title && !may(caller, 'readAllReports')) {
+    // Councillors have no role on it (list-settings.json: "None").
+    return false;
+  }
+  if (list.definition.itemLevelSecurity.read === 'all' || may(caller, 'readAllReports')) {
     return true;
   }
   return item.authorId === caller.user.id;
@@ -250,11 +269,20 @@ export function assertMayCreate(list: StoredList, changes: FieldValues, caller: 
   if (decidedAtListLevel(list, caller)) {
     return;
   }
-  if (!may(caller, 'createReport')) {
+  if (isDrafts(list)) {
+    if (!may(caller, 'createReport')) {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
+  if (!may(caller, 'submitOwnReport')) {
     throw spErrors.accessDenied();
   }
   if (rules.submittedLockRule) {
     assertCouncillorFields(changes);
+    if (changes[STATUS] !== 'Submitted') {
+      throw spErrors.accessDenied();
+    }
   }
 }
 
@@ -277,32 +305,30 @@ function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): bo
   );
 }
 
-/** The author's own item, writable under the list settings: their draft, or anything of theirs when the sandbox's extra rule is off. */
-function isAuthorsWritable(item: StoredItem, caller: Caller, rules: SecurityRules): boolean {
-  return item.authorId === caller.user.id && may(caller, 'editOwnDraft') && (!rules.submittedLockRule || item.fields[STATUS] === 'Draft');
+/** A draft is edited and deleted by its author only (WriteSecurity 2, Contribute). */
+function isOwnDraft(list: StoredList, item: StoredItem, caller: Caller): boolean {
+  return isDrafts(list) && item.authorId === caller.user.id && may(caller, 'editOwnDraft');
 }
 
 export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
   if (decidedByItemPermissions(item, caller) || decidedAtListLevel(list, caller)) {
     return;
   }
-  if (may(caller, 'writeFeedback') && isOwnAnswer(item, changes, caller)) {
+  if (isOwnDraft(list, item, caller)) {
     return;
   }
-  if (isAuthorsWritable(item, caller, rules)) {
-    if (rules.submittedLockRule) {
-      assertCouncillorFields(changes);
-    }
+  // Production gives Heads of Service read only: their answer reaches the list through the bot.
+  if (rules.submittedLockRule && isReports(list) && may(caller, 'writeFeedback') && isOwnAnswer(item, changes, caller)) {
     return;
   }
   throw spErrors.accessDenied();
 }
 
-export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
+export function assertMayDelete(list: StoredList, item: StoredItem, caller: Caller): void {
   if (decidedByItemPermissions(item, caller) || decidedAtListLevel(list, caller)) {
     return;
   }
-  if (isAuthorsWritable(item, caller, rules)) {
+  if (isOwnDraft(list, item, caller)) {
     return;
   }
   throw spErrors.accessDenied();

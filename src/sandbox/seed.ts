@@ -5,28 +5,15 @@
  * draft, submitted, responded, and overdue for submission or for response. Written through the
  * store, authored by the councillors themselves, so item-level security applies to them.
  */
-import { FRONTLINE_TEAMS, SITE_RELATIVE_URL, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, listDefinition, SITE_RELATIVE_URL, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { municipalYearOf } from '../domain/municipalYear';
 import { GRID_COLUMNS, GRID_ROWS, gridCellKey, GridRow } from '../domain/grid';
 import { areaFeedbackField, GRID_CELL_LIST_FIELDS } from '../domain/reportFields';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
-import { ROLE_GROUPS } from '../domain/roles';
-import { FieldValues, FULL_CONTROL_ROLE, READ_ALL_REPORTS_ROLE, READ_ROLE, RoleAssignment, SandboxStore, SiteUser, spNow, StoredList } from './store';
+import { FieldValues, SandboxStore, SiteUser, spNow, StoredList } from './store';
 import { localMidnight, siteTimeZone } from './regional';
-
-/**
- * What the bot's lock on pickup (`ReportLocks` in src/bot/lists.ts) leaves on a report: the app
- * with full control (breaking inheritance leaves the caller so), the author reads, the three
- * reading groups read all.
- */
-export function pickupLockAssignments(store: SandboxStore, authorId: number): RoleAssignment[] {
-  const readers = [ROLE_GROUPS.ImprovementTeam, ROLE_GROUPS.HeadOfService, ROLE_GROUPS.Clerk].map((title) => store.groupByTitle(title)).filter((g) => !!g);
-  const app = store.appPrincipal();
-  const appAssignment = app ? [{ principalId: app.id, roleDefId: FULL_CONTROL_ROLE.id }] : [];
-  return appAssignment.concat([{ principalId: authorId, roleDefId: READ_ROLE.id }]).concat(readers.map((g) => ({ principalId: (g as { id: number }).id, roleDefId: READ_ALL_REPORTS_ROLE.id })));
-}
 
 const T = FRONTLINE_TEAMS.fields;
 const R = VISIT_ROTA.fields;
@@ -132,6 +119,9 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
   const teamsList = store.listByTitle(FRONTLINE_TEAMS.title) as StoredList;
   const rotaList = store.listByTitle(VISIT_ROTA.title) as StoredList;
   const reportsList = store.listByTitle(VISIT_REPORTS.title) as StoredList;
+  const draftsList = store.listByTitle(VISIT_REPORT_DRAFTS.title) as StoredList;
+  const app = store.appPrincipal();
+  const draftFieldNames = listDefinition(VISIT_REPORT_DRAFTS.urlName).fields.map((f) => f.internalName);
   const improvement = requireUser(store, FIXED_PERSONAS[2].email);
   const hos = requireUser(store, FIXED_PERSONAS[3].email);
   DEMO_PEOPLE.forEach((p) => requireUser(store, p.email));
@@ -212,11 +202,23 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         [V.HosFeedbackBy]: status === 'Responded' ? hos.id : null,
         [V.HosFeedbackOn]: status === 'Responded' && submittedOn ? new Date(submittedOn.getTime() + 12 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null
       });
+      if (status === 'Draft') {
+        // A draft lives in its own list until it is submitted, with the form's fields only.
+        const draft: FieldValues = {};
+        draftFieldNames.forEach((name) => (draft[name] = fields[name]));
+        store.addItem(draftsList, withDefaults(draftsList, draft), authorId, instantOn(addDays(day, 2)));
+        return;
+      }
       // A submitted report was last changed when it was submitted (the bot checks SubmittedOn against Modified).
-      const item = store.addItem(reportsList, fields, authorId, submittedOn || instantOn(addDays(day, 2)));
-      if (status === 'Responded') {
-        // Answered before the demo starts: locked as the bot locks a report when it first sees it.
-        store.setRoleAssignments(reportsList, item.id, pickupLockAssignments(store, authorId));
+      const answer: FieldValues = {};
+      for (const name of [V.HosFeedback, V.HosFeedbackBy, V.HosFeedbackOn, ...Object.keys(areaAnswers(false, grid))]) {
+        answer[name] = fields[name];
+        fields[name] = null;
+      }
+      const item = store.addItem(reportsList, { ...fields, [V.ReportStatus]: 'Submitted' }, authorId, submittedOn as Date);
+      if (status === 'Responded' && app) {
+        // Answered before the demo starts: the bot wrote the answer, as it does through Graph.
+        store.updateItem(reportsList, item.id, { ...answer, [V.ReportStatus]: 'Responded' }, app.id, new Date(String(answer[V.HosFeedbackOn])));
       }
     });
   }

@@ -20,7 +20,7 @@ import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './grap
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
 import { ListOps } from './listOps';
 import { errorResponse, InnerResponse, odataMode } from './restShapes';
-import { Caller, hasSiteAccess, identify } from './security';
+import { Caller, hasSiteAccess, identify, securityRulesFromEnvironment } from './security';
 import { setSiteTimeZone, SiteTimeZoneName } from './regional';
 import { seedDemo } from './seed';
 import { handleSitePermissions, parseSitePermissionsPath } from './sitePermissions';
@@ -44,9 +44,9 @@ export interface SandboxOptions {
   /** Mount the workbench page at `/` (default true). */
   workbench?: boolean;
   /**
-   * The sandbox's own rule that a councillor writes only their draft and never the feedback or
-   * card fields (default true). False: production's list settings only (an author writes anything
-   * on their own item), so only the bot's lock (item role assignments) protects a submitted report.
+   * The sandbox's own rule that what a councillor adds to Visit Reports is a plain submission
+   * (default: on, unless `SANDBOX_LIST_RULES=production`). False: production's list settings only
+   * (a councillor may add a report with any field set; a submitted one is still closed to them).
    */
   submittedLockRule?: boolean;
   /** The data site's regional time zone (default: as stored, else London, which provisioning sets). */
@@ -76,6 +76,8 @@ export interface SandboxHandle {
   /** The store itself: for test set-up only (e.g. `bulkAddItems` past the threshold). */
   store: SandboxStore;
   faults: Faults;
+  /** Whose list rules it enforces: `production` = production's list settings only. */
+  listRules: 'sandbox' | 'production';
   /** The sandbox's Entra: app registrations and their Sites.Selected grants (tests change them here or through Graph). */
   apps: AppDirectory;
   /**
@@ -199,7 +201,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new Faults();
   const apps = new AppDirectory(store, options.botApp);
   const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: SANDBOX_TENANT_ID, retryDelaysMs: options.webhookRetryDelaysMs });
-  const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule: options.submittedLockRule !== false });
+  const submittedLockRule = options.submittedLockRule === undefined ? securityRulesFromEnvironment().submittedLockRule : options.submittedLockRule;
+  const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule });
 
   const server = http.createServer();
   let listening: LoopbackListening;
@@ -451,6 +454,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     dataDir,
     store,
     faults,
+    listRules: submittedLockRule ? 'sandbox' : 'production',
     apps,
     bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[] {
       const list = store.listByTitle(listTitle);

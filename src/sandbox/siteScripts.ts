@@ -281,7 +281,7 @@ function applyCreateList(ctx: SiteScriptContext, action: Json, results: ActionRe
   }
   let list = store.listByTitle(listName);
   if (!list) {
-    const definition: ListDefinition = { title: listName, urlName: freeUrlName(store, listName), description: '', itemLevelSecurity: false, fields: [TITLE_FIELD] };
+    const definition: ListDefinition = { title: listName, urlName: freeUrlName(store, listName), description: '', itemLevelSecurity: { read: 'all', write: 'all' }, fields: [TITLE_FIELD] };
     list = store.createList(definition);
   }
   const target = `${ctx.siteUrl}/Lists/${list.definition.urlName}`;

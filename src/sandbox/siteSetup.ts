@@ -23,6 +23,7 @@ import { SpError, spErrors } from './errors';
 import { annotate, collectionBody, emptyResponse, entityBody, InnerResponse, jsonResponse, ODataMode } from './restShapes';
 import { regionalSettingsOf, TIME_ZONES } from './siteScripts';
 import { RoleAssignment, ROLE_DEFINITIONS, SandboxStore, SiteGroup, StoredList } from './store';
+import type { ListDefinition } from '../data/listContract';
 
 export interface SiteSetupContext {
   store: SandboxStore;
@@ -64,7 +65,7 @@ export function listSettingsOf(store: SandboxStore, list: StoredList): ListSetti
     return JSON.parse(stored) as ListSettings;
   }
   const itemLevel = list.definition.itemLevelSecurity;
-  return { EnableVersioning: !store.bareSite, MajorVersionLimit: store.bareSite ? 0 : 500, ReadSecurity: itemLevel ? 2 : 1, WriteSecurity: itemLevel ? 2 : 1 };
+  return { EnableVersioning: !store.bareSite, MajorVersionLimit: store.bareSite ? 0 : 500, ReadSecurity: itemLevel.read === 'own' ? 2 : 1, WriteSecurity: itemLevel.write === 'own' ? 2 : 1 };
 }
 
 interface ScopeRoles {
@@ -188,8 +189,8 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
       throw new SpError(400, '-2147024809, System.ArgumentException', 'Value does not fall within the expected range.');
     }
     ctx.store.setMeta(listSettingsKey(list), JSON.stringify(settings));
-    const itemLevel = Number(settings.ReadSecurity) === 2;
-    if (list.definition.itemLevelSecurity !== itemLevel) {
+    const itemLevel: ListDefinition['itemLevelSecurity'] = { read: Number(settings.ReadSecurity) === 2 ? 'own' : 'all', write: Number(settings.WriteSecurity) === 2 ? 'own' : 'all' };
+    if (list.definition.itemLevelSecurity.read !== itemLevel.read || list.definition.itemLevelSecurity.write !== itemLevel.write) {
       ctx.store.updateListDefinition(list, { ...list.definition, itemLevelSecurity: itemLevel });
     }
     return emptyResponse(204);

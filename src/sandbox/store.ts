@@ -59,7 +59,8 @@ export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
   { id: 1073741827, name: 'Contribute', itemRights: 'write' },
   { id: 1073741826, name: 'Read', itemRights: 'read' },
   { id: 1073741825, name: 'Limited Access', itemRights: 'none' },
-  { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' }
+  { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' },
+  { id: 1073741925, name: 'Frontline Visits - Submit reports', itemRights: 'read' }
 ];
 
 export const FULL_CONTROL_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Full Control')[0];

@@ -4,10 +4,10 @@ import type { AppContext } from '../../app/AppContext';
 import { AppRoute, hashFor } from '../../app/route';
 import type { Navigate } from '../../app/useRoute';
 import { formatLongDate } from '../../domain/calendarDate';
-import { isEditableByAuthor } from '../../domain/reportStatus';
 import { rolesMay } from '../../domain/roles';
 import type { FormOptions, StartPageData } from '../../data/FrontlineDataService';
-import { useFormOptions, useReportScreen } from '../../data/hooks/useReportScreen';
+import { useDraftScreen, useFormOptions, useReportScreen } from '../../data/hooks/useReportScreen';
+import { routeOfReport } from './myVisitsModel';
 import { screenStyles } from '../common/styles';
 import { DeviceCopyNotice } from './DeviceCopyNotice';
 import { ReportView } from './ReportView';
@@ -23,8 +23,8 @@ export interface ReportScreenProps {
 }
 
 /**
- * One report: the form while it is the signed-in councillor's draft, otherwise the read-only
- * report with its feedback. Loaded on demand (its own chunk), since the start page needs none of it.
+ * One report: the form while it is the signed-in councillor's draft, a fellow member's draft to
+ * read, or the submitted report with its feedback, read-only for everyone. Loaded on demand (its own chunk), since the start page needs none of it.
  */
 export default function ReportScreen(props: ReportScreenProps): JSX.Element {
   const { route, navigate } = props;
@@ -34,7 +34,7 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
   const createdHere = React.useRef<number | undefined>();
   const [submitted, setSubmitted] = React.useState<number | undefined>();
   React.useEffect(() => {
-    const isOwnCreation = route.page === 'report' && route.reportId === createdHere.current;
+    const isOwnCreation = route.page === 'draft' && route.draftId === createdHere.current;
     if (!isOwnCreation && hashFor(route) !== hashFor(shown)) {
       setShown(route);
     }
@@ -42,9 +42,9 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [route]);
 
-  const onReportCreated = (reportId: number): void => {
-    createdHere.current = reportId;
-    navigate({ page: 'report', reportId }, { replace: true });
+  const onReportCreated = (draftId: number): void => {
+    createdHere.current = draftId;
+    navigate({ page: 'draft', draftId }, { replace: true });
   };
   const onSubmitted = (reportId: number): void => {
     createdHere.current = undefined;
@@ -56,7 +56,9 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
   let body: JSX.Element;
   if (shown.page === 'report') {
     // Keyed by the submission too: after submitting, the report loads afresh, read-only.
-    body = <ExistingReport key={`report-${shown.reportId}-${submitted === shown.reportId ? 'submitted' : 'open'}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} onSubmitted={onSubmitted} />;
+    body = <ExistingReport key={`report-${shown.reportId}-${submitted === shown.reportId ? 'submitted' : 'open'}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} />;
+  } else if (shown.page === 'draft') {
+    body = <ExistingDraft key={`draft-${shown.draftId}`} {...props} draftId={shown.draftId} onSubmitted={onSubmitted} />;
   } else if (shown.page === 'newFromRota' || shown.page === 'newUnscheduled') {
     body = <NewReport key={hashFor(shown)} {...props} shown={shown} onReportCreated={onReportCreated} onSubmitted={onSubmitted} />;
   } else {
@@ -98,8 +100,9 @@ function LoadFailed({ message, retry }: { message: string; retry: () => void }):
   );
 }
 
-function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmitted: boolean; onSubmitted(id: number): void }): JSX.Element {
-  const [state, retry] = useReportScreen(props.context.sp, props.reportId, rolesMay(props.start.user.roles, 'editOwnDraft'));
+function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmitted: boolean }): JSX.Element {
+  // A submitted report is read-only for everyone: no form, so no councillors' list to read.
+  const [state, retry] = useReportScreen(props.context.sp, props.reportId, false);
   if (state.status === 'loading') {
     return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
   }
@@ -113,12 +116,48 @@ function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmi
   }
   const { report } = state.data;
   const user = props.start.user;
-  const title = `${report.teamTitle || 'Visit'}${report.visitDate ? `, ${formatLongDate(report.visitDate)}` : ''}`;
   const isAuthor = !report.author || report.author.id === user.id;
-  if (isEditableByAuthor(report.status) && isAuthor && rolesMay(user.roles, 'editOwnDraft')) {
+  return (
+    <>
+      <Heading>Visit report: {reportHeading(report)}</Heading>
+      {props.justSubmitted && (
+        <MessageBar messageBarType={MessageBarType.success} isMultiline={true}>
+          Your report has been submitted to the Children’s Improvement Team. You can no longer change it.
+        </MessageBar>
+      )}
+      {!isAuthor && report.author && <p>Written and submitted by {report.author.displayName} for the members who visited.</p>}
+      {isAuthor && !props.justSubmitted && <DeviceCopyNotice userEmail={user.email} draftKey={`report-${report.id}`} saved={formOf(report)} />}
+      <ReportView report={report} today={props.today} />
+    </>
+  );
+}
+
+function reportHeading(report: { teamTitle?: string; visitDate?: string }): string {
+  return `${report.teamTitle || 'Visit'}${report.visitDate ? `, ${formatLongDate(report.visitDate)}` : ''}`;
+}
+
+/** A draft: its writer's form, or — for anyone else — the draft to read, saying whose it is. */
+function ExistingDraft(props: ReportScreenProps & { draftId: number; onSubmitted(id: number): void }): JSX.Element {
+  const [state, retry] = useDraftScreen(props.context.sp, props.draftId, rolesMay(props.start.user.roles, 'editOwnDraft'));
+  if (state.status === 'loading') {
+    return <Spinner size={SpinnerSize.large} label="Opening the report…" />;
+  }
+  if (state.status === 'failed') {
+    // Submitted (or deleted) from another device: text this device still holds is shown, not lost.
     return (
       <>
-        <Heading>Visit report: {title}</Heading>
+        <Heading>Visit report</Heading>
+        <LoadFailed message={state.message} retry={retry} />
+        <DeviceCopyNotice userEmail={props.start.user.email} draftKey={`report-${props.draftId}`} saved={unscheduledForm(props.start.user)} />
+      </>
+    );
+  }
+  const { report } = state.data;
+  const user = props.start.user;
+  if ((!report.author || report.author.id === user.id) && rolesMay(user.roles, 'editOwnDraft')) {
+    return (
+      <>
+        <Heading>Visit report: {reportHeading(report)}</Heading>
         <VisitForm
           context={props.context}
           user={user}
@@ -133,35 +172,37 @@ function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmi
       </>
     );
   }
+  const writer = report.author ? report.author.displayName : 'Another member';
   return (
     <>
-      <Heading>Visit report: {title}</Heading>
-      {props.justSubmitted && (
-        <MessageBar messageBarType={MessageBarType.success} isMultiline={true}>
-          Your report has been submitted to the Children’s Improvement Team. You can no longer change it.
-        </MessageBar>
-      )}
-      {isAuthor && !props.justSubmitted && <DeviceCopyNotice userEmail={user.email} draftKey={`report-${report.id}`} saved={formOf(report)} />}
+      <Heading>Visit report: {reportHeading(report)}</Heading>
+      <MessageBar messageBarType={MessageBarType.info} isMultiline={true} data-testid="fellow-draft">
+        {writer} is writing this report{report.startedOn ? ` (started ${formatLongDate(report.startedOn.slice(0, 10))})` : ''}. It is a draft: you can read it, and only {writer} can change or submit it.
+        A visit has one report, so you do not need to write another.
+      </MessageBar>
       <ReportView report={report} today={props.today} />
     </>
   );
 }
 
 function NewReport(
-  props: ReportScreenProps & { shown: Exclude<AppRoute, { page: 'start' } | { page: 'report' }>; onReportCreated(id: number): void; onSubmitted(id: number): void }
+  props: ReportScreenProps & { shown: Exclude<AppRoute, { page: 'start' } | { page: 'report' } | { page: 'draft' }>; onReportCreated(id: number): void; onSubmitted(id: number): void }
 ): JSX.Element {
   const [state, retry] = useFormOptions(props.context.sp);
   const { shown, start } = props;
   const rotaEntry = shown.page === 'newFromRota' ? start.upcomingRota.concat(start.pastRota).filter((r) => r.id === shown.rotaEntryId)[0] : undefined;
-  const existing = rotaEntry ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id && (!r.author || r.author.id === start.user.id))[0] : undefined;
-  const existingId = existing ? existing.id : undefined;
+  // A visit has one report: if it has one already (anyone's), open that rather than start a second.
+  const held = rotaEntry ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id).sort((a, b) => (a.status === 'Draft' ? 1 : 0) - (b.status === 'Draft' ? 1 : 0))[0] : undefined;
+  const existing = held ? routeOfReport(held) : undefined;
+  const existingHash = existing ? hashFor(existing) : undefined;
   const navigate = props.navigate;
   React.useEffect(() => {
-    // This visit already has the councillor's report: open that rather than start a second.
-    if (existingId !== undefined) {
-      navigate({ page: 'report', reportId: existingId }, { replace: true });
+    if (existing) {
+      navigate(existing, { replace: true });
     }
-  }, [existingId, navigate]);
+    // The route is rebuilt each render; its address is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [existingHash, navigate]);
   if (!rolesMay(start.user.roles, 'createReport')) {
     return (
       <>

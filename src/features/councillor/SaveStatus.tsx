@@ -25,6 +25,9 @@ function refusal(status: number): string {
   if (status === 401 || status === 403) {
     return 'you may have been signed out, or you no longer have permission to change this report. Reload the page to sign in again.';
   }
+  if (status === 409) {
+    return 'another member has already started the report for this visit, and a visit has one report. Open theirs (below).';
+  }
   if (status === 404) {
     return 'this report is no longer on the list (it may have been deleted). Tell the Children’s Improvement Team.';
   }

@@ -24,8 +24,11 @@ export type SaveState =
    */
   | { kind: 'rejected'; status: number; deviceCopy: boolean };
 
-/** Refusals that the same request will meet again: no automatic retry. */
-const NOT_RETRIED = [400, 401, 403, 404];
+/**
+ * Refusals that the same request will meet again: no automatic retry. 409: the visit already has
+ * another member's draft or report (SharePoint's unique Rota entry refused this one).
+ */
+const NOT_RETRIED = [400, 401, 403, 404, 409];
 
 export interface DraftSaverOptions {
   save: SaveFunction;

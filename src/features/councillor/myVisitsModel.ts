@@ -27,6 +27,8 @@ export interface VisitRow {
   /** Where the row's action leads and what it says. */
   action?: { label: string; route: AppRoute };
   notHeldReason?: string;
+  /** A fellow member's name when they, not the signed-in user, wrote the report. */
+  writer?: string;
 }
 
 export interface MyVisitsView {
@@ -58,17 +60,44 @@ function teamName(title: string | undefined): string {
   return title || 'Team not chosen yet';
 }
 
+/** Where a report opens: a draft on the drafts list, a submitted one on Visit Reports. */
+export function routeOfReport(report: VisitReport): AppRoute {
+  return report.status === 'Draft' ? { page: 'draft', draftId: report.id } : { page: 'report', reportId: report.id };
+}
+
+/** "Cllr Hale's" when a fellow member wrote it, so nobody mistakes it for their own. */
+function writtenBy(report: VisitReport, userId: number): string | undefined {
+  return report.author && report.author.id !== userId ? report.author.displayName : undefined;
+}
+
 /** The row for a report (with its rota entry, when it came from the rota). */
 function reportRow(report: VisitReport, rota: RotaEntry | undefined, userId: number, today: CalendarDate): VisitRow {
+  const row = ownReportRow(report, rota, userId, today);
+  const writer = writtenBy(report, userId);
+  if (!writer) {
+    return row;
+  }
+  if (report.status === 'Draft') {
+    return {
+      ...row,
+      statusText: `${row.overdue ? 'Overdue: ' : ''}${writer} is writing the report (draft)`,
+      writer,
+      action: { label: `Read ${writer}’s draft`, route: routeOfReport(report) }
+    };
+  }
+  return { ...row, statusText: `${row.statusText}, by ${writer}`, writer, action: { label: report.status === 'Responded' ? 'Read the report and response' : 'Read the report', route: routeOfReport(report) } };
+}
+
+function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: number, today: CalendarDate): VisitRow {
   const visitDate = report.visitDate || (rota && rota.visitDate);
   const base = {
-    key: `report-${report.id}`,
+    key: `${report.status === 'Draft' ? 'draft' : 'report'}-${report.id}`,
     visitDate,
     dateText: visitDate ? formatLongDate(visitDate) : 'Date not entered yet',
     teamTitle: teamName(report.teamTitle || (rota && rota.teamTitle)),
     fellowMembers: fellows(report.members.length ? report.members : rota ? rota.members : [], userId)
   };
-  const open: AppRoute = { page: 'report', reportId: report.id };
+  const open: AppRoute = routeOfReport(report);
   const lateness = visitReportLateness(report);
   const latenessText = [lateness.submittedText, lateness.answeredText].filter(Boolean).map((t) => `${t}.`).join(' ') || undefined;
   if (report.status === 'Responded') {
@@ -158,8 +187,9 @@ function byDate(direction: 1 | -1): (a: VisitRow, b: VisitRow) => number {
 }
 
 /**
- * My visits: the rota entries the councillor is booked on and the reports they can see (their
- * own, by item-level security), joined by rota entry. Upcoming = after today; today's visit can
+ * My visits: the rota entries the councillor is booked on and the reports of those visits —
+ * whoever of the members writes it: one report per visit — plus their own unscheduled ones,
+ * joined by rota entry. Upcoming = after today; today's visit can
  * be reported on, so it is with the past ones.
  */
 export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
@@ -170,7 +200,7 @@ export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
   for (const report of input.reports) {
     if (report.rotaEntryId !== undefined) {
       const existing = reportsByRota[report.rotaEntryId];
-      // Two reports for one visit (two councillors each started one): show the furthest on.
+      // A draft left beside its submitted report (its deletion failed): show the report.
       if (!existing || statusRank(report) > statusRank(existing)) {
         reportsByRota[report.rotaEntryId] = report;
       }
@@ -187,7 +217,7 @@ export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
     }
     rotaSeen[entry.id] = true;
     const report = reportsByRota[entry.id];
-    if (report && mine(report)) {
+    if (report && (mine(report) || isMember(entry.members, userId))) {
       rows.push(reportRow(report, entry, userId, today));
     } else if (isMember(entry.members, userId)) {
       const row = rotaRow(entry, userId, today);
@@ -234,7 +264,7 @@ export function buildReadableReports(reports: VisitReport[], today: CalendarDate
   return reports
     .filter((r) => r.status !== 'Draft')
     .map((report) => {
-      const row = reportRow(report, undefined, -1, today);
+      const row = ownReportRow(report, undefined, -1, today);
       return {
         reportId: report.id,
         dateText: row.dateText,

@@ -12,8 +12,8 @@ export async function fetchAs(url: string, email: string, init: RequestInit = {}
   });
 }
 
-export async function listItemsAs(siteUrl: string, email: string, filter: string): Promise<Array<{ Id: number; [field: string]: unknown }>> {
-  const url = `${siteUrl}/_api/web/lists/getByTitle('Visit%20Reports')/items?$filter=${encodeURIComponent(filter)}&$top=500`;
+export async function listItemsAs(siteUrl: string, email: string, filter: string, listTitle = 'Visit Reports'): Promise<Array<{ Id: number; [field: string]: unknown }>> {
+  const url = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(listTitle)}')/items?$filter=${encodeURIComponent(filter)}&$top=500`;
   const response = await fetchAs(url, email);
   if (!response.ok) {
     throw new Error(`GET ${url} as ${email} failed: ${response.status} ${await response.text()}`);

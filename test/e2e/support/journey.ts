@@ -7,6 +7,8 @@ import { Page } from 'playwright-core';
 
 export const HALE = 'cllr.hale@northshire.example';
 export const OSEI = 'cllr.osei@northshire.example';
+/** Visits with Hale in the demo rota. */
+export const MARLOW = 'cllr.marlow@northshire.example';
 export const IMPROVEMENT = 'improvement@northshire.example';
 export const HOS = 'hos.cincp@northshire.example';
 
@@ -36,6 +38,14 @@ export async function currentHash(page: Page): Promise<string> {
   return page.evaluate(() => window.location.hash);
 }
 
+/** The draft the form saves to, once its first save has created it (`#/draft/12`). */
+export async function draftIdFromHash(page: Page): Promise<number> {
+  await page.waitForFunction(() => /^#\/draft\/\d+$/.test(window.location.hash), undefined, { timeout: 20000 });
+  const hash = await currentHash(page);
+  return Number(/(\d+)$/.exec(hash)![1]);
+}
+
+/** The submitted report on screen (`#/report/12`). */
 export async function reportIdFromHash(page: Page): Promise<number> {
   await page.waitForFunction(() => /^#\/report\/\d+$/.test(window.location.hash), undefined, { timeout: 20000 });
   const hash = await currentHash(page);

@@ -81,12 +81,13 @@ export async function submitReport(sandbox: SandboxHandle, cells: Partial<Grid> 
   const team = await firstTeam(sandbox);
   const grid = { ...emptyGrid(), staffingWorries: 'Two vacancies covered by agency staff.', ...cells };
   const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
+  // Submitting adds the report to Visit Reports in one write, as the web part does.
   const added = await list.items.add({
     ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 })),
-    [VISIT_REPORTS.fields.ReportStatus]: 'Draft'
+    [VISIT_REPORTS.fields.ReportStatus]: 'Submitted',
+    [VISIT_REPORTS.fields.SubmittedOn]: new Date().toISOString()
   });
   const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
-  await list.items.getById(id).update({ [VISIT_REPORTS.fields.ReportStatus]: 'Submitted', [VISIT_REPORTS.fields.SubmittedOn]: new Date().toISOString() });
   return id;
 }
 

@@ -1,7 +1,8 @@
 /**
- * The lock on pickup and the server-side checks (docs/architecture.md §4: enforced where the data lives).
- * The sandbox runs with its own submitted-report rule off, so an author may write anything on
- * their own item until the bot locks it — as production's list settings allow.
+ * A submitted report is closed by the list's own permissions, with or without the bot, and the
+ * bot's server-side checks on pickup (docs/architecture.md §4: enforced where the data lives). The sandbox
+ * runs with production's list settings only, so a councillor may add a report with any field set
+ * — which the bot's review must catch.
  */
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
@@ -19,7 +20,7 @@ import { cardActionInvoke, cardTexts, CHANNEL_ID, firstTeam, MemoryLogger, OBJEC
 
 const F = VISIT_REPORTS.fields;
 
-describe('bot: a submitted report is locked and checked when the bot picks it up', () => {
+describe('bot: a submitted report is closed from submission and checked when the bot picks it up', () => {
   const fixture = withSandbox({ seed: 'demo', submittedLockRule: false });
   const running = withTestBot(fixture);
 
@@ -32,12 +33,11 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     return response.status;
   }
 
-  async function roleAssignmentCount(id: number): Promise<number> {
-    const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})/roleassignments?$expand=RoleDefinitionBindings`, {
+  async function hasUniquePermissions(id: number): Promise<boolean> {
+    const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})/HasUniqueRoleAssignments`, {
       headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' }
     });
-    const body = (await response.json()) as { value: Array<{ RoleDefinitionBindings: unknown[] }> };
-    return body.value.reduce((n, a) => n + a.RoleDefinitionBindings.length, 0);
+    return ((await response.json()) as { value: boolean }).value;
   }
 
   function cardText(id: number): string {
@@ -46,9 +46,9 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     return cardTexts(cards[0].activity.attachments![0].content).map(unescapeCardText).join('\n');
   }
 
-  it('before pickup the author can still change a submitted report (production list settings); after it, not through REST, $batch or Graph', async () => {
+  it('is closed to its author from the moment it is submitted, before and after pickup, through REST, $batch and Graph; every councillor reads it', async () => {
     const id = await submitReport(fixture.sandbox);
-    await items(PERSONAS.hale).getById(id).update({ [F.StaffInvolved]: 'Changed before the bot saw it' });
+    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.StaffInvolved]: 'Changed before the bot saw it' })).toEqual(ALL_REFUSED);
 
     await running.bot.sweep();
     expect(running.connector.cardsFor(id)).toHaveLength(1);
@@ -56,21 +56,21 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     expect(running.connector.posted.length).toBeGreaterThan(1);
     expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
     expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed after submission', [F.HosFeedback]: 'Self-answered' })).toEqual(ALL_REFUSED);
-    for (const reader of [PERSONAS.hale, PERSONAS.improvement, PERSONAS.headOfService, PERSONAS.clerk]) {
+    for (const reader of [PERSONAS.hale, PERSONAS.osei, PERSONAS.improvement, PERSONAS.headOfService, PERSONAS.clerk]) {
       expect({ reader, status: await restStatus(reader, id) }).toEqual({ reader, status: 200 });
     }
-    expect(await restStatus(PERSONAS.osei, id)).toBe(404);
+    expect(await hasUniquePermissions(id)).toBe(false);
     const item = await reportItem(fixture.sandbox, id);
-    expect([item.fields[F.Title], item.fields[F.StaffInvolved], item.fields[F.HosFeedback]]).toEqual(['Visit report (test)', 'Changed before the bot saw it', undefined]);
+    expect([item.fields[F.Title], item.fields[F.StaffInvolved], item.fields[F.HosFeedback]]).toEqual(['Visit report (test)', 'Team manager', undefined]);
   });
 
-  it('locks on the webhook path too, and retries SharePoint throttling the permission calls meet', async () => {
+  it('picks up on the webhook path too, and retries SharePoint throttling the pickup meets', async () => {
     await running.bot.ensureWebhook();
     try {
       await fetch(`${fixture.sandbox.url}/_sandbox/faults`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ count: 1, status: 429, retryAfter: 0, pathContains: 'breakroleinheritance' })
+        body: JSON.stringify({ count: 1, status: 429, retryAfter: 0, pathContains: 'AuthorId,EditorId' })
       });
       const id = await submitReport(fixture.sandbox);
       await running.connector.waitFor(() => running.connector.cardsFor(id).length > 0, 10000);
@@ -98,9 +98,12 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
   });
 
   it('treats a report whose author wrote the answer, the status, card ids or a backdated SubmittedOn as tampered: clears, logs and flags it', async () => {
-    const id = await submitReport(fixture.sandbox);
+    const me = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
     const hos = await spForUser(fixture.sandbox.siteUrl, PERSONAS.headOfService).web.currentUser();
-    await items(PERSONAS.hale).getById(id).update({
+    const team = await firstTeam(fixture.sandbox);
+    // Production's list settings let a councillor add an item with any field set: the answer included.
+    const added = await items(PERSONAS.hale).add({
+      ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: 'Team manager', grid: { ...buildForm().grid, staffingWorries: 'A worry' }, safetyScale: 6 })),
       [F.HosFeedback]: 'Nothing to worry about.',
       [`${F.HosFeedbackBy}Id`]: hos.Id,
       [F.HosFeedbackOn]: new Date().toISOString(),
@@ -109,6 +112,7 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
       [F.CardActivityId]: 'no-such-card',
       [F.SubmittedOn]: '2020-01-06T09:00:00Z'
     });
+    const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
 
     await running.bot.sweep();
     const text = cardText(id);
@@ -142,7 +146,7 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
     expect(cardTexts(refreshed.body.value).map(unescapeCardText).join('\n')).toMatch(/Incomplete: .*at least one box of the grid/s);
   });
 
-  it('is idempotent: a second sweep and a second bot post nothing more and leave one binding per reader', async () => {
+  it('is idempotent: a second sweep and a second bot post nothing more, and the item keeps its list\'s permissions', async () => {
     const id = await submitReport(fixture.sandbox);
     await running.bot.sweep();
     const again = await running.bot.sweep();
@@ -155,14 +159,13 @@ describe('bot: a submitted report is locked and checked when the bot picks it up
       await other.close();
     }
     expect(running.connector.cardsFor(id)).toHaveLength(1);
-    // The app (left with full control by breaking inheritance), the author, the three reading groups.
-    expect(await roleAssignmentCount(id)).toBe(5);
+    expect(await hasUniquePermissions(id)).toBe(false);
     expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
   });
 
-  it('trusts card ids the app wrote before locks existed: locks the report without a second card or a flag', async () => {
+  it('trusts card ids the app wrote: no second card and no flag', async () => {
     const id = await submitReport(fixture.sandbox);
-    // As an earlier version of the bot left it: card posted and recorded, item never locked.
+    // As the bot leaves it: card posted and recorded by the app.
     await patchReportFields(fixture.sandbox, id, { [F.CardConversationId]: CHANNEL_ID, [F.CardActivityId]: 'card-from-before' });
     await running.bot.sweep();
     expect(running.connector.cardsFor(id)).toHaveLength(0);

@@ -44,10 +44,11 @@ describe('bot: the server checks what a report claims', () => {
         grid: { ...emptyGrid(), otherWorries: 'Something.' },
         safetyScale: 5
       })),
-      [F.ReportStatus]: 'Draft'
+      // Submitting adds the report in one write, as the web part does.
+      [F.ReportStatus]: 'Submitted',
+      [F.SubmittedOn]: new Date().toISOString()
     })) as { Id?: number; data?: { Id: number } };
     const id = added.Id || (added.data as { Id: number }).Id;
-    await list.items.getById(id).update({ [F.ReportStatus]: 'Submitted', [F.SubmittedOn]: new Date().toISOString() });
     await running.bot.sweep();
     const cards = running.connector.cardsFor(id);
     expect(cards).toHaveLength(1);

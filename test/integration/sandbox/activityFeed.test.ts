@@ -67,6 +67,6 @@ describe('sandbox: Graph activity feed notifications', () => {
     await graph.api(`/sites/localhost:/sites/frontline-visits:/lists/${NOTIFICATIONS_SENT.urlName}/items`).post({ fields });
     const failure = await failureOf(graph.api(`/sites/localhost:/sites/frontline-visits:/lists/${NOTIFICATIONS_SENT.urlName}/items`).post({ fields: { ...fields, NotificationKey: fields.NotificationKey.toUpperCase() } }));
     expect(failure.statusCode).toBe(409);
-    expect(failure.message).toMatch(/duplicate values/);
+    expect(failure.message).toMatch(/unique constraints already has the provided value/);
   });
 });

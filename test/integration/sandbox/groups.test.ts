@@ -10,7 +10,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import { FrontlineDataService } from '../../../src/data/FrontlineDataService';
-import { VISIT_REPORTS } from '../../../src/data/listContract';
+import { VISIT_REPORT_DRAFTS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { emptyGrid } from '../../../src/domain/grid';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { ENTRA, entraDirectoryFile, VIA_ENTRA } from '../../helpers/entraDirectory';
@@ -111,7 +111,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     expect((await failureOf(reader.getReportScreen(all[0].Id, true))).status).toBe(403);
   });
 
-  it('lets a councillor in the Entra group write a report and read only their own', async () => {
+  it('lets a councillor in the Entra group write a draft, and edit only their own', async () => {
     const writer = service(VIA_ENTRA.councillor.email);
     const start = await writer.getStartPage(TODAY);
     const options = await writer.getFormOptions();
@@ -119,10 +119,14 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     expect(options.councillors.map((c) => c.email)).toContain(PERSONAS.hale);
     const me = { id: start.user.id, displayName: start.user.displayName, email: start.user.email };
     const saved = await writer.saveDraft(buildForm({ title: 'Visit report', teamId: options.teams[0].id, visitDate: TODAY, members: [me], staffInvolved: '', grid: emptyGrid(), safetyScale: 5 }), {});
-    const mine = await writer.getReportScreen(saved.reportId);
+    const mine = await writer.getDraftScreen(saved.reportId);
     expect(mine.report.id).toBe(saved.reportId);
-    const others = await spForUser(fixture.sandbox.siteUrl, VIA_ENTRA.councillor.email).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', 'AuthorId')();
-    expect(others.map((i) => i.AuthorId)).toEqual([start.user.id]);
+    // The group's role reaches them through the Entra group: they may edit their draft, not another's.
+    const drafts = spForUser(fixture.sandbox.siteUrl, VIA_ENTRA.councillor.email).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items;
+    await drafts.getById(saved.reportId).update({ Title: 'Edited' });
+    const others = (await drafts.select('Id', 'AuthorId')()).filter((i: { AuthorId: number }) => i.AuthorId !== start.user.id);
+    expect(others.length).toBeGreaterThan(0);
+    expect((await failureOf(drafts.getById(others[0].Id).update({ Title: 'Not mine' }))).status).toBe(403);
   });
 
   it('refuses the improvement team any change to group membership or to who may view it', async () => {

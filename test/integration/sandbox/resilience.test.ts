@@ -59,7 +59,7 @@ describe('durability', () => {
   it('keeps everything across a restart and does not seed again', async () => {
     const first = await startSandbox({ dataDir, today: '2026-06-15' });
     const sp = spForUser(first.siteUrl, PERSONAS.hale);
-    const added = await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'Survives restarts', ReportStatus: 'Draft' });
+    const added = await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'Survives restarts', ReportStatus: 'Submitted' });
     const before = await spForUser(first.siteUrl, PERSONAS.clerk).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', 'Title').top(500)();
     await first.close();
     const second = await startSandbox({ dataDir, today: '2027-01-01' });
@@ -101,7 +101,7 @@ describe('durability', () => {
       while (!killed) {
         const title = `Burst ${sent++}`;
         try {
-          const added = await list.items.add({ Title: title, ReportStatus: 'Draft' });
+          const added = await list.items.add({ Title: title, ReportStatus: 'Submitted' });
           acknowledged.push({ id: added.Id, title });
           if (acknowledged.length >= 150 && !killed) {
             killed = true;
@@ -122,7 +122,7 @@ describe('durability', () => {
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(acknowledged.filter((a) => stored.get(a.id) !== a.title)).toEqual([]);
       // the store stays usable after the kill
-      const next = await spForUser(restarted.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'After the crash', ReportStatus: 'Draft' });
+      const next = await spForUser(restarted.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'After the crash', ReportStatus: 'Submitted' });
       expect(next.Id).toBeGreaterThan(Math.max(...acknowledged.map((a) => a.id)));
     } finally {
       await restarted.close();

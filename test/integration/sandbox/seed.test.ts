@@ -8,8 +8,8 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
-import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
-import { REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, toRotaEntry, toVisitReport } from '../../../src/data/mappers';
+import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
+import { DRAFT_EXPAND, DRAFT_SELECT, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, toDraftReport, toRotaEntry, toVisitReport } from '../../../src/data/mappers';
 import { isOverdue, responseDueDate, submissionDueDate } from '../../../src/domain/deadlines';
 import { PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
 
@@ -44,18 +44,22 @@ describe('demo seed and directory', () => {
     }
   });
 
-  it('has reports by the councillors in every state, including overdue ones', async () => {
-    const all = (
-      await spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement).web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND).top(500)()
-    ).map(toVisitReport);
-    const statuses = new Set(all.map((r) => r.status));
-    expect(Array.from(statuses).sort()).toEqual(['Draft', 'Responded', 'Submitted']);
+  it('has reports by the councillors in every state, including overdue ones, and drafts in their own list', async () => {
+    const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement);
+    const submitted = (await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND).top(500)()).map(toVisitReport);
+    const drafts = (await sp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select(...DRAFT_SELECT).expand(...DRAFT_EXPAND).top(500)()).map(toDraftReport);
+    expect(Array.from(new Set(submitted.map((r) => r.status))).sort()).toEqual(['Responded', 'Submitted']);
+    expect(drafts.length).toBeGreaterThan(0);
+    const all = submitted.concat(drafts);
     expect(all.every((r) => r.author && r.author.email.startsWith('cllr.'))).toBe(true);
-    expect(all.some((r) => r.status === 'Draft' && r.visitDate && isOverdue(submissionDueDate(r.visitDate), TODAY))).toBe(true);
-    expect(all.some((r) => r.status === 'Submitted' && r.submittedOn && isOverdue(responseDueDate(r.submittedOn), TODAY))).toBe(true);
-    expect(all.filter((r) => r.status === 'Responded').every((r) => r.feedback && r.feedback.by && r.feedback.by.email === PERSONAS.headOfService)).toBe(true);
+    expect(drafts.some((r) => r.visitDate && isOverdue(submissionDueDate(r.visitDate), TODAY))).toBe(true);
+    expect(submitted.some((r) => r.status === 'Submitted' && r.submittedOn && isOverdue(responseDueDate(r.submittedOn), TODAY))).toBe(true);
+    expect(submitted.filter((r) => r.status === 'Responded').every((r) => r.feedback && r.feedback.by && r.feedback.by.email === PERSONAS.headOfService)).toBe(true);
+    // One report or draft per rota visit, never both.
+    const visits = all.map((r) => r.rotaEntryId).filter((id) => id !== undefined);
+    expect(new Set(visits).size).toBe(visits.length);
     for (const email of [PERSONAS.hale, PERSONAS.osei]) {
-      const mine = (await spForUser(fixture.sandbox.siteUrl, email).web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND)()).map(toVisitReport);
+      const mine = all.filter((r) => r.author && r.author.email === email);
       expect(Array.from(new Set(mine.map((r) => r.status))).sort()).toEqual(['Draft', 'Responded', 'Submitted']);
       expect(mine.every((r) => !!r.visitDate && r.visitDate < TODAY)).toBe(true);
     }

@@ -83,7 +83,7 @@ describe('list webhooks', () => {
     expect((await list.subscriptions()).map((s: { id: string }) => s.id)).toEqual([added.id]);
 
     const hale = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title);
-    const item = await hale.items.add({ Title: 'Notify me', ReportStatus: 'Draft' });
+    const item = await hale.items.add({ Title: 'Notify me', ReportStatus: 'Submitted' });
     await until(() => receiver.notifications.length === 1);
     expect(receiver.notifications[0].value[0]).toEqual({
       subscriptionId: added.id,
@@ -94,7 +94,7 @@ describe('list webhooks', () => {
       siteUrl: '/sites/frontline-visits',
       webId: expect.any(String)
     });
-    await hale.items.getById(item.Id).update({ ReportStatus: 'Submitted' });
+    await app.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(item.Id).update({ CardConversationId: 'conversation' });
     await until(() => receiver.notifications.length === 2);
     receiver.failNext = 1; // the next delivery fails once and is retried
     await app.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(item.Id).delete();
@@ -105,7 +105,7 @@ describe('list webhooks', () => {
     expect(Date.parse(renewed.expirationDateTime)).toBeGreaterThan(Date.parse(added.expirationDateTime));
     await list.subscriptions.getById(added.id).delete();
     expect(await list.subscriptions()).toEqual([]);
-    await hale.items.add({ Title: 'Nobody listening', ReportStatus: 'Draft' });
+    await hale.items.add({ Title: 'Nobody listening', ReportStatus: 'Submitted' });
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.notifications).toHaveLength(3);
   });

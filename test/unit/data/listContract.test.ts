@@ -76,10 +76,6 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
         expect(xml.attributes.Required).toBe(flag(field.required));
         expect(xml.attributes.Indexed).toBe(flag(field.indexed));
         expect(xml.attributes.EnforceUniqueValues).toBe(flag(field.unique));
-        if (field.unique) {
-          // SharePoint refuses unique values on a column that is not indexed.
-          expect(field.indexed).toBe(true);
-        }
         expect(xml.attributes.ID).toMatch(/^\{[0-9a-f-]{36}\}$/);
         switch (field.type) {
           case 'Choice':
@@ -111,8 +107,16 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
       it('has versioning on and the item-level security of the contract', () => {
         const listSettings = settings.lists[list.urlName];
         expect(listSettings.EnableVersioning).toBe(true);
-        expect(listSettings.ReadSecurity).toBe(list.itemLevelSecurity ? 2 : 1);
-        expect(listSettings.WriteSecurity).toBe(list.itemLevelSecurity ? 2 : 1);
+        expect(listSettings.ReadSecurity).toBe(list.itemLevelSecurity.read === 'own' ? 2 : 1);
+        expect(listSettings.WriteSecurity).toBe(list.itemLevelSecurity.write === 'own' ? 2 : 1);
+      });
+
+      it('enforces unique values only where SharePoint allows it: indexed single-value columns, on a list everyone reads', () => {
+        for (const field of list.fields.filter((f) => f.unique)) {
+          expect(field.indexed).toBe(true);
+          expect(['Text', 'Number', 'DateTime', 'Choice', 'User', 'Lookup']).toContain(field.type);
+          expect(list.itemLevelSecurity.read).toBe('all');
+        }
       });
     });
   }
@@ -129,7 +133,31 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
   it('indexes the columns the design names as indexed', () => {
     const indexed = (urlName: string) => LIST_DEFINITIONS.find((l) => l.urlName === urlName)!.fields.filter((f) => f.indexed).map((f) => f.internalName).sort();
     expect(indexed('VisitRota')).toEqual(['MunicipalYear', 'Team', 'VisitDate']);
-    expect(indexed('VisitReports')).toEqual(['ReportStatus', 'SubmittedOn', 'Team', 'VisitDate']);
+    expect(indexed('VisitReports')).toEqual(['ReportStatus', 'RotaEntry', 'SubmittedOn', 'Team', 'VisitDate']);
+    expect(indexed('VisitReportDrafts')).toEqual(['RotaEntry', 'Team', 'VisitDate']);
+  });
+
+  it('allows one draft and one report per rota visit', () => {
+    for (const urlName of ['VisitReportDrafts', 'VisitReports']) {
+      const unique = LIST_DEFINITIONS.find((l) => l.urlName === urlName)!.fields.filter((f) => f.unique).map((f) => f.internalName);
+      expect(unique).toEqual(['RotaEntry']);
+    }
+  });
+
+  it('lets councillors add a submitted report but never edit or delete one, and edit only their own drafts', () => {
+    const councillors = settings.groups.find((g: { role: string }) => g.role === 'Councillor');
+    const level = settings.roleDefinitions.find((r: { name: string }) => r.name === councillors.permissions.VisitReports);
+    expect(level.basePermissions).toEqual(expect.arrayContaining(['AddListItems', 'ViewListItems']));
+    expect(level.basePermissions).not.toContain('EditListItems');
+    expect(level.basePermissions).not.toContain('DeleteListItems');
+    // Override List Behaviors would lift "edit own items" on the drafts.
+    expect(level.basePermissions).not.toContain('CancelCheckout');
+    expect(councillors.permissions.VisitReportDrafts).toBe('Contribute');
+    expect(settings.lists.VisitReportDrafts.WriteSecurity).toBe(2);
+    for (const group of settings.groups.filter((g: { role: string }) => g.role !== 'Councillor')) {
+      expect(['Read', 'Frontline Visits - Read all reports']).toContain(group.permissions.VisitReports);
+      expect(group.permissions.VisitReportDrafts).toBe('Read');
+    }
   });
 
   it('gives every role its SharePoint group, with rights on every list', () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { hasPermissions } from '@pnp/sp/security/funcs';
 import { PermissionKind } from '@pnp/sp/security';
-import { basePermissionMask, ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
+import { basePermissionMask, ListSettings, NO_ACCESS, provisioningPlan, ProvisioningStep, SiteScript } from '../../../src/provisioning/plan';
 
 const listsDir = path.join(__dirname, '../../../sharepoint/lists');
 const script = JSON.parse(fs.readFileSync(path.join(listsDir, 'frontline-visits.sitescript.json'), 'utf8')) as SiteScript;
@@ -43,10 +43,15 @@ describe('provisioning plan', () => {
     expect(last('group')).toBeLessThan(first('grant'));
     expect(first('group')).toBeLessThan(first('siteAccess'));
     expect(kinds[kinds.length - 1]).toBe('appGrant');
-    expect(steps.filter((s) => s.kind === 'grant')).toHaveLength(settings.groups.length * Object.keys(settings.lists).length);
+    const grants = settings.groups.reduce((n, g) => n + Object.keys(settings.lists).filter((l) => g.permissions[l] !== NO_ACCESS).length, 0);
+    expect(steps.filter((s) => s.kind === 'grant')).toHaveLength(grants);
+    // Councillors get no role on what the bot sent: they see nothing of it.
+    expect(steps.some((s) => s.kind === 'grant' && s.listName === 'NotificationsSent' && s.group === 'Frontline Visit Members')).toBe(false);
     expect(steps.filter((s) => s.kind === 'siteAccess')).toHaveLength(settings.groups.length);
     const councillorsOnReports = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReports' && s.group === 'Frontline Visit Members');
-    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
+    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Frontline Visits - Submit reports' });
+    const councillorsOnDrafts = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReportDrafts' && s.group === 'Frontline Visit Members');
+    expect(councillorsOnDrafts).toEqual({ kind: 'grant', listName: 'VisitReportDrafts', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
   });
 
   it('applies each list under its URL name and renames it in a step of its own (setTitle in createSPList makes a second list when reapplied)', () => {
@@ -54,6 +59,7 @@ describe('provisioning plan', () => {
     expect(lists.map((l) => [l.listName, l.title])).toEqual([
       ['FrontlineTeams', 'Frontline Teams'],
       ['VisitRota', 'Visit Rota'],
+      ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent']
     ]);

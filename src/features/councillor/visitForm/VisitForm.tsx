@@ -11,6 +11,7 @@ import { FormTextFields } from './FormTextFields';
 import { GridFields } from './GridFields';
 import { MembersField } from './MembersField';
 import { SafetyScaleField } from './SafetyScaleField';
+import { DeleteDraftDialog } from './DeleteDraftDialog';
 import { SubmitDialog } from './SubmitDialog';
 import { TeamField } from './TeamField';
 import { useVisitForm, VisitFormInputs } from './useVisitForm';
@@ -60,11 +61,13 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
         <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }}>
           <PrimaryButton type="submit" text={state.submitting ? 'Submitting…' : 'Submit report'} disabled={state.submitting} styles={{ root: { minHeight: 44 } }} />
           <DefaultButton href="#/" text="Back to my visits" styles={{ root: { minHeight: 44 } }} />
+          {state.canDelete && <DefaultButton text="Delete this draft" iconProps={{ iconName: 'Delete' }} onClick={state.askToDelete} disabled={state.deleting || state.submitting} styles={{ root: { minHeight: 44 } }} />}
         </Stack>
-        <p className={styles.line}>Your draft is saved as you type. Only you can see it until you submit it.</p>
+        <p className={styles.line}>Your draft is saved as you type. The other councillors can read it, so those on the visit know it is under way; only you can change, submit or delete it.</p>
       </Stack>
 
       <SubmitDialog open={state.confirming} today={props.today} onConfirm={() => void state.submit()} onCancel={state.cancelSubmit} />
+      <DeleteDraftDialog open={state.confirmingDelete} busy={state.deleting} onConfirm={() => void state.deleteDraft()} onCancel={state.cancelDelete} />
     </form>
   );
 }

@@ -3,12 +3,15 @@ import type { AppContext } from '../../../app/AppContext';
 import { GridCellKey } from '../../../domain/grid';
 import { VisitReportForm } from '../../../domain/types';
 import { FormField, validateForSubmit, ValidationError } from '../../../domain/validation';
-import type { FormOptions, FrontlineDataService, SignedInUser } from '../../../data/FrontlineDataService';
-import { httpStatusOf } from '../../../data/FrontlineDataService';
+import type { Navigate } from '../../../app/useRoute';
+import type { ExistingForVisit, FormOptions, FrontlineDataService, SignedInUser } from '../../../data/FrontlineDataService';
+import { httpStatusOf, VisitAlreadyReportedError } from '../../../data/FrontlineDataService';
 import { useDataService } from '../../../data/hooks/useDataService';
 import { DraftSaver, SaveState, SaveTarget } from '../draftSaver';
 import { browserStorage, draftKeyFor, DraftStore, LocalDraft } from '../draftStore';
 import { errorFor, formOf, reportTitle, sameForm } from '../visitFormModel';
+import { useAlreadyReported } from './useAlreadyReported';
+import { DraftDeletion, useDraftDeletion } from './useDraftDeletion';
 import { useDraftSaver } from './useDraftSaver';
 
 export interface VisitFormInputs {
@@ -19,12 +22,13 @@ export interface VisitFormInputs {
   initialForm: VisitReportForm;
   initialTarget: SaveTarget;
   today: string;
+  navigate: Navigate;
   /** The draft got its list item: the page points its address at it, keeping this form. */
   onReportCreated(reportId: number): void;
   onSubmitted(reportId: number): void;
 }
 
-export interface VisitFormState {
+export interface VisitFormState extends DraftDeletion {
   form: VisitReportForm;
   update(change: Partial<VisitReportForm>): void;
   updateCell(key: GridCellKey, text: string): void;
@@ -42,6 +46,10 @@ export interface VisitFormState {
   submit(): Promise<void>;
   conflictBusy: boolean;
   resolveConflict(keepMine: boolean): Promise<void>;
+  /** The draft or report that already holds this visit, when SharePoint refused this one. */
+  alreadyReported?: ExistingForVisit;
+  /** The draft is on the list (or typed on this device): it can be deleted. */
+  canDelete: boolean;
 }
 
 /**
@@ -83,8 +91,10 @@ export function useVisitForm(props: VisitFormInputs): VisitFormState {
       return next;
     });
   };
-  const submission = useSubmission({ form, today: props.today, service, saver, onSubmitted: props.onSubmitted, setProblem });
+  const [alreadyReported, setAlreadyReported] = useAlreadyReported(service, state, props.initialForm.rotaEntryId);
+  const submission = useSubmission({ form, today: props.today, service, saver, onSubmitted: props.onSubmitted, setProblem, setAlreadyReported });
   const conflict = useConflictResolution({ service, saver, setForm, setProblem });
+  const deletion = useDraftDeletion(service, saver, store, props.navigate, setProblem);
   return {
     form,
     update,
@@ -95,7 +105,10 @@ export function useVisitForm(props: VisitFormInputs): VisitFormState {
     saveState: state,
     problem,
     ...submission,
-    ...conflict
+    ...conflict,
+    ...deletion,
+    alreadyReported,
+    canDelete: saver.currentTarget.reportId !== undefined || state.kind !== 'idle'
   };
 }
 
@@ -121,10 +134,11 @@ interface SubmissionInputs {
   saver: DraftSaver;
   onSubmitted(reportId: number): void;
   setProblem(problem: string | undefined): void;
+  setAlreadyReported(existing: ExistingForVisit): void;
 }
 
 /** Validate, confirm, submit; on failure the text stays on the device and keeps saving as a draft. */
-function useSubmission({ form, today, service, saver, onSubmitted, setProblem }: SubmissionInputs) {
+function useSubmission({ form, today, service, saver, onSubmitted, setProblem, setAlreadyReported }: SubmissionInputs) {
   const [errors, setErrors] = React.useState<ValidationError[]>([]);
   const [confirming, setConfirming] = React.useState(false);
   const [submitting, setSubmitting] = React.useState(false);
@@ -151,6 +165,11 @@ function useSubmission({ form, today, service, saver, onSubmitted, setProblem }:
       setSubmitting(false);
       // Keep saving the draft as before (the device copy is still there).
       saver.edit(form);
+      if (error instanceof VisitAlreadyReportedError) {
+        setAlreadyReported(error.existing);
+        setProblem('Your report was not submitted: this visit already has a submitted report, and a visit has one report. Your text is kept on this device.');
+        return;
+      }
       if (httpStatusOf(error) === 412) {
         setProblem('This report was changed somewhere else since you opened it, so it was not submitted. Your text is kept on this device. Choose which version to keep below, then submit again.');
         return;
@@ -180,7 +199,7 @@ function useConflictResolution({ service, saver, setForm, setProblem }: Conflict
     }
     setConflictBusy(true);
     try {
-      const latest = await service.getReport(reportId);
+      const latest = await service.getDraft(reportId);
       if (latest.status !== 'Draft') {
         setProblem('This report has already been submitted, so it cannot be changed. Your text is still on this device: copy anything you need from the boxes below before you leave.');
         return;

@@ -70,14 +70,14 @@ describe('my visits', () => {
     });
     // 23:30 UTC on 19 Oct is 00:30 on 20 Oct in London: due 29 Aug, so 52 days late; answer due 17 Nov.
     expect(late.past[0].latenessText).toBe('Submitted 52 days late. Answered 3 days late.');
-    expect(byKey('report-100').latenessText).toBeUndefined();
+    expect(byKey('draft-100').latenessText).toBeUndefined();
   });
 
   it('gives each past visit the state of its report in words', () => {
     const byKey = (key: string) => view.past.filter((r) => r.key === key)[0];
     expect(byKey('rota-1')).toMatchObject({ state: 'notStarted', statusText: 'Not started', overdue: false });
     // Past the deadline is said in words, not only in colour.
-    expect(byKey('report-100')).toMatchObject({ state: 'draft', statusText: 'Overdue: draft not submitted', overdue: true, deadlineText: 'Report due 29 Oct 2026 (24 days overdue)' });
+    expect(byKey('draft-100')).toMatchObject({ state: 'draft', statusText: 'Overdue: draft not submitted', overdue: true, deadlineText: 'Report due 29 Oct 2026 (24 days overdue)' });
     expect(byKey('report-101')).toMatchObject({ state: 'submitted', statusText: 'Submitted: response overdue', deadlineText: 'Response due 18 Oct 2026 (35 days overdue)' });
     expect(byKey('report-102')).toMatchObject({ state: 'responded', statusText: 'Responded', deadlineText: 'Head of Service responded on 30 Aug 2026' });
     expect(byKey('report-102').action).toEqual({ label: 'Read the response', route: { page: 'report', reportId: 102 } });
@@ -87,7 +87,7 @@ describe('my visits', () => {
   });
 
   it('shows undated unscheduled drafts first, then newest visit first', () => {
-    expect(view.past.map((r) => r.key)).toEqual(['report-103', 'rota-12', 'rota-1', 'report-100', 'report-101', 'report-102', 'rota-5']);
+    expect(view.past.map((r) => r.key)).toEqual(['draft-103', 'rota-12', 'rota-1', 'draft-100', 'report-101', 'report-102', 'rota-5']);
     expect(view.past[0].dateText).toBe('Date not entered yet');
     expect(view.past[0].teamTitle).toBe('Team not chosen yet');
   });
@@ -109,6 +109,38 @@ describe('my visits', () => {
       reports: [report(5, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-09-02T09:00:00Z' })]
     });
     expect(v.past[0]).toMatchObject({ statusText: 'Submitted: response overdue', overdue: true });
+  });
+});
+
+describe('a visit shared with a fellow member', () => {
+  const shared = rota(1, '2026-11-01', [hale, osei]);
+  const asOsei = (reports: VisitReport[]) => buildMyVisits({ userId: osei.id, today, upcomingRota: [], pastRota: [shared], reports });
+
+  it('shows the other member that Hale is writing the report, and leads to her draft, not to a second one', () => {
+    const row = asOsei([report(40, { rotaEntryId: 1, visitDate: '2026-11-01', members: [hale, osei] })]).past[0];
+    expect(row).toMatchObject({ key: 'draft-40', state: 'draft', writer: 'Cllr Hale', statusText: 'Cllr Hale is writing the report (draft)' });
+    expect(row.action).toEqual({ label: 'Read Cllr Hale’s draft', route: { page: 'draft', draftId: 40 } });
+  });
+
+  it('shows her submitted report and its response as hers, to read, even when the report leaves him out of its members', () => {
+    const submitted = asOsei([report(41, { rotaEntryId: 1, visitDate: '2026-11-01', status: 'Submitted', submittedOn: '2026-11-03T10:00:00Z' })]).past[0];
+    expect(submitted).toMatchObject({ key: 'report-41', state: 'submitted', statusText: 'Submitted, by Cllr Hale' });
+    expect(submitted.action).toEqual({ label: 'Read the report', route: { page: 'report', reportId: 41 } });
+    const answered = asOsei([report(41, { rotaEntryId: 1, status: 'Responded', feedback: { text: 'ok', on: '2026-11-10T10:00:00Z' } })]).past[0];
+    expect(answered.action).toEqual({ label: 'Read the report and response', route: { page: 'report', reportId: 41 } });
+  });
+
+  it('counts the visit once when a draft was left beside its submitted report', () => {
+    const rows = asOsei([
+      report(42, { rotaEntryId: 1, status: 'Submitted', submittedOn: '2026-11-03T10:00:00Z' }),
+      report(42, { rotaEntryId: 1, status: 'Draft' })
+    ]).past;
+    expect(rows.map((r) => r.key)).toEqual(['report-42']);
+  });
+
+  it('leaves out a fellow councillor\'s report of a visit he was not on', () => {
+    const theirs = report(43, { rotaEntryId: 6, status: 'Submitted', author: other, members: [other] });
+    expect(buildMyVisits({ userId: osei.id, today, upcomingRota: [], pastRota: [], reports: [theirs] }).past).toEqual([]);
   });
 });
 
