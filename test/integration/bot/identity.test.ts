@@ -17,7 +17,7 @@ import { BOT_APP_ID } from '../../../src/sandbox/appIdentity';
 import { PRODUCTION_ENV_WITHOUT_CREDENTIAL } from '../../helpers/botEnv';
 import { PERSONAS, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
-import { cardActionInvoke, cardTexts, MemoryLogger, OBJECT_IDS, postActivity, startTestBot, submitReport, withTestBot } from './botHarness';
+import { cardTexts, MemoryLogger, startTestBot, submitReport, withTestBot } from './botHarness';
 
 const SITE = '/sites/frontline-visits';
 
