@@ -160,15 +160,15 @@ async function checkGroups(ctx: Context): Promise<void> {
 }
 
 async function checkGrant(ctx: Context): Promise<void> {
-  // SharePoint: the bot's own rights on the site. Full control includes Manage Permissions (the lock).
+  // SharePoint: the bot's own rights on the site. Full control (Manage Permissions its sign) lets it list the list's webhook subscriptions to keep its own.
   const MANAGE_PERMISSIONS_BIT = 25; // PermissionKind.ManagePermissions (26) - 1, in the low half
   try {
     const rights = await ctx.lists.spRest<{ High: string | number; Low: string | number }>('GET', '/_api/web/effectivebasepermissions');
     const low = Number(rights.Low);
     if (Math.floor(low / 2 ** MANAGE_PERMISSIONS_BIT) % 2 === 1) {
-      ctx.pass('site grant (SharePoint)', 'the bot has full control of the data site: it can lock submitted reports');
+      ctx.pass('site grant (SharePoint)', 'the bot has full control of the data site: it can keep the Visit Reports webhook');
     } else {
-      ctx.fail('site grant (SharePoint)', 'the bot may not manage permissions on the data site: cards are posted but submitted reports stay editable by their authors', 'Grant the bot\'s app Sites.Selected "fullcontrol" on the data site (docs/admin-guide.md, step 4; `npm run provision -- --grant`).');
+      ctx.fail('site grant (SharePoint)', 'the bot may not manage permissions on the data site (less than full control): cards are posted, but SharePoint lets it list a list\'s webhook subscriptions only with full control', 'Grant the bot\'s app Sites.Selected "fullcontrol" on the data site (docs/admin-guide.md, step 4; `npm run provision -- --grant`).');
     }
   } catch (error) {
     ctx.fail('site grant (SharePoint)', `the bot cannot use the data site through SharePoint: ${messageOf(error)}`, 'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4). A client secret is refused by SharePoint: use a certificate.');

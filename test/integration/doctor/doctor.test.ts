@@ -113,7 +113,7 @@ describe('doctor on a site never provisioned', () => {
 
 describe.each([
   [
-    'a grant too weak to lock reports (write)',
+    'a grant short of full control (write)',
     { siteRoles: { '/sites/frontline-visits': 'write' } } as BotAppOptions,
     'site grant (SharePoint)',
     /may not manage permissions on the data site/,

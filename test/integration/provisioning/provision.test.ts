@@ -15,7 +15,7 @@ import { ListSettings, provisioningPlan, ProvisioningStep, SiteScript } from '..
 import { FRONTLINE_TEAMS, LIST_DEFINITIONS, SITE_RELATIVE_URL } from '../../../src/data/listContract';
 import { ROLE_GROUPS } from '../../../src/domain/roles';
 import { FIXED_PERSONAS } from '../../../src/sandbox/directory';
-import { graphClientForApp, SandboxHandle, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
+import { failureOf, graphClientForApp, SandboxHandle, PERSONAS, spForApp, spForUser, withSandbox } from '../../helpers/sandbox';
 import { botSiteSettings } from '../../../src/provisioning/botSettings';
 import { graphClient, graphGrantEnsurer } from '../../../src/provisioning/appGrant';
 import { BOT_APP_ID, BOT_APP_NAME, DEFAULT_ADMIN_TOKEN } from '../../../src/sandbox/appIdentity';
@@ -77,7 +77,7 @@ describe('provisioning an empty site', () => {
       const list = store.listByUrlName(contract.urlName)!;
       expect(list).toBeDefined();
       expect(list.definition.title).toBe(contract.title);
-      expect(list.definition.itemLevelSecurity).toBe(contract.itemLevelSecurity);
+      expect(list.definition.itemLevelSecurity).toEqual(contract.itemLevelSecurity);
       for (const field of contract.fields.filter((f) => f.internalName !== 'Title')) {
         const made = list.definition.fields.find((f) => f.internalName === field.internalName);
         // A note's length is the form's rule: SharePoint's multi-line fields have no MaxLength.
@@ -90,7 +90,10 @@ describe('provisioning an empty site', () => {
     expect((await sp.web.siteGroups()).map((g) => g.Title).sort()).toEqual(DEFAULT_GROUPS.concat(Object.values(ROLE_GROUPS)).sort());
     expect((await sp.web.regionalSettings.timeZone()).Id).toBe(2);
     const reports = await sp.web.lists.getByTitle('Visit Reports').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
-    expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 2, WriteSecurity: 2, HasUniqueRoleAssignments: true });
+    expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 1, WriteSecurity: 1, HasUniqueRoleAssignments: true });
+    // Drafts: every councillor reads them (one per visit); each edits only their own.
+    const drafts = await sp.web.lists.getByTitle('Visit Report Drafts').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
+    expect(drafts).toMatchObject({ EnableVersioning: true, ReadSecurity: 1, WriteSecurity: 2, HasUniqueRoleAssignments: true });
     // With the administrator's consent (--grant) the bot's app now has full control of this site.
     expect(firstLog[firstLog.length - 1]).toMatch(/^done .*Sites\.Selected "fullcontrol"/);
     expect(fixture.sandbox.apps.grants(SITE_RELATIVE_URL).filter((g) => g.appId === BOT_APP_ID).map((g) => g.role)).toEqual(['fullcontrol']);
@@ -127,9 +130,10 @@ describe('provisioning an empty site', () => {
       await bot.sweep();
       expect(connector.cardsFor(id)).toHaveLength(1);
       expect((await reportItem(fixture.sandbox, id)).fields.CardConversationId).toBe(CHANNEL_ID);
-      // The councillor reads their report; another councillor does not see it.
+      // Every councillor reads the submitted report (one report per visit needs it); its author may no longer change it.
       expect((await spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).toContain(id);
-      expect((await spForUser(site, PERSONAS.osei).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).not.toContain(id);
+      expect((await spForUser(site, PERSONAS.osei).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).toContain(id);
+      expect((await failureOf(spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.getById(id).update({ Title: 'Changed after submission' }))).status).toBe(403);
     } finally {
       await bot.close();
       await connector.close();
@@ -193,8 +197,8 @@ describe('provisioning that meets a failing action', () => {
     const message = (failure as Error).message;
     expect(message).toContain('Provisioning stopped at "list "Visit Reports"');
     expect(message).toContain('the action "Add field Signature" failed: Field type Signature is not installed properly');
-    // The lists before it were made; nothing after it was.
-    expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done']);
+    // The lists before it were made (teams, rota, drafts); nothing after it was.
+    expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done', 'done']);
     const sp = spForAdmin(fixture.sandbox.siteUrl);
     expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual(DEFAULT_GROUPS);
     expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);

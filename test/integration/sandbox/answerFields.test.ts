@@ -15,12 +15,14 @@ const F = VISIT_REPORTS.fields;
 describe('sandbox: the answer\'s columns', () => {
   const fixture = withSandbox({ seed: 'demo' });
 
-  it('refuses a councillor writing an area answer or earlier versions on their own draft', async () => {
+  it('refuses a councillor adding a report with an area answer or earlier versions, or changing their submitted report', async () => {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale);
     const me = await sp.web.currentUser();
-    const items = await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', F.ReportStatus, 'AuthorId').top(500)();
-    const draft = items.filter((i: { ReportStatus: string; AuthorId: number }) => i.ReportStatus === 'Draft' && i.AuthorId === me.Id)[0];
-    const item = sp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(draft.Id);
+    const reports = sp.web.lists.getByTitle(VISIT_REPORTS.title);
+    expect((await failureOf(reports.items.add({ [F.Title]: 'Forged', [F.ReportStatus]: 'Submitted', [F.HosFeedbackStaffing]: 'Forged answer' }))).status).toBe(403);
+    expect((await failureOf(reports.items.add({ [F.Title]: 'Forged', [F.ReportStatus]: 'Submitted', [F.HosFeedbackHistory]: '[{"on":"2026-01-01T00:00:00Z","text":"Forged"}]' }))).status).toBe(403);
+    const own = (await reports.items.select('Id', 'AuthorId').top(500)()).filter((i: { AuthorId: number }) => i.AuthorId === me.Id)[0];
+    const item = reports.items.getById(own.Id);
     expect((await failureOf(item.update({ [F.HosFeedbackStaffing]: 'Forged answer' }))).status).toBe(403);
     expect((await failureOf(item.update({ [F.HosFeedbackHistory]: '[{"on":"2026-01-01T00:00:00Z","text":"Forged"}]' }))).status).toBe(403);
   });

@@ -12,7 +12,7 @@ import '@pnp/sp/site-users/web';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/batching';
 import { FrontlineDataService } from '../../../src/data/FrontlineDataService';
-import { VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
+import { VISIT_REPORT_DRAFTS, VISIT_ROTA } from '../../../src/data/listContract';
 import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../../../src/domain/calendarDate';
 import { emptyGrid } from '../../../src/domain/grid';
 import { readItemsInPeriod } from '../../../src/report/packData';
@@ -34,7 +34,7 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
     expect(body.Id).toBe({ UTC: 93, London: 2, Pacific: 13 }[zone]);
   });
 
-  it('a report written for 29 March and 25 October reads back on those days, in the app, the site and Graph', async () => {
+  it('a report drafted for 29 March and 25 October reads back on those days, in the app, the site and Graph', async () => {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale);
     const service = new FrontlineDataService(sp);
     const me = await sp.web.currentUser();
@@ -45,18 +45,18 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
         {}
       );
       // The app: the report screen and the form show the day written.
-      expect((await service.getReport(saved.reportId)).visitDate).toBe(day);
-      expect((await service.getReportScreen(saved.reportId)).report.visitDate).toBe(day);
+      expect((await service.getDraft(saved.reportId)).visitDate).toBe(day);
+      expect((await service.getDraftScreen(saved.reportId)).report.visitDate).toBe(day);
       // The site: it holds midnight of that day in its own time zone, so its own pages show the same day.
-      const raw = await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(saved.reportId).select(VISIT_REPORTS.fields.VisitDate)();
-      const held = raw[VISIT_REPORTS.fields.VisitDate] as string;
+      const raw = await sp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(saved.reportId).select(VISIT_REPORT_DRAFTS.fields.VisitDate)();
+      const held = raw[VISIT_REPORT_DRAFTS.fields.VisitDate] as string;
       expect(localDayOf(zone, Date.parse(held))).toBe(day);
       expect(held).not.toBe(dateOnlyToSharePoint(day));
       // Graph, as the bot reads it.
       const graph = graphClientForApp(fixture.sandbox.url);
       const site = await graph.api(`/sites/localhost:${new URL(fixture.sandbox.siteUrl).pathname}`).get();
-      const item = await graph.api(`/sites/${site.id}/lists/${VISIT_REPORTS.urlName}/items/${saved.reportId}`).expand('fields').get();
-      expect(dateOnlyFromSharePoint(item.fields[VISIT_REPORTS.fields.VisitDate])).toBe(day);
+      const item = await graph.api(`/sites/${site.id}/lists/${VISIT_REPORT_DRAFTS.urlName}/items/${saved.reportId}`).expand('fields').get();
+      expect(dateOnlyFromSharePoint(item.fields[VISIT_REPORT_DRAFTS.fields.VisitDate])).toBe(day);
     }
   });
 
