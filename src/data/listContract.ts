@@ -72,15 +72,8 @@ export const VISIT_ROTA = {
   }
 } as const;
 
-/**
- * A councillor's report while it is being written. One per rota visit (unique RotaEntry), read by
- * every councillor so the others on the visit see who is writing it; edited and deleted by its
- * author only. Submitting adds the report to Visit Reports and deletes the draft.
- */
-export const VISIT_REPORT_DRAFTS = {
-  title: 'Visit Report Drafts',
-  urlName: 'VisitReportDrafts',
-  fields: {
+/** What the councillors write: the same columns on a draft and on the submitted report. */
+const REPORT_FORM_FIELDS = {
     Title: 'Title',
     RotaEntry: 'RotaEntry',
     Team: 'Team',
@@ -97,7 +90,17 @@ export const VISIT_REPORT_DRAFTS = {
     OtherWorkingWell: 'OtherWorkingWell',
     OtherNextSteps: 'OtherNextSteps',
     SafetyScale: 'SafetyScale'
-  }
+} as const;
+
+/**
+ * A councillor's report while it is being written. One per rota visit (unique RotaEntry), read by
+ * every councillor so the others on the visit see who is writing it; edited and deleted by its
+ * author only. Submitting adds the report to Visit Reports and deletes the draft.
+ */
+export const VISIT_REPORT_DRAFTS = {
+  title: 'Visit Report Drafts',
+  urlName: 'VisitReportDrafts',
+  fields: REPORT_FORM_FIELDS
 } as const;
 
 /**
@@ -108,22 +111,7 @@ export const VISIT_REPORTS = {
   title: 'Visit Reports',
   urlName: 'VisitReports',
   fields: {
-    Title: 'Title',
-    RotaEntry: 'RotaEntry',
-    Team: 'Team',
-    VisitDate: 'VisitDate',
-    Members: 'Members',
-    StaffInvolved: 'StaffInvolved',
-    StaffingWorries: 'StaffingWorries',
-    StaffingWorkingWell: 'StaffingWorkingWell',
-    StaffingNextSteps: 'StaffingNextSteps',
-    PerformanceWorries: 'PerformanceWorries',
-    PerformanceWorkingWell: 'PerformanceWorkingWell',
-    PerformanceNextSteps: 'PerformanceNextSteps',
-    OtherWorries: 'OtherWorries',
-    OtherWorkingWell: 'OtherWorkingWell',
-    OtherNextSteps: 'OtherNextSteps',
-    SafetyScale: 'SafetyScale',
+    ...REPORT_FORM_FIELDS,
     ReportStatus: 'ReportStatus',
     SubmittedOn: 'SubmittedOn',
     HosFeedback: 'HosFeedback',
