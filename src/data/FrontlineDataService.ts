@@ -15,6 +15,7 @@ import {
   DRAFT_EXPAND,
   DRAFT_SELECT,
   formToItemFields,
+  itemETag,
   RawUser,
   REPORT_EXPAND,
   REPORT_SELECT,
@@ -146,14 +147,6 @@ function summaryReport(item: { Id: number; [field: string]: unknown }): VisitRep
 /** SharePoint's OData filter needs date literals as instants: where a visit date's day begins. */
 function dateLiteral(day: string): string {
   return `datetime'${dateOnlyDayStart(day)}'`;
-}
-
-function responseETag(data: { [key: string]: unknown } | undefined): string | undefined {
-  if (!data) {
-    return undefined;
-  }
-  const meta = data.__metadata as { etag?: string } | undefined;
-  return (data['odata.etag'] as string | undefined) || (meta && meta.etag) || undefined;
 }
 
 /** PnPjs rejects with HttpRequestError, which carries the HTTP status. */
@@ -364,7 +357,7 @@ export class FrontlineDataService {
   private async add(items: ReportListItems, fields: { [field: string]: unknown }, rotaEntryId: number | undefined): Promise<SavedItem> {
     const data = await items.add(fields).catch((error: unknown) => this.explainDuplicate(error, rotaEntryId));
     const reportId = Number(data.Id);
-    return { reportId, etag: responseETag(data) || (await this.currentETag(items, reportId)) };
+    return { reportId, etag: itemETag(data) || (await this.currentETag(items, reportId)) };
   }
 
   private async update(items: ReportListItems, id: number, fields: { [field: string]: unknown }, etag: string | undefined, rotaEntryId: number | undefined): Promise<SavedItem> {
@@ -392,7 +385,7 @@ export class FrontlineDataService {
 
   /** The item's ETag as stored now: the next write must carry it, never a wildcard. */
   private async currentETag(items: ReportListItems, id: number): Promise<string> {
-    const etag = responseETag(await items.getById(id).select('Id')());
+    const etag = itemETag(await items.getById(id).select('Id')());
     if (!etag) {
       throw new Error(`Item ${id} came back without an ETag, so a later save could not detect another person's change`);
     }

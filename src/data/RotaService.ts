@@ -11,7 +11,7 @@ import { FrontlineTeam, Person, RotaEntry } from '../domain/types';
 import { LIMITS } from '../domain/validation';
 import { httpStatusOf } from './FrontlineDataService';
 import { FRONTLINE_TEAMS, VISIT_ROTA } from './listContract';
-import { ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam } from './mappers';
+import { itemETag, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam } from './mappers';
 
 const R = VISIT_ROTA.fields;
 
@@ -82,11 +82,6 @@ const WRITES_PER_BATCH = 100;
 /** Where a visit date's day begins, whatever the site's time zone (see dateOnlyDayStart). */
 function dateLiteral(day: CalendarDate): string {
   return `datetime'${dateOnlyDayStart(day)}'`;
-}
-
-function itemETag(data: unknown): string | undefined {
-  const item = data as { 'odata.etag'?: string; __metadata?: { etag?: string } } | undefined;
-  return (item && (item['odata.etag'] || (item.__metadata && item.__metadata.etag))) || undefined;
 }
 
 function describeFailure(error: unknown): string {

@@ -173,7 +173,7 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
-    etag: item['odata.etag'] || (item.__metadata && item.__metadata.etag),
+    etag: itemETag(item),
     serverCheck: parseServerCheck(item[F.ServerCheck])
   };
 }
@@ -196,4 +196,10 @@ export function formToItemFields(form: VisitReportForm): { [field: string]: unkn
     fields[field] = texts[field];
   }
   return fields;
+}
+
+/** An item's ETag as SharePoint REST returns it: `odata.etag` (nometadata, minimal) or `__metadata.etag` (verbose). */
+export function itemETag(data: unknown): string | undefined {
+  const item = data as { 'odata.etag'?: string; __metadata?: { etag?: string } } | undefined;
+  return (item && (item['odata.etag'] || (item.__metadata && item.__metadata.etag))) || undefined;
 }
