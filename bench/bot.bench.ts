@@ -23,7 +23,7 @@ function summary(label: string, samples: number[], targetMs: number): void {
   const within = samples.filter((s) => s <= targetMs).length;
   console.log(
     `  ${label.padEnd(44)} median ${fmt(at(0.5)).padStart(7)}  p95 ${fmt(at(0.95)).padStart(7)}  max ${fmt(sorted[sorted.length - 1]).padStart(7)}  ` +
-      `(${within}/${samples.length} within ${targetMs} ms)`
+      `(${within}/${samples.length} within ${targetMs} ms)`,
   );
 }
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
         actorObjectId: OBJECT_IDS.headOfService,
         verb: 'submitFeedback',
         data: { reportId: id, feedback: `Response to report ${id}.` },
-        replyToId: activityId
+        replyToId: activityId,
       });
       const started = performance.now();
       const response = await postActivity(bot, invoke);

@@ -30,7 +30,9 @@ function main(): void {
   for (const chunk of bundleSizes()) {
     console.log(`  ${chunk.firstLoad ? 'first load' : 'on demand '}  ${kb(chunk.gzip).padStart(9)} gzip  ${kb(chunk.bytes).padStart(9)} raw  ${chunk.file}`);
   }
-  const first = bundleSizes().filter((c) => c.firstLoad).reduce((sum, c) => sum + c.gzip, 0);
+  const first = bundleSizes()
+    .filter((c) => c.firstLoad)
+    .reduce((sum, c) => sum + c.gzip, 0);
   console.log(`  first-load total: ${kb(first)} gzip (target ≤ 120 KB)`);
 }
 

@@ -39,7 +39,16 @@ export function syntheticPackData(reportCount: number): PackData {
   for (let i = 0; i < reportCount; i++) {
     const visitDate = addDays(PERIOD.from, i % 183);
     const teamId = (i % teams.length) + 1;
-    rota.push({ id: i + 1, title: `Visit ${i + 1}`, visitDate, teamId, teamTitle: teams[teamId - 1].title, members: [person(i % 40), person((i + 7) % 40)], municipalYear: '2026/27', status: 'Held' });
+    rota.push({
+      id: i + 1,
+      title: `Visit ${i + 1}`,
+      visitDate,
+      teamId,
+      teamTitle: teams[teamId - 1].title,
+      members: [person(i % 40), person((i + 7) % 40)],
+      municipalYear: '2026/27',
+      status: 'Held',
+    });
     const grid = emptyGrid();
     GRID_CELL_KEYS.forEach((key, k) => {
       grid[key] = (i + k) % 3 === 0 ? '' : SENTENCE.repeat(1 + ((i + k) % 3)) + `\nPoint ${k} 😊`;
@@ -59,7 +68,13 @@ export function syntheticPackData(reportCount: number): PackData {
       safetyScale: i % 11,
       status: responded ? 'Responded' : 'Submitted',
       submittedOn: `${addDays(visitDate, 10)}T10:00:00Z`,
-      feedback: responded ? { text: 'Thank you. We have two permanent recruits starting & a caseload review under way.', by: person(99), on: `${addDays(visitDate, 20)}T10:00:00Z` } : undefined
+      feedback: responded
+        ? {
+            text: 'Thank you. We have two permanent recruits starting & a caseload review under way.',
+            by: person(99),
+            on: `${addDays(visitDate, 20)}T10:00:00Z`,
+          }
+        : undefined,
     });
   }
   return {
@@ -70,7 +85,7 @@ export function syntheticPackData(reportCount: number): PackData {
     rota,
     reports,
     previousReports: reports.map((r) => ({ ...r, id: r.id + 100000, visitDate: addDays(r.visitDate!, -183) })),
-    nextRota: rota.slice(0, 30).map((e) => ({ ...e, id: e.id + 100000, visitDate: addDays(e.visitDate, 183), status: 'Scheduled' as const }))
+    nextRota: rota.slice(0, 30).map((e) => ({ ...e, id: e.id + 100000, visitDate: addDays(e.visitDate, 183), status: 'Scheduled' as const })),
   };
 }
 
@@ -104,7 +119,7 @@ async function benchBuild(reportCount: number): Promise<void> {
     `pack build, ${reportCount} reports: model ${modelMs.toFixed(0)} ms; model + Word median ${runs[1].toFixed(0)} ms ` +
       `(min ${runs[0].toFixed(0)}, max ${runs[2].toFixed(0)}; target ≤ 2000 ms), CPU time median ${cpu[1].toFixed(0)} ms, ` +
       `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores → .docx ${(bytes / 1024).toFixed(0)} KB; ` +
-      `CSV ${csvMs.toFixed(0)} ms, ${(csv.length / 1024).toFixed(0)} KB`
+      `CSV ${csvMs.toFixed(0)} ms, ${(csv.length / 1024).toFixed(0)} KB`,
   );
 }
 
@@ -122,7 +137,7 @@ function storedReports(count: number, firstDay: string, spreadDays: number, team
       [F.PerformanceWorkingWell]: SENTENCE,
       [F.SafetyScale]: i % 11,
       [F.ReportStatus]: 'Submitted',
-      [F.SubmittedOn]: `${addDays(day, 7)}T10:00:00Z`
+      [F.SubmittedOn]: `${addDays(day, 7)}T10:00:00Z`,
     };
   });
 }
@@ -143,7 +158,10 @@ async function benchRead(reportCount: number): Promise<void> {
       const memberId = sandbox.store.userByEmail(clerk)!.id;
       // spread: ten years of reports, ~1/20 of them in the period (the index serves the range);
       // packed: every report in the period, past the threshold (read newest first instead).
-      const rows = layout === 'spread' ? storedReports(reportCount, '2017-01-01', 3650, teamIds, memberId) : storedReports(reportCount, PERIOD.from, 183, teamIds, memberId);
+      const rows =
+        layout === 'spread'
+          ? storedReports(reportCount, '2017-01-01', 3650, teamIds, memberId)
+          : storedReports(reportCount, PERIOD.from, 183, teamIds, memberId);
       sandbox.bulkAddItems(VISIT_REPORTS.title, rows, clerk);
       const start = performance.now();
       const data = await loadPackData(sp, REQUEST);
@@ -156,7 +174,7 @@ async function benchRead(reportCount: number): Promise<void> {
       console.log(
         `pack read, ${reportCount} reports in the list (${layout}): ${data.reports.length} in the period + ${data.previousReports.length} in the previous one ` +
           `read in ${readMs.toFixed(0)} ms, model ${modelMs.toFixed(0)} ms` +
-          (word ? `, with Word ${totalMs.toFixed(0)} ms in all (.docx ${(word.byteLength / 1024).toFixed(0)} KB)` : '')
+          (word ? `, with Word ${totalMs.toFixed(0)} ms in all (.docx ${(word.byteLength / 1024).toFixed(0)} KB)` : ''),
       );
     } finally {
       await sandbox.close();

@@ -27,10 +27,10 @@ function timePlanner(teams: number, councillors: number, runs: number): { ms: nu
     councillors: Array.from({ length: councillors }, (_, i) => ({
       id: 100 + i,
       displayName: `Cllr ${String(i + 1).padStart(2, '0')}`,
-      unavailable: i % 3 === 0 ? [{ from: '2027-08-01', to: '2027-08-31' }] : []
+      unavailable: i % 3 === 0 ? [{ from: '2027-08-01', to: '2027-08-31' }] : [],
     })),
     bankHolidays: englandBankHolidays(range.start, range.end),
-    committeeDates: ['2027-07-14', '2027-11-17', '2028-03-15']
+    committeeDates: ['2027-07-14', '2027-11-17', '2028-03-15'],
   };
   const times: number[] = [];
   let last = proposeRota(input);
@@ -51,10 +51,12 @@ function chunkSize(label: string, source: string): void {
     platform: 'browser',
     mainFields: ['module', 'main'],
     write: false,
-    logLevel: 'silent'
+    logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  console.log(`  ${label.padEnd(44)} ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(7)} KB gzip ${(code.length / 1024).toFixed(1).padStart(8)} KB raw`);
+  console.log(
+    `  ${label.padEnd(44)} ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(7)} KB gzip ${(code.length / 1024).toFixed(1).padStart(8)} KB raw`,
+  );
 }
 
 console.log('Rota planner, one municipal year (median of 5 runs)');
@@ -62,13 +64,21 @@ for (const [teams, councillors] of [
   [3, 9],
   [5, 4],
   [5, 12],
-  [10, 30]
+  [10, 30],
 ]) {
   const r = timePlanner(teams, councillors, 5);
-  console.log(`  ${String(teams).padStart(2)} teams, ${String(councillors).padStart(2)} councillors: ${r.ms.toFixed(1).padStart(7)} ms  (${r.visits} visits, ${r.problems} ${r.problems === 1 ? 'problem' : 'problems'} reported)`);
+  console.log(
+    `  ${String(teams).padStart(2)} teams, ${String(councillors).padStart(2)} councillors: ${r.ms.toFixed(1).padStart(7)} ms  (${r.visits} visits, ${r.problems} ${r.problems === 1 ? 'problem' : 'problems'} reported)`,
+  );
 }
 
 console.log('On-demand code (esbuild, minified)');
-chunkSize('planner + rules + England bank holidays', "export { proposeRota } from './src/domain/rotaPlanner'; export { englandBankHolidays } from './src/domain/bankHolidays';");
+chunkSize(
+  'planner + rules + England bank holidays',
+  "export { proposeRota } from './src/domain/rotaPlanner'; export { englandBankHolidays } from './src/domain/bankHolidays';",
+);
 chunkSize('calendar file (.ics)', "export { visitCalendar } from './src/domain/visitCalendar';");
-chunkSize('visit states and coverage', "export { visitState, countVisitStates } from './src/domain/visitState'; export { quarterlyCoverage } from './src/domain/coverage';");
+chunkSize(
+  'visit states and coverage',
+  "export { visitState, countVisitStates } from './src/domain/visitState'; export { quarterlyCoverage } from './src/domain/coverage';",
+);

@@ -43,7 +43,11 @@ async function main(): Promise<void> {
     const batchMs = performance.now() - started;
 
     started = performance.now();
-    const submitted = await spForUser(sandbox.siteUrl, PERSONAS.clerk).web.lists.getByTitle(VISIT_REPORTS.title).items.filter(`${F.ReportStatus} eq 'Submitted'`).select('Id').top(5000)();
+    const submitted = await spForUser(sandbox.siteUrl, PERSONAS.clerk)
+      .web.lists.getByTitle(VISIT_REPORTS.title)
+      .items.filter(`${F.ReportStatus} eq 'Submitted'`)
+      .select('Id')
+      .top(5000)();
     const queryMs = performance.now() - started;
 
     const store = sandbox.store;
@@ -51,12 +55,18 @@ async function main(): Promise<void> {
     const author = store.userByEmail(PERSONAS.hale);
     started = performance.now();
     for (let i = 0; i < 500; i++) {
-      store.addItem(reportsList as NonNullable<typeof reportsList>, { [F.Title]: `Commit ${i}`, [F.ReportStatus]: 'Draft' }, (author as NonNullable<typeof author>).id);
+      store.addItem(
+        reportsList as NonNullable<typeof reportsList>,
+        { [F.Title]: `Commit ${i}`, [F.ReportStatus]: 'Draft' },
+        (author as NonNullable<typeof author>).id,
+      );
     }
     const commitMs = (performance.now() - started) / 500;
 
     console.log(`sandbox bench (${cpus().length} cores, load average ${loadavg()[0].toFixed(1)}, Node ${process.version})`);
-    console.log(`  ${SINGLE_ADDS} single adds through PnPjs: ${(singleMs / 1000).toFixed(2)} s (${(singleMs / SINGLE_ADDS).toFixed(2)} ms each; target well under 30 s)`);
+    console.log(
+      `  ${SINGLE_ADDS} single adds through PnPjs: ${(singleMs / 1000).toFixed(2)} s (${(singleMs / SINGLE_ADDS).toFixed(2)} ms each; target well under 30 s)`,
+    );
     console.log(`  one $batch of ${BATCH_SIZE} adds: ${batchMs.toFixed(0)} ms`);
     console.log(`  store-level add (one SQLite commit, WAL + synchronous=FULL): ${commitMs.toFixed(2)} ms each — the disk's share of each add above`);
     console.log(`  indexed query on ${SINGLE_ADDS + BATCH_SIZE + 1} items (${submitted.length} matches): ${queryMs.toFixed(0)} ms`);

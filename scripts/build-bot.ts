@@ -31,7 +31,7 @@ const ROOT = path.join(__dirname, '..');
 /** Packages and folders that must never reach the bot's bundle. */
 const FORBIDDEN_INPUTS: Array<{ pattern: RegExp; why: string }> = [
   { pattern: /node_modules\/(react|react-dom|@fluentui)\//, why: 'the bot never imports React or Fluent UI' },
-  { pattern: /^src\/(sandbox|features|app|webparts)\//, why: 'the bot never contains the sandbox or the web part' }
+  { pattern: /^src\/(sandbox|features|app|webparts)\//, why: 'the bot never contains the sandbox or the web part' },
 ];
 
 function packageVersion(): string {
@@ -78,7 +78,7 @@ export async function buildBot(outDir: string = path.join(ROOT, 'dist', 'bot')):
     sourcemap: true,
     metafile: true,
     logLevel: 'silent',
-    legalComments: 'linked'
+    legalComments: 'linked',
   });
   if (result.errors.length) {
     throw new Error(`The bot did not build:\n${result.errors.map((e) => e.text).join('\n')}`);
@@ -92,7 +92,7 @@ export async function buildBot(outDir: string = path.join(ROOT, 'dist', 'bot')):
     main: 'main.js',
     engines: { node: '>=22.14.0 < 23.0.0' },
     scripts: { start: 'node --enable-source-maps main.js', doctor: 'node doctor.js' },
-    dependencies: {}
+    dependencies: {},
   };
   fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { outDir, mainFile, bytes: fs.statSync(mainFile).size, inputs };
@@ -103,7 +103,9 @@ if (require.main === module) {
   buildBot(outDir)
     .then((built) => {
       const relative = path.relative(process.cwd(), built.outDir) || '.';
-      console.log(`Built the bot into ${relative}/ (main.js ${(built.bytes / 1024 / 1024).toFixed(1)} MB, ${built.inputs.length} source files, no dependencies to install).`);
+      console.log(
+        `Built the bot into ${relative}/ (main.js ${(built.bytes / 1024 / 1024).toFixed(1)} MB, ${built.inputs.length} source files, no dependencies to install).`,
+      );
       console.log(`Run it with: node ${relative}/main.js   (configuration: src/bot/README.md)`);
     })
     .catch((error: Error) => {

@@ -22,7 +22,11 @@ export const ENGLAND_DATES_MODULE = path.join(__dirname, '..', 'src', 'domain', 
 /** [day, name] pairs in date order, from the installed `date-holidays`. */
 export function computeEnglandBankHolidays(): Array<[string, string]> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const Holidays = require('date-holidays') as new (country: string, state: string, options: { languages: string[]; types: string[] }) => {
+  const Holidays = require('date-holidays') as new (
+    country: string,
+    state: string,
+    options: { languages: string[]; types: string[] },
+  ) => {
     getHolidays(year: number): Array<{ date: string; name: string; type: string }>;
   };
   const england = new Holidays('GB', 'ENG', { languages: ['en'], types: ['public', 'bank'] });
@@ -49,7 +53,7 @@ export function renderDatesModule(rows: ReadonlyArray<[string, string]>): string
     'export const ENGLAND_BANK_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [',
     ...rows.map(([date, name]) => `  [${JSON.stringify(date)}, ${JSON.stringify(name)}],`),
     '];',
-    ''
+    '',
   ].join('\n');
 }
 

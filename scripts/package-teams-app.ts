@@ -41,11 +41,13 @@ async function main(): Promise<void> {
   // The personal app cannot be configured in Teams: it reads its lists on the data site the web
   // part's manifest (packaged in the .sppkg) names. Say which, so nobody ships the wrong one.
   const webPartManifest = JSON.parse(
-    fs.readFileSync(path.join(__dirname, '..', 'src', 'webparts', 'frontlineVisits', 'FrontlineVisitsWebPart.manifest.json'), 'utf8')
+    fs.readFileSync(path.join(__dirname, '..', 'src', 'webparts', 'frontlineVisits', 'FrontlineVisitsWebPart.manifest.json'), 'utf8'),
   ) as { preconfiguredEntries: Array<{ properties?: { dataSiteUrl?: string } }> };
   const dataSite = webPartManifest.preconfiguredEntries[0].properties?.dataSiteUrl;
   if (!dataSite || !/^\/(?!\/)/.test(dataSite)) {
-    throw new Error(`The web part manifest's preconfiguredEntries[0].properties.dataSiteUrl must be the data site's path on the tenant, such as /sites/frontline-visits (found ${JSON.stringify(dataSite)}).`);
+    throw new Error(
+      `The web part manifest's preconfiguredEntries[0].properties.dataSiteUrl must be the data site's path on the tenant, such as /sites/frontline-visits (found ${JSON.stringify(dataSite)}).`,
+    );
   }
   const out = path.join(dir, 'dist', 'frontline-visits-teams.zip');
   fs.mkdirSync(path.dirname(out), { recursive: true });

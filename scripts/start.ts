@@ -35,7 +35,7 @@ const services: Service[] = [
       REPORT_PAGE_URL: `${sandboxUrl}/`,
       RECONCILE_INTERVAL_SECONDS: '60',
       ...process.env,
-      BOT_MODE: 'local'
+      BOT_MODE: 'local',
     });
     // The first sweep waits for the Playground, which is the bot's Bot Connector.
     const bot = await startBot({ config, sweepAtStart: false });
@@ -43,20 +43,20 @@ const services: Service[] = [
       dir: join(dataDir, 'playground'),
       botEndpoint: `${bot.url}/api/messages`,
       botId: config.credentials.clientId,
-      currentUser: process.env.PLAYGROUND_USER
+      currentUser: process.env.PLAYGROUND_USER,
     });
     console.log(
       [
         `Bot (local mode) on ${bot.url}/api/messages, SharePoint webhook ${bot.url}/api/webhooks`,
-        `Agents Playground (the improvement team's channel) on ${playground.url}, acting as ${process.env.PLAYGROUND_USER || 'headOfService'}`
-      ].join('\n')
+        `Agents Playground (the improvement team's channel) on ${playground.url}, acting as ${process.env.PLAYGROUND_USER || 'headOfService'}`,
+      ].join('\n'),
     );
     await bot.sweep().catch((error) => console.error('First sweep failed:', error));
     return async () => {
       await playground.close();
       await bot.close();
     };
-  }
+  },
 ];
 
 const closers: Array<() => Promise<void>> = [];

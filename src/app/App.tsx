@@ -54,8 +54,8 @@ export function App({ context }: AppProps): JSX.Element {
     } else if (!role) {
       content = (
         <MessageBar messageBarType={MessageBarType.warning}>
-          You are signed in as {start.data.user.displayName}, who is not in any Frontline Visits group. Ask the Children’s Improvement Team to add you to
-          the right group (councillors: Frontline Visit Members), then reload this page.
+          You are signed in as {start.data.user.displayName}, who is not in any Frontline Visits group. Ask the Children’s Improvement Team to add you to the
+          right group (councillors: Frontline Visit Members), then reload this page.
         </MessageBar>
       );
     } else {
@@ -75,4 +75,3 @@ export function App({ context }: AppProps): JSX.Element {
     </ThemeProvider>
   );
 }
-

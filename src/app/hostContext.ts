@@ -73,6 +73,6 @@ export function buildAppContext(page: HostPage, sp: SPFI): AppContext {
     host: page.host,
     teamsTheme: page.host === 'teams' ? page.teamsTheme : undefined,
     theme: page.theme,
-    deepLinkReportId: page.deepLinkReportId
+    deepLinkReportId: page.deepLinkReportId,
   };
 }

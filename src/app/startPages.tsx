@@ -13,5 +13,5 @@ export const START_PAGES: { readonly [role in Role]: React.ComponentType<StartPa
   Councillor: MyVisits,
   ImprovementTeam: ReadableReportsPage,
   HeadOfService: ReadableReportsPage,
-  Clerk: ClerkStartPage
+  Clerk: ClerkStartPage,
 };

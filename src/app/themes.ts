@@ -30,16 +30,16 @@ const TEAMS_DARK = createTheme({
     neutralPrimary: '#ffffff',
     neutralDark: '#f4f4f4',
     black: '#ffffff',
-    white: '#1f1f1f'
+    white: '#1f1f1f',
   },
   semanticColors: {
     bodyBackground: '#1f1f1f',
     bodyText: '#ffffff',
     errorText: '#f9b5b5',
     link: '#b4b8f9',
-    linkHovered: '#d4d6fb'
+    linkHovered: '#d4d6fb',
   },
-  isInverted: true
+  isInverted: true,
 });
 
 const TEAMS_CONTRAST = createTheme({
@@ -66,16 +66,16 @@ const TEAMS_CONTRAST = createTheme({
     neutralPrimary: '#ffffff',
     neutralDark: '#ffffff',
     white: '#000000',
-    black: '#ffffff'
+    black: '#ffffff',
   },
   semanticColors: {
     bodyBackground: '#000000',
     bodyText: '#ffffff',
     errorText: '#ffff01',
     link: '#ffff01',
-    linkHovered: '#ffff01'
+    linkHovered: '#ffff01',
   },
-  isInverted: true
+  isInverted: true,
 });
 
 const LIGHT = createTheme({});

@@ -14,7 +14,10 @@ export async function checkAccess(lists: FrontlineLists, siteUrl: string, appId:
   try {
     await lists.listIds();
   } catch (error) {
-    problems.push(explainGraphRefusal(error, siteUrl) || `Microsoft Graph: the lists could not be read (${(error as Error).message}); no card can be posted until they can.`);
+    problems.push(
+      explainGraphRefusal(error, siteUrl) ||
+        `Microsoft Graph: the lists could not be read (${(error as Error).message}); no card can be posted until they can.`,
+    );
   }
   try {
     await lists.spRest<{ High?: string; Low?: string }>('GET', '/_api/web/effectivebasepermissions');

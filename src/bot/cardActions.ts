@@ -52,7 +52,11 @@ function conversationBase(id: string | undefined): string {
 const CANNOT_CHECK_MESSAGE =
   'Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.';
 
-const badRequest = (message: string): CardActionResponse => ({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } });
+const badRequest = (message: string): CardActionResponse => ({
+  statusCode: 400,
+  type: 'application/vnd.microsoft.error',
+  value: { code: 'BadRequest', message },
+});
 
 export class CardActions {
   /** Observers (the bench) learn when an answer has been stored. */
@@ -72,7 +76,7 @@ export class CardActions {
     private readonly cards: CardFactory,
     private readonly log: PublisherLog,
     private readonly channelId: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async handle(activity: CardActionActivity): Promise<CardActionResponse> {
@@ -91,7 +95,7 @@ export class CardActions {
     // naming the report from anywhere else is someone reaching for a report they were not shown.
     if (!conversation || (conversation !== conversationBase(this.channelId) && conversation !== conversationBase(report.cardConversationId))) {
       this.log.warn(`Report ${report.id}: refused a card action from conversation ${conversation || '(none)'}, which is not the improvement channel`);
-      return messageResponse('Frontline Visits answers this card only in the improvement team\'s channel.');
+      return messageResponse("Frontline Visits answers this card only in the improvement team's channel.");
     }
     // The card an action comes from must be this report's own: an invoke naming one report from
     // another report's card would otherwise show or replace the wrong card.
@@ -117,7 +121,9 @@ export class CardActions {
   }
 
   private async refreshIds(report: BotReport): Promise<string[]> {
-    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId, (m) => this.log.warn(`Report ${report.id}: ${m}`)), (m) => this.log.warn(m));
+    return teamsUserIds(this.channel, await answererObjectIds(this.lists, report.teamId, (m) => this.log.warn(`Report ${report.id}: ${m}`)), (m) =>
+      this.log.warn(m),
+    );
   }
 
   private async refresh(activity: CardActionActivity, report: BotReport): Promise<CardActionResponse> {
@@ -130,10 +136,14 @@ export class CardActions {
     }
     const pressed = activity.value && activity.value.trigger === 'manual';
     if (pressed && !right.allowed && right.reason === 'cannotCheck') {
-      this.log.error(`Report ${report.id}: could not check whether ${activity.from && activity.from.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`);
+      this.log.error(
+        `Report ${report.id}: could not check whether ${activity.from && activity.from.aadObjectId} may answer for team ${report.teamId}: ${right.detail}`,
+      );
       return messageResponse(CANNOT_CHECK_MESSAGE);
     }
-    return cardResponse(pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)));
+    return cardResponse(
+      pressed ? await this.cards.refusalCard(report) : await this.cards.personalCard(report, 'awaiting', undefined, await this.refreshIds(report)),
+    );
   }
 
   /** A Head of Service asks to amend the answer: their view, with the current answer filled in. */
@@ -193,13 +203,19 @@ export class CardActions {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (amendsOn && (!current.feedback || current.feedback.on !== amendsOn)) {
         // Amended (or withdrawn) meanwhile by someone else: theirs stands, ours is not saved.
-        return cardResponse(await this.cards.personalCard(current, 'responded', 'The response was amended by someone else while you were writing. Theirs is below; yours was not saved.'));
+        return cardResponse(
+          await this.cards.personalCard(
+            current,
+            'responded',
+            'The response was amended by someone else while you were writing. Theirs is below; yours was not saved.',
+          ),
+        );
       }
       const fields: { [name: string]: unknown } = {
         // Graph takes a person column's lookup id as a string.
         [lookupIdField(F.HosFeedbackBy)]: String(right.siteUserId),
         [F.HosFeedbackOn]: this.now().toISOString(),
-        [F.ReportStatus]: 'Responded'
+        [F.ReportStatus]: 'Responded',
       };
       for (const field of FEEDBACK_TEXT_FIELDS) {
         fields[field.listField] = texts[field.key] || null;
@@ -211,7 +227,7 @@ export class CardActions {
           ...feedbackTextsOf(current.feedback),
           on: current.feedback.on,
           byId: current.feedbackById,
-          byName: named.by ? named.by.displayName : undefined
+          byName: named.by ? named.by.displayName : undefined,
         };
         fields[F.HosFeedbackHistory] = formatFeedbackHistory([...(current.feedback.earlier || []), replaced]);
       } else {
@@ -228,7 +244,9 @@ export class CardActions {
         const card = await this.cards.sharedCard(stored);
         await this.updateForEveryone(stored, card);
         if (this.notifier) {
-          this.notifying = this.notifier.answerStored(stored).catch((error) => this.log.error(`Report ${report.id}: notifications failed: ${(error as Error).message}`));
+          this.notifying = this.notifier
+            .answerStored(stored)
+            .catch((error) => this.log.error(`Report ${report.id}: notifications failed: ${(error as Error).message}`));
         }
         return cardResponse(card);
       }
@@ -243,7 +261,11 @@ export class CardActions {
       // The item changed for another reason (e.g. its card ids were recorded): try with the new ETag.
       current = fresh;
     }
-    return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'Conflict', message: 'The report kept changing while your response was saved. Try again.' } };
+    return {
+      statusCode: 500,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'Conflict', message: 'The report kept changing while your response was saved. Try again.' },
+    };
   }
 
   private async alreadyAnswered(activity: CardActionActivity, report: BotReport, actorSiteUserId: number): Promise<CardActionResponse> {

@@ -36,7 +36,7 @@ export class CardFactory {
     private readonly lists: FrontlineLists,
     private readonly channel: Channel,
     private readonly link: BotConfig['reportLink'],
-    private readonly log: (message: string) => void
+    private readonly log: (message: string) => void,
   ) {}
 
   /** Adds the team title and the responder's name to a report read from Graph. */
@@ -68,7 +68,12 @@ export class CardFactory {
     const answered = !!full.feedback;
     const refreshUserIds = answered ? [] : await this.refreshUserIds(full);
     const mentions = mentionAnswerers && !answered ? await this.answererMentions(full.teamId) : undefined;
-    return renderReportCard(full, reportUrl(this.link, full.id), { view: answered ? 'responded' : 'awaiting', refreshUserIds, notice: withIncomplete(full, this.withLockState(full, notice)), mentions });
+    return renderReportCard(full, reportUrl(this.link, full.id), {
+      view: answered ? 'responded' : 'awaiting',
+      refreshUserIds,
+      notice: withIncomplete(full, this.withLockState(full, notice)),
+      mentions,
+    });
   }
 
   /**
@@ -106,7 +111,7 @@ export class CardFactory {
       view: shown,
       notice: withIncomplete(full, this.withLockState(full, notice)),
       refreshUserIds,
-      amending: amending && shown === 'headOfService'
+      amending: amending && shown === 'headOfService',
     });
   }
 

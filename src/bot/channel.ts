@@ -29,12 +29,15 @@ function cardActivity(card: object, summary?: string): { [key: string]: unknown 
     type: 'message',
     // The notification and the chat list show this, not the card.
     summary,
-    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }]
+    attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
   };
 }
 
 export class TeamsChannel implements Channel {
-  constructor(private readonly app: App, private readonly channelId: string) {}
+  constructor(
+    private readonly app: App,
+    private readonly channelId: string,
+  ) {}
 
   async postCard(card: object, summary: string): Promise<PostedCard> {
     // A message to the channel's conversation id starts a new post (thread) in the channel.

@@ -44,7 +44,8 @@ export interface ClaimFacts {
 export function checkClaims(report: VisitReport, facts: ClaimFacts, submittedOn: string, checkedOn: string): ServerCheck {
   const problems: string[] = [];
   const notes: string[] = [];
-  const name = (id: number): string => (facts.names && facts.names[id]) || report.members.filter((m) => m.id === id).map((m) => m.displayName)[0] || `user ${id}`;
+  const name = (id: number): string =>
+    (facts.names && facts.names[id]) || report.members.filter((m) => m.id === id).map((m) => m.displayName)[0] || `user ${id}`;
 
   const notCouncillors = report.members.filter((m) => facts.councillorIds.indexOf(m.id) === -1);
   if (notCouncillors.length) {

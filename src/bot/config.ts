@@ -129,7 +129,14 @@ function reportLinkSettings(r: Reader, fallbackPage?: string): BotConfig['report
   if (teamsAppId) {
     return { kind: 'teams', teamsAppId, entityId: r.optional('TEAMS_APP_ENTITY_ID') || 'frontline-visits' };
   }
-  const pageUrl = fallbackPage !== undefined ? r.optional('REPORT_PAGE_URL') || fallbackPage : r.url('REPORT_PAGE_URL', 'the SharePoint page that hosts the web part, used when TEAMS_APP_ID is not set', 'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx');
+  const pageUrl =
+    fallbackPage !== undefined
+      ? r.optional('REPORT_PAGE_URL') || fallbackPage
+      : r.url(
+          'REPORT_PAGE_URL',
+          'the SharePoint page that hosts the web part, used when TEAMS_APP_ID is not set',
+          'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx',
+        );
   return { kind: 'page', pageUrl };
 }
 
@@ -157,8 +164,17 @@ export function loadConfig(env: Env = process.env): BotConfig {
     const config: BotConfig = {
       mode: 'local',
       port,
-      credentials: { kind: 'sandbox', clientId: r.optional('BOT_APP_ID') || 'frontline-visits-local-bot', token: r.optional('SANDBOX_APP_TOKEN') || 'sandbox-app-token' },
-      serviceUrl: r.url('BOT_SERVICE_URL', 'the Bot Connector the bot sends to (the Agents Playground locally)', 'http://localhost:56150/_connector', 'http://localhost:56150/_connector'),
+      credentials: {
+        kind: 'sandbox',
+        clientId: r.optional('BOT_APP_ID') || 'frontline-visits-local-bot',
+        token: r.optional('SANDBOX_APP_TOKEN') || 'sandbox-app-token',
+      },
+      serviceUrl: r.url(
+        'BOT_SERVICE_URL',
+        'the Bot Connector the bot sends to (the Agents Playground locally)',
+        'http://localhost:56150/_connector',
+        'http://localhost:56150/_connector',
+      ),
       channelId: r.optional('TEAMS_CHANNEL_ID') || 'improvement-channel',
       teamId: r.optional('TEAMS_TEAM_ID'),
       graphBaseUrl: r.url('GRAPH_BASE_URL', 'Microsoft Graph (the sandbox locally)', sandbox, sandbox),
@@ -167,7 +183,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
       publicUrl: r.url('BOT_PUBLIC_URL', 'where SharePoint reaches the bot', `http://localhost:${port}`, `http://localhost:${port}`),
       webhookClientState: r.optional('WEBHOOK_CLIENT_STATE') || 'frontline-visits-local',
       reportLink: reportLinkSettings(r, `${sandbox}/`),
-      ...timing
+      ...timing,
     };
     return checked(r, config);
   }
@@ -179,7 +195,7 @@ export function loadConfig(env: Env = process.env): BotConfig {
     mode: 'production',
     port,
     credentials,
-    serviceUrl: r.httpsUrl('BOT_SERVICE_URL', 'the Bot Connector service URL of the tenant\'s region', 'https://smba.trafficmanager.net/uk/'),
+    serviceUrl: r.httpsUrl('BOT_SERVICE_URL', "the Bot Connector service URL of the tenant's region", 'https://smba.trafficmanager.net/uk/'),
     teamId: r.required('TEAMS_TEAM_ID', "the improvement team's Team (group) id", '19:…@thread.tacv2'),
     channelId: r.required('TEAMS_CHANNEL_ID', "the improvement team's channel id", '19:…@thread.tacv2'),
     graphBaseUrl: r.url('GRAPH_BASE_URL', 'Microsoft Graph', 'https://graph.microsoft.com', 'https://graph.microsoft.com'),
@@ -188,12 +204,16 @@ export function loadConfig(env: Env = process.env): BotConfig {
     listIds: {
       visitReports: r.guid('GRAPH_LIST_ID_VISIT_REPORTS', 'the id of the Visit Reports list'),
       visitRota: r.guid('GRAPH_LIST_ID_VISIT_ROTA', 'the id of the Visit Rota list'),
-      frontlineTeams: r.guid('GRAPH_LIST_ID_FRONTLINE_TEAMS', 'the id of the Frontline Teams list')
+      frontlineTeams: r.guid('GRAPH_LIST_ID_FRONTLINE_TEAMS', 'the id of the Frontline Teams list'),
     },
-    publicUrl: r.httpsUrl('BOT_PUBLIC_URL', 'the public HTTPS address of this bot, where SharePoint sends list notifications', 'https://frontline-bot.northshire.example'),
+    publicUrl: r.httpsUrl(
+      'BOT_PUBLIC_URL',
+      'the public HTTPS address of this bot, where SharePoint sends list notifications',
+      'https://frontline-bot.northshire.example',
+    ),
     webhookClientState: r.required('WEBHOOK_CLIENT_STATE', 'a random secret SharePoint echoes in each notification', 'a 32-character random string'),
     reportLink: reportLinkSettings(r),
-    ...timing
+    ...timing,
   };
   return checked(r, config);
 }
@@ -214,23 +234,29 @@ function productionCredentials(r: Reader, clientId: string, tenantId: string): B
     r.problems.push(
       secret
         ? `BOT_APP_SECRET is set without a certificate: SharePoint REST refuses app-only tokens got with a client secret (401 "Unsupported app only token."), so the bot could read no site users or groups and lock no report. ${howToFix} BOT_APP_SECRET is then not needed.`
-        : `BOT_CERT_FILE is missing: the bot's Entra app signs in with a certificate, because SharePoint app-only access needs one. ${howToFix}`
+        : `BOT_CERT_FILE is missing: the bot's Entra app signs in with a certificate, because SharePoint app-only access needs one. ${howToFix}`,
     );
     return { kind: 'certificate', clientId, tenantId, certificateFile: '', certificateThumbprint: thumbprint || '' };
   }
   if (!thumbprint) {
     r.problems.push(`BOT_CERT_THUMBPRINT is missing: the SHA-256 thumbprint of the certificate in BOT_CERT_FILE (for example A1B2…, 64 hex digits).`);
   } else if (!/^[0-9a-f]{64}$/i.test(thumbprint.replace(/[:\s]/g, ''))) {
-    r.problems.push(`BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits (Entra shows it under Certificates & secrets); it is "${thumbprint}".`);
+    r.problems.push(
+      `BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits (Entra shows it under Certificates & secrets); it is "${thumbprint}".`,
+    );
   }
   let pem = '';
   try {
     pem = readFileSync(certificateFile, 'utf8');
   } catch (error) {
-    r.problems.push(`BOT_CERT_FILE cannot be read (${(error as NodeJS.ErrnoException).code || (error as Error).message}): it must be the PEM file holding the private key of the bot's certificate; it is "${certificateFile}".`);
+    r.problems.push(
+      `BOT_CERT_FILE cannot be read (${(error as NodeJS.ErrnoException).code || (error as Error).message}): it must be the PEM file holding the private key of the bot's certificate; it is "${certificateFile}".`,
+    );
   }
   if (pem && !/-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
-    r.problems.push(`BOT_CERT_FILE holds no private key: it must be the PEM file with the certificate's private key (-----BEGIN PRIVATE KEY-----), not the public certificate; it is "${certificateFile}".`);
+    r.problems.push(
+      `BOT_CERT_FILE holds no private key: it must be the PEM file with the certificate's private key (-----BEGIN PRIVATE KEY-----), not the public certificate; it is "${certificateFile}".`,
+    );
   }
   return { kind: 'certificate', clientId, tenantId, certificateFile, certificateThumbprint: thumbprint ? thumbprint.replace(/[:\s]/g, '') : '' };
 }
@@ -258,7 +284,7 @@ function assertLocalIsLocal(r: Reader): void {
   const credentials = PRODUCTION_ONLY.filter((name) => r.optional(name) !== undefined);
   if (credentials.length) {
     throw new ConfigError([
-      `${credentials.join(', ')} ${credentials.length === 1 ? 'is' : 'are'} set, which only a production deployment has, but BOT_MODE is "local" (the default), which checks no Entra token on incoming activities. Set BOT_MODE=production, or remove ${credentials.length === 1 ? 'it' : 'them'} to run locally.`
+      `${credentials.join(', ')} ${credentials.length === 1 ? 'is' : 'are'} set, which only a production deployment has, but BOT_MODE is "local" (the default), which checks no Entra token on incoming activities. Set BOT_MODE=production, or remove ${credentials.length === 1 ? 'it' : 'them'} to run locally.`,
     ]);
   }
   const remote = LOCAL_URLS.filter((name) => {
@@ -267,7 +293,7 @@ function assertLocalIsLocal(r: Reader): void {
   });
   if (remote.length) {
     throw new ConfigError([
-      `${remote.join(', ')} ${remote.length === 1 ? 'points' : 'point'} away from this machine, but local mode (BOT_MODE unset or "local") only talks to this machine: it checks no Entra token. Set BOT_MODE=production for a real tenant, or use a localhost address.`
+      `${remote.join(', ')} ${remote.length === 1 ? 'points' : 'point'} away from this machine, but local mode (BOT_MODE unset or "local") only talks to this machine: it checks no Entra token. Set BOT_MODE=production for a real tenant, or use a localhost address.`,
     ]);
   }
 }

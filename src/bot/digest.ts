@@ -22,7 +22,7 @@ export async function overdueDigest(lists: FrontlineLists, link: BotConfig['repo
     lists.rotaBetween(from, lastOverdueVisit),
     lists.reportsVisitedBetween(from, today),
     lists.reportsWithStatus('Submitted'),
-    lists.teams()
+    lists.teams(),
   ]);
   const teamTitle = (id: number | undefined): string => (teams.filter((t) => t.id === id)[0] || { title: 'Unknown team' }).title;
 
@@ -46,7 +46,7 @@ export async function overdueDigest(lists: FrontlineLists, link: BotConfig['repo
       visitDate: entry.visitDate,
       submissionDue: due,
       members: entry.members,
-      url: draft ? reportUrl(link, draft.id) : appUrl
+      url: draft ? reportUrl(link, draft.id) : appUrl,
     });
   }
   forms.sort((a, b) => (a.submissionDue < b.submissionDue ? -1 : 1));
@@ -57,7 +57,7 @@ export async function overdueDigest(lists: FrontlineLists, link: BotConfig['repo
       teamTitle: teamTitle(r.teamId),
       visitDate: r.visitDate || calendarDateFromSharePoint(r.submittedOn) || today,
       responseDue: responseDueDate(r.submittedOn as string),
-      url: reportUrl(link, r.id)
+      url: reportUrl(link, r.id),
     }))
     .sort((a, b) => (a.responseDue < b.responseDue ? -1 : 1));
 

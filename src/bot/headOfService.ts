@@ -51,7 +51,11 @@ export function groupMembers(principals: ReadonlyArray<SiteUser>): GroupMembers 
 }
 
 /** The person's membership of the group: 'group' directly, 'entraGroup' through an Entra group. */
-export async function membership(lists: FrontlineLists, members: GroupMembers, objectId: string): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
+export async function membership(
+  lists: FrontlineLists,
+  members: GroupMembers,
+  objectId: string,
+): Promise<{ via: 'group' | 'entraGroup'; person?: SiteUser } | undefined> {
   const direct = members.people.filter((u) => objectIdOf(u) === objectId)[0];
   if (direct) {
     return { via: 'group', person: direct };
@@ -124,16 +128,24 @@ export async function answerers(lists: FrontlineLists, teamId: number | undefine
   const out: Answerer[] = members.people.map((u) => ({ objectId: objectIdOf(u) || '', displayName: u.Title })).filter((a) => !!a.objectId);
   for (const groupId of members.entraGroupIds) {
     try {
-      (await lists.transitiveMemberUsers(groupId)).forEach((u) => out.push({ objectId: u.id.toLowerCase(), displayName: u.displayName || u.userPrincipalName || 'Head of Service' }));
+      (await lists.transitiveMemberUsers(groupId)).forEach((u) =>
+        out.push({ objectId: u.id.toLowerCase(), displayName: u.displayName || u.userPrincipalName || 'Head of Service' }),
+      );
     } catch (error) {
-      warn(`Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to reach them, ${DIRECTORY_PERMISSIONS_HINT}.`);
+      warn(
+        `Could not list the people of Entra group ${groupId} in the Heads of Service group (${(error as Error).message}); to reach them, ${DIRECTORY_PERMISSIONS_HINT}.`,
+      );
     }
   }
   return out.filter((a, i) => out.findIndex((b) => b.objectId === a.objectId) === i);
 }
 
 /** The Entra object ids of everyone who may answer for a team: the card refreshes for them. */
-export async function answererObjectIds(lists: FrontlineLists, teamId: number | undefined, warn: (message: string) => void = () => undefined): Promise<string[]> {
+export async function answererObjectIds(
+  lists: FrontlineLists,
+  teamId: number | undefined,
+  warn: (message: string) => void = () => undefined,
+): Promise<string[]> {
   return (await answerers(lists, teamId, warn)).map((a) => a.objectId);
 }
 

@@ -96,7 +96,11 @@ function people(value: unknown): Person[] {
     return [];
   }
   return value
-    .map((v: { LookupId?: unknown; LookupValue?: unknown; Email?: unknown }) => ({ id: num(v.LookupId) as number, displayName: str(v.LookupValue), email: str(v.Email) }))
+    .map((v: { LookupId?: unknown; LookupValue?: unknown; Email?: unknown }) => ({
+      id: num(v.LookupId) as number,
+      displayName: str(v.LookupValue),
+      email: str(v.Email),
+    }))
     .filter((p) => p.id !== undefined);
 }
 
@@ -122,7 +126,7 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     etag: item.eTag || optionalStr(f['@odata.etag']),
     modified: item.lastModifiedDateTime || optionalStr(f.Modified),
     authorId: num(f.AuthorLookupId),
-    serverCheck: parseServerCheck(f[R.ServerCheck])
+    serverCheck: parseServerCheck(f[R.ServerCheck]),
   };
 }
 
@@ -136,7 +140,7 @@ export function rotaFromGraph(item: GraphListItem): RotaRecord {
     teamId: num(item.fields[lookupIdField(F.Team)]) as number,
     status: (optionalStr(item.fields[F.RotaStatus]) as RotaStatus) || 'Scheduled',
     members: members.map((p) => p.displayName),
-    memberIds: members.map((p) => p.id)
+    memberIds: members.map((p) => p.id),
   };
 }
 
@@ -199,7 +203,9 @@ export class FrontlineLists {
     }
     let { visitReports, visitRota, frontlineTeams } = given;
     if (!visitReports || !visitRota || !frontlineTeams) {
-      const lists: Array<{ id: string; name?: string; displayName?: string }> = (await this.graph.api(`/sites/${siteId}/lists`).select('id,name,displayName').get()).value;
+      const lists: Array<{ id: string; name?: string; displayName?: string }> = (
+        await this.graph.api(`/sites/${siteId}/lists`).select('id,name,displayName').get()
+      ).value;
       const find = (urlName: string, title: string): string => {
         const hit = lists.filter((l) => l.name === urlName || l.displayName === title)[0];
         if (!hit) {
@@ -248,20 +254,29 @@ export class FrontlineLists {
 
   /** Reports whose visit fell in a range, by the indexed VisitDate column. */
   async reportsVisitedBetween(from: CalendarDate, to: CalendarDate): Promise<VisitReport[]> {
-    const items = await this.query('visitReports', `fields/${R.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${R.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
+    const items = await this.query(
+      'visitReports',
+      `fields/${R.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${R.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`,
+    );
     return items.map(reportFromGraph);
   }
 
   async rotaBetween(from: CalendarDate, to: CalendarDate): Promise<RotaRecord[]> {
     const F = VISIT_ROTA.fields;
-    const items = await this.query('visitRota', `fields/${F.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${F.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`);
+    const items = await this.query(
+      'visitRota',
+      `fields/${F.VisitDate} ge '${dateOnlyDayStart(from)}' and fields/${F.VisitDate} lt '${dateOnlyDayStart(addDays(to, 1))}'`,
+    );
     return items.map(rotaFromGraph);
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
   async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string; authorId?: number }) | undefined> {
     try {
-      const item = (await this.graph.api(`${await this.itemsUrl('visitReports')}/${id}`).expand('fields').get()) as GraphListItem;
+      const item = (await this.graph
+        .api(`${await this.itemsUrl('visitReports')}/${id}`)
+        .expand('fields')
+        .get()) as GraphListItem;
       return reportFromGraph(item);
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 404) {
@@ -305,7 +320,10 @@ export class FrontlineLists {
   async team(id: number): Promise<TeamRecord | undefined> {
     const F = FRONTLINE_TEAMS.fields;
     try {
-      const item = (await this.graph.api(`${await this.itemsUrl('frontlineTeams')}/${id}`).expand('fields').get()) as GraphListItem;
+      const item = (await this.graph
+        .api(`${await this.itemsUrl('frontlineTeams')}/${id}`)
+        .expand('fields')
+        .get()) as GraphListItem;
       return { id: Number(item.id), title: str(item.fields[F.Title]), headOfServiceId: num(item.fields[lookupIdField(F.HeadOfService)]) };
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 404) {
@@ -326,11 +344,11 @@ export class FrontlineLists {
         headers: {
           Authorization: `Bearer ${await this.options.token('sharepoint')}`,
           Accept: 'application/json;odata=nometadata',
-          'Content-Type': 'application/json'
+          'Content-Type': 'application/json',
         },
-        body: body === undefined ? undefined : JSON.stringify(body)
+        body: body === undefined ? undefined : JSON.stringify(body),
       },
-      this.retry
+      this.retry,
     );
     const text = await response.text();
     if (!response.ok) {
@@ -398,7 +416,10 @@ export class FrontlineLists {
 
   async directoryUser(objectId: string): Promise<DirectoryUser | undefined> {
     try {
-      return (await this.graph.api(`/users/${encodeURIComponent(objectId)}`).select('id,displayName,userPrincipalName,mail').get()) as DirectoryUser;
+      return (await this.graph
+        .api(`/users/${encodeURIComponent(objectId)}`)
+        .select('id,displayName,userPrincipalName,mail')
+        .get()) as DirectoryUser;
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 404) {
         return undefined;
@@ -426,7 +447,7 @@ export class SharePointRestError extends Error {
     readonly method: string,
     readonly path: string,
     readonly status: number,
-    readonly body: string
+    readonly body: string,
   ) {
     super(`SharePoint ${method} ${path} failed: ${status} ${body}`);
     this.name = 'SharePointRestError';

@@ -47,13 +47,13 @@ export function explainLockFailure(error: unknown, siteUrl: string, appId: strin
     if (error.status === 401 && /Unsupported app only token/i.test(error.body)) {
       return {
         missing: 'a certificate credential (SharePoint REST refuses tokens got with a client secret)',
-        explanation: `${call} ("Unsupported app only token."): the bot's token was got with a client secret. Give the bot's Entra app a certificate and set BOT_CERT_FILE and BOT_CERT_THUMBPRINT.`
+        explanation: `${call} ("Unsupported app only token."): the bot's token was got with a client secret. Give the bot's Entra app a certificate and set BOT_CERT_FILE and BOT_CERT_THUMBPRINT.`,
       };
     }
     if (error.status === 403 && PERMISSION_CALL.test(error.path.split('?')[0])) {
       return {
         missing: 'the SharePoint Sites.Selected role fullcontrol',
-        explanation: `${call}: breaking a report's permissions needs the SharePoint Sites.Selected role fullcontrol on ${siteUrl}, and the bot's app has at most write there. ${grantAdvice(siteUrl, appId)}.`
+        explanation: `${call}: breaking a report's permissions needs the SharePoint Sites.Selected role fullcontrol on ${siteUrl}, and the bot's app has at most write there. ${grantAdvice(siteUrl, appId)}.`,
       };
     }
     if (error.status === 403 || error.status === 401) {
@@ -61,7 +61,7 @@ export function explainLockFailure(error: unknown, siteUrl: string, appId: strin
         missing: 'SharePoint access to the site (Sites.Selected for SharePoint, role fullcontrol)',
         explanation:
           `${call}: the bot's app has no SharePoint access to ${siteUrl}. Consent the SharePoint (not only the Graph) application permission Sites.Selected for the app, and give it the role fullcontrol on the site. ` +
-          `${grantAdvice(siteUrl, appId)}.`
+          `${grantAdvice(siteUrl, appId)}.`,
       };
     }
     return { missing: `a SharePoint answer (${error.status})`, explanation: `${call}: ${error.body.slice(0, 200) || 'no body'}.` };

@@ -84,10 +84,14 @@ export class NotificationLedger {
   private async itemsUrl(): Promise<string> {
     const ids = await this.lists.listIds();
     if (!this.listId) {
-      const found: Array<{ id: string; name?: string; displayName?: string }> = (await this.lists.graph.api(`/sites/${ids.siteId}/lists`).select('id,name,displayName').get()).value;
+      const found: Array<{ id: string; name?: string; displayName?: string }> = (
+        await this.lists.graph.api(`/sites/${ids.siteId}/lists`).select('id,name,displayName').get()
+      ).value;
       const hit = found.filter((l) => l.name === NOTIFICATIONS_SENT.urlName || l.displayName === NOTIFICATIONS_SENT.title)[0];
       if (!hit) {
-        throw new Error(`The site has no list "${NOTIFICATIONS_SENT.title}" (${NOTIFICATIONS_SENT.urlName}); provision the lists (see sharepoint/). No notification is sent without it.`);
+        throw new Error(
+          `The site has no list "${NOTIFICATIONS_SENT.title}" (${NOTIFICATIONS_SENT.urlName}); provision the lists (see sharepoint/). No notification is sent without it.`,
+        );
       }
       this.listId = hit.id;
     }
@@ -96,7 +100,12 @@ export class NotificationLedger {
 
   private static record(item: GraphListItem): LedgerRecord {
     const f = item.fields;
-    return { id: Number(item.id), key: String(f[N.NotificationKey] || ''), state: (f[N.SendState] as SendState) || 'Sending', etag: item.eTag || String(f['@odata.etag'] || '') };
+    return {
+      id: Number(item.id),
+      key: String(f[N.NotificationKey] || ''),
+      state: (f[N.SendState] as SendState) || 'Sending',
+      etag: item.eTag || String(f['@odata.etag'] || ''),
+    };
   }
 
   /** Records for some keys, by the indexed key column (a few at a time, threshold-safe). */
@@ -130,7 +139,7 @@ export class NotificationLedger {
       [N.NotificationKey]: plan.key,
       [N.NotificationKind]: plan.kind,
       [N.RecipientObjectId]: plan.recipientObjectId,
-      [N.SendState]: 'Sending'
+      [N.SendState]: 'Sending',
     };
     if (plan.reportId !== undefined) {
       fields[N.ReportId] = plan.reportId;
@@ -203,7 +212,7 @@ export class Notifier {
     private readonly lists: FrontlineLists,
     private readonly log: PublisherLog,
     private readonly link: NotificationLink,
-    options: { ledger?: NotificationLedger; feed?: ActivityFeed } = {}
+    options: { ledger?: NotificationLedger; feed?: ActivityFeed } = {},
   ) {
     this.ledger = options.ledger || new NotificationLedger(lists);
     this.feed = options.feed || new GraphActivityFeed(lists);
@@ -241,7 +250,7 @@ export class Notifier {
     const visit = report.visitDate ? `, ${formatShortDate(report.visitDate)}` : '';
     const recipients = await this.objectIds(
       report.members.map((m) => m.id),
-      cache
+      cache,
     );
     return recipients.map((oid) => ({
       // The answer's time tells one answer (or amendment) from the next.
@@ -252,8 +261,10 @@ export class Notifier {
       title: `${amended ? 'Amended answer' : 'Answer'} to report ${report.id}`,
       team,
       topic: `Visit report: ${team}${visit}`,
-      preview: amended ? 'The Head of Service amended their response. Open the report to read it.' : 'The Head of Service has responded. Open the report to read the response.',
-      webUrl: this.appLink(report.id)
+      preview: amended
+        ? 'The Head of Service amended their response. Open the report to read it.'
+        : 'The Head of Service has responded. Open the report to read the response.',
+      webUrl: this.appLink(report.id),
     }));
   }
 
@@ -263,7 +274,9 @@ export class Notifier {
       const team = report.teamTitle || (report.teamId !== undefined ? ((await this.lists.team(report.teamId)) || { title: '' }).title : '') || 'a team';
       return await this.deliver(await this.planAnswer(report, team));
     } catch (error) {
-      this.log.error(`Report ${report.id}: telling its councillors about the answer failed (the next notification sweep tries again): ${(error as Error).message}`);
+      this.log.error(
+        `Report ${report.id}: telling its councillors about the answer failed (the next notification sweep tries again): ${(error as Error).message}`,
+      );
       return { sent: [], alreadySent: 0, failed: [{ key: `report-${report.id}`, error: (error as Error).message }] };
     }
   }
@@ -290,7 +303,12 @@ export class Notifier {
     const rota = await this.lists.rotaBetween(from, today);
     const reports = await this.lists.reportsVisitedBetween(from, today);
     const handedIn = (r: VisitReport): boolean => r.status === 'Submitted' || r.status === 'Responded';
-    const councillorReminder = async (due: CalendarDate, memberIds: number[], team: string, ref: { reportId?: number; rotaEntryId?: number }): Promise<void> => {
+    const councillorReminder = async (
+      due: CalendarDate,
+      memberIds: number[],
+      team: string,
+      ref: { reportId?: number; rotaEntryId?: number },
+    ): Promise<void> => {
       const left = daysLeft(due, today);
       if (left > REMIND_DAYS_BEFORE || left < -OVERDUE_LOOKBACK_DAYS) {
         return;
@@ -307,8 +325,11 @@ export class Notifier {
           team,
           due,
           topic: `Visit to ${team}`,
-          preview: kind === 'reportOverdue' ? `Your visit report was due by ${formatLongDate(due)}. Please submit it as soon as you can.` : `Your visit report is due by ${formatLongDate(due)}.`,
-          webUrl: this.appLink(ref.reportId)
+          preview:
+            kind === 'reportOverdue'
+              ? `Your visit report was due by ${formatLongDate(due)}. Please submit it as soon as you can.`
+              : `Your visit report is due by ${formatLongDate(due)}.`,
+          webUrl: this.appLink(ref.reportId),
         });
       }
     };
@@ -321,14 +342,17 @@ export class Notifier {
         continue;
       }
       const draft = forVisit[0];
-      await councillorReminder(submissionDueDate(entry.visitDate), entry.memberIds, teamName(entry.teamId), { rotaEntryId: entry.id, reportId: draft && draft.id });
+      await councillorReminder(submissionDueDate(entry.visitDate), entry.memberIds, teamName(entry.teamId), {
+        rotaEntryId: entry.id,
+        reportId: draft && draft.id,
+      });
     }
     for (const draft of reports.filter((r) => r.rotaEntryId === undefined && r.status === 'Draft' && r.visitDate)) {
       await councillorReminder(
         submissionDueDate(draft.visitDate as CalendarDate),
         draft.members.map((m) => m.id),
         teamName(draft.teamId),
-        { reportId: draft.id }
+        { reportId: draft.id },
       );
     }
 
@@ -360,8 +384,11 @@ export class Notifier {
           team,
           due,
           topic: `Visit report: ${team}${report.visitDate ? `, ${formatShortDate(report.visitDate)}` : ''}`,
-          preview: kind === 'responseOverdue' ? `The response was due by ${formatLongDate(due)}. Answer it on its card in the improvement team's channel.` : `The response is due by ${formatLongDate(due)}. Answer it on its card in the improvement team's channel.`,
-          webUrl: this.appLink(report.id)
+          preview:
+            kind === 'responseOverdue'
+              ? `The response was due by ${formatLongDate(due)}. Answer it on its card in the improvement team's channel.`
+              : `The response is due by ${formatLongDate(due)}. Answer it on its card in the improvement team's channel.`,
+          webUrl: this.appLink(report.id),
         });
       }
     }
@@ -429,7 +456,7 @@ export class Notifier {
       activityType: plan.kind,
       previewText: { content: clip(plan.preview, PREVIEW_MAX) },
       templateParameters,
-      teamsAppId: this.link.teamsAppId
+      teamsAppId: this.link.teamsAppId,
     };
   }
 }

@@ -20,7 +20,8 @@ const CLAIM_CLOCK_SLACK_MS = 60000;
 export const TAMPERED_NOTICE = 'This report was changed in a way the form does not allow; the improvement team should check it.';
 
 /** On every view of the card of a report the bot has not yet managed to lock. */
-export const NOT_LOCKED_NOTICE = 'Not yet checked: the bot could not read this report on SharePoint to check what it claims. The bot keeps trying; IT can see why in its log.';
+export const NOT_LOCKED_NOTICE =
+  'Not yet checked: the bot could not read this report on SharePoint to check what it claims. The bot keeps trying; IT can see why in its log.';
 
 export interface PickupReview {
   /** Why the report is treated as tampered; empty when it is not. */
@@ -105,4 +106,3 @@ export function joinNotices(...notices: Array<string | undefined>): string | und
   const lines = notices.filter((n): n is string => !!n);
   return lines.length ? lines.join('\n\n') : undefined;
 }
-

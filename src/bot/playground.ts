@@ -28,12 +28,24 @@ interface PlaygroundUser {
 
 /** The demo personas (docs/architecture.md §5) as Playground users. Never a real person's name. */
 export const PLAYGROUND_USERS: ReadonlyArray<PlaygroundUser> = [
-  { key: 'headOfService', id: '29:hos-cincp', name: 'Head of Service (CIN/CP)', email: 'hos.cincp@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000020' },
-  { key: 'improvement', id: '29:improvement', name: "Children's Improvement Team", email: 'improvement@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000010' },
+  {
+    key: 'headOfService',
+    id: '29:hos-cincp',
+    name: 'Head of Service (CIN/CP)',
+    email: 'hos.cincp@northshire.example',
+    aadObjectId: '0b6f3c1e-0000-4000-8000-000000000020',
+  },
+  {
+    key: 'improvement',
+    id: '29:improvement',
+    name: "Children's Improvement Team",
+    email: 'improvement@northshire.example',
+    aadObjectId: '0b6f3c1e-0000-4000-8000-000000000010',
+  },
   { key: 'hale', id: '29:cllr-hale', name: 'Cllr Hale', email: 'cllr.hale@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000001' },
   { key: 'osei', id: '29:cllr-osei', name: 'Cllr Osei', email: 'cllr.osei@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000002' },
   { key: 'clerk', id: '29:clerk', name: 'Committee Clerk', email: 'clerk@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000030' },
-  { key: 'marlow', id: '29:cllr-marlow', name: 'Cllr Marlow', email: 'cllr.marlow@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000003' }
+  { key: 'marlow', id: '29:cllr-marlow', name: 'Cllr Marlow', email: 'cllr.marlow@northshire.example', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000003' },
 ];
 
 function yamlString(value: string): string {
@@ -49,7 +61,7 @@ function userYaml(u: PlaygroundUser, indent: string): string {
     `aadObjectId: ${yamlString(u.aadObjectId)}`,
     `givenName: ${yamlString(given)}`,
     `surname: ${yamlString(rest.join(' ') || given)}`,
-    `email: ${yamlString(u.email)}`
+    `email: ${yamlString(u.email)}`,
   ]
     .map((line, i) => (i === 0 ? line : indent + line))
     .join('\n');
@@ -85,7 +97,7 @@ export function playgroundConfigYaml(botId: string, currentUserKey = 'headOfServ
     '  channels:',
     `    - id: ${yamlString(PLAYGROUND_CHANNEL_ID)}`,
     '      name: "Visit reports"',
-    ''
+    '',
   ].join('\n');
 }
 
@@ -114,7 +126,13 @@ async function waitUntilReady(probe: string, child: ChildProcess, log: string): 
 }
 
 /** Starts the Playground (`agentsplayground` CLI) pointed at the bot; resolves once it listens. */
-export async function startPlayground(options: { dir: string; botEndpoint: string; botId: string; port?: number; currentUser?: string }): Promise<RunningPlayground> {
+export async function startPlayground(options: {
+  dir: string;
+  botEndpoint: string;
+  botId: string;
+  port?: number;
+  currentUser?: string;
+}): Promise<RunningPlayground> {
   mkdirSync(options.dir, { recursive: true });
   const configPath = join(options.dir, '.m365agentsplayground.yml');
   writeFileSync(configPath, playgroundConfigYaml(options.botId, options.currentUser));
@@ -130,14 +148,17 @@ export async function startPlayground(options: { dir: string; botEndpoint: strin
         M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
         M365_AGENTS_PLAYGROUND_LOGFILE: join(options.dir, 'playground.log'),
         // Do not try to open a browser: `npm start` prints the address instead.
-        TEAMSAPPTESTER_BROWSER: 'none'
+        TEAMSAPPTESTER_BROWSER: 'none',
       },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const listening = await new Promise<number>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`The Agents Playground did not start within 60 s. Its log: ${join(options.dir, 'playground.log')}`)), 60000);
+    const timer = setTimeout(
+      () => reject(new Error(`The Agents Playground did not start within 60 s. Its log: ${join(options.dir, 'playground.log')}`)),
+      60000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (\d+)/.exec(output);
@@ -170,6 +191,6 @@ export async function startPlayground(options: { dir: string; botEndpoint: strin
         }
         child.once('exit', () => resolve());
         child.kill();
-      })
+      }),
   };
 }

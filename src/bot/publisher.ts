@@ -115,7 +115,7 @@ export class CardPublisher {
     private readonly now: () => number = Date.now,
     private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> = new ReportLocks(lists),
     private readonly lockAdvice: LockAdvice = { siteUrl: 'the data site', appId: "the bot's app id" },
-    private readonly random: () => number = Math.random
+    private readonly random: () => number = Math.random,
   ) {}
 
   /** Whether a report's card is posted and its lock still to be done. */
@@ -196,7 +196,9 @@ export class CardPublisher {
     }
     result.pending = pending.length;
     const isWaiting = (r: BotReport): boolean => !needsCard(r) && !lockDue(r.id);
-    const waiting = pending.filter(isWaiting).sort((a, b) => (this.lockPending.get(a.id) as PendingLock).nextAt - (this.lockPending.get(b.id) as PendingLock).nextAt);
+    const waiting = pending
+      .filter(isWaiting)
+      .sort((a, b) => (this.lockPending.get(a.id) as PendingLock).nextAt - (this.lockPending.get(b.id) as PendingLock).nextAt);
     const probe = waiting.length && !pending.some((r) => !needsCard(r) && lockDue(r.id)) ? waiting[0].id : undefined;
     const ordered = pending.filter((r) => !isWaiting(r) || r.id === probe).concat(waiting.filter((r) => r.id !== probe));
     let lockingWorks = false;
@@ -216,7 +218,9 @@ export class CardPublisher {
         lockingWorks = lockingWorks || outcome === 'has card' || (outcome === 'posted' && !this.lockPending.has(report.id));
       } catch (error) {
         const refused = explainGraphRefusal(error, this.lockAdvice.siteUrl);
-        this.log.error(refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`);
+        this.log.error(
+          refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`,
+        );
         result.failed.push({ id: report.id, error: (error as Error).message });
       }
     }
@@ -237,10 +241,19 @@ export class CardPublisher {
     const attempts = before ? before.attempts + 1 : 1;
     const wait = Math.min(LOCK_RETRY_MAX_MS, LOCK_RETRY_FIRST_MS * Math.pow(2, attempts - 1)) * (0.75 + this.random() / 2);
     const cardFlagged = !!posted || (!!before && before.cardFlagged);
-    this.lockPending.set(reportId, { reportId, attempts, nextAt: this.now() + wait, missing: failure.missing, cardFlagged, activityId: posted || (before && before.activityId) });
+    this.lockPending.set(reportId, {
+      reportId,
+      attempts,
+      nextAt: this.now() + wait,
+      missing: failure.missing,
+      cardFlagged,
+      activityId: posted || (before && before.activityId),
+    });
     const next = `retried on later sweeps (next in about ${Math.round(wait / 60000)} min)`;
     if (!before) {
-      this.log.warn(`Report ${reportId} is not locked: its author can still change it. Missing: ${failure.missing}. ${failure.explanation} Its card is posted${cardFlagged ? ' and says so' : ''}; the lock is ${next}.`);
+      this.log.warn(
+        `Report ${reportId} is not locked: its author can still change it. Missing: ${failure.missing}. ${failure.explanation} Its card is posted${cardFlagged ? ' and says so' : ''}; the lock is ${next}.`,
+      );
     } else {
       this.log.warn(`Report ${reportId}: lock attempt ${attempts} failed; missing: ${failure.missing}. ${failure.explanation} Lock ${next}.`);
     }
@@ -297,7 +310,9 @@ export class CardPublisher {
     const cardIdsTrusted = !!lock && (!lock.newlyLocked || lock.lastEditorIsApp || postedHere);
     if (report.cardActivityId && cardIdsTrusted) {
       if (lock && lock.newlyLocked && !lock.lastEditorIsApp) {
-        this.log.warn(`Report ${report.id} was changed after its card was posted and before the bot could lock it; its card is refreshed to show the report as it now stands.`);
+        this.log.warn(
+          `Report ${report.id} was changed after its card was posted and before the bot could lock it; its card is refreshed to show the report as it now stands.`,
+        );
       }
       await this.lockSucceeded(report, !!lock && lock.newlyLocked && !lock.lastEditorIsApp);
       return 'has card';
@@ -308,7 +323,7 @@ export class CardPublisher {
     if (review.tampered.length) {
       this.log.warn(
         `Report ${report.id} was changed in a way the form does not allow (${review.tampered.join('; ')}). ` +
-          'Those fields are cleared and its card says so, for the improvement team to check.'
+          'Those fields are cleared and its card says so, for the improvement team to check.',
       );
     }
     const existing = review.tampered.length ? undefined : found;
@@ -318,7 +333,7 @@ export class CardPublisher {
     if (existing) {
       this.log.warn(
         `Report ${report.id}: an earlier attempt claimed it until ${new Date(existing.until).toISOString()} and recorded no card. ` +
-          'Posting again; if that attempt had posted before stopping, the channel now has two cards for this report.'
+          'Posting again; if that attempt had posted before stopping, the channel now has two cards for this report.',
       );
     }
     if (!report.etag) {
@@ -329,20 +344,32 @@ export class CardPublisher {
     const claimWrite = await this.lists.patchReport(
       report.id,
       { ...review.corrections, [F.ServerCheck]: formatServerCheck(check), [F.CardConversationId]: formatClaim(claim) },
-      report.etag
+      report.etag,
     );
     if (!claimWrite.ok) {
       return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
     const claimed = claimWrite;
     const reviewed: BotReport = review.tampered.length
-      ? { ...report, status: 'Submitted', feedback: undefined, feedbackById: undefined, cardActivityId: undefined, submittedOn: review.submittedOn || undefined, serverCheck: check }
+      ? {
+          ...report,
+          status: 'Submitted',
+          feedback: undefined,
+          feedbackById: undefined,
+          cardActivityId: undefined,
+          submittedOn: review.submittedOn || undefined,
+          serverCheck: check,
+        }
       : { ...report, submittedOn: review.submittedOn || undefined, serverCheck: check };
     let posted;
     try {
       const full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
-      const card = await this.cards.sharedCard(full, joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE), true);
+      const card = await this.cards.sharedCard(
+        full,
+        joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE),
+        true,
+      );
       posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
     } catch (error) {
       // Nothing was posted: give the claim back so the next sweep tries at once.
@@ -399,7 +426,7 @@ export class CardPublisher {
       if (fresh.cardActivityId || !stillOurs || stillOurs.token !== claim.token) {
         this.log.error(
           `Report ${reportId}: card ${posted.activityId} was posted but another instance recorded card ${fresh.cardActivityId || '(none yet)'}; ` +
-            'our lease ran out mid-post. The channel has a duplicate card for this report.'
+            'our lease ran out mid-post. The channel has a duplicate card for this report.',
         );
         return;
       }

@@ -94,6 +94,6 @@ export function teamsRetryMiddleware(policy: RetryPolicy = DEFAULT_RETRY): Middl
           await sleep(delayMs);
         }
       }
-    }
+    },
   };
 }

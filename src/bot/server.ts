@@ -82,7 +82,10 @@ function notificationLink(config: BotConfig): NotificationLink | undefined {
     return { teamsAppId: config.reportLink.teamsAppId, entityId: config.reportLink.entityId };
   }
   try {
-    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'teams-manifest', 'manifest.json'), 'utf8')) as { id: string; staticTabs?: Array<{ entityId: string }> };
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'teams-manifest', 'manifest.json'), 'utf8')) as {
+      id: string;
+      staticTabs?: Array<{ entityId: string }>;
+    };
     return { teamsAppId: manifest.id, entityId: (manifest.staticTabs && manifest.staticTabs[0] && manifest.staticTabs[0].entityId) || 'frontline-visits' };
   } catch {
     return undefined;
@@ -207,9 +210,15 @@ function unsignedLocalJwt(clientId: string, scope: string): string {
 }
 
 /** App-only tokens for Graph, SharePoint and the Bot Connector from the configured credential. */
-export function tokenSource(credentials: BotCredentials, siteUrl: string): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
+export function tokenSource(
+  credentials: BotCredentials,
+  siteUrl: string,
+): { forApp?: (scope: string | string[]) => Promise<string>; forLists: (resource: 'graph' | 'sharepoint') => Promise<string> } {
   if (credentials.kind === 'sandbox') {
-    return { forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope), forLists: async () => credentials.token };
+    return {
+      forApp: async (scope) => unsignedLocalJwt(credentials.clientId, Array.isArray(scope) ? scope[0] : scope),
+      forLists: async () => credentials.token,
+    };
   }
   // msal-node comes with the Teams SDK. A certificate: SharePoint accepts app-only tokens from nothing else.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -217,7 +226,7 @@ export function tokenSource(credentials: BotCredentials, siteUrl: string): { for
   const auth = {
     clientId: credentials.clientId,
     authority: `https://login.microsoftonline.com/${credentials.tenantId}`,
-    clientCertificate: { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') }
+    clientCertificate: { thumbprintSha256: credentials.certificateThumbprint, privateKey: readFileSync(credentials.certificateFile, 'utf8') },
   };
   const cca = new msal.ConfidentialClientApplication({ auth });
   const acquire = async (scope: string): Promise<string> => {
@@ -230,7 +239,7 @@ export function tokenSource(credentials: BotCredentials, siteUrl: string): { for
   const spScope = `${new URL(siteUrl).origin}/.default`;
   return {
     forApp: async (scope) => acquire(Array.isArray(scope) ? scope[0] : scope),
-    forLists: (resource) => acquire(resource === 'graph' ? 'https://graph.microsoft.com/.default' : spScope)
+    forLists: (resource) => acquire(resource === 'graph' ? 'https://graph.microsoft.com/.default' : spScope),
   };
 }
 
@@ -254,7 +263,7 @@ function withoutUnsignedWarning(logger: ILogger): ILogger {
     error: (...msg: unknown[]) => logger.error(...msg),
     trace: (...msg: unknown[]) => logger.trace(...msg),
     log: (level, ...msg: unknown[]) => (level === 'warn' ? withoutUnsignedWarning(logger).warn(...msg) : logger.log(level, ...msg)),
-    child: (name, overrides) => withoutUnsignedWarning(logger.child(name, overrides))
+    child: (name, overrides) => withoutUnsignedWarning(logger.child(name, overrides)),
   };
 }
 
@@ -268,7 +277,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const log = publisherLog(logger);
   const retry: RetryPolicy = {
     ...(options.retry || DEFAULT_RETRY),
-    onRetry: (info) => logger.warn(`Throttled (${info.status}) on ${info.what}; retry ${info.attempt} in ${info.delayMs} ms`)
+    onRetry: (info) => logger.warn(`Throttled (${info.status}) on ${info.what}; retry ${info.attempt} in ${info.delayMs} ms`),
   };
   const tokens = tokenSource(config.credentials, config.siteUrl);
   const adapter = new NodeHttpAdapter(logger);
@@ -283,18 +292,21 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     cloud: options.cloud,
     // Local mode: the Agents Playground sends no Entra token.
     dangerouslyAllowUnauthenticatedRequests: config.mode === 'local',
-    client: new TeamsHttpClient({ middlewares: [teamsRetryMiddleware(retry)] })
+    client: new TeamsHttpClient({ middlewares: [teamsRetryMiddleware(retry)] }),
   });
   const lists = new FrontlineLists({
     graphBaseUrl: config.graphBaseUrl,
     siteUrl: config.siteUrl,
     token: tokens.forLists,
     ids: config.listIds ? { siteId: config.graphSiteId, ...config.listIds } : config.graphSiteId ? { siteId: config.graphSiteId } : undefined,
-    retry
+    retry,
   });
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
-  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), { siteUrl: config.siteUrl, appId: config.credentials.clientId });
+  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), {
+    siteUrl: config.siteUrl,
+    appId: config.credentials.clientId,
+  });
   cards.lockPending = (reportId) => publisher.isLockPending(reportId);
   const actions = new CardActions(lists, channel, cards, log, config.channelId);
   const link = notificationLink(config);
@@ -304,7 +316,8 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   } else {
     logger.warn('No Teams app id (TEAMS_APP_ID) to link notifications to: no activity feed notifications will be sent.');
   }
-  const notify = async (today?: string): Promise<NotifyResult> => (notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] });
+  const notify = async (today?: string): Promise<NotifyResult> =>
+    notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] };
   const notifyLogged = (): void => {
     notify().catch((error) => logger.error(`Notification sweep failed: ${(error as Error).stack || error}`));
   };
@@ -326,7 +339,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
         const refused = explainGraphRefusal(error, config.siteUrl);
         logger.error(refused ? `Sweep (${why}) failed. ${refused}` : `Sweep (${why}) failed: ${(error as Error).stack || error}`);
         throw error;
-      }
+      },
     );
 
   adapter.route('POST', WEBHOOK_PATH, async (_req, url, body) => {
@@ -356,13 +369,18 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   const port = (adapter.server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   if (config.mode === 'local') {
-    logger.info(`Local mode: ${url}/api/messages accepts requests without a Bot Framework token, from this machine only (127.0.0.1 and ::1). Production mode checks every token.`);
+    logger.info(
+      `Local mode: ${url}/api/messages accepts requests without a Bot Framework token, from this machine only (127.0.0.1 and ::1). Production mode checks every token.`,
+    );
   }
   if (config.mode === 'local' && options.port !== undefined && options.port !== config.port) {
     notificationBase = url;
   }
 
-  const appUrl = config.reportLink.kind === 'page' ? config.reportLink.pageUrl : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
+  const appUrl =
+    config.reportLink.kind === 'page'
+      ? config.reportLink.pageUrl
+      : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
     const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl);
     const posted = await channel.postCard(card, 'Overdue visit forms and responses');
@@ -382,19 +400,24 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     }
     const at = nextDigestAt(new Date(), config.digest.weekday, config.digest.time);
     // setTimeout cannot wait more than ~24.8 days; a week is well within it.
-    digestTimer = setTimeout(() => {
-      postDigest()
-        .catch((error) => logger.error(`Overdue digest failed: ${(error as Error).stack || error}`))
-        .finally(scheduleDigest);
-    }, Math.max(1000, at.getTime() - Date.now()));
+    digestTimer = setTimeout(
+      () => {
+        postDigest()
+          .catch((error) => logger.error(`Overdue digest failed: ${(error as Error).stack || error}`))
+          .finally(scheduleDigest);
+      },
+      Math.max(1000, at.getTime() - Date.now()),
+    );
   };
 
   const accessCheck = (): Promise<string[]> => checkAccess(lists, config.siteUrl, config.credentials.clientId);
   if (options.timers !== false) {
     accessCheck().then(
       (problems) =>
-        problems.length ? problems.forEach((p) => logger.warn(`Access check: ${p}`)) : logger.info('Access check: Graph reads the lists and SharePoint lets the bot lock reports.'),
-      (error) => logger.warn(`Access check failed: ${(error as Error).message}`)
+        problems.length
+          ? problems.forEach((p) => logger.warn(`Access check: ${p}`))
+          : logger.info('Access check: Graph reads the lists and SharePoint lets the bot lock reports.'),
+      (error) => logger.warn(`Access check failed: ${(error as Error).message}`),
     );
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
     timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
@@ -429,6 +452,6 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       if (adapter.server.listening) {
         await adapter.stop();
       }
-    }
+    },
   };
 }

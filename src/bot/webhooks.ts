@@ -37,7 +37,7 @@ export class ListWebhook {
     private readonly notificationUrlOf: () => string,
     private readonly clientState: string,
     private readonly log: PublisherLog,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
   ) {}
 
   private async path(): Promise<string> {
@@ -56,7 +56,7 @@ export class ListWebhook {
         resource: (await this.lists.visitReportsRest()).resource,
         notificationUrl,
         expirationDateTime: expiration,
-        clientState: this.clientState
+        clientState: this.clientState,
       });
       this.log.info(`Webhook subscription ${created.id} created, until ${created.expirationDateTime}`);
       return created;
@@ -81,7 +81,7 @@ export class ListWebhook {
 
   /** Notifications that are ours (right client state); anything else is ignored and logged. */
   accept(body: unknown): Notification[] {
-    const value = body && Array.isArray((body as { value?: unknown }).value) ? ((body as { value: Notification[] }).value) : [];
+    const value = body && Array.isArray((body as { value?: unknown }).value) ? (body as { value: Notification[] }).value : [];
     const ours = value.filter((n) => n && n.clientState === this.clientState);
     if (ours.length < value.length) {
       this.log.warn(`Ignored ${value.length - ours.length} webhook notification(s) with an unknown clientState`);

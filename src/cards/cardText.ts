@@ -26,12 +26,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Line endings as Word and browsers give them, made plain `\n`; invisible controls removed. */
 export function normaliseTypedText(text: string | null | undefined): string {
-  return withoutHiddenCharacters(text || '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u2028|\u2029/g, '\n')
-    .replace(CONTROL, '')
-    // Half an emoji (a lone surrogate) cannot be encoded as UTF-8: drop it rather than send U+FFFD.
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1');
+  return (
+    withoutHiddenCharacters(text || '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\u2028|\u2029/g, '\n')
+      .replace(CONTROL, '')
+      // Half an emoji (a lone surrogate) cannot be encoded as UTF-8: drop it rather than send U+FFFD.
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1')
+  );
 }
 
 /** Escapes one line (no newlines) so Markdown, templating and auto-linking leave it alone. */
@@ -46,7 +48,7 @@ function escapeLine(line: string): string {
     rest
       .replace(INLINE_SPECIAL, (ch) => `\\${ch}`)
       .replace(AUTO_LINK, (match, scheme, sep, www, dot, at) =>
-        scheme ? `${scheme}${INVISIBLE_BREAK}${sep}` : www ? `${www}${INVISIBLE_BREAK}${dot}` : `${INVISIBLE_BREAK}${at}`
+        scheme ? `${scheme}${INVISIBLE_BREAK}${sep}` : www ? `${www}${INVISIBLE_BREAK}${dot}` : `${INVISIBLE_BREAK}${at}`,
       );
   return out;
 }
@@ -66,7 +68,11 @@ export function cardText(text: string | null | undefined): string {
 
 /** The same, for a single-line value (a name, a title): newlines become spaces. */
 export function cardTextInline(text: string | null | undefined): string {
-  return escapeLine(normaliseTypedText(text).replace(/\s*\n\s*/g, ' ').trim());
+  return escapeLine(
+    normaliseTypedText(text)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
+  );
 }
 
 /** Bytes the string takes inside the card's JSON as sent (UTF-8, with JSON's own escapes). */
@@ -135,5 +141,8 @@ export function shortenForCard(text: string | null | undefined, maxBytes: number
 
 /** Removes the escapes `cardText` adds: what a reader sees once Markdown has been applied. */
 export function unescapeCardText(text: string): string {
-  return text.split(INVISIBLE_BREAK).join('').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return text
+    .split(INVISIBLE_BREAK)
+    .join('')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

@@ -75,21 +75,25 @@ function fitLines(lines: string[]): Array<{ line: string }> {
 }
 
 export function digestCardData(input: DigestInput): { [key: string]: unknown } {
-  const forms = fitLines(input.forms.slice(0, DIGEST_MAX_LINES).map((f) => {
-    const team = shortenForCard(f.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
-    const members = f.members.length ? ` — ${f.members.map((m) => shortenForCard(m, 80, cardTextInline).text).join(', ')}` : '';
-    return `${link(`${team}, visit on ${formatShortDate(f.visitDate)}`, f.url)}${members}: form was due ${formatShortDate(f.submissionDue)} (${describeDeadline(deadline(f.submissionDue, input.today))})`;
-  }));
-  const responses = fitLines(input.responses.slice(0, DIGEST_MAX_LINES).map((r) => {
-    const team = shortenForCard(r.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
-    return `${link(`${team}, visit on ${formatShortDate(r.visitDate)}`, r.url)}: response was due ${formatShortDate(r.responseDue)} (${describeDeadline(deadline(r.responseDue, input.today))})`;
-  }));
+  const forms = fitLines(
+    input.forms.slice(0, DIGEST_MAX_LINES).map((f) => {
+      const team = shortenForCard(f.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+      const members = f.members.length ? ` — ${f.members.map((m) => shortenForCard(m, 80, cardTextInline).text).join(', ')}` : '';
+      return `${link(`${team}, visit on ${formatShortDate(f.visitDate)}`, f.url)}${members}: form was due ${formatShortDate(f.submissionDue)} (${describeDeadline(deadline(f.submissionDue, input.today))})`;
+    }),
+  );
+  const responses = fitLines(
+    input.responses.slice(0, DIGEST_MAX_LINES).map((r) => {
+      const team = shortenForCard(r.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+      return `${link(`${team}, visit on ${formatShortDate(r.visitDate)}`, r.url)}: response was due ${formatShortDate(r.responseDue)} (${describeDeadline(deadline(r.responseDue, input.today))})`;
+    }),
+  );
   const unanswerable = fitLines(
     (input.unanswerable || []).map((t) => {
       const team = shortenForCard(t.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
       const named = t.namedName ? shortenForCard(t.namedName, 80, cardTextInline).text : 'someone who is no longer on the site';
       return `${team} names ${named} as its Head of Service, who is not in the Heads of Service group: nobody can answer its reports. The site owners can add them to the group, or the improvement team can name someone else or clear the name.`;
-    })
+    }),
   );
   const more = (total: number, shown: number): string => (total > shown ? `And ${total - shown} more: open Frontline Visits to see them all.` : '');
   return {
@@ -103,7 +107,7 @@ export function digestCardData(input: DigestInput): { [key: string]: unknown } {
     responsesMore: more(input.responses.length, responses.length),
     unanswerableHeading: `Teams whose reports nobody can answer (${(input.unanswerable || []).length})`,
     unanswerable,
-    appUrl: input.appUrl
+    appUrl: input.appUrl,
   };
 }
 

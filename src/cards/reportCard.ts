@@ -7,7 +7,17 @@ import * as ACData from 'adaptivecards-templating';
 import { calendarDateFromSharePoint, formatLongDate } from '../domain/calendarDate';
 import { responseDueDate, visitReportLateness } from '../domain/deadlines';
 import { GRID_COLUMN_LABELS, GRID_COLUMNS, GRID_ROW_LABELS, GRID_ROWS, gridCellKey } from '../domain/grid';
-import { areaFeedbackField, feedbackText, FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, GRID_TEXT_FIELDS, gridTextField, OVERALL_FEEDBACK_FIELD, textFieldsShownOn, textOf } from '../domain/reportFields';
+import {
+  areaFeedbackField,
+  feedbackText,
+  FEEDBACK_TEXT_FIELDS,
+  FORM_TEXT_FIELDS,
+  GRID_TEXT_FIELDS,
+  gridTextField,
+  OVERALL_FEEDBACK_FIELD,
+  textFieldsShownOn,
+  textOf,
+} from '../domain/reportFields';
 import { VisitReport } from '../domain/types';
 import { cardTextInline, jsonBytes, normaliseTypedText, shortenForCard } from './cardText';
 import { CARD_VERBS, REPORT_CARD_TEMPLATE } from './templates';
@@ -22,7 +32,7 @@ export const CARD_TEXT_BUDGET = {
   feedback: FEEDBACK_TEXT_FIELDS[0].cardBudget,
   staffInvolved: FORM_TEXT_FIELDS[1].cardBudget,
   member: 80,
-  title: 300
+  title: 300,
 } as const;
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
@@ -57,7 +67,13 @@ export const PREFILL_BUDGET_BYTES = 9 * 1024;
 
 /** A person's name as the `<at>` text of a mention: plain words only, since Teams matches it to the entity exactly. */
 export function mentionName(name: string): string {
-  return name.replace(/[^\p{L}\p{N} .'’,/-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Head of Service';
+  return (
+    name
+      .replace(/[^\p{L}\p{N} .'’,/-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Head of Service'
+  );
 }
 
 export interface AdaptiveCardJson {
@@ -83,7 +99,11 @@ function responseDueText(report: VisitReport): string {
  * could evaluate and no hidden or control characters.
  */
 export function speakable(text: string | undefined): string {
-  return (normaliseTypedText(text).trim() || 'a team').replace(/[\\${}<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  return (normaliseTypedText(text).trim() || 'a team')
+    .replace(/[\\${}<>]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /** Who answered and when; once amended, when it was first given and that earlier versions are kept. */
@@ -138,7 +158,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
       askInput: answering && wrote,
       inputId: answerField.cardInputId,
       inputLabel: answerField.label,
-      prefill: prefills[answerField.key] || ''
+      prefill: prefills[answerField.key] || '',
     };
   });
   const members = report.members.length
@@ -179,7 +199,7 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
         ? `For the Head of Service's response: ${options.mentions.map((m) => `<at>${mentionName(m.name)}</at>`).join(', ')}`
         : '',
     shortened,
-    reportUrl
+    reportUrl,
   };
 }
 
@@ -191,12 +211,12 @@ export function renderReportCard(report: VisitReport, reportUrl: string, options
     // Until answered, the Heads of Service listed here get their own view automatically.
     card.refresh = {
       action: { type: 'Action.Execute', verb: CARD_VERBS.refresh, data: { reportId: report.id } },
-      userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS)
+      userIds: (options.refreshUserIds || []).slice(0, REFRESH_MAX_USERS),
     };
   }
   if (data.attentionLine && options.mentions) {
     card.msteams = {
-      entities: options.mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.id, name: m.name } }))
+      entities: options.mentions.map((m) => ({ type: 'mention', text: `<at>${mentionName(m.name)}</at>`, mentioned: { id: m.id, name: m.name } })),
     };
   }
   return card;
@@ -207,7 +227,7 @@ export function renderRefusalCard(report: VisitReport, reportUrl: string, teamTi
   const who = teamTitle || report.teamTitle || 'this team';
   return renderReportCard(report, reportUrl, {
     view: report.feedback ? 'responded' : 'awaiting',
-    notice: `Only the Head of Service for ${who} can respond to this report. Nothing was saved.`
+    notice: `Only the Head of Service for ${who} can respond to this report. Nothing was saved.`,
   });
 }
 

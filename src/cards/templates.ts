@@ -13,7 +13,7 @@ export const CARD_VERBS = {
   submitFeedback: 'submitFeedback',
   refresh: 'refreshCard',
   /** A Head of Service asks to amend the answer: their view comes back with it filled in. */
-  amendFeedback: 'amendFeedback'
+  amendFeedback: 'amendFeedback',
 } as const;
 
 /** The id of the Head of Service's input (tests and tools rely on it). */
@@ -28,7 +28,7 @@ const reportHeader: Json[] = [
     style: 'heading',
     size: 'Large',
     weight: 'Bolder',
-    wrap: true
+    wrap: true,
   },
   {
     type: 'FactSet',
@@ -40,9 +40,9 @@ const reportHeader: Json[] = [
       { $data: '${texts}', title: '${title}', value: '${value}' },
       { title: 'How safe (0–10)', value: '${safetyScale}' },
       { title: 'Submitted', value: '${submittedOn}' },
-      { title: 'Response due', value: '${responseDue}' }
-    ]
-  }
+      { title: 'Response due', value: '${responseDue}' },
+    ],
+  },
 ];
 
 const gridSection: Json = {
@@ -59,8 +59,8 @@ const gridSection: Json = {
       items: [
         { type: 'TextBlock', text: '${question}', isSubtle: true, weight: 'Bolder', wrap: true, spacing: 'Small' },
         { type: 'TextBlock', text: '${text}', wrap: true, spacing: 'None', $when: '${!empty}' },
-        { type: 'TextBlock', text: 'Nothing recorded.', isSubtle: true, wrap: true, spacing: 'None', $when: '${empty}' }
-      ]
+        { type: 'TextBlock', text: 'Nothing recorded.', isSubtle: true, wrap: true, spacing: 'None', $when: '${empty}' },
+      ],
     },
     {
       // The Head of Service's answer on this area, beside what the members wrote.
@@ -70,8 +70,8 @@ const gridSection: Json = {
       $when: "${response != ''}",
       items: [
         { type: 'TextBlock', text: '${responseHeading}', weight: 'Bolder', wrap: true },
-        { type: 'TextBlock', text: '${response}', wrap: true, spacing: 'Small' }
-      ]
+        { type: 'TextBlock', text: '${response}', wrap: true, spacing: 'Small' },
+      ],
     },
     {
       type: 'Input.Text',
@@ -81,9 +81,9 @@ const gridSection: Json = {
       maxLength: LIMITS.feedback,
       value: '${prefill}',
       spacing: 'Medium',
-      $when: '${askInput}'
-    }
-  ]
+      $when: '${askInput}',
+    },
+  ],
 };
 
 const shortenedNote: Json = {
@@ -91,14 +91,14 @@ const shortenedNote: Json = {
   text: 'Some long answers are shortened on this card. Open the full report to read everything.',
   isSubtle: true,
   wrap: true,
-  $when: '${shortened}'
+  $when: '${shortened}',
 };
 
 const noticeBlock: Json = {
   type: 'Container',
   style: 'attention',
   $when: "${notice != ''}",
-  items: [{ type: 'TextBlock', text: '${notice}', wrap: true, weight: 'Bolder' }]
+  items: [{ type: 'TextBlock', text: '${notice}', wrap: true, weight: 'Bolder' }],
 };
 
 /** What happens next: one of the three views, chosen by `view`. */
@@ -113,9 +113,9 @@ const statusSection: Json[] = [
         type: 'TextBlock',
         text: '${awaitingText}',
         wrap: true,
-        weight: 'Bolder'
-      }
-    ]
+        weight: 'Bolder',
+      },
+    ],
   },
   {
     type: 'Container',
@@ -132,9 +132,9 @@ const statusSection: Json[] = [
         maxLength: LIMITS.feedback,
         value: '${prefillOverall}',
         errorMessage: `Up to ${LIMITS.feedback.toLocaleString('en-GB')} characters.`,
-        placeholder: 'Respond to the issues the members raised'
-      }
-    ]
+        placeholder: 'Respond to the issues the members raised',
+      },
+    ],
   },
   {
     type: 'Container',
@@ -146,9 +146,9 @@ const statusSection: Json[] = [
       { type: 'TextBlock', text: 'Head of Service response', weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: '${feedback}', wrap: true, $when: "${feedback != ''}" },
       { type: 'TextBlock', text: 'Answered area by area, beside each area above.', wrap: true, $when: "${feedback == ''}" },
-      { type: 'TextBlock', text: '${feedbackByLine}', isSubtle: true, wrap: true, spacing: 'Small' }
-    ]
-  }
+      { type: 'TextBlock', text: '${feedbackByLine}', isSubtle: true, wrap: true, spacing: 'Small' },
+    ],
+  },
 ];
 
 export const REPORT_CARD_TEMPLATE: Json = {
@@ -164,7 +164,7 @@ export const REPORT_CARD_TEMPLATE: Json = {
     gridSection,
     shortenedNote,
     noticeBlock,
-    ...statusSection
+    ...statusSection,
   ],
   actions: [
     {
@@ -174,7 +174,7 @@ export const REPORT_CARD_TEMPLATE: Json = {
       data: { reportId: '${reportId}' },
       associatedInputs: 'auto',
       style: 'positive',
-      $when: "${view == 'headOfService' && amendsOn == ''}"
+      $when: "${view == 'headOfService' && amendsOn == ''}",
     },
     {
       // An amendment names the version it amends: one made meanwhile by someone else is not overwritten.
@@ -184,7 +184,7 @@ export const REPORT_CARD_TEMPLATE: Json = {
       data: { reportId: '${reportId}', amendsOn: '${amendsOn}' },
       associatedInputs: 'auto',
       style: 'positive',
-      $when: "${view == 'headOfService' && amendsOn != ''}"
+      $when: "${view == 'headOfService' && amendsOn != ''}",
     },
     {
       type: 'Action.Execute',
@@ -192,7 +192,7 @@ export const REPORT_CARD_TEMPLATE: Json = {
       verb: CARD_VERBS.amendFeedback,
       data: { reportId: '${reportId}' },
       associatedInputs: 'none',
-      $when: "${view == 'responded'}"
+      $when: "${view == 'responded'}",
     },
     {
       // A person whose client does not refresh cards on its own asks for their view here.
@@ -201,14 +201,14 @@ export const REPORT_CARD_TEMPLATE: Json = {
       verb: CARD_VERBS.refresh,
       data: { reportId: '${reportId}' },
       associatedInputs: 'none',
-      $when: "${view == 'awaiting'}"
+      $when: "${view == 'awaiting'}",
     },
     {
       type: 'Action.OpenUrl',
       title: 'Open the full report',
-      url: '${reportUrl}'
-    }
-  ]
+      url: '${reportUrl}',
+    },
+  ],
 };
 
 /** One list of the digest: `${<list>Heading}`, the lines of `${<list>}`, and `${<list>More}`. */
@@ -221,8 +221,8 @@ function digestSection(list: 'forms' | 'responses', whenEmpty: string): Json {
       { type: 'TextBlock', text: `\${${list}Heading}`, weight: 'Bolder', size: 'Medium', wrap: true },
       { type: 'TextBlock', text: whenEmpty, wrap: true, $when: `\${count(${list}) == 0}` },
       { type: 'TextBlock', $data: `\${${list}}`, text: '${line}', wrap: true, spacing: 'Small' },
-      { type: 'TextBlock', text: `\${${list}More}`, isSubtle: true, wrap: true, $when: `\${${list}More != ''}` }
-    ]
+      { type: 'TextBlock', text: `\${${list}More}`, isSubtle: true, wrap: true, $when: `\${${list}More != ''}` },
+    ],
   };
 }
 
@@ -246,9 +246,9 @@ export const DIGEST_CARD_TEMPLATE: Json = {
       $when: '${count(unanswerable) > 0}',
       items: [
         { type: 'TextBlock', text: '${unanswerableHeading}', weight: 'Bolder', size: 'Medium', color: 'Attention', wrap: true },
-        { type: 'TextBlock', $data: '${unanswerable}', text: '${line}', wrap: true, spacing: 'Small' }
-      ]
-    }
+        { type: 'TextBlock', $data: '${unanswerable}', text: '${line}', wrap: true, spacing: 'Small' },
+      ],
+    },
   ],
-  actions: [{ type: 'Action.OpenUrl', title: 'Open Frontline Visits', url: '${appUrl}' }]
+  actions: [{ type: 'Action.OpenUrl', title: 'Open Frontline Visits', url: '${appUrl}' }],
 };

@@ -41,7 +41,7 @@ function explain(error: unknown, options: ReportOptions): Error {
     return new UserFacingError(
       options.auth.kind === 'sandbox'
         ? `The sandbox does not know ${options.auth.user}. Use a demo person's email, e.g. --user clerk@northshire.example.`
-        : 'The site refused the sign-in (401). Sign in again, as someone with access to the site.'
+        : 'The site refused the sign-in (401). Sign in again, as someone with access to the site.',
     );
   }
   if (e.status === 403) {
@@ -73,7 +73,7 @@ export async function runReport(options: ReportOptions, log: (line: string) => v
     committeeDate: options.committeeDate,
     reportTitle: options.title,
     teamIds: resolveTeams(options.teams, data),
-    today: options.today || londonToday()
+    today: options.today || londonToday(),
   };
   const model = buildPackModel(data, request);
   const docx = await renderPackDocx(model);
@@ -91,7 +91,9 @@ async function writeOut(path: string, content: Uint8Array | string): Promise<voi
     await writeFile(path, content);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new UserFacingError(`Could not write ${path} (${code || (error as Error).message}). Check the folder exists and you may write to it, and that the file is not open in Word.`);
+    throw new UserFacingError(
+      `Could not write ${path} (${code || (error as Error).message}). Check the folder exists and you may write to it, and that the file is not open in Word.`,
+    );
   }
 }
 
@@ -108,9 +110,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const options = parsed.options;
   try {
     const { model } = await runReport(options, (line) => console.error(line));
-    console.log(
-      `Wrote ${options.out}${options.csv ? ` and ${options.csv}` : ''}: ${model.title.periodText}, ${packCountsText(model.counts)}.`
-    );
+    console.log(`Wrote ${options.out}${options.csv ? ` and ${options.csv}` : ''}: ${model.title.periodText}, ${packCountsText(model.counts)}.`);
     return 0;
   } catch (error) {
     if (error instanceof UserFacingError) {

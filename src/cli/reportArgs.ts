@@ -33,10 +33,7 @@ sign in as someone who may read the lists (a committee clerk). The app registrat
 "Allow public client flows" and the delegated SharePoint permission AllSites.Read. A script that
 already holds a SharePoint access token can pass it in FRONTLINE_ACCESS_TOKEN instead.`;
 
-export type ReportAuth =
-  | { kind: 'sandbox'; user: string }
-  | { kind: 'token'; token: string }
-  | { kind: 'deviceCode'; clientId: string; tenant: string };
+export type ReportAuth = { kind: 'sandbox'; user: string } | { kind: 'token'; token: string } | { kind: 'deviceCode'; clientId: string; tenant: string };
 
 export interface ReportOptions {
   site: string;
@@ -75,8 +72,8 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
         user: { type: 'string' },
         'client-id': { type: 'string' },
         tenant: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     // parseArgs says e.g. "Unknown option '--form'"; keep its words and point at --help.
@@ -111,7 +108,12 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
   }
   const periodProblem = validatePeriod(from, to);
   if (periodProblem) {
-    return { kind: 'error', message: periodProblem.replace('first day of the period', 'first day of the period (--from)').replace('last day of the period', 'last day of the period (--to)') };
+    return {
+      kind: 'error',
+      message: periodProblem
+        .replace('first day of the period', 'first day of the period (--from)')
+        .replace('last day of the period', 'last day of the period (--to)'),
+    };
   }
 
   const out = text('out');
@@ -147,7 +149,7 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
       kind: 'error',
       message:
         'Say who you are. For the local sandbox: --user clerk@northshire.example. ' +
-        'For a real site: --client-id <app id> --tenant <tenant> to sign in with a device code (see --help).'
+        'For a real site: --client-id <app id> --tenant <tenant> to sign in with a device code (see --help).',
     };
   }
 
@@ -163,7 +165,7 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
       teams: ((values.team as string[] | undefined) || []).map((t) => t.trim()).filter((t) => t),
       title: text('title'),
       today: text('today'),
-      auth
-    }
+      auth,
+    },
   };
 }

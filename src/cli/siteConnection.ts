@@ -29,7 +29,7 @@ async function deviceCodeToken(site: string, clientId: string, tenant: string, l
   const result = await app.acquireTokenByDeviceCode({
     // Read-only on purpose: the pack never writes.
     scopes: [`${new URL(site).origin}/AllSites.Read`],
-    deviceCodeCallback: (response) => log(response.message)
+    deviceCodeCallback: (response) => log(response.message),
   });
   if (!result || !result.accessToken) {
     throw new Error('Sign-in did not complete, so there is no access token. Run the command again and finish signing in.');

@@ -27,7 +27,7 @@ import {
   toPerson,
   toRotaEntry,
   toTeam,
-  toVisitReport
+  toVisitReport,
 } from './mappers';
 
 export interface SignedInUser {
@@ -67,7 +67,7 @@ export class VisitAlreadyReportedError extends Error {
   public constructor(
     public readonly rotaEntryId: number,
     public readonly existing: ExistingForVisit,
-    public readonly cause?: unknown
+    public readonly cause?: unknown,
   ) {
     super(`Rota visit ${rotaEntryId} already has a ${existing.report ? 'submitted report' : 'draft'}`);
   }
@@ -190,11 +190,11 @@ export class FrontlineDataService {
             title: g.Title,
             onlyMembersView: g.OnlyAllowMembersViewMembership,
             canViewMembership: g.CanCurrentUserViewMembership,
-            canManage: g.CanCurrentUserManageGroup
+            canManage: g.CanCurrentUserManageGroup,
           }),
           // A site without one of the groups: nobody has that role.
-          (): undefined => undefined
-        )
+          (): undefined => undefined,
+        ),
     );
     const rotaList = batchedSP.web.lists.getByTitle(VISIT_ROTA.title);
     const upcomingRequest = rotaList.items
@@ -224,7 +224,14 @@ export class FrontlineDataService {
       .expand(...DRAFT_EXPAND)
       .top(top)();
     await execute();
-    const [user, groups, upcoming, past, dated, drafts] = await Promise.all([userRequest, groupsRequest, upcomingRequest, pastRequest, datedRequest, draftsRequest]);
+    const [user, groups, upcoming, past, dated, drafts] = await Promise.all([
+      userRequest,
+      groupsRequest,
+      upcomingRequest,
+      pastRequest,
+      datedRequest,
+      draftsRequest,
+    ]);
     const views = (await Promise.all(viewRequests)).filter((v): v is RoleGroupView => !!v);
     const reports: VisitReport[] = dated.map(summaryReport).concat(drafts.map(toDraftReport));
     return {
@@ -234,12 +241,12 @@ export class FrontlineDataService {
         email: user.Email,
         roles: rolesFromMembership(
           groups.map((g: { Title: string }) => g.Title),
-          views
-        )
+          views,
+        ),
       },
       upcomingRota: upcoming.map(toRotaEntry),
       pastRota: past.map(toRotaEntry),
-      reports
+      reports,
     };
   }
 
@@ -258,7 +265,11 @@ export class FrontlineDataService {
    */
   public async getReportScreen(reportId: number, withCouncillors: boolean = true): Promise<ReportScreenData> {
     const [batchedSP, execute] = this.sp.batched();
-    const reportRequest = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)();
+    const reportRequest = batchedSP.web.lists
+      .getByTitle(VISIT_REPORTS.title)
+      .items.getById(reportId)
+      .select(...REPORT_SELECT)
+      .expand(...REPORT_EXPAND)();
     const options = this.formOptionRequests(batchedSP, withCouncillors);
     await execute();
     const [item, resolved] = await Promise.all([reportRequest, this.formOptionsFrom(options)]);
@@ -268,7 +279,11 @@ export class FrontlineDataService {
   /** One draft with everything its screen needs (the councillors only for its writer's form): one round trip. */
   public async getDraftScreen(draftId: number, withCouncillors: boolean = true): Promise<ReportScreenData> {
     const [batchedSP, execute] = this.sp.batched();
-    const draftRequest = batchedSP.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(draftId).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)();
+    const draftRequest = batchedSP.web.lists
+      .getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.getById(draftId)
+      .select(...DRAFT_SELECT)
+      .expand(...DRAFT_EXPAND)();
     const options = this.formOptionRequests(batchedSP, withCouncillors);
     await execute();
     const [item, resolved] = await Promise.all([draftRequest, this.formOptionsFrom(options)]);
@@ -295,20 +310,40 @@ export class FrontlineDataService {
 
   /** Reads one submitted report. */
   public async getReport(reportId: number): Promise<VisitReport> {
-    return toVisitReport(await this.reportItems.getById(reportId).select(...REPORT_SELECT).expand(...REPORT_EXPAND)());
+    return toVisitReport(
+      await this.reportItems
+        .getById(reportId)
+        .select(...REPORT_SELECT)
+        .expand(...REPORT_EXPAND)(),
+    );
   }
 
   /** Reads one draft (after a conflict, to see what the server holds now). */
   public async getDraft(draftId: number): Promise<VisitReport> {
-    return toDraftReport(await this.draftItems.getById(draftId).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)());
+    return toDraftReport(
+      await this.draftItems
+        .getById(draftId)
+        .select(...DRAFT_SELECT)
+        .expand(...DRAFT_EXPAND)(),
+    );
   }
 
   /** The draft or submitted report that holds a rota visit, if any: one round trip on the indexed, unique Rota entry. */
   public async getExistingForVisit(rotaEntryId: number): Promise<ExistingForVisit> {
     const [batchedSP, execute] = this.sp.batched();
     const filter = `${F.RotaEntry}Id eq ${Math.trunc(rotaEntryId)}`;
-    const reportRequest = batchedSP.web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND).filter(filter).top(1)();
-    const draftRequest = batchedSP.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select(...DRAFT_SELECT).expand(...DRAFT_EXPAND).filter(filter).top(1)();
+    const reportRequest = batchedSP.web.lists
+      .getByTitle(VISIT_REPORTS.title)
+      .items.select(...REPORT_SELECT)
+      .expand(...REPORT_EXPAND)
+      .filter(filter)
+      .top(1)();
+    const draftRequest = batchedSP.web.lists
+      .getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.select(...DRAFT_SELECT)
+      .expand(...DRAFT_EXPAND)
+      .filter(filter)
+      .top(1)();
     await execute();
     const [reports, drafts] = await Promise.all([reportRequest, draftRequest]);
     return { report: reports[0] ? toVisitReport(reports[0]) : undefined, draft: drafts[0] ? toDraftReport(drafts[0]) : undefined };
@@ -343,7 +378,11 @@ export class FrontlineDataService {
         .delete()
         .catch((error: unknown) => {
           // eslint-disable-next-line no-console
-          console.error('Frontline Visits: the report was submitted but its draft could not be deleted', { draftId: target.reportId, reportId: saved.reportId, error });
+          console.error('Frontline Visits: the report was submitted but its draft could not be deleted', {
+            draftId: target.reportId,
+            reportId: saved.reportId,
+            error,
+          });
         });
     }
     return saved;
@@ -360,7 +399,13 @@ export class FrontlineDataService {
     return { reportId, etag: itemETag(data) || (await this.currentETag(items, reportId)) };
   }
 
-  private async update(items: ReportListItems, id: number, fields: { [field: string]: unknown }, etag: string | undefined, rotaEntryId: number | undefined): Promise<SavedItem> {
+  private async update(
+    items: ReportListItems,
+    id: number,
+    fields: { [field: string]: unknown },
+    etag: string | undefined,
+    rotaEntryId: number | undefined,
+  ): Promise<SavedItem> {
     if (!etag) {
       // Only an item read without its ETag gets here; '*' would overwrite whatever is saved.
       // eslint-disable-next-line no-console
@@ -394,8 +439,11 @@ export class FrontlineDataService {
 
   private formOptionRequests(
     batchedSP: SPFI,
-    withCouncillors: boolean = true
-  ): { teams: Promise<Array<{ Id: number; [field: string]: unknown }>>; councillors: Promise<Array<{ Id: number; Title: string; Email: string; PrincipalType: number }>> } {
+    withCouncillors: boolean = true,
+  ): {
+    teams: Promise<Array<{ Id: number; [field: string]: unknown }>>;
+    councillors: Promise<Array<{ Id: number; Title: string; Email: string; PrincipalType: number }>>;
+  } {
     return {
       teams: batchedSP.web.lists
         .getByTitle(FRONTLINE_TEAMS.title)
@@ -403,7 +451,9 @@ export class FrontlineDataService {
         .expand(...TEAM_EXPAND)
         .orderBy(FRONTLINE_TEAMS.fields.Title, true)
         .top(100)(),
-      councillors: withCouncillors ? batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email', 'PrincipalType')() : Promise.resolve([])
+      councillors: withCouncillors
+        ? batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email', 'PrincipalType')()
+        : Promise.resolve([]),
     };
   }
 
@@ -415,7 +465,7 @@ export class FrontlineDataService {
         .filter((u) => u.PrincipalType === PRINCIPAL_TYPE_USER)
         .map((u) => ({ id: u.Id, displayName: u.Title, email: u.Email }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB')),
-      councillorGroups: principals.filter((u) => u.PrincipalType === PRINCIPAL_TYPE_SECURITY_GROUP).map((u) => u.Title)
+      councillorGroups: principals.filter((u) => u.PrincipalType === PRINCIPAL_TYPE_SECURITY_GROUP).map((u) => u.Title),
     };
   }
 }

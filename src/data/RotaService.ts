@@ -121,7 +121,7 @@ function changeFields(change: RotaChange): { [field: string]: unknown } {
       const fields: { [field: string]: unknown } = {
         [R.VisitDate]: dateOnlyToSharePoint(change.visitDate),
         [R.MunicipalYear]: municipalYearOf(change.visitDate),
-        [R.RotaStatus]: 'Scheduled'
+        [R.RotaStatus]: 'Scheduled',
       };
       if (change.title !== undefined) {
         fields[R.Title] = change.title;
@@ -177,7 +177,7 @@ export class RotaService {
         .filter((v) => v.visitDate >= gapFrom && v.visitDate < range.start && v.status !== 'NotHeld' && v.status !== 'Rescheduled')
         .map((v) => ({ visitDate: v.visitDate, memberIds: v.members.map((m) => m.id) })),
       teams: teamItems.map(toTeam),
-      councillors: Array.from(people.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id - b.id)
+      councillors: Array.from(people.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id - b.id),
     };
   }
 
@@ -191,14 +191,16 @@ export class RotaService {
     const range = municipalYearRange(municipalYear);
     const outside = visits.filter((v) => v.visitDate < range.start || v.visitDate > range.end);
     if (outside.length > 0) {
-      throw new RotaInputError(`${outside.length === 1 ? 'One visit is' : `${outside.length} visits are`} outside ${municipalYear} (1 April to 31 March). Move ${outside.length === 1 ? 'it' : 'them'} into the year before publishing.`);
+      throw new RotaInputError(
+        `${outside.length === 1 ? 'One visit is' : `${outside.length} visits are`} outside ${municipalYear} (1 April to 31 March). Move ${outside.length === 1 ? 'it' : 'them'} into the year before publishing.`,
+      );
     }
     const existing = (await this.getRotaYear(municipalYear)).visits;
     const sameVisit = (v: NewRotaVisit, e: RotaEntry): boolean => e.teamId === v.teamId && e.visitDate === v.visitDate;
     const others = existing.filter((e) => !visits.some((v) => sameVisit(v, e)));
     if (others.length > 0) {
       throw new RotaInputError(
-        `${municipalYear} already has ${others.length === 1 ? 'a visit' : `${others.length} visits`} on the rota that ${others.length === 1 ? 'is' : 'are'} not in this proposal. Nothing was published: change the existing visits on the rota screen instead.`
+        `${municipalYear} already has ${others.length === 1 ? 'a visit' : `${others.length} visits`} on the rota that ${others.length === 1 ? 'is' : 'are'} not in this proposal. Nothing was published: change the existing visits on the rota screen instead.`,
       );
     }
     const result: PublishResult = { added: [], alreadyThere: [], failed: [] };
@@ -220,18 +222,23 @@ export class RotaService {
             [`${R.Team}Id`]: visit.teamId,
             [`${R.Members}Id`]: visit.memberIds.slice(),
             [R.MunicipalYear]: municipalYear,
-            [R.RotaStatus]: 'Scheduled'
+            [R.RotaStatus]: 'Scheduled',
           })
           .then(
             (data: { Id: number }) => ({ visit, id: Number(data.Id) }),
-            (error: unknown) => ({ visit, error })
-          )
+            (error: unknown) => ({ visit, error }),
+          ),
       );
       await execute();
       for (const outcome of await Promise.all(writes)) {
         if ('error' in outcome) {
           // eslint-disable-next-line no-console
-          console.error('Frontline Visits: a rota visit was not published', { municipalYear, visit: outcome.visit, status: httpStatusOf(outcome.error), error: outcome.error });
+          console.error('Frontline Visits: a rota visit was not published', {
+            municipalYear,
+            visit: outcome.visit,
+            status: httpStatusOf(outcome.error),
+            error: outcome.error,
+          });
           result.failed.push({ visit: outcome.visit, message: describeFailure(outcome.error) });
         } else {
           result.added.push(outcome);
@@ -278,8 +285,8 @@ export class RotaService {
                 console.error('Frontline Visits: a rota change was not saved', { change, status, error });
               }
               return { id: change.id, ok: false, conflict: status === 412, message: describeFailure(error) };
-            }
-          )
+            },
+          ),
       );
       await execute();
       results.push(...(await Promise.all(writes)));

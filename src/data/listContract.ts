@@ -54,8 +54,8 @@ export const FRONTLINE_TEAMS = {
     Title: 'Title',
     ServiceManager: 'ServiceManager',
     HeadOfService: 'HeadOfService',
-    IsActive: 'IsActive'
-  }
+    IsActive: 'IsActive',
+  },
 } as const;
 
 export const VISIT_ROTA = {
@@ -68,28 +68,28 @@ export const VISIT_ROTA = {
     Members: 'Members',
     MunicipalYear: 'MunicipalYear',
     RotaStatus: 'RotaStatus',
-    NotHeldReason: 'NotHeldReason'
-  }
+    NotHeldReason: 'NotHeldReason',
+  },
 } as const;
 
 /** What the councillors write: the same columns on a draft and on the submitted report. */
 const REPORT_FORM_FIELDS = {
-    Title: 'Title',
-    RotaEntry: 'RotaEntry',
-    Team: 'Team',
-    VisitDate: 'VisitDate',
-    Members: 'Members',
-    StaffInvolved: 'StaffInvolved',
-    StaffingWorries: 'StaffingWorries',
-    StaffingWorkingWell: 'StaffingWorkingWell',
-    StaffingNextSteps: 'StaffingNextSteps',
-    PerformanceWorries: 'PerformanceWorries',
-    PerformanceWorkingWell: 'PerformanceWorkingWell',
-    PerformanceNextSteps: 'PerformanceNextSteps',
-    OtherWorries: 'OtherWorries',
-    OtherWorkingWell: 'OtherWorkingWell',
-    OtherNextSteps: 'OtherNextSteps',
-    SafetyScale: 'SafetyScale'
+  Title: 'Title',
+  RotaEntry: 'RotaEntry',
+  Team: 'Team',
+  VisitDate: 'VisitDate',
+  Members: 'Members',
+  StaffInvolved: 'StaffInvolved',
+  StaffingWorries: 'StaffingWorries',
+  StaffingWorkingWell: 'StaffingWorkingWell',
+  StaffingNextSteps: 'StaffingNextSteps',
+  PerformanceWorries: 'PerformanceWorries',
+  PerformanceWorkingWell: 'PerformanceWorkingWell',
+  PerformanceNextSteps: 'PerformanceNextSteps',
+  OtherWorries: 'OtherWorries',
+  OtherWorkingWell: 'OtherWorkingWell',
+  OtherNextSteps: 'OtherNextSteps',
+  SafetyScale: 'SafetyScale',
 } as const;
 
 /**
@@ -100,7 +100,7 @@ const REPORT_FORM_FIELDS = {
 export const VISIT_REPORT_DRAFTS = {
   title: 'Visit Report Drafts',
   urlName: 'VisitReportDrafts',
-  fields: REPORT_FORM_FIELDS
+  fields: REPORT_FORM_FIELDS,
 } as const;
 
 /**
@@ -123,8 +123,8 @@ export const VISIT_REPORTS = {
     HosFeedbackHistory: 'HosFeedbackHistory',
     CardConversationId: 'CardConversationId',
     CardActivityId: 'CardActivityId',
-    ServerCheck: 'ServerCheck'
-  }
+    ServerCheck: 'ServerCheck',
+  },
 } as const;
 
 /**
@@ -144,8 +144,8 @@ export const NOTIFICATIONS_SENT = {
     RotaEntryId: 'RotaEntryId',
     SendState: 'SendState',
     SentOn: 'SentOn',
-    SendError: 'SendError'
-  }
+    SendError: 'SendError',
+  },
 } as const;
 
 /** The activity types the Teams app declares (teams-manifest/manifest.json `activities`). */
@@ -161,7 +161,7 @@ export const BUILT_IN_FIELDS = {
   Author: 'Author',
   Editor: 'Editor',
   Created: 'Created',
-  Modified: 'Modified'
+  Modified: 'Modified',
 } as const;
 
 export const SITE_RELATIVE_URL = '/sites/frontline-visits';
@@ -179,7 +179,7 @@ const title = (displayName = 'Title'): FieldDefinition => ({
   displayName,
   type: 'Text',
   required: true,
-  maxLength: LIMITS.title
+  maxLength: LIMITS.title,
 });
 
 /** What the councillors write, the same on a draft and on the submitted report. */
@@ -191,7 +191,7 @@ function reportFormFields(): FieldDefinition[] {
     { internalName: VISIT_REPORTS.fields.Members, displayName: 'Elected members', type: 'UserMulti' },
     ...FORM_TEXT_FIELDS.filter((field) => field.key !== 'title').map(textColumn),
     ...GRID_TEXT_FIELDS.map(textColumn),
-    { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 }
+    { internalName: VISIT_REPORTS.fields.SafetyScale, displayName: 'Safety scale', type: 'Number', min: 0, max: 10 },
   ];
 }
 
@@ -205,8 +205,8 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       title('Team'),
       { internalName: FRONTLINE_TEAMS.fields.ServiceManager, displayName: 'Service manager', type: 'User' },
       { internalName: FRONTLINE_TEAMS.fields.HeadOfService, displayName: 'Head of Service', type: 'User' },
-      { internalName: FRONTLINE_TEAMS.fields.IsActive, displayName: 'Active', type: 'Boolean' }
-    ]
+      { internalName: FRONTLINE_TEAMS.fields.IsActive, displayName: 'Active', type: 'Boolean' },
+    ],
   },
   {
     title: VISIT_ROTA.title,
@@ -220,15 +220,15 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_ROTA.fields.Members, displayName: 'Members', type: 'UserMulti' },
       { internalName: VISIT_ROTA.fields.MunicipalYear, displayName: 'Municipal year', type: 'Text', indexed: true, maxLength: 9 },
       { internalName: VISIT_ROTA.fields.RotaStatus, displayName: 'Status', type: 'Choice', choices: ROTA_STATUSES, required: true },
-      { internalName: VISIT_ROTA.fields.NotHeldReason, displayName: 'Reason not held', type: 'Note', maxLength: LIMITS.notHeldReason }
-    ]
+      { internalName: VISIT_ROTA.fields.NotHeldReason, displayName: 'Reason not held', type: 'Note', maxLength: LIMITS.notHeldReason },
+    ],
   },
   {
     title: VISIT_REPORT_DRAFTS.title,
     urlName: VISIT_REPORT_DRAFTS.urlName,
     description: 'Visit reports being written: one per rota visit, edited only by the councillor writing it.',
     itemLevelSecurity: { read: 'all', write: 'own' },
-    fields: [title(), ...reportFormFields()]
+    fields: [title(), ...reportFormFields()],
   },
   {
     title: VISIT_REPORTS.title,
@@ -248,8 +248,8 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.CardConversationId, displayName: 'Card conversation id', type: 'Text', maxLength: 255 },
       { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
       // Written by the bot when it picks the report up: what its check of the report's claims found.
-      { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 }
-    ]
+      { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 },
+    ],
   },
   {
     title: NOTIFICATIONS_SENT.title,
@@ -260,16 +260,24 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
     itemLevelSecurity: { read: 'all', write: 'all' },
     fields: [
       title(),
-      { internalName: NOTIFICATIONS_SENT.fields.NotificationKey, displayName: 'Notification key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },
+      {
+        internalName: NOTIFICATIONS_SENT.fields.NotificationKey,
+        displayName: 'Notification key',
+        type: 'Text',
+        required: true,
+        indexed: true,
+        unique: true,
+        maxLength: 255,
+      },
       { internalName: NOTIFICATIONS_SENT.fields.NotificationKind, displayName: 'Kind', type: 'Choice', choices: NOTIFICATION_KINDS, required: true },
       { internalName: NOTIFICATIONS_SENT.fields.RecipientObjectId, displayName: 'Recipient (Entra object id)', type: 'Text', required: true, maxLength: 64 },
       { internalName: NOTIFICATIONS_SENT.fields.ReportId, displayName: 'Report id', type: 'Number', min: 0, max: 2147483647 },
       { internalName: NOTIFICATIONS_SENT.fields.RotaEntryId, displayName: 'Rota entry id', type: 'Number', min: 0, max: 2147483647 },
       { internalName: NOTIFICATIONS_SENT.fields.SendState, displayName: 'Send state', type: 'Choice', choices: SEND_STATES, required: true },
       { internalName: NOTIFICATIONS_SENT.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
-      { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 }
-    ]
-  }
+      { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
+    ],
+  },
 ];
 
 export function listDefinition(titleOrUrlName: string): ListDefinition {

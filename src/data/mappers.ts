@@ -63,7 +63,7 @@ export const TEAM_SELECT = [
   FRONTLINE_TEAMS.fields.Title,
   FRONTLINE_TEAMS.fields.IsActive,
   ...userSelect(FRONTLINE_TEAMS.fields.ServiceManager),
-  ...userSelect(FRONTLINE_TEAMS.fields.HeadOfService)
+  ...userSelect(FRONTLINE_TEAMS.fields.HeadOfService),
 ];
 export const TEAM_EXPAND = [FRONTLINE_TEAMS.fields.ServiceManager, FRONTLINE_TEAMS.fields.HeadOfService];
 
@@ -73,7 +73,7 @@ export function toTeam(item: RawItem): FrontlineTeam {
     title: text(item[FRONTLINE_TEAMS.fields.Title]),
     serviceManager: toPerson(item[FRONTLINE_TEAMS.fields.ServiceManager] as RawUser),
     headOfService: toPerson(item[FRONTLINE_TEAMS.fields.HeadOfService] as RawUser),
-    isActive: item[FRONTLINE_TEAMS.fields.IsActive] === true
+    isActive: item[FRONTLINE_TEAMS.fields.IsActive] === true,
   };
 }
 
@@ -86,7 +86,7 @@ export const ROTA_SELECT = [
   VISIT_ROTA.fields.NotHeldReason,
   `${VISIT_ROTA.fields.Team}/Id`,
   `${VISIT_ROTA.fields.Team}/Title`,
-  ...peopleSelect(VISIT_ROTA.fields.Members)
+  ...peopleSelect(VISIT_ROTA.fields.Members),
 ];
 export const ROTA_EXPAND = [VISIT_ROTA.fields.Team, VISIT_ROTA.fields.Members];
 
@@ -101,7 +101,7 @@ export function toRotaEntry(item: RawItem): RotaEntry {
     members: toPeople(item[VISIT_ROTA.fields.Members]),
     municipalYear: text(item[VISIT_ROTA.fields.MunicipalYear]),
     status: (item[VISIT_ROTA.fields.RotaStatus] as RotaStatus) || 'Scheduled',
-    notHeldReason: optionalText(item[VISIT_ROTA.fields.NotHeldReason])
+    notHeldReason: optionalText(item[VISIT_ROTA.fields.NotHeldReason]),
   };
 }
 
@@ -127,15 +127,15 @@ export const REPORT_SELECT = [
   F.CardConversationId,
   F.CardActivityId,
   F.ServerCheck,
-  ...userSelect(BUILT_IN_FIELDS.Author)
+  ...userSelect(BUILT_IN_FIELDS.Author),
 ];
 export const REPORT_EXPAND = [F.RotaEntry, F.Team, F.Members, F.HosFeedbackBy, BUILT_IN_FIELDS.Author];
 
 /** A draft has the form's fields only; everything else is the submitted report's. */
 const DRAFT_FIELDS: ReadonlyArray<string> = listDefinition(VISIT_REPORT_DRAFTS.urlName).fields.map((f) => f.internalName);
-export const DRAFT_SELECT = REPORT_SELECT.filter((path) => path === 'Id' || path.indexOf(`${BUILT_IN_FIELDS.Author}/`) === 0 || DRAFT_FIELDS.indexOf(path.split('/')[0]) !== -1).concat([
-  BUILT_IN_FIELDS.Created
-]);
+export const DRAFT_SELECT = REPORT_SELECT.filter(
+  (path) => path === 'Id' || path.indexOf(`${BUILT_IN_FIELDS.Author}/`) === 0 || DRAFT_FIELDS.indexOf(path.split('/')[0]) !== -1,
+).concat([BUILT_IN_FIELDS.Created]);
 export const DRAFT_EXPAND = [F.RotaEntry, F.Team, F.Members, BUILT_IN_FIELDS.Author];
 
 /** A draft from Visit Report Drafts: status Draft, its id the draft's own. */
@@ -166,15 +166,15 @@ export function toVisitReport(item: RawItem & { 'odata.etag'?: string; __metadat
           {
             ...feedback,
             by: toPerson(item[F.HosFeedbackBy] as RawUser),
-            on: text(item[F.HosFeedbackOn])
+            on: text(item[F.HosFeedbackOn]),
           },
-          item[F.HosFeedbackHistory]
+          item[F.HosFeedbackHistory],
         )
       : undefined,
     cardConversationId: optionalText(item[F.CardConversationId]),
     cardActivityId: optionalText(item[F.CardActivityId]),
     etag: itemETag(item),
-    serverCheck: parseServerCheck(item[F.ServerCheck])
+    serverCheck: parseServerCheck(item[F.ServerCheck]),
   };
 }
 
@@ -190,7 +190,7 @@ export function formToItemFields(form: VisitReportForm): { [field: string]: unkn
     [`${F.Team}Id`]: form.teamId === undefined ? null : form.teamId,
     [F.VisitDate]: form.visitDate ? dateOnlyToSharePoint(form.visitDate) : null,
     [`${F.Members}Id`]: form.members.map((m) => m.id),
-    [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale
+    [F.SafetyScale]: form.safetyScale === undefined ? null : form.safetyScale,
   };
   for (const field of Object.keys(texts)) {
     fields[field] = texts[field];

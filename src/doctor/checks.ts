@@ -92,14 +92,24 @@ async function checkTokens(ctx: Context, tokens: ReturnType<typeof tokenSource>)
   for (const [name, get] of [
     ['token for Microsoft Graph', () => tokens.forLists('graph')],
     ['token for SharePoint', () => tokens.forLists('sharepoint')],
-    ['token for the Bot Framework', () => (tokens.forApp ? tokens.forApp('https://api.botframework.com/.default') : Promise.reject(new Error('no certificate: the Teams SDK would use the client secret')))]
+    [
+      'token for the Bot Framework',
+      () =>
+        tokens.forApp
+          ? tokens.forApp('https://api.botframework.com/.default')
+          : Promise.reject(new Error('no certificate: the Teams SDK would use the client secret')),
+    ],
   ] as Array<[string, () => Promise<string>]>) {
     try {
       const token = await get();
       ctx.pass(name, ctx.config.mode === 'local' ? 'the sandbox token (local mode)' : `issued (${token.length} characters)`);
     } catch (error) {
       all = false;
-      ctx.fail(name, messageOf(error), `Check BOT_APP_ID, BOT_TENANT_ID and the certificate (BOT_CERT_FILE, BOT_CERT_THUMBPRINT): the certificate must be uploaded to the app registration and not expired (docs/admin-guide.md, step 2).`);
+      ctx.fail(
+        name,
+        messageOf(error),
+        `Check BOT_APP_ID, BOT_TENANT_ID and the certificate (BOT_CERT_FILE, BOT_CERT_THUMBPRINT): the certificate must be uploaded to the app registration and not expired (docs/admin-guide.md, step 2).`,
+      );
     }
   }
   return all;
@@ -110,7 +120,10 @@ async function checkLists(ctx: Context): Promise<void> {
     const name = `list ${contract.title}`;
     const base = `/_api/web/lists/getbytitle(${encodeURIComponent(odataStringLiteral(contract.title))})`;
     try {
-      const settings = await ctx.lists.spRest<{ EnableVersioning: boolean; ReadSecurity: number; WriteSecurity: number }>('GET', `${base}?$select=EnableVersioning,ReadSecurity,WriteSecurity`);
+      const settings = await ctx.lists.spRest<{ EnableVersioning: boolean; ReadSecurity: number; WriteSecurity: number }>(
+        'GET',
+        `${base}?$select=EnableVersioning,ReadSecurity,WriteSecurity`,
+      );
       const fields = (await ctx.lists.spRest<{ value: RestField[] }>('GET', `${base}/fields?$select=InternalName,TypeAsString,Indexed,Required,Choices`)).value;
       const problems = fieldProblems(contract, fields);
       if (!settings.EnableVersioning) {
@@ -126,11 +139,20 @@ async function checkLists(ctx: Context): Promise<void> {
         ctx.fail(name, problems.join('; '), 'Run `npm run provision -- --site <data site>`: it adds what is missing and changes nothing else.');
       } else {
         const indexed = contract.fields.filter((f) => f.indexed).length;
-        ctx.pass(name, `${contract.fields.length} fields, ${indexed} indexed, choices complete${contract.itemLevelSecurity.write === 'own' ? ', each edits only their own items' : ''}`);
+        ctx.pass(
+          name,
+          `${contract.fields.length} fields, ${indexed} indexed, choices complete${contract.itemLevelSecurity.write === 'own' ? ', each edits only their own items' : ''}`,
+        );
       }
     } catch (error) {
       const missing = statusIn(error) === 404;
-      ctx.fail(name, missing ? 'the list does not exist on the data site' : messageOf(error), missing ? 'Run `npm run provision -- --site <data site>` (docs/admin-guide.md, step 8).' : 'Check the bot can reach the site (the site grant) and try again.');
+      ctx.fail(
+        name,
+        missing ? 'the list does not exist on the data site' : messageOf(error),
+        missing
+          ? 'Run `npm run provision -- --site <data site>` (docs/admin-guide.md, step 8).'
+          : 'Check the bot can reach the site (the site grant) and try again.',
+      );
     }
   }
 }
@@ -142,9 +164,14 @@ async function checkGroups(ctx: Context): Promise<void> {
     try {
       const info = await ctx.lists.spRest<{ OnlyAllowMembersViewMembership?: boolean }>('GET', group);
       const members = (await ctx.lists.spRest<{ value: unknown[] }>('GET', `${group}/users?$select=Id`)).value;
-      const visibility = info.OnlyAllowMembersViewMembership === false ? 'membership visible to everyone on the site' : 'membership visible to its members (and the bot)';
+      const visibility =
+        info.OnlyAllowMembersViewMembership === false ? 'membership visible to everyone on the site' : 'membership visible to its members (and the bot)';
       if (!members.length) {
-        ctx.fail(name, `no members; ${visibility}`, `Add people or an Entra security group to "${title}" (site settings → Site permissions; docs/admin-guide.md, step 9).`);
+        ctx.fail(
+          name,
+          `no members; ${visibility}`,
+          `Add people or an Entra security group to "${title}" (site settings → Site permissions; docs/admin-guide.md, step 9).`,
+        );
       } else {
         ctx.pass(name, `${members.length} member${members.length === 1 ? '' : 's'}; ${visibility}`);
       }
@@ -153,7 +180,9 @@ async function checkGroups(ctx: Context): Promise<void> {
       ctx.fail(
         name,
         status === 404 ? 'the group does not exist' : status === 403 ? 'the bot cannot read its members' : messageOf(error),
-        status === 404 ? 'Run `npm run provision -- --site <data site>`.' : 'Give the bot full control of the site (Sites.Selected, docs/admin-guide.md step 4): it reads who may answer from this group.'
+        status === 404
+          ? 'Run `npm run provision -- --site <data site>`.'
+          : 'Give the bot full control of the site (Sites.Selected, docs/admin-guide.md step 4): it reads who may answer from this group.',
       );
     }
   }
@@ -168,10 +197,18 @@ async function checkGrant(ctx: Context): Promise<void> {
     if (Math.floor(low / 2 ** MANAGE_PERMISSIONS_BIT) % 2 === 1) {
       ctx.pass('site grant (SharePoint)', 'the bot has full control of the data site: it can keep the Visit Reports webhook');
     } else {
-      ctx.fail('site grant (SharePoint)', 'the bot may not manage permissions on the data site (less than full control): cards are posted, but SharePoint lets it list a list\'s webhook subscriptions only with full control', 'Grant the bot\'s app Sites.Selected "fullcontrol" on the data site (docs/admin-guide.md, step 4; `npm run provision -- --grant`).');
+      ctx.fail(
+        'site grant (SharePoint)',
+        "the bot may not manage permissions on the data site (less than full control): cards are posted, but SharePoint lets it list a list's webhook subscriptions only with full control",
+        'Grant the bot\'s app Sites.Selected "fullcontrol" on the data site (docs/admin-guide.md, step 4; `npm run provision -- --grant`).',
+      );
     }
   } catch (error) {
-    ctx.fail('site grant (SharePoint)', `the bot cannot use the data site through SharePoint: ${messageOf(error)}`, 'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4). A client secret is refused by SharePoint: use a certificate.');
+    ctx.fail(
+      'site grant (SharePoint)',
+      `the bot cannot use the data site through SharePoint: ${messageOf(error)}`,
+      'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4). A client secret is refused by SharePoint: use a certificate.',
+    );
   }
   try {
     const ids = await ctx.lists.listIds();
@@ -179,7 +216,11 @@ async function checkGrant(ctx: Context): Promise<void> {
     const list = (await ctx.lists.graph.api(`/sites/${ids.siteId}/lists/${ids.visitReports}`).select('id,displayName').get()) as { displayName: string };
     ctx.pass('site grant (Microsoft Graph)', `the bot reads ${list.displayName} through Graph (site ${ids.siteId})`);
   } catch (error) {
-    ctx.fail('site grant (Microsoft Graph)', `the bot cannot read the lists through Graph: ${messageOf(error)}`, 'Consent Microsoft Graph Sites.Selected for the bot\'s app and grant it on the data site (docs/admin-guide.md, steps 3 and 4); check GRAPH_SITE_ID and the GRAPH_LIST_ID_… settings (printed by `npm run provision`).');
+    ctx.fail(
+      'site grant (Microsoft Graph)',
+      `the bot cannot read the lists through Graph: ${messageOf(error)}`,
+      "Consent Microsoft Graph Sites.Selected for the bot's app and grant it on the data site (docs/admin-guide.md, steps 3 and 4); check GRAPH_SITE_ID and the GRAPH_LIST_ID_… settings (printed by `npm run provision`).",
+    );
   }
 }
 
@@ -190,12 +231,20 @@ async function checkWebhook(ctx: Context): Promise<void> {
     const subscriptions = (await ctx.lists.spRest<{ value: Array<{ notificationUrl: string; expirationDateTime: string }> }>('GET', path)).value;
     const ours = subscriptions.filter((s) => s.notificationUrl === expected).sort((a, b) => (a.expirationDateTime < b.expirationDateTime ? 1 : -1))[0];
     if (!ours) {
-      ctx.fail('webhook', `no subscription on Visit Reports sends to ${expected}${subscriptions.length ? ` (others: ${subscriptions.map((s) => s.notificationUrl).join(', ')})` : ''}`, 'Start the bot: it creates the subscription at start. Check BOT_PUBLIC_URL is the bot\'s public HTTPS address and SharePoint can reach it.');
+      ctx.fail(
+        'webhook',
+        `no subscription on Visit Reports sends to ${expected}${subscriptions.length ? ` (others: ${subscriptions.map((s) => s.notificationUrl).join(', ')})` : ''}`,
+        "Start the bot: it creates the subscription at start. Check BOT_PUBLIC_URL is the bot's public HTTPS address and SharePoint can reach it.",
+      );
       return;
     }
     const days = Math.floor((Date.parse(ours.expirationDateTime) - Date.now()) / 86400000);
     if (days < WEBHOOK_MIN_DAYS) {
-      ctx.fail('webhook', `the subscription to ${expected} expires in ${days} days: the bot is not renewing it`, 'Check the bot is running (Always On) and its log for "Webhook renewal failed".');
+      ctx.fail(
+        'webhook',
+        `the subscription to ${expected} expires in ${days} days: the bot is not renewing it`,
+        'Check the bot is running (Always On) and its log for "Webhook renewal failed".',
+      );
     } else {
       ctx.pass('webhook', `Visit Reports notifies ${expected}; expires ${ours.expirationDateTime.slice(0, 10)} (${days} days)`);
     }
@@ -212,14 +261,22 @@ async function checkTeams(ctx: Context, tokens: ReturnType<typeof tokenSource>):
     }
     const token = await tokens.forApp('https://api.botframework.com/.default');
     const url = `${ctx.config.serviceUrl.replace(/\/$/, '')}/v3/conversations/${encodeURIComponent(ctx.config.channelId)}/members`;
-    const response = await fetchWithRetry(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, { ...DEFAULT_RETRY, maxRetries: 2 });
+    const response = await fetchWithRetry(
+      url,
+      { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+      { ...DEFAULT_RETRY, maxRetries: 2 },
+    );
     if (!response.ok) {
       throw new Error(`the Bot Connector answered ${response.status} for the channel's roster`);
     }
     const members = (await response.json()) as unknown[];
     ctx.pass(name, `the bot reads the channel's roster (${members.length} members)`);
   } catch (error) {
-    ctx.fail(name, messageOf(error), 'Install the Frontline Visits app in the improvement team (docs/admin-guide.md, step 7) and check TEAMS_CHANNEL_ID and BOT_SERVICE_URL.');
+    ctx.fail(
+      name,
+      messageOf(error),
+      'Install the Frontline Visits app in the improvement team (docs/admin-guide.md, step 7) and check TEAMS_CHANNEL_ID and BOT_SERVICE_URL.',
+    );
   }
 }
 
@@ -229,7 +286,11 @@ async function checkTimeZone(ctx: Context): Promise<void> {
     if (zone.Id === LONDON_TIME_ZONE_ID) {
       ctx.pass('site time zone', zone.Description);
     } else {
-      ctx.fail('site time zone', `${zone.Description} (${zone.Id}), not London: visit dates would be stored on the wrong day`, 'Run `npm run provision -- --site <data site>`: it sets London time (or Site settings → Regional settings).');
+      ctx.fail(
+        'site time zone',
+        `${zone.Description} (${zone.Id}), not London: visit dates would be stored on the wrong day`,
+        'Run `npm run provision -- --site <data site>`: it sets London time (or Site settings → Regional settings).',
+      );
     }
   } catch (error) {
     ctx.fail('site time zone', messageOf(error), 'Check the site grant, then run `npm run provision`.');
@@ -244,7 +305,7 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
     config = loadConfig(env);
   } catch (error) {
     const problems = error instanceof ConfigError ? error.problems : [messageOf(error)];
-    return problems.map((p) => ({ name: 'configuration', ok: false, detail: p, fix: 'Set it in the bot\'s application settings (src/bot/README.md).' }));
+    return problems.map((p) => ({ name: 'configuration', ok: false, detail: p, fix: "Set it in the bot's application settings (src/bot/README.md)." }));
   }
   const tokens = tokenSource(config.credentials, config.siteUrl);
   const lists = new FrontlineLists({
@@ -252,14 +313,14 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
     siteUrl: config.siteUrl,
     token: tokens.forLists,
     ids: config.listIds ? { siteId: config.graphSiteId, ...config.listIds } : config.graphSiteId ? { siteId: config.graphSiteId } : undefined,
-    retry: { ...DEFAULT_RETRY, maxRetries: 2 }
+    retry: { ...DEFAULT_RETRY, maxRetries: 2 },
   });
   const ctx: Context = {
     config,
     lists,
     results,
     pass: (name, detail) => results.push({ name, ok: true, detail }),
-    fail: (name, detail, fix) => results.push({ name, ok: false, detail, fix })
+    fail: (name, detail, fix) => results.push({ name, ok: false, detail, fix }),
   };
   ctx.pass('configuration', `${config.mode} mode; data site ${config.siteUrl}`);
   // A secret-only production configuration is refused by loadConfig itself (above), naming the certificate.
@@ -272,11 +333,23 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
     ctx.pass('data site', `${web.Title} at ${web.Url}`);
   } catch (error) {
     if (/Unsupported app only token/i.test(messageOf(error))) {
-      ctx.fail('data site', 'SharePoint refused the bot\'s app-only token: it was got with a client secret, which SharePoint REST does not accept', 'Upload a certificate to the bot\'s app registration and use it (BOT_CERT_FILE, BOT_CERT_THUMBPRINT; docs/admin-guide.md, step 2).');
+      ctx.fail(
+        'data site',
+        "SharePoint refused the bot's app-only token: it was got with a client secret, which SharePoint REST does not accept",
+        "Upload a certificate to the bot's app registration and use it (BOT_CERT_FILE, BOT_CERT_THUMBPRINT; docs/admin-guide.md, step 2).",
+      );
     } else if (statusIn(error) === 403 || statusIn(error) === 401) {
-      ctx.fail('data site', `the bot may not use the data site (${messageOf(error)})`, 'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4; `npm run provision -- --grant`).');
+      ctx.fail(
+        'data site',
+        `the bot may not use the data site (${messageOf(error)})`,
+        'Consent SharePoint Sites.Selected for the bot\'s app and grant it "fullcontrol" on the data site (docs/admin-guide.md, steps 3 and 4; `npm run provision -- --grant`).',
+      );
     } else {
-      ctx.fail('data site', messageOf(error), 'Check SHAREPOINT_SITE_URL, and that the bot\'s app has a Sites.Selected grant on that site (docs/admin-guide.md, step 4).');
+      ctx.fail(
+        'data site',
+        messageOf(error),
+        "Check SHAREPOINT_SITE_URL, and that the bot's app has a Sites.Selected grant on that site (docs/admin-guide.md, step 4).",
+      );
     }
     return results;
   }

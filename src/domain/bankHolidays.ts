@@ -18,7 +18,9 @@ export function englandBankHolidays(from: CalendarDate, to: CalendarDate): BankH
   const firstYear = Number(from.slice(0, 4));
   const lastYear = Number(to.slice(0, 4));
   if (firstYear < FIRST_YEAR || lastYear > LAST_YEAR) {
-    throw new RangeError(`England's bank holidays are known from ${FIRST_YEAR} to ${LAST_YEAR}; ${from} to ${to} is outside that. Update the date-holidays package and run npm run holidays:data.`);
+    throw new RangeError(
+      `England's bank holidays are known from ${FIRST_YEAR} to ${LAST_YEAR}; ${from} to ${to} is outside that. Update the date-holidays package and run npm run holidays:data.`,
+    );
   }
   return ENGLAND_BANK_HOLIDAYS.filter(([date]) => date >= from && date <= to).map(([date, name]) => ({ date, name }));
 }

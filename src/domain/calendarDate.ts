@@ -61,7 +61,7 @@ const londonDayFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: COUNCIL_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
-  day: '2-digit'
+  day: '2-digit',
 });
 
 /** The London calendar day on which an instant falls. */
@@ -109,7 +109,7 @@ export function offsetMinutesIn(timeZone: string, instant: Date): number {
     month: '2-digit',
     day: '2-digit',
     hour: '2-digit',
-    minute: '2-digit'
+    minute: '2-digit',
   }).formatToParts(instant);
   const v: { [key: string]: number } = {};
   for (const part of londonWallClock) {

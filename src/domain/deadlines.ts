@@ -96,12 +96,16 @@ export function reportLateness(report: { visitDate?: CalendarDate; submittedOn?:
     submittedDaysLate,
     answeredDaysLate,
     submittedText: submittedDaysLate === undefined ? '' : describeLateness('Submitted', submittedDaysLate),
-    answeredText: answeredDaysLate === undefined ? '' : describeLateness('Answered', answeredDaysLate)
+    answeredText: answeredDaysLate === undefined ? '' : describeLateness('Answered', answeredDaysLate),
   };
 }
 
 /** A report's lateness: the answer is judged by when it was first given, not by an amendment. */
 export function visitReportLateness(report: VisitReport): ReportLateness {
   const feedback = report.feedback;
-  return reportLateness({ visitDate: report.visitDate, submittedOn: report.submittedOn, firstAnsweredOn: feedback ? feedback.firstOn || feedback.on || undefined : undefined });
+  return reportLateness({
+    visitDate: report.visitDate,
+    submittedOn: report.submittedOn,
+    firstAnsweredOn: feedback ? feedback.firstOn || feedback.on || undefined : undefined,
+  });
 }

@@ -12,30 +12,24 @@ export const GRID_COLUMNS: ReadonlyArray<GridColumn> = ['worries', 'workingWell'
 export const GRID_ROW_LABELS: { readonly [row in GridRow]: string } = {
   staffing: 'Staffing',
   performance: 'Performance',
-  other: 'Other'
+  other: 'Other',
 };
 
 export const GRID_COLUMN_LABELS: { readonly [column in GridColumn]: string } = {
   worries: 'What are we worried about?',
   workingWell: 'What is working well?',
-  nextSteps: 'What needs to happen?'
+  nextSteps: 'What needs to happen?',
 };
 
 export const GRID_ROW_PROMPTS: { readonly [row in GridRow]: ReadonlyArray<string> } = {
-  staffing: [
-    'Vacancies and agency cover',
-    'Experience and skills',
-    'Attendance',
-    'Morale',
-    'Support systems: IT, accommodation, communication'
-  ],
+  staffing: ['Vacancies and agency cover', 'Experience and skills', 'Attendance', 'Morale', 'Support systems: IT, accommodation, communication'],
   performance: [
     'Is the service child and young person focused?',
     'Are referral, monitoring and management systems working?',
     'Workload issues',
-    'Multi-agency engagement'
+    'Multi-agency engagement',
   ],
-  other: ['Anything else affecting how well children are safeguarded']
+  other: ['Anything else affecting how well children are safeguarded'],
 };
 
 /** One cell's key, e.g. `staffingWorries`; the same key names the cell everywhere in the app. */
@@ -56,7 +50,7 @@ export function gridCellKey(row: GridRow, column: GridColumn): GridCellKey {
 
 export const GRID_CELL_KEYS: ReadonlyArray<GridCellKey> = GRID_ROWS.reduce<GridCellKey[]>(
   (keys, row) => keys.concat(GRID_COLUMNS.map((column) => gridCellKey(row, column))),
-  []
+  [],
 );
 
 /** "Staffing: What are we worried about?" */

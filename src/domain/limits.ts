@@ -9,5 +9,5 @@ export const LIMITS = {
   gridCell: 8000,
   feedback: 8000,
   notHeldReason: 2000,
-  maxMembers: 10
+  maxMembers: 10,
 } as const;

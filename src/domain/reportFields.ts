@@ -62,7 +62,7 @@ export const FORM_TEXT_FIELDS = [
     shortLabel: 'Title',
     limit: LIMITS.title,
     multiline: false,
-    shows: []
+    shows: [],
   },
   {
     home: 'form',
@@ -77,8 +77,8 @@ export const FORM_TEXT_FIELDS = [
     multiline: true,
     rows: 2,
     cardBudget: 600,
-    shows: ['form', 'report', 'card']
-  }
+    shows: ['form', 'report', 'card'],
+  },
 ] as const satisfies ReadonlyArray<ReportTextField & { home: 'form' }>;
 
 export type FormTextKey = (typeof FORM_TEXT_FIELDS)[number]['key'];
@@ -103,7 +103,7 @@ export const GRID_TEXT_FIELDS: ReadonlyArray<ReportTextField & { home: 'grid'; k
   multiline: true,
   rows: 4,
   cardBudget: GRID_CELL_CARD_BUDGET,
-  shows: ['form', 'report', 'card', 'pack', 'csv'] as ReadonlyArray<FieldPlace>
+  shows: ['form', 'report', 'card', 'pack', 'csv'] as ReadonlyArray<FieldPlace>,
 }));
 
 /**
@@ -122,7 +122,7 @@ export const FEEDBACK_TEXT_FIELDS = [
     limit: LIMITS.feedback,
     multiline: true,
     cardBudget: 2500,
-    shows: ['report', 'card', 'pack', 'csv']
+    shows: ['report', 'card', 'pack', 'csv'],
   },
   {
     home: 'feedback',
@@ -136,7 +136,7 @@ export const FEEDBACK_TEXT_FIELDS = [
     limit: LIMITS.feedback,
     multiline: true,
     cardBudget: 1200,
-    shows: ['report', 'card', 'pack', 'csv']
+    shows: ['report', 'card', 'pack', 'csv'],
   },
   {
     home: 'feedback',
@@ -150,7 +150,7 @@ export const FEEDBACK_TEXT_FIELDS = [
     limit: LIMITS.feedback,
     multiline: true,
     cardBudget: 1200,
-    shows: ['report', 'card', 'pack', 'csv']
+    shows: ['report', 'card', 'pack', 'csv'],
   },
   {
     home: 'feedback',
@@ -164,8 +164,8 @@ export const FEEDBACK_TEXT_FIELDS = [
     limit: LIMITS.feedback,
     multiline: true,
     cardBudget: 1200,
-    shows: ['report', 'card', 'pack', 'csv']
-  }
+    shows: ['report', 'card', 'pack', 'csv'],
+  },
 ] as const satisfies ReadonlyArray<ReportTextField & { home: 'feedback' }>;
 
 export type FeedbackTextKey = (typeof FEEDBACK_TEXT_FIELDS)[number]['key'];
@@ -199,7 +199,7 @@ export function gridTextField(key: GridCellKey): ReportTextField {
 /** The grid cell stored in each list field. */
 export const GRID_CELL_LIST_FIELDS: { readonly [key in GridCellKey]: string } = GRID_TEXT_FIELDS.reduce(
   (fields, field) => ({ ...fields, [field.key]: field.listField }),
-  {} as { [key in GridCellKey]: string }
+  {} as { [key in GridCellKey]: string },
 );
 
 /** Every form text empty: the start of a new form. */
@@ -232,7 +232,11 @@ export function textOf(report: HasTexts, field: ReportTextField): string {
  * Reads every free text of a report from something keyed by list field (a SharePoint REST item, a
  * Graph item's fields). The answer is there when any of its fields has text.
  */
-export function textsFromListFields(read: (listField: string) => string): { texts: FormTexts; grid: { [key in GridCellKey]: string }; feedback?: FeedbackTexts } {
+export function textsFromListFields(read: (listField: string) => string): {
+  texts: FormTexts;
+  grid: { [key in GridCellKey]: string };
+  feedback?: FeedbackTexts;
+} {
   const texts = emptyFormTexts();
   for (const field of FORM_TEXT_FIELDS) {
     texts[field.key] = read(field.listField);

@@ -4,7 +4,7 @@ import { ReportStatus } from './types';
 const NEXT_STATUS: { readonly [from in ReportStatus]: ReadonlyArray<ReportStatus> } = {
   Draft: ['Submitted'],
   Submitted: ['Responded'],
-  Responded: []
+  Responded: [],
 };
 
 export function canTransition(from: ReportStatus, to: ReportStatus): boolean {

@@ -24,21 +24,21 @@ export const ROLE_GROUPS: { readonly [role in Role]: string } = {
   Councillor: 'Frontline Visit Members',
   ImprovementTeam: "Children's Improvement Team",
   HeadOfService: 'Heads of Service',
-  Clerk: 'Committee Clerks'
+  Clerk: 'Committee Clerks',
 };
 
 export const ROLE_LABELS: { readonly [role in Role]: string } = {
   Councillor: 'Councillor',
   ImprovementTeam: 'Improvement Team',
   HeadOfService: 'Head of Service',
-  Clerk: 'Committee Clerk'
+  Clerk: 'Committee Clerk',
 };
 
 export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permission> } = {
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
   ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
-  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack']
+  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

@@ -25,7 +25,7 @@ import {
   RotaProblem,
   RotaRulesContext,
   RotaTeam,
-  RotaVisitToCheck
+  RotaVisitToCheck,
 } from './rotaRules';
 
 /** At least one visit a month: a quarter has three months. */
@@ -115,7 +115,10 @@ function slotsFor(municipalYear: string, teams: ReadonlyArray<RotaTeam>): Slot[]
   quartersOf(municipalYear).forEach((quarter, q) => {
     const spans =
       perQuarter % 3 === 0
-        ? monthsOf(quarter).reduce((all, month) => all.concat(windows(month.start, month.end, perQuarter / 3)), [] as Array<{ start: string; end: string; target: string }>)
+        ? monthsOf(quarter).reduce(
+            (all, month) => all.concat(windows(month.start, month.end, perQuarter / 3)),
+            [] as Array<{ start: string; end: string; target: string }>,
+          )
         : windows(quarter.start, quarter.end, perQuarter);
     spans.forEach((span, k) => {
       slots.push({ quarter, team: teams[(q * perQuarter + k) % teams.length], target: span.target, windowStart: span.start, windowEnd: span.end });
@@ -146,7 +149,13 @@ export function proposeRota(input: RotaPlanInput): RotaProposal {
   const booked = input.bookedVisits || [];
 
   const tallies = new Map<number, Tally>(
-    councillors.map((c) => [c.id, { visits: 0, dates: booked.filter((b) => b.memberIds.indexOf(c.id) !== -1).map((b) => b.visitDate), teams: new Map(), partners: new Map() }] as [number, Tally])
+    councillors.map(
+      (c) =>
+        [c.id, { visits: 0, dates: booked.filter((b) => b.memberIds.indexOf(c.id) !== -1).map((b) => b.visitDate), teams: new Map(), partners: new Map() }] as [
+          number,
+          Tally,
+        ],
+    ),
   );
   const usedDays = new Set<CalendarDate>();
   const isOpenDay = (d: CalendarDate): boolean => !isWeekend(d) && !holidays.has(d) && !committee.has(d) && !usedDays.has(d);
@@ -159,7 +168,7 @@ export function proposeRota(input: RotaPlanInput): RotaProposal {
     const inWindow = byNearness(daysFrom(slot.windowStart, slot.windowEnd).filter(isOpenDay), slot.target);
     const inQuarter = byNearness(
       daysFrom(slot.quarter.start, slot.quarter.end).filter((d) => isOpenDay(d) && (d < slot.windowStart || d > slot.windowEnd)),
-      slot.target
+      slot.target,
     );
     // The nearest open day on which two councillors are free; failing that anywhere in the
     // quarter; failing that the day in the window with most councillors free.
@@ -194,7 +203,7 @@ export function proposeRota(input: RotaPlanInput): RotaProposal {
       teamId: slot.team.id,
       teamTitle: slot.team.title,
       members: chosen.map((c) => (c.email ? { id: c.id, displayName: c.displayName, email: c.email } : { id: c.id, displayName: c.displayName })),
-      status: 'Scheduled'
+      status: 'Scheduled',
     });
   }
   visits.sort((a, b) => (a.visitDate < b.visitDate ? -1 : a.visitDate > b.visitDate ? 1 : 0));
@@ -236,7 +245,12 @@ function chooseCouncillors(free: ReadonlyArray<RotaCouncillor>, teamId: number, 
   return chosen;
 }
 
-function notesFor(yearStart: CalendarDate, teams: ReadonlyArray<RotaTeam>, councillors: ReadonlyArray<RotaCouncillor>, visits: ReadonlyArray<ProposedVisit>): string[] {
+function notesFor(
+  yearStart: CalendarDate,
+  teams: ReadonlyArray<RotaTeam>,
+  councillors: ReadonlyArray<RotaCouncillor>,
+  visits: ReadonlyArray<ProposedVisit>,
+): string[] {
   const notes: string[] = [];
   if (teams.length === 0) {
     notes.push('There is no active team to visit.');
@@ -245,7 +259,9 @@ function notesFor(yearStart: CalendarDate, teams: ReadonlyArray<RotaTeam>, counc
   if (teams.length > MIN_VISITS_PER_QUARTER) {
     notes.push(`${teams.length} active teams need ${teams.length} visits a quarter, so some months have two visits.`);
   } else if (teams.length < MIN_VISITS_PER_QUARTER) {
-    notes.push(`With ${countWord(teams.length)} active team${teams.length === 1 ? '' : 's'}, one visit a month means some teams are visited more than once a quarter.`);
+    notes.push(
+      `With ${countWord(teams.length)} active team${teams.length === 1 ? '' : 's'}, one visit a month means some teams are visited more than once a quarter.`,
+    );
   }
   const tally = new Map(councillors.map((c) => [c.id, 0] as [number, number]));
   let places = 0;
@@ -263,7 +279,9 @@ function notesFor(yearStart: CalendarDate, teams: ReadonlyArray<RotaTeam>, counc
     const filled = visits.reduce((sum, v) => sum + v.members.length, 0);
     const empty = places - filled;
     const emptyText = empty > 0 ? ` (${empty} ${empty === 1 ? 'place' : 'places'} left empty)` : '';
-    notes.push(`${visits.length} visits from April ${yearStart.slice(0, 4)} to March ${Number(yearStart.slice(0, 4)) + 1}: ${places} places for ${councillors.length} ${who}; ${listNames(parts)}${emptyText}.`);
+    notes.push(
+      `${visits.length} visits from April ${yearStart.slice(0, 4)} to March ${Number(yearStart.slice(0, 4)) + 1}: ${places} places for ${councillors.length} ${who}; ${listNames(parts)}${emptyText}.`,
+    );
   }
   return notes;
 }

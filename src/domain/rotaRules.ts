@@ -69,15 +69,7 @@ export interface RotaRulesContext {
 }
 
 export type RotaRule =
-  | 'quarterlyCoverage'
-  | 'twoCouncillors'
-  | 'fourWeekGap'
-  | 'weekday'
-  | 'bankHoliday'
-  | 'committeeDate'
-  | 'unavailable'
-  | 'evenShare'
-  | 'withinYear';
+  'quarterlyCoverage' | 'twoCouncillors' | 'fourWeekGap' | 'weekday' | 'bankHoliday' | 'committeeDate' | 'unavailable' | 'evenShare' | 'withinYear';
 
 export interface RotaProblem {
   rule: RotaRule;
@@ -128,7 +120,9 @@ function sortedCopy<T>(items: ReadonlyArray<T>, compare: (a: T, b: T) => number)
 
 /** Every rule the visits break, in a stable order: by rule, then by date. */
 export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: RotaRulesContext): RotaProblem[] {
-  const live = sortedCopy(visits.filter(counts), (a, b) => (a.visitDate < b.visitDate ? -1 : a.visitDate > b.visitDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const live = sortedCopy(visits.filter(counts), (a, b) =>
+    a.visitDate < b.visitDate ? -1 : a.visitDate > b.visitDate ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+  );
   const teamTitle = new Map(context.teams.map((t) => [t.id, t.title] as [number, string]));
   const councillorById = new Map(context.councillors.map((c) => [c.id, c] as [number, RotaCouncillor]));
   const holidays = new Map(context.bankHolidays.map((h) => [h.date, h.name] as [string, string]));
@@ -139,9 +133,18 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
   // Each active team at least once a quarter.
   const range = municipalYearRange(context.municipalYear);
   for (const quarter of quartersOf(context.municipalYear)) {
-    for (const team of sortedCopy(context.teams.filter((t) => t.isActive), (a, b) => a.title.localeCompare(b.title) || a.id - b.id)) {
+    for (const team of sortedCopy(
+      context.teams.filter((t) => t.isActive),
+      (a, b) => a.title.localeCompare(b.title) || a.id - b.id,
+    )) {
       if (!live.some((v) => v.teamId === team.id && v.visitDate >= quarter.start && v.visitDate <= quarter.end)) {
-        problems.push({ rule: 'quarterlyCoverage', message: `${team.title} has no visit in ${quarter.label}.`, visitKeys: [], councillorIds: [], teamId: team.id });
+        problems.push({
+          rule: 'quarterlyCoverage',
+          message: `${team.title} has no visit in ${quarter.label}.`,
+          visitKeys: [],
+          councillorIds: [],
+          teamId: team.id,
+        });
       }
     }
   }
@@ -149,7 +152,13 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
   for (const visit of live) {
     const label = visitLabel(visit);
     if (visit.visitDate < range.start || visit.visitDate > range.end) {
-      problems.push({ rule: 'withinYear', message: `The visit to ${label} is outside ${context.municipalYear}.`, visitKeys: [visit.key], councillorIds: [], teamId: visit.teamId });
+      problems.push({
+        rule: 'withinYear',
+        message: `The visit to ${label} is outside ${context.municipalYear}.`,
+        visitKeys: [visit.key],
+        councillorIds: [],
+        teamId: visit.teamId,
+      });
     }
     // The same councillor named twice is still one councillor.
     const people = new Set(visit.members.map((m) => m.id)).size;
@@ -159,7 +168,7 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
         message: `The visit to ${label} has ${countWord(people)} councillor${people === 1 ? '' : 's'}; it needs ${countWord(COUNCILLORS_PER_VISIT)}. ${whyNoneFree(visit, live, context)}`,
         visitKeys: [visit.key],
         councillorIds: visit.members.map((m) => m.id),
-        teamId: visit.teamId
+        teamId: visit.teamId,
       });
     }
     if (isWeekend(visit.visitDate)) {
@@ -167,10 +176,22 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
     }
     const holiday = holidays.get(visit.visitDate);
     if (holiday) {
-      problems.push({ rule: 'bankHoliday', message: `The visit to ${label} falls on a bank holiday (${holiday}).`, visitKeys: [visit.key], councillorIds: [], teamId: visit.teamId });
+      problems.push({
+        rule: 'bankHoliday',
+        message: `The visit to ${label} falls on a bank holiday (${holiday}).`,
+        visitKeys: [visit.key],
+        councillorIds: [],
+        teamId: visit.teamId,
+      });
     }
     if (committee.has(visit.visitDate)) {
-      problems.push({ rule: 'committeeDate', message: `The visit to ${label} clashes with a committee meeting.`, visitKeys: [visit.key], councillorIds: [], teamId: visit.teamId });
+      problems.push({
+        rule: 'committeeDate',
+        message: `The visit to ${label} clashes with a committee meeting.`,
+        visitKeys: [visit.key],
+        councillorIds: [],
+        teamId: visit.teamId,
+      });
     }
     for (const member of visit.members) {
       const councillor = councillorById.get(member.id);
@@ -180,7 +201,7 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
           message: `${member.displayName} is booked for ${label} but has said they cannot do that day.`,
           visitKeys: [visit.key],
           councillorIds: [member.id],
-          teamId: visit.teamId
+          teamId: visit.teamId,
         });
       }
     }
@@ -191,7 +212,17 @@ export function checkRota(visits: ReadonlyArray<RotaVisitToCheck>, context: Rota
   if (share) {
     problems.push(share);
   }
-  const order: RotaRule[] = ['quarterlyCoverage', 'twoCouncillors', 'fourWeekGap', 'unavailable', 'bankHoliday', 'committeeDate', 'weekday', 'withinYear', 'evenShare'];
+  const order: RotaRule[] = [
+    'quarterlyCoverage',
+    'twoCouncillors',
+    'fourWeekGap',
+    'unavailable',
+    'bankHoliday',
+    'committeeDate',
+    'weekday',
+    'withinYear',
+    'evenShare',
+  ];
   return problems
     .map((p, index) => ({ p, index }))
     .sort((a, b) => order.indexOf(a.p.rule) - order.indexOf(b.p.rule) || a.index - b.index)
@@ -237,7 +268,7 @@ export function hasVisitWithinGap(
   date: CalendarDate,
   visits: ReadonlyArray<RotaVisitToCheck>,
   booked: ReadonlyArray<BookedVisit>,
-  exceptKey?: string
+  exceptKey?: string,
 ): boolean {
   const close = (other: CalendarDate): boolean => Math.abs(daysBetween(other, date)) < MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS;
   return (
@@ -277,7 +308,7 @@ function fourWeekGapProblems(live: ReadonlyArray<RotaVisitToCheck>, context: Rot
           rule: 'fourWeekGap',
           message: `${names.get(id)} has visits on ${formatShortDate(own[i - 1].date)} and ${formatShortDate(own[i].date)}, ${apart}; no councillor should visit twice within four weeks.`,
           visitKeys: [own[i - 1].key, own[i].key].filter((k): k is string => !!k),
-          councillorIds: [id]
+          councillorIds: [id],
         });
       }
     }
@@ -290,7 +321,7 @@ function swappableVisit(
   live: ReadonlyArray<RotaVisitToCheck>,
   top: ReadonlyArray<RotaCouncillor>,
   bottom: ReadonlyArray<RotaCouncillor>,
-  context: RotaRulesContext
+  context: RotaRulesContext,
 ): { visit: RotaVisitToCheck; from: RotaCouncillor; to: RotaCouncillor } | undefined {
   for (const visit of live) {
     for (const from of top) {
@@ -341,8 +372,7 @@ function evenShareProblem(live: ReadonlyArray<RotaVisitToCheck>, context: RotaRu
   const middle = byName.length - top.length - bottom.length;
   const visitWord = (n: number): string => plural(n, 'visit', 'visits');
   const topText = `${listNames(top.map((c) => c.displayName))} ${top.length === 1 ? 'has' : 'each have'} ${visitWord(most)}`;
-  const bottomText =
-    middle === 0 && top.length === 1 && bottom.length > 1 ? `others ${least}` : `${listNames(bottom.map((c) => c.displayName))} ${least}`;
+  const bottomText = middle === 0 && top.length === 1 && bottom.length > 1 ? `others ${least}` : `${listNames(bottom.map((c) => c.displayName))} ${least}`;
   const visitDates = live.map((v) => v.visitDate);
   const reasons: string[] = [];
   for (const c of bottom) {
@@ -356,13 +386,13 @@ function evenShareProblem(live: ReadonlyArray<RotaVisitToCheck>, context: RotaRu
     reasons.push(
       swap
         ? `${swap.to.displayName} is free to take ${swap.from.displayName}'s place on ${formatShortDate(swap.visit.visitDate)}`
-        : `only ${context.councillors.length} councillors for ${places} places, and no one may visit twice within four weeks`
+        : `only ${context.councillors.length} councillors for ${places} places, and no one may visit twice within four weeks`,
     );
   }
   return {
     rule: 'evenShare',
     message: `Visits are not shared evenly: ${topText}, ${bottomText}: ${reasons.join('; ')}.`,
     visitKeys: [],
-    councillorIds: top.concat(bottom).map((c) => c.id)
+    councillorIds: top.concat(bottom).map((c) => c.id),
   };
 }

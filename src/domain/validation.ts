@@ -76,7 +76,7 @@ export function validateForSubmit(form: VisitReportForm, today: CalendarDate): V
   if (!GRID_CELL_KEYS.some((key) => hasText(form.grid[key]))) {
     missing.push({
       field: 'grid',
-      message: 'Write about what you found in at least one box of the grid (Staffing, Performance or Other).'
+      message: 'Write about what you found in at least one box of the grid (Staffing, Performance or Other).',
     });
   }
   if ((form.safetyScale === undefined || form.safetyScale === null) && !has('safetyScale')) {
@@ -99,7 +99,10 @@ function orderByForm(errors: ValidationError[]): ValidationError[] {
  * An answer area by area and overall: at least one written, each within its limit. Returns the
  * messages by field key (the table's), empty when it may be sent.
  */
-export function validateFeedbackTexts(texts: { [key: string]: string | undefined }, fields: ReadonlyArray<{ key: string; label: string; limit: number }>): { [key: string]: string } {
+export function validateFeedbackTexts(
+  texts: { [key: string]: string | undefined },
+  fields: ReadonlyArray<{ key: string; label: string; limit: number }>,
+): { [key: string]: string } {
   const problems: { [key: string]: string } = {};
   if (!fields.some((field) => hasText(texts[field.key]))) {
     problems[fields[0].key] = 'Write a response on at least one area, or an overall response, before you send it.';

@@ -93,7 +93,7 @@ function description(visit: CalendarVisit): string {
 export function visitCalendar(visits: ReadonlyArray<CalendarVisit>, options: VisitCalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Frontline Visits', product: 'Visit rota', language: 'EN' },
-    method: ICalCalendarMethod.PUBLISH
+    method: ICalCalendarMethod.PUBLISH,
   });
   if (options.calendarName) {
     calendar.name(options.calendarName);
@@ -116,7 +116,7 @@ export function visitCalendar(visits: ReadonlyArray<CalendarVisit>, options: Vis
       description: description(visit),
       location: visit.location || null,
       url: visit.url || null,
-      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();
@@ -150,11 +150,15 @@ export function calendarVisitFromRota(entry: RotaEntry & { etag?: string }, team
     serviceManager: team && team.serviceManager,
     status: entry.status,
     sequence: sequenceFromETag(entry.etag),
-    url
+    url,
   };
 }
 
 /** A councillor's visits in a set of rota entries: their whole year for one calendar file. */
-export function councillorCalendarVisits(entries: ReadonlyArray<RotaEntry & { etag?: string }>, councillorId: number, teams: ReadonlyArray<FrontlineTeam> = []): CalendarVisit[] {
+export function councillorCalendarVisits(
+  entries: ReadonlyArray<RotaEntry & { etag?: string }>,
+  councillorId: number,
+  teams: ReadonlyArray<FrontlineTeam> = [],
+): CalendarVisit[] {
   return entries.filter((e) => e.members.some((m) => m.id === councillorId)).map((e) => calendarVisitFromRota(e, teams));
 }

@@ -7,16 +7,7 @@ import { calendarDateFromSharePoint, CalendarDate, compareDates, formatShortDate
 import { deadline, Deadline, describeDeadline, responseDaysLate, responseDueDate, submissionDueDate } from './deadlines';
 import { RotaEntry, VisitReport } from './types';
 
-export type VisitState =
-  | 'notHeld'
-  | 'moved'
-  | 'upcoming'
-  | 'formNotStarted'
-  | 'draft'
-  | 'formOverdue'
-  | 'awaitingResponse'
-  | 'responseOverdue'
-  | 'answered';
+export type VisitState = 'notHeld' | 'moved' | 'upcoming' | 'formNotStarted' | 'draft' | 'formOverdue' | 'awaitingResponse' | 'responseOverdue' | 'answered';
 
 /** The order the overview lists states and their counts in: the process from start to end. */
 export const VISIT_STATES: ReadonlyArray<VisitState> = [
@@ -28,7 +19,7 @@ export const VISIT_STATES: ReadonlyArray<VisitState> = [
   'responseOverdue',
   'answered',
   'notHeld',
-  'moved'
+  'moved',
 ];
 
 /** The state's name for filters and counts. */
@@ -41,7 +32,7 @@ export const VISIT_STATE_NAMES: { readonly [state in VisitState]: string } = {
   responseOverdue: 'Response overdue',
   answered: 'Answered',
   notHeld: 'Not held',
-  moved: 'Moved'
+  moved: 'Moved',
 };
 
 export interface VisitStateView {
@@ -77,14 +68,14 @@ function formDue(visitDate: CalendarDate, today: CalendarDate, started: boolean)
       detail: `Was due ${formatShortDate(due.due)}; ${started ? 'a draft is not submitted' : 'not started'}`,
       deadline: due,
       daysOverdue: n,
-      chase: 'councillors'
+      chase: 'councillors',
     };
   }
   return {
     state: started ? 'draft' : 'formNotStarted',
     label: started ? 'Draft' : 'Form not started',
     detail: `Due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
-    deadline: due
+    deadline: due,
   };
 }
 
@@ -103,7 +94,7 @@ function reportState(report: ReportForState, visitDate: CalendarDate | undefined
           label: `Answered late (${days(late)})`,
           detail: `Answered ${formatShortDate(answeredOn)}; was due ${formatShortDate(responseDueDate(report.submittedOn as string))}`,
           daysOverdue: late,
-          late: true
+          late: true,
         }
       : { state: 'answered', label: 'Answered on time', detail: `Answered ${formatShortDate(answeredOn)}`, late: false };
   }
@@ -114,9 +105,21 @@ function reportState(report: ReportForState, visitDate: CalendarDate | undefined
     const due = deadline(responseDueDate(report.submittedOn), today);
     if (due.state === 'overdue') {
       const n = -due.daysLeft;
-      return { state: 'responseOverdue', label: `Response overdue (${days(n)})`, detail: `Was due ${formatShortDate(due.due)}`, deadline: due, daysOverdue: n, chase: 'headOfService' };
+      return {
+        state: 'responseOverdue',
+        label: `Response overdue (${days(n)})`,
+        detail: `Was due ${formatShortDate(due.due)}`,
+        deadline: due,
+        daysOverdue: n,
+        chase: 'headOfService',
+      };
     }
-    return { state: 'awaitingResponse', label: 'Awaiting response', detail: `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})`, deadline: due };
+    return {
+      state: 'awaitingResponse',
+      label: 'Awaiting response',
+      detail: `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
+      deadline: due,
+    };
   }
   if (!visitDate) {
     return { state: 'draft', label: 'Draft', detail: 'Visit date not entered yet' };

@@ -34,7 +34,12 @@ function inPeriod(date: CalendarDate | undefined, period: DateRange | undefined)
 }
 
 /** Rows in date order (undated drafts last), then by team. */
-export function buildVisitsOverview(rota: ReadonlyArray<RotaEntry>, reports: ReadonlyArray<VisitReport>, today: CalendarDate, period?: DateRange): OverviewRow[] {
+export function buildVisitsOverview(
+  rota: ReadonlyArray<RotaEntry>,
+  reports: ReadonlyArray<VisitReport>,
+  today: CalendarDate,
+  period?: DateRange,
+): OverviewRow[] {
   const reportByRota = new Map<number, VisitReport>();
   for (const report of reports) {
     if (report.rotaEntryId !== undefined) {
@@ -60,7 +65,7 @@ export function buildVisitsOverview(rota: ReadonlyArray<RotaEntry>, reports: Rea
       teamId: entry.teamId,
       teamTitle: entry.teamTitle || (report && report.teamTitle) || 'Team not known',
       members: entry.members,
-      status: visitState(entry, report, today)
+      status: visitState(entry, report, today),
     });
   }
   for (const report of reports) {
@@ -78,14 +83,14 @@ export function buildVisitsOverview(rota: ReadonlyArray<RotaEntry>, reports: Rea
       teamId: report.teamId,
       teamTitle: report.teamTitle || 'Team not chosen yet',
       members: report.members,
-      status: visitState(undefined, report, today)
+      status: visitState(undefined, report, today),
     });
   }
   return rows.sort(
     (a, b) =>
       (a.visitDate && b.visitDate ? (a.visitDate < b.visitDate ? -1 : a.visitDate > b.visitDate ? 1 : 0) : a.visitDate ? -1 : b.visitDate ? 1 : 0) ||
       a.teamTitle.localeCompare(b.teamTitle, 'en-GB') ||
-      (a.key < b.key ? -1 : 1)
+      (a.key < b.key ? -1 : 1),
   );
 }
 
@@ -99,11 +104,11 @@ function matchesPeople(row: OverviewRow, filters: OverviewFilters): boolean {
 /** The rows the filters keep, and the counts per state under the team and councillor filters (so each count says what choosing that state would show). */
 export function filterVisitsOverview(
   rows: ReadonlyArray<OverviewRow>,
-  filters: OverviewFilters
+  filters: OverviewFilters,
 ): { rows: OverviewRow[]; counts: ReturnType<typeof countVisitStates> } {
   const byPeople = rows.filter((row) => matchesPeople(row, filters));
   return {
     rows: byPeople.filter((row) => filters.state === undefined || row.status.state === filters.state),
-    counts: countVisitStates(byPeople.map((row) => row.status))
+    counts: countVisitStates(byPeople.map((row) => row.status)),
   };
 }

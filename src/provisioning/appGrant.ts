@@ -68,16 +68,19 @@ export function grantInstructions(siteUrl: string, appId: string, displayName: s
     `  POST https://graph.microsoft.com/v1.0/sites/{site-id}/permissions`,
     `       { "roles": ["${role}"], "grantedToIdentities": [{ "application": { "id": "${appId}", "displayName": "${displayName}" } }] }`,
     `  (an existing weaker grant: PATCH …/permissions/{permission-id} { "roles": ["${role}"] })`,
-    'or run provisioning again with --grant and GRAPH_ACCESS_TOKEN set to such a token.'
+    'or run provisioning again with --grant and GRAPH_ACCESS_TOKEN set to such a token.',
   ];
 }
 
 /** Ensures the app has at least `role` on the site; answers whether anything changed. */
 export function graphGrantEnsurer(graph: Client, siteUrl: string): (appId: string, displayName: string, role: string) => Promise<StepOutcome> {
   return async (appId, displayName, role) => {
-    const site = (await graph.api(`/sites/${graphSiteReference(siteUrl)}`).select('id').get()) as { id: string };
+    const site = (await graph
+      .api(`/sites/${graphSiteReference(siteUrl)}`)
+      .select('id')
+      .get()) as { id: string };
     const existing = ((await graph.api(`/sites/${site.id}/permissions`).get()) as { value: SitePermission[] }).value.filter((p) =>
-      (p.grantedToIdentitiesV2 || p.grantedToIdentities || []).some((i) => !!i.application && i.application.id === appId)
+      (p.grantedToIdentitiesV2 || p.grantedToIdentities || []).some((i) => !!i.application && i.application.id === appId),
     )[0];
     if (existing && rank(existing.roles) >= rank([role])) {
       return 'unchanged';

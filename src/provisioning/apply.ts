@@ -17,7 +17,7 @@ import { describeStep, planTitles, ProvisioningStep, SiteScriptAction } from './
 export class ProvisioningError extends Error {
   constructor(
     readonly step: ProvisioningStep,
-    message: string
+    message: string,
   ) {
     super(message);
     this.name = 'ProvisioningError';
@@ -157,17 +157,28 @@ async function ensureList(sp: SPFI, step: Extract<ProvisioningStep, { kind: 'lis
   await runScript(sp, step, [action], options);
   const title = current || (await listTitleAt(sp, url));
   if (title === undefined) {
-    throw new ProvisioningError(step, `the site script reported success but there is no list at ${url}; check that no other list is titled "${step.listName}".`);
+    throw new ProvisioningError(
+      step,
+      `the site script reported success but there is no list at ${url}; check that no other list is titled "${step.listName}".`,
+    );
   }
   if (title !== step.title) {
-    await runScript(sp, step, [{ verb: 'createSPList', listName: title, templateType: step.action.templateType || 100, subactions: [{ verb: 'setTitle', title: step.title }] }], options);
+    await runScript(
+      sp,
+      step,
+      [{ verb: 'createSPList', listName: title, templateType: step.action.templateType || 100, subactions: [{ verb: 'setTitle', title: step.title }] }],
+      options,
+    );
   }
   const after = await sp.siteScripts.getSiteScriptFromList(`${options.siteUrl}/Lists/${step.listName}`);
   return before !== undefined && before === after && title === step.title ? 'unchanged' : 'changed';
 }
 
 async function ensureRegionalSettings(sp: SPFI, step: Extract<ProvisioningStep, { kind: 'regionalSettings' }>, options: ApplyOptions): Promise<StepOutcome> {
-  const [zone, regional] = await Promise.all([sp.web.regionalSettings.timeZone.select('Id')<{ Id: number }>(), sp.web.regionalSettings.select('LocaleId', 'Time24')<{ LocaleId: number; Time24: boolean }>()]);
+  const [zone, regional] = await Promise.all([
+    sp.web.regionalSettings.timeZone.select('Id')<{ Id: number }>(),
+    sp.web.regionalSettings.select('LocaleId', 'Time24')<{ LocaleId: number; Time24: boolean }>(),
+  ]);
   if (zone.Id === step.settings.timeZone && regional.LocaleId === step.settings.locale && regional.Time24 === (step.settings.hourFormat === '24')) {
     return 'unchanged';
   }
@@ -195,13 +206,19 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
     return found && found.Id;
   };
   /** A group bound to a permission level on the web or a list, unless it already is. */
-  const ensureBinding = async (scope: ReturnType<SPFI['web']['lists']['getByTitle']>['roleAssignments'], group: string, roleDefinition: string): Promise<StepOutcome> => {
+  const ensureBinding = async (
+    scope: ReturnType<SPFI['web']['lists']['getByTitle']>['roleAssignments'],
+    group: string,
+    roleDefinition: string,
+  ): Promise<StepOutcome> => {
     const principalId = await groupId(group);
     if (principalId === undefined) {
       throw new Error(`the group "${group}" does not exist`);
     }
     const roleDefId = await roleId(roleDefinition);
-    const assignments = await scope.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>>();
+    const assignments = await scope.expand('RoleDefinitionBindings').select('PrincipalId', 'RoleDefinitionBindings/Id')<
+      Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }>
+    >();
     if (assignments.some((a) => a.PrincipalId === principalId && a.RoleDefinitionBindings.some((b) => b.Id === roleDefId))) {
       return 'unchanged';
     }

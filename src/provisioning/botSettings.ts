@@ -16,13 +16,13 @@ export async function botSiteSettings(sp: SPFI, siteUrl: string): Promise<Array<
     sp.web.select('Id')<{ Id: string }>(),
     sp.web.lists.getByTitle(VISIT_REPORTS.title).select('Id')<{ Id: string }>(),
     sp.web.lists.getByTitle(VISIT_ROTA.title).select('Id')<{ Id: string }>(),
-    sp.web.lists.getByTitle(FRONTLINE_TEAMS.title).select('Id')<{ Id: string }>()
+    sp.web.lists.getByTitle(FRONTLINE_TEAMS.title).select('Id')<{ Id: string }>(),
   ]);
   return [
     ['SHAREPOINT_SITE_URL', siteUrl],
     ['GRAPH_SITE_ID', `${new URL(siteUrl).hostname},${site.Id},${web.Id}`],
     ['GRAPH_LIST_ID_VISIT_REPORTS', reports.Id],
     ['GRAPH_LIST_ID_VISIT_ROTA', rota.Id],
-    ['GRAPH_LIST_ID_FRONTLINE_TEAMS', teams.Id]
+    ['GRAPH_LIST_ID_FRONTLINE_TEAMS', teams.Id],
   ];
 }

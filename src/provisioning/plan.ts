@@ -80,7 +80,7 @@ const GROUP_DESCRIPTIONS: { [role: string]: string } = {
   Councillor: 'Councillors who visit the intake teams and write the visit reports.',
   ImprovementTeam: "The Children's Improvement Team: reads every report, keeps the rota and the teams.",
   HeadOfService: 'Heads of Service: read every report and answer them in the Teams card.',
-  Clerk: 'Committee clerks: read every report, keep the rota, build the committee pack.'
+  Clerk: 'Committee clerks: read every report, keep the rota, build the committee pack.',
 };
 
 /** The settings SharePoint takes, and nothing else from the file (its comments never reach the site). */
@@ -90,7 +90,7 @@ function groupSettingsOf(given: GroupSettings): GroupSettings {
     OnlyAllowMembersViewMembership: given.OnlyAllowMembersViewMembership,
     AllowMembersEditMembership: given.AllowMembersEditMembership,
     AllowRequestToJoinLeave: given.AllowRequestToJoinLeave,
-    AutoAcceptRequestToJoinLeave: given.AutoAcceptRequestToJoinLeave
+    AutoAcceptRequestToJoinLeave: given.AutoAcceptRequestToJoinLeave,
   };
 }
 
@@ -105,10 +105,13 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
       kind: 'list',
       listName: action.listName,
       title: rename && typeof rename.title === 'string' ? rename.title : action.listName,
-      action: { ...action, subactions: action.subactions.filter((s) => s.verb !== 'setTitle') }
+      action: { ...action, subactions: action.subactions.filter((s) => s.verb !== 'setTitle') },
     });
   }
-  steps.push({ kind: 'regionalSettings', settings: { timeZone: settings.regionalSettings.timeZone, locale: settings.regionalSettings.locale, hourFormat: settings.regionalSettings.hourFormat } });
+  steps.push({
+    kind: 'regionalSettings',
+    settings: { timeZone: settings.regionalSettings.timeZone, locale: settings.regionalSettings.locale, hourFormat: settings.regionalSettings.hourFormat },
+  });
   for (const listName of Object.keys(settings.lists)) {
     steps.push({ kind: 'listSettings', listName, settings: settings.lists[listName] });
   }
@@ -116,7 +119,12 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
     steps.push({ kind: 'roleDefinition', name: role.name, description: role.description, basePermissions: basePermissionMask(role.basePermissions) });
   }
   for (const group of settings.groups) {
-    steps.push({ kind: 'group', title: group.title, description: GROUP_DESCRIPTIONS[group.role] || group.title, settings: groupSettingsOf(settings.groupSettings) });
+    steps.push({
+      kind: 'group',
+      title: group.title,
+      description: GROUP_DESCRIPTIONS[group.role] || group.title,
+      settings: groupSettingsOf(settings.groupSettings),
+    });
     steps.push({ kind: 'siteAccess', group: group.title, roleDefinition: group.site });
   }
   for (const listName of Object.keys(settings.lists)) {

@@ -25,7 +25,7 @@ export const CSV_HEADERS = [
   'Head of Service response',
   'Response state',
   'Response from',
-  'Safety scale'
+  'Safety scale',
 ] as const;
 
 type CsvRow = { [header in (typeof CSV_HEADERS)[number]]?: string };
@@ -46,7 +46,15 @@ const RESPONSE_STATE_TEXT = { responded: 'Responded', awaiting: 'Not yet due', o
 export function packCsvRows(model: PackModel): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const v of model.visits) {
-    rows.push({ Section: 'Visits in the period', Month: v.month, Date: v.date, Team: v.team, Members: v.members, 'Visit or status': v.outcomeText, Notes: v.notes });
+    rows.push({
+      Section: 'Visits in the period',
+      Month: v.month,
+      Date: v.date,
+      Team: v.team,
+      Members: v.members,
+      'Visit or status': v.outcomeText,
+      Notes: v.notes,
+    });
   }
   for (const team of model.teamSummaries) {
     for (const theme of team.themes) {
@@ -61,8 +69,10 @@ export function packCsvRows(model: PackModel): CsvRow[] {
           'Working well': s.workingWell,
           'Needs to happen': s.nextSteps,
           'Head of Service response': s.response.text,
-          'Response state': s.response.lateness ? `${RESPONSE_STATE_TEXT[s.response.state]} (${s.response.lateness.toLowerCase()})` : RESPONSE_STATE_TEXT[s.response.state],
-          'Response from': s.response.attribution
+          'Response state': s.response.lateness
+            ? `${RESPONSE_STATE_TEXT[s.response.state]} (${s.response.lateness.toLowerCase()})`
+            : RESPONSE_STATE_TEXT[s.response.state],
+          'Response from': s.response.attribution,
         });
       }
     }
@@ -75,7 +85,7 @@ export function packCsvRows(model: PackModel): CsvRow[] {
       Section: 'Team average safety scale',
       Team: a.team,
       Notes: `${a.count} with a scale this period; previous period ${a.previousAverageText} (${a.previousCount}); ${a.changeText}`,
-      'Safety scale': a.averageText
+      'Safety scale': a.averageText,
     });
   }
   for (const r of model.nextRota) {

@@ -35,7 +35,7 @@ export const PREVIOUS_REPORT_SELECT = [
   VISIT_REPORTS.fields.SafetyScale,
   VISIT_REPORTS.fields.ReportStatus,
   // A report the bot's check flagged is left out of the comparison too.
-  VISIT_REPORTS.fields.ServerCheck
+  VISIT_REPORTS.fields.ServerCheck,
 ];
 export const PREVIOUS_REPORT_EXPAND = [VISIT_REPORTS.fields.Team];
 
@@ -126,7 +126,7 @@ export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' |
     readItemsInPeriod(sp, VISIT_ROTA.title, period, { select: ROTA_SELECT, expand: ROTA_EXPAND, pageSize }),
     readItemsInPeriod(sp, VISIT_REPORTS.title, period, { select: REPORT_SELECT, expand: REPORT_EXPAND, pageSize }),
     readItemsInPeriod(sp, VISIT_REPORTS.title, previous, { select: PREVIOUS_REPORT_SELECT, expand: PREVIOUS_REPORT_EXPAND, pageSize }),
-    readItemsInPeriod(sp, VISIT_ROTA.title, next, { select: ROTA_SELECT, expand: ROTA_EXPAND, pageSize })
+    readItemsInPeriod(sp, VISIT_ROTA.title, next, { select: ROTA_SELECT, expand: ROTA_EXPAND, pageSize }),
   ]);
   return {
     period,
@@ -136,6 +136,6 @@ export async function loadPackData(sp: SPFI, request: Pick<PackRequest, 'from' |
     rota: rota.map(toRotaEntry),
     reports: reports.map(toVisitReport),
     previousReports: previousReports.map(toVisitReport),
-    nextRota: nextRota.map(toRotaEntry)
+    nextRota: nextRota.map(toRotaEntry),
   };
 }

@@ -20,7 +20,7 @@ const HEADING_LEVELS = {
   1: HeadingLevel.HEADING_1,
   2: HeadingLevel.HEADING_2,
   3: HeadingLevel.HEADING_3,
-  4: HeadingLevel.HEADING_4
+  4: HeadingLevel.HEADING_4,
 } as const;
 
 /** A line break inside a run (`<w:br/>`), as Word writes Shift+Enter. */
@@ -97,7 +97,7 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
         cantSplit: true,
         // Never a header row alone at the foot of a page, parted from the rows it names.
         keepNext: true,
-        children: block.headers.map((header) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] }))
+        children: block.headers.map((header) => new TableCell({ children: [paragraph([{ text: header, bold: true }])] })),
       }),
       ...block.rows.map(
         (row) =>
@@ -107,12 +107,12 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
               (cellParagraphs) =>
                 new TableCell({
                   // A cell must hold at least one paragraph, even when it has no text.
-                  children: cellParagraphs.length ? cellParagraphs.map(paragraph) : [paragraph([{ text: '' }])]
-                })
-            )
-          })
-      )
-    ]
+                  children: cellParagraphs.length ? cellParagraphs.map(paragraph) : [paragraph([{ text: '' }])],
+                }),
+            ),
+          }),
+      ),
+    ],
   });
 }
 
@@ -122,8 +122,14 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
  * outline level that makes them headings for the navigation pane, LibreOffice, PDF bookmarks and
  * screen readers, kept with the table or text they introduce and a little space above.
  */
-function headingStyle(level: 1 | 2 | 3 | 4): { name: string; paragraph: { outlineLevel: number; keepNext: boolean; keepLines: boolean; spacing: { before: number; after: number } } } {
-  return { name: `heading ${level}`, paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: { before: level <= 2 ? 240 : 180, after: 60 } } };
+function headingStyle(level: 1 | 2 | 3 | 4): {
+  name: string;
+  paragraph: { outlineLevel: number; keepNext: boolean; keepLines: boolean; spacing: { before: number; after: number } };
+} {
+  return {
+    name: `heading ${level}`,
+    paragraph: { outlineLevel: level - 1, keepNext: true, keepLines: true, spacing: { before: level <= 2 ? 240 : 180, after: 60 } },
+  };
 }
 
 export function packDocument(model: PackModel): Document {
@@ -143,10 +149,10 @@ export function packDocument(model: PackModel): Document {
         heading1: headingStyle(1),
         heading2: headingStyle(2),
         heading3: headingStyle(3),
-        heading4: headingStyle(4)
-      }
+        heading4: headingStyle(4),
+      },
     },
-    sections: [{ children: packOutline(model).map(toDocx) }]
+    sections: [{ children: packOutline(model).map(toDocx) }],
   });
 }
 

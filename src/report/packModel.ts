@@ -22,7 +22,7 @@ import type {
   PackStatement,
   PackTeamAverage,
   PackTeamSummary,
-  PackVisitRow
+  PackVisitRow,
 } from './packTypes';
 
 export const COMMITTEE_NAME = 'Children and Families Overview and Scrutiny Committee';
@@ -33,14 +33,14 @@ export const COPIED_TO = 'Chief Executive';
 export const SAID_LABELS = {
   worries: 'Worried about',
   workingWell: 'Working well',
-  nextSteps: 'Needs to happen'
+  nextSteps: 'Needs to happen',
 } as const;
 
 export const ROTA_STATUS_TEXT: { readonly [status in RotaStatus]: string } = {
   Scheduled: 'Scheduled',
   Held: 'Held',
   NotHeld: 'Not held',
-  Rescheduled: 'Rescheduled'
+  Rescheduled: 'Rescheduled',
 };
 
 /** Drafts belong to their authors until submitted; only submitted reports go to committee. */
@@ -93,8 +93,8 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
         // Each area's own response beside it (docs/architecture.md §1.5 pairs them), not the whole answer repeated.
         statements: teamReports
           .map((r) => statementFor(r, row, responseFor(r, request.today, row, row === firstRowWritten(r))))
-          .filter((s): s is PackStatement => !!s)
-      }))
+          .filter((s): s is PackStatement => !!s),
+      })),
     };
   });
 
@@ -109,7 +109,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       members: namesOf(r.members),
       scale: r.safetyScale,
       scaleText: notCounted.length ? `${given} (not counted in the average: ${notCounted.join(' ')})` : given,
-      notCounted
+      notCounted,
     };
   });
 
@@ -130,7 +130,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     reportsSubmitted: submitted.length,
     responsesReceived: responseStates.filter((s) => s === 'responded').length,
     responsesAwaiting: responseStates.filter((s) => s === 'awaiting').length,
-    responsesOverdue: responseStates.filter((s) => s === 'overdue').length
+    responsesOverdue: responseStates.filter((s) => s === 'overdue').length,
   };
 
   const periodText = formatPeriod(data.period);
@@ -144,11 +144,16 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       period: data.period,
       periodText,
       copiedTo: COPIED_TO,
-      teamsText: chosen ? shownTeams.filter((t) => chosen.has(t.id)).map((t) => t.title).join(', ') : 'All teams',
+      teamsText: chosen
+        ? shownTeams
+            .filter((t) => chosen.has(t.id))
+            .map((t) => t.title)
+            .join(', ')
+        : 'All teams',
       summary:
         `From ${periodText}, councillors made ${plural(counts.visitsHeld, 'visit', 'visits')} to frontline teams; ` +
         `${plural(counts.visitsNotHeld, 'planned visit did', 'planned visits did')} not take place. ` +
-        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}.${responsesSentence(counts)}`
+        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}.${responsesSentence(counts)}`,
     },
     visits,
     teamSummaries,
@@ -157,7 +162,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     previousPeriodText: formatPeriod(data.previousPeriod),
     nextRota,
     nextPeriodText: formatPeriod(data.nextPeriod),
-    counts
+    counts,
   };
 }
 
@@ -168,7 +173,7 @@ function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallba
     month: monthOf(entry.visitDate),
     dateText: shortDate(entry.visitDate),
     team: teamName(entry.teamId, entry.teamTitle),
-    members: namesOf(entry.members)
+    members: namesOf(entry.members),
   };
 }
 
@@ -191,9 +196,7 @@ function reportNote(visitDate: CalendarDate, reports: VisitReport[], today: Cale
     return on ? `Report submitted ${shortDate(on)}${late ? ` (${late.replace(/^Submitted /, '')})` : ''}` : 'Report submitted';
   }
   const due = deadline(submissionDueDate(visitDate), today);
-  return due.state === 'overdue'
-    ? `Report not yet submitted: it was due by ${shortDate(due.due)}`
-    : `Report not yet submitted: due by ${shortDate(due.due)}`;
+  return due.state === 'overdue' ? `Report not yet submitted: it was due by ${shortDate(due.due)}` : `Report not yet submitted: due by ${shortDate(due.due)}`;
 }
 
 /** " The Head of Service has responded to 1; 2 responses are overdue.": only the counts that say something. */
@@ -203,7 +206,7 @@ function responsesSentence(counts: PackModel['counts']): string {
   }
   const outstanding = [
     counts.responsesAwaiting ? `${plural(counts.responsesAwaiting, 'response is', 'responses are')} not yet due` : '',
-    counts.responsesOverdue ? `${plural(counts.responsesOverdue, 'response is', 'responses are')} overdue` : ''
+    counts.responsesOverdue ? `${plural(counts.responsesOverdue, 'response is', 'responses are')} overdue` : '',
   ].filter((part) => part);
   if (outstanding.length === 0) {
     return ` The Head of Service has responded to ${counts.reportsSubmitted === 1 ? 'it' : `all ${counts.reportsSubmitted}`}.`;
@@ -215,7 +218,7 @@ function buildVisitRows(
   rota: RotaEntry[],
   reports: VisitReport[],
   today: CalendarDate,
-  teamName: (id: number | undefined, fallback?: string) => string
+  teamName: (id: number | undefined, fallback?: string) => string,
 ): PackVisitRow[] {
   const reportsByRota = new Map<number, VisitReport[]>();
   for (const report of reports) {
@@ -254,7 +257,7 @@ function buildVisitRows(
         members: namesOf(report.members),
         outcome: 'held',
         outcomeText: 'Held',
-        notes: `Not on the rota. ${reportNote(report.visitDate!, [report], today)}`
+        notes: `Not on the rota. ${reportNote(report.visitDate!, [report], today)}`,
       });
     }
   }
@@ -297,7 +300,7 @@ export function responseFor(report: VisitReport, today: CalendarDate, row?: Grid
         state: 'responded',
         text,
         attribution: [by, when].filter((s) => s).join(', '),
-        lateness: visitReportLateness(report).answeredText
+        lateness: visitReportLateness(report).answeredText,
       };
     }
   }
@@ -322,7 +325,7 @@ function statementFor(report: VisitReport, row: GridRow, response: PackResponse)
   const said = {
     worries: cleanText(report.grid[gridCellKey(row, 'worries')]),
     workingWell: cleanText(report.grid[gridCellKey(row, 'workingWell')]),
-    nextSteps: cleanText(report.grid[gridCellKey(row, 'nextSteps')])
+    nextSteps: cleanText(report.grid[gridCellKey(row, 'nextSteps')]),
   };
   if (!said.worries && !said.workingWell && !said.nextSteps) {
     return undefined;
@@ -335,7 +338,7 @@ function statementFor(report: VisitReport, row: GridRow, response: PackResponse)
     visitText: members ? `${shortDate(report.visitDate!)} (${members})` : shortDate(report.visitDate!),
     ...said,
     saidText: saidText(said),
-    response
+    response,
   };
 }
 
@@ -361,6 +364,6 @@ function teamAverage(teamId: number, team: string, current: VisitReport[], previ
     previousAverage: before.average,
     averageText: now.average === undefined ? 'No scale given' : formatAverage(now.average),
     previousAverageText: before.average === undefined ? 'No scale given' : formatAverage(before.average),
-    changeText
+    changeText,
   };
 }

@@ -68,7 +68,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     { kind: 'paragraph', runs: [{ text: 'Copied to: ', bold: true }, { text: t.copiedTo }] },
     { kind: 'heading', level: 2, text: 'Summary' },
     p(t.summary),
-    { kind: 'heading', level: 2, text: VISITS_HEADING }
+    { kind: 'heading', level: 2, text: VISITS_HEADING },
   ];
 
   if (model.visits.length === 0) {
@@ -79,7 +79,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       caption: `Visits from ${t.periodText}`,
       headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
       widths: [13, 12, 20, 20, 10, 25],
-      rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)])
+      rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
     });
   }
 
@@ -92,7 +92,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     if (team.reportCount === 0) {
       // A team whose visits were all called off has nothing outstanding; say so rather than imply a missing report.
       blocks.push(
-        p(team.heldVisitCount === 0 ? 'No visit to this team took place in the period.' : 'No reports have been submitted for this team in the period.')
+        p(team.heldVisitCount === 0 ? 'No visit to this team took place in the period.' : 'No reports have been submitted for this team in the period.'),
       );
       continue;
     }
@@ -107,7 +107,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
         caption: `${team.team}, ${theme.label}: what staff said and the Head of Service’s response`,
         headers: ['Visit', 'What staff said', 'Head of Service response'],
         widths: [18, 46, 36],
-        rows: theme.statements.map((s) => [cell(s.visitText), saidCell(s), responseCell(s)])
+        rows: theme.statements.map((s) => [cell(s.visitText), saidCell(s), responseCell(s)]),
       });
     }
   }
@@ -116,9 +116,9 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     { kind: 'heading', level: 2, text: SCALES_HEADING },
     p(
       'At each visit the councillors judge how effective the service is at keeping children and young people safe, ' +
-        'from 0 (ineffective) to 10 (very effective).'
+        'from 0 (ineffective) to 10 (very effective).',
     ),
-    { kind: 'heading', level: 3, text: 'Each visit' }
+    { kind: 'heading', level: 3, text: 'Each visit' },
   );
   if (model.scales.length === 0) {
     blocks.push(p('No reports have been submitted for this period.'));
@@ -128,29 +128,26 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       caption: 'Safety scale at each visit',
       headers: ['Date', 'Team', 'Members', 'Safety scale (0 to 10)'],
       widths: [16, 30, 34, 20],
-      rows: model.scales.map((s) => [cell(s.dateText), cell(s.team), cell(s.members), cell(s.scaleText)])
+      rows: model.scales.map((s) => [cell(s.dateText), cell(s.team), cell(s.members), cell(s.scaleText)]),
     });
   }
   blocks.push({ kind: 'heading', level: 3, text: 'Average for each team' });
   if (model.teamAverages.length === 0) {
     blocks.push(p('No team had a visit in this period.'));
   } else {
-    blocks.push(
-      p(`The previous period is ${model.previousPeriodText}.`),
-      {
-        kind: 'table',
-        caption: 'Average safety scale for each team, this period against the previous period',
-        headers: ['Team', 'Visits with a scale', 'Average this period', 'Average previous period', 'Change'],
-        widths: [30, 15, 18, 19, 18],
-        rows: model.teamAverages.map((a) => [
-          cell(a.team),
-          cell(String(a.count)),
-          cell(a.averageText),
-          cell(a.previousCount ? `${a.previousAverageText} (${a.previousCount} ${a.previousCount === 1 ? 'visit' : 'visits'})` : a.previousAverageText),
-          cell(a.changeText)
-        ])
-      }
-    );
+    blocks.push(p(`The previous period is ${model.previousPeriodText}.`), {
+      kind: 'table',
+      caption: 'Average safety scale for each team, this period against the previous period',
+      headers: ['Team', 'Visits with a scale', 'Average this period', 'Average previous period', 'Change'],
+      widths: [30, 15, 18, 19, 18],
+      rows: model.teamAverages.map((a) => [
+        cell(a.team),
+        cell(String(a.count)),
+        cell(a.averageText),
+        cell(a.previousCount ? `${a.previousAverageText} (${a.previousCount} ${a.previousCount === 1 ? 'visit' : 'visits'})` : a.previousAverageText),
+        cell(a.changeText),
+      ]),
+    });
   }
 
   blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`));
@@ -162,7 +159,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       caption: `Rota from ${model.nextPeriodText}`,
       headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
       widths: [15, 15, 28, 28, 14],
-      rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)])
+      rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)]),
     });
   }
   return blocks;

@@ -78,7 +78,11 @@ export function sendActivityNotification(ctx: ActivityFeedContext, userRef: stri
   }
   const user = recipient(ctx.store, userRef);
   if (!user) {
-    throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${userRef}' does not exist or one of its queried reference-property objects are not present.`);
+    throw new GraphError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${userRef}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   }
   const manifest = ctx.manifest || loadTeamsManifest();
   // The app is installed for everyone in one of the site's groups (the product's users).
@@ -153,7 +157,7 @@ export function sendActivityNotification(ctx: ActivityFeedContext, userRef: stri
     previewText: preview ? String(preview.content).slice(0, 150) : '',
     topic: { source: topic.source, value: topic.value, webUrl: topic.webUrl },
     templateParameters: pairs,
-    chainId: b.chainId
+    chainId: b.chainId,
   });
   return { status: 204 };
 }

@@ -94,7 +94,7 @@ const TENANT_WIDE: ReadonlyArray<[string, SiteRole]> = [
   ['Sites.FullControl.All', 'fullcontrol'],
   ['Sites.Manage.All', 'manage'],
   ['Sites.ReadWrite.All', 'write'],
-  ['Sites.Read.All', 'read']
+  ['Sites.Read.All', 'read'],
 ];
 
 export function grantId(appId: string): string {
@@ -107,7 +107,7 @@ export class AppDirectory {
 
   constructor(
     private readonly store: SandboxStore,
-    options: BotAppOptions = {}
+    options: BotAppOptions = {},
   ) {
     const apis = options.sitesSelected || ['graph', 'sharepoint'];
     this.apps = [
@@ -118,10 +118,16 @@ export class AppDirectory {
         token: appToken(),
         permissions: {
           graph: (apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : []).concat(options.directoryRead === false ? [] : BOT_DIRECTORY_PERMISSIONS),
-          sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : []
-        }
+          sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [],
+        },
       },
-      { appId: ADMIN_APP_ID, displayName: ADMIN_APP_NAME, credential: 'certificate', token: adminToken(), permissions: { graph: ['Sites.FullControl.All'], sharepoint: ['Sites.FullControl.All'] } }
+      {
+        appId: ADMIN_APP_ID,
+        displayName: ADMIN_APP_NAME,
+        credential: 'certificate',
+        token: adminToken(),
+        permissions: { graph: ['Sites.FullControl.All'], sharepoint: ['Sites.FullControl.All'] },
+      },
     ];
     if (options.siteRoles) {
       const others = this.grants().filter((g) => g.appId !== BOT_APP_ID);
@@ -154,7 +160,10 @@ export class AppDirectory {
     if (changes.sitesSelected) {
       const apis = changes.sitesSelected;
       const directory = app.permissions.graph.filter((p) => BOT_DIRECTORY_PERMISSIONS.indexOf(p) !== -1);
-      app.permissions = { graph: (apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : []).concat(directory), sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [] };
+      app.permissions = {
+        graph: (apis.indexOf('graph') !== -1 ? ['Sites.Selected'] : []).concat(directory),
+        sharepoint: apis.indexOf('sharepoint') !== -1 ? ['Sites.Selected'] : [],
+      };
     }
   }
 
@@ -171,7 +180,11 @@ export class AppDirectory {
   /** Creates or replaces the app's grant on a site (Graph: one permission per app and site). */
   grant(site: string, appId: string, role: SiteRole): SiteGrant {
     const grant = this.grantFor(appId, site, role);
-    this.saveGrants(this.grants().filter((g) => !(g.site === grant.site && g.appId === appId)).concat([grant]));
+    this.saveGrants(
+      this.grants()
+        .filter((g) => !(g.site === grant.site && g.appId === appId))
+        .concat([grant]),
+    );
     return grant;
   }
 
@@ -221,7 +234,11 @@ export function sharePointRoleNeeded(method: string, apiPath: string): SiteRole 
   }
   // Setting a site up: site scripts, groups and their members, permission levels, regional settings
   // need a site owner's rights; a list's own settings need Manage Lists.
-  if (method !== 'GET' && (/^microsoft\.sharepoint\.utilities\.webtemplateextensions\.sitescriptutility\./.test(path) || /^web\/(sitegroups|roledefinitions|regionalsettings)(\(|\/|$)/.test(path))) {
+  if (
+    method !== 'GET' &&
+    (/^microsoft\.sharepoint\.utilities\.webtemplateextensions\.sitescriptutility\./.test(path) ||
+      /^web\/(sitegroups|roledefinitions|regionalsettings)(\(|\/|$)/.test(path))
+  ) {
     return 'fullcontrol';
   }
   if (method !== 'GET' && /^web\/(lists\/getbytitle\([^)]*\)|lists\([^)]*\))$/.test(path)) {
@@ -247,9 +264,9 @@ export function unsupportedAppOnlyToken(): { status: number; headers: { [k: stri
     headers: {
       'Content-Type': 'application/json; charset=utf-8',
       'x-ms-diagnostics': '3001000;reason="There has been an error authenticating the request.";category="invalid_client"',
-      'WWW-Authenticate': `Bearer realm="${SANDBOX_TENANT_ID}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`
+      'WWW-Authenticate': `Bearer realm="${SANDBOX_TENANT_ID}",client_id="00000003-0000-0ff1-ce00-000000000000",trusted_issuers="00000001-0000-0000-c000-000000000000@*,D3776938-3DBA-481F-A652-4BEDFCAB7CD8@*,https://sts.windows.net/*/,00000003-0000-0ff1-ce00-000000000000@90140122-8516-11e1-8eff-49304924019b",authorization_uri="https://login.windows.net/common/oauth2/authorize"`,
     },
-    body: JSON.stringify({ error_description: 'Unsupported app only token.' })
+    body: JSON.stringify({ error_description: 'Unsupported app only token.' }),
   };
 }
 
@@ -280,14 +297,43 @@ const PERMISSION_KIND = {
   UseClientIntegration: 37,
   UseRemoteAPIs: 38,
   CreateAlerts: 40,
-  EditMyUserInfo: 41
+  EditMyUserInfo: 41,
 } as const;
 
 type Kind = keyof typeof PERMISSION_KIND;
 // As SharePoint's Read (High 176, Low 138612833) and Contribute (High 432, Low 1011028719) levels.
-const READ_KINDS: Kind[] = ['ViewListItems', 'OpenItems', 'ViewVersions', 'ViewFormPages', 'Open', 'ViewPages', 'CreateSSCSite', 'BrowseUserInfo', 'UseClientIntegration', 'UseRemoteAPIs', 'CreateAlerts'];
-const WRITE_KINDS: Kind[] = READ_KINDS.concat(['AddListItems', 'EditListItems', 'DeleteListItems', 'DeleteVersions', 'ManagePersonalViews', 'BrowseDirectories', 'AddDelPrivateWebParts', 'UpdatePersonalWebParts', 'EditMyUserInfo']);
-const MANAGE_KINDS: Kind[] = WRITE_KINDS.concat(['ManageLists', 'ApproveItems', 'CancelCheckout', 'AddAndCustomizePages', 'ApplyThemeAndBorder', 'ApplyStyleSheets']);
+const READ_KINDS: Kind[] = [
+  'ViewListItems',
+  'OpenItems',
+  'ViewVersions',
+  'ViewFormPages',
+  'Open',
+  'ViewPages',
+  'CreateSSCSite',
+  'BrowseUserInfo',
+  'UseClientIntegration',
+  'UseRemoteAPIs',
+  'CreateAlerts',
+];
+const WRITE_KINDS: Kind[] = READ_KINDS.concat([
+  'AddListItems',
+  'EditListItems',
+  'DeleteListItems',
+  'DeleteVersions',
+  'ManagePersonalViews',
+  'BrowseDirectories',
+  'AddDelPrivateWebParts',
+  'UpdatePersonalWebParts',
+  'EditMyUserInfo',
+]);
+const MANAGE_KINDS: Kind[] = WRITE_KINDS.concat([
+  'ManageLists',
+  'ApproveItems',
+  'CancelCheckout',
+  'AddAndCustomizePages',
+  'ApplyThemeAndBorder',
+  'ApplyStyleSheets',
+]);
 
 /**
  * `SP.BasePermissions` of a role as `web/effectivebasepermissions` reports it: two 32-bit halves,

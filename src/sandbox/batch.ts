@@ -90,7 +90,7 @@ export async function executeBatch(
   contentType: string | undefined,
   base: URL,
   outerHeaders: IncomingHttpHeaders,
-  run: (req: InnerRequest) => Promise<InnerResponse>
+  run: (req: InnerRequest) => Promise<InnerResponse>,
 ): Promise<InnerResponse> {
   const parts = parseBatch(body, contentType);
   const boundary = `batchresponse_${randomUUID()}`;

@@ -48,15 +48,15 @@ export const FIXED_PERSONAS: ReadonlyArray<DirectoryEntry> = [
     email: 'improvement@northshire.example',
     displayName: "Children's Improvement Team",
     objectId: '0b6f3c1e-0000-4000-8000-000000000010',
-    groups: [ROLE_GROUPS.ImprovementTeam]
+    groups: [ROLE_GROUPS.ImprovementTeam],
   },
   {
     email: 'hos.cincp@northshire.example',
     displayName: 'Head of Service (CIN/CP)',
     objectId: '0b6f3c1e-0000-4000-8000-000000000020',
-    groups: [ROLE_GROUPS.HeadOfService]
+    groups: [ROLE_GROUPS.HeadOfService],
   },
-  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', objectId: '0b6f3c1e-0000-4000-8000-000000000030', groups: [ROLE_GROUPS.Clerk] }
+  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', objectId: '0b6f3c1e-0000-4000-8000-000000000030', groups: [ROLE_GROUPS.Clerk] },
 ];
 
 /** Further fictional people of the Northshire demo: more councillors and the service managers. */
@@ -67,10 +67,16 @@ export const DEMO_PEOPLE: ReadonlyArray<DirectoryEntry> = [
   { email: 'cllr.trent@northshire.example', displayName: 'Cllr Trent', objectId: '0b6f3c1e-0000-4000-8000-000000000006', groups: [councillors] },
   // A co-opted member with no council mailbox: SharePoint fails a query that projects the email
   // of a multi-person column holding them, so no query of the product may.
-  { email: 'cllr.fenwick@northshire.example', displayName: 'Cllr Fenwick', objectId: '0b6f3c1e-0000-4000-8000-000000000007', groups: [councillors], mailbox: false },
+  {
+    email: 'cllr.fenwick@northshire.example',
+    displayName: 'Cllr Fenwick',
+    objectId: '0b6f3c1e-0000-4000-8000-000000000007',
+    groups: [councillors],
+    mailbox: false,
+  },
   { email: 'sm.consultation@northshire.example', displayName: 'Service Manager, Consultation', objectId: '0b6f3c1e-0000-4000-8000-000000000041', groups: [] },
   { email: 'sm.cin@northshire.example', displayName: 'Service Manager, Child in Need', objectId: '0b6f3c1e-0000-4000-8000-000000000042', groups: [] },
-  { email: 'sm.cp@northshire.example', displayName: 'Service Manager, Child Protection', objectId: '0b6f3c1e-0000-4000-8000-000000000043', groups: [] }
+  { email: 'sm.cp@northshire.example', displayName: 'Service Manager, Child Protection', objectId: '0b6f3c1e-0000-4000-8000-000000000043', groups: [] },
 ];
 
 const withoutMailbox = new Set<string>(DEMO_PEOPLE.filter((p) => p.mailbox === false).map((p) => p.email));
@@ -89,7 +95,7 @@ export const SITE_GROUP_DESCRIPTIONS: { readonly [role in Role]: string } = {
   Councillor: 'Elected members who visit the intake teams and write the visit reports.',
   ImprovementTeam: "The Children's Improvement Team: receives reports, chases responses, keeps the rota.",
   HeadOfService: 'Heads of Service who answer the issues raised in visit reports.',
-  Clerk: 'Committee clerks and scrutiny officers who build the committee pack and keep the rota.'
+  Clerk: 'Committee clerks and scrutiny officers who build the committee pack and keep the rota.',
 };
 
 /** The groups docs/architecture.md §4 defines, in role order. */
@@ -159,7 +165,7 @@ function parsePeople(path: string, parsed: unknown[]): DirectoryEntry[] {
       displayName: typeof entry.displayName === 'string' && entry.displayName ? entry.displayName : entry.email,
       objectId: entry.objectId.toLowerCase(),
       groups,
-      ...(entry.mailbox === false ? { mailbox: false as const } : {})
+      ...(entry.mailbox === false ? { mailbox: false as const } : {}),
     };
   });
 }

@@ -29,12 +29,22 @@ export interface GraphContext {
 const GRAPH_PAGE_SIZE = 200;
 
 function json(status: number, body: unknown, headers: { [k: string]: string } = {}): InnerResponse {
-  return { status, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  };
 }
 
 export function graphErrorResponse(error: GraphError): InnerResponse {
   const requestId = randomUUID();
-  return json(error.status, { error: { code: error.code, message: error.message, innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': requestId, 'client-request-id': requestId } } });
+  return json(error.status, {
+    error: {
+      code: error.code,
+      message: error.message,
+      innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': requestId, 'client-request-id': requestId },
+    },
+  });
 }
 
 /** The same refusal in Graph's words. */
@@ -49,7 +59,9 @@ function fromSpError(error: SpError): GraphError {
     case 412:
       return graphErrors.etagMismatch();
     case 500:
-      return error.code.indexOf('SPDuplicateValuesFoundException') !== -1 ? graphErrors.duplicateValues() : new GraphError(500, 'generalException', error.message);
+      return error.code.indexOf('SPDuplicateValuesFoundException') !== -1
+        ? graphErrors.duplicateValues()
+        : new GraphError(500, 'generalException', error.message);
     case 400:
       return graphErrors.invalidRequest(error.message);
     case 409:
@@ -99,7 +111,7 @@ function graphFields(ctx: GraphContext, list: StoredList, item: StoredItem, sele
     AuthorLookupId: String(item.authorId),
     EditorLookupId: String(item.editorId),
     _UIVersionString: `${item.version}.0`,
-    Attachments: false
+    Attachments: false,
   });
   if (!select || !select.length) {
     return all;
@@ -128,7 +140,7 @@ function graphItem(ctx: GraphContext, list: StoredList, item: StoredItem, fields
     createdBy: identityOf(ctx.store.userById(item.authorId)),
     lastModifiedBy: identityOf(ctx.store.userById(item.editorId)),
     parentReference: { id: list.id, siteId: siteId(ctx) },
-    contentType: { id: `0x0100${list.id.replace(/-/g, '').toUpperCase()}`, name: 'Item' }
+    contentType: { id: `0x0100${list.id.replace(/-/g, '').toUpperCase()}`, name: 'Item' },
   };
   if (fields !== false) {
     out.fields = graphFields(ctx, list, item, fields);
@@ -148,7 +160,7 @@ function graphList(ctx: GraphContext, list: StoredList): { [k: string]: unknown 
     webUrl: `${ctx.siteUrl}/Lists/${list.definition.urlName}`,
     displayName: list.definition.title,
     parentReference: { siteId: siteId(ctx) },
-    list: { contentTypesEnabled: false, hidden: false, template: 'genericList' }
+    list: { contentTypesEnabled: false, hidden: false, template: 'genericList' },
   };
 }
 
@@ -162,7 +174,12 @@ function fieldsExpansion(params: URLSearchParams): false | string[] | undefined 
   if (!match) {
     throw graphErrors.invalidRequest(`Parsing OData Select and Expand failed: Could not find a property named '${expand}' on type 'microsoft.graph.listItem'.`);
   }
-  return match[1] ? match[1].split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  return match[1]
+    ? match[1]
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 }
 
 function parseBody(body: string): unknown {
@@ -174,7 +191,14 @@ function parseBody(body: string): unknown {
 }
 
 /** Answers one Graph request (already authenticated). `path` starts after `/v1.0/`. */
-export async function handleGraph(ctx: GraphContext, method: string, url: URL, headers: IncomingHttpHeaders, body: string, caller: Caller): Promise<InnerResponse> {
+export async function handleGraph(
+  ctx: GraphContext,
+  method: string,
+  url: URL,
+  headers: IncomingHttpHeaders,
+  body: string,
+  caller: Caller,
+): Promise<InnerResponse> {
   try {
     return route(ctx, method.toUpperCase(), url, headers, body, caller);
   } catch (error) {
@@ -241,14 +265,17 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
       webUrl: ctx.siteUrl,
       displayName: 'Frontline Visits',
       root: {},
-      siteCollection: { hostname: ctx.hostname }
+      siteCollection: { hostname: ctx.hostname },
     });
   }
   if (segments[0].toLowerCase() !== 'lists') {
     throw graphErrors.invalidRequest(`The sandbox does not serve /sites/{site}/${segments[0]}.`);
   }
   if (segments.length === 1) {
-    return json(200, { '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists`, value: ctx.store.lists().map((l) => graphList(ctx, l)) });
+    return json(200, {
+      '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists`,
+      value: ctx.store.lists().map((l) => graphList(ctx, l)),
+    });
   }
   const ref = segments[1];
   const list = ctx.store.listById(ref) || ctx.store.listByTitle(ref) || ctx.store.listByUrlName(ref);
@@ -275,11 +302,11 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
         top: top === null ? GRAPH_PAGE_SIZE : Number(top),
         skipToken: token ? Buffer.from(token, 'base64url').toString('utf8') : undefined,
         graph: true,
-        allowNonIndexed: /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(prefer)
+        allowNonIndexed: /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(prefer),
       });
       const out: { [k: string]: unknown } = {
         '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists('${list.id}')/items`,
-        value: result.items.map((item) => graphItem(ctx, list, item, fields))
+        value: result.items.map((item) => graphItem(ctx, list, item, fields)),
       };
       if (result.nextSkipToken) {
         const next = new URL(url.toString());
@@ -295,7 +322,10 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
         throw graphErrors.invalidRequest('A new list item needs a "fields" object.');
       }
       const item = ctx.ops.add(list, caller, parseGraphWrite(ctx.store, list, payload.fields));
-      return json(201, { '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists('${list.id}')/items/$entity`, ...graphItem(ctx, list, item, undefined) });
+      return json(201, {
+        '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists('${list.id}')/items/$entity`,
+        ...graphItem(ctx, list, item, undefined),
+      });
     }
     throw graphErrors.invalidRequest(`${method} is not supported on items.`);
   }
@@ -306,7 +336,10 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
   }
   if (segments.length === 4) {
     if (method === 'GET') {
-      return json(200, { '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists('${list.id}')/items/$entity`, ...graphItem(ctx, list, ctx.ops.get(list, caller, id), fieldsExpansion(params)) });
+      return json(200, {
+        '@odata.context': `${ctx.origin}/v1.0/$metadata#sites('${siteId(ctx)}')/lists('${list.id}')/items/$entity`,
+        ...graphItem(ctx, list, ctx.ops.get(list, caller, id), fieldsExpansion(params)),
+      });
     }
     if (method === 'PATCH') {
       const payload = parseBody(body) as { fields?: unknown };
@@ -322,7 +355,9 @@ function route(ctx: GraphContext, method: string, url: URL, headers: IncomingHtt
   if (segments.length === 5 && segments[4].toLowerCase() === 'fields') {
     if (method === 'GET') {
       const item = ctx.ops.get(list, caller, id);
-      return json(200, graphFields(ctx, list, item, (params.get('$select') || params.get('select') || '').split(',').filter(Boolean)), { ETag: graphEtag(item) });
+      return json(200, graphFields(ctx, list, item, (params.get('$select') || params.get('select') || '').split(',').filter(Boolean)), {
+        ETag: graphEtag(item),
+      });
     }
     if (method === 'PATCH') {
       const item = ctx.ops.update(list, caller, id, parseGraphWrite(ctx.store, list, parseBody(body)), ifMatch);

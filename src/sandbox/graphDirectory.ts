@@ -15,7 +15,11 @@ import { SandboxStore } from './store';
 const MAX_CHECKED_GROUPS = 20;
 
 function json(status: number, body: unknown): InnerResponse {
-  return { status, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
 }
 
 const insufficientPrivileges = (): GraphError => new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
@@ -44,17 +48,27 @@ export function handleDirectory(store: SandboxStore, origin: string, method: str
     throw insufficientPrivileges();
   }
   if (kind.toLowerCase() === 'users' && segments.length === 2 && method === 'GET') {
-    const person = store.users().filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
+    const person = store
+      .users()
+      .filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
     if (!person) {
       throw notFound(id);
     }
-    return json(200, { '@odata.context': `${origin}/v1.0/$metadata#users/$entity`, id: person.objectId, displayName: person.title, userPrincipalName: person.email, mail: person.email || null });
+    return json(200, {
+      '@odata.context': `${origin}/v1.0/$metadata#users/$entity`,
+      id: person.objectId,
+      displayName: person.title,
+      userPrincipalName: person.email,
+      mail: person.email || null,
+    });
   }
   if (kind.toLowerCase() === 'users' && segments.length === 3 && action.toLowerCase() === 'checkmembergroups') {
     if (method !== 'POST') {
       throw new GraphError(405, 'Request_BadRequest', `${method} is not allowed on checkMemberGroups.`);
     }
-    const person = store.users().filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
+    const person = store
+      .users()
+      .filter((u) => !u.isApp && u.principalType === 1 && (u.objectId.toLowerCase() === id.toLowerCase() || u.email === id.toLowerCase()))[0];
     if (!person) {
       throw notFound(id);
     }
@@ -89,9 +103,19 @@ export function handleDirectory(store: SandboxStore, origin: string, method: str
         return { '@odata.type': '#microsoft.graph.group', id: nested.objectId, displayName: nested.displayName, securityEnabled: true, mailEnabled: false };
       }
       const person = store.users().filter((u) => u.principalType === 1 && !u.isApp && u.objectId.toLowerCase() === objectId)[0];
-      return { '@odata.type': '#microsoft.graph.user', id: objectId, displayName: person ? person.title : null, mail: person ? person.email : null, userPrincipalName: person ? person.email : null };
+      return {
+        '@odata.type': '#microsoft.graph.user',
+        id: objectId,
+        displayName: person ? person.title : null,
+        mail: person ? person.email : null,
+        userPrincipalName: person ? person.email : null,
+      };
     });
     return json(200, { '@odata.context': `${origin}/v1.0/$metadata#directoryObjects`, value });
   }
-  throw new GraphError(400, 'Request_BadRequest', `The sandbox serves only users/{id}, users/{id}/checkMemberGroups and groups/{id}/transitiveMembers of the directory, not /${path}.`);
+  throw new GraphError(
+    400,
+    'Request_BadRequest',
+    `The sandbox serves only users/{id}, users/{id}/checkMemberGroups and groups/{id}/transitiveMembers of the directory, not /${path}.`,
+  );
 }

@@ -83,7 +83,8 @@ export function resolveColumn(store: SandboxStore, list: StoredList, path: strin
     }
     const plain = fieldNamed(def, head);
     if (plain && !isIdField(plain)) {
-      const read = plain.type === 'DateTime' ? (i: StoredItem) => dateValue(i.fields[plain.internalName]) : (i: StoredItem) => valueOrNull(i.fields[plain.internalName]);
+      const read =
+        plain.type === 'DateTime' ? (i: StoredItem) => dateValue(i.fields[plain.internalName]) : (i: StoredItem) => valueOrNull(i.fields[plain.internalName]);
       return { indexed: !!plain.indexed, read };
     }
     const suffix = graph ? 'LookupId' : 'Id';
@@ -118,7 +119,7 @@ export function resolveColumn(store: SandboxStore, list: StoredList, path: strin
         const targetItem = typeof id === 'number' ? target.items.get(id) : undefined;
         const value = targetItem ? targetItem.fields[targetField.internalName] : null;
         return targetField.type === 'DateTime' ? dateValue(value) : valueOrNull(value);
-      }
+      },
     };
   }
   userProp(undefined, sub); // validates the property name
@@ -127,7 +128,7 @@ export function resolveColumn(store: SandboxStore, list: StoredList, path: strin
     read: (i) => {
       const value = i.fields[field.internalName];
       return Array.isArray(value) ? value.map((id) => userProp(id, sub)) : userProp(value, sub);
-    }
+    },
   };
 }
 
@@ -153,7 +154,7 @@ const EDM: { [type: string]: string } = {
   DateTime: 'Edm.DateTime',
   Lookup: 'Edm.Int32',
   User: 'Edm.Int32',
-  UserMulti: 'Collection(Edm.Int32)'
+  UserMulti: 'Collection(Edm.Int32)',
 };
 
 /** Keys a payload may carry that describe it rather than set a field. */
@@ -188,7 +189,9 @@ export function convertFieldValue(store: SandboxStore, field: FieldDefinition, v
         throw spErrors.fieldValidation(`The value of field '${field.displayName}' is longer than its maximum length of ${field.maxLength || 255} characters.`);
       }
       if (field.type === 'Choice' && value !== '' && (field.choices || []).indexOf(value) === -1) {
-        throw spErrors.fieldValidation(`'${value}' is not a valid choice for field '${field.displayName}'. Valid choices: ${(field.choices || []).join(', ')}.`);
+        throw spErrors.fieldValidation(
+          `'${value}' is not a valid choice for field '${field.displayName}'. Valid choices: ${(field.choices || []).join(', ')}.`,
+        );
       }
       return value === '' && field.type === 'Choice' ? null : value;
     }
@@ -243,7 +246,11 @@ export function convertFieldValue(store: SandboxStore, field: FieldDefinition, v
       if (value === null) {
         return [];
       }
-      const raw = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results) ? (value as { results: unknown[] }).results : undefined;
+      const raw = Array.isArray(value)
+        ? value
+        : value && typeof value === 'object' && Array.isArray((value as { results?: unknown }).results)
+          ? (value as { results: unknown[] }).results
+          : undefined;
       if (!raw) {
         throw spErrors.wrongType(EDM.UserMulti);
       }

@@ -103,7 +103,7 @@ export class ListOps {
   public constructor(
     private readonly store: SandboxStore,
     private readonly onChange: (list: StoredList, kind: ChangeKind, item: StoredItem) => void,
-    private readonly rules: SecurityRules = DEFAULT_SECURITY_RULES
+    private readonly rules: SecurityRules = DEFAULT_SECURITY_RULES,
   ) {}
 
   public query(list: StoredList, caller: Caller, options: QueryOptions): QueryResult {
@@ -168,7 +168,7 @@ export class ListOps {
     const hasMore = start + top < sorted.length && page.length > 0;
     return {
       items: page.map((e) => e.item),
-      nextSkipToken: hasMore ? this.encodeSkipToken(page[page.length - 1].key, keys) : undefined
+      nextSkipToken: hasMore ? this.encodeSkipToken(page[page.length - 1].key, keys) : undefined,
     };
   }
 

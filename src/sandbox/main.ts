@@ -27,7 +27,7 @@ export function sandboxOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): San
     siteTimeZone: siteTimeZoneFromEnv(env.SANDBOX_TIME_ZONE),
     bareSite: env.SANDBOX_SITE === 'bare',
     submittedLockRule: securityRulesFromEnvironment(env).submittedLockRule,
-    botApp: botAppFromEnv(env)
+    botApp: botAppFromEnv(env),
   };
 }
 
@@ -48,7 +48,10 @@ export function botAppFromEnv(env: NodeJS.ProcessEnv): BotAppOptions {
   }
   const apis = env.SANDBOX_APP_SITES_SELECTED;
   if (apis !== undefined) {
-    const list = apis.split(',').map((a) => a.trim().toLowerCase()).filter(Boolean);
+    const list = apis
+      .split(',')
+      .map((a) => a.trim().toLowerCase())
+      .filter(Boolean);
     if (list.some((a) => a !== 'graph' && a !== 'sharepoint')) {
       throw new Error(`SANDBOX_APP_SITES_SELECTED lists APIs from "graph" and "sharepoint", comma-separated; it is "${apis}"`);
     }
@@ -82,7 +85,7 @@ export function describeSandbox(sandbox: SandboxHandle): string {
     `  data in ${sandbox.dataDir}`,
     `  list rules: ${sandbox.listRules === 'production' ? "production's list settings only (SANDBOX_LIST_RULES=production)" : "the sandbox's (production's list settings plus its own field checks)"}`,
     `  personas: ${FIXED_PERSONAS.map((p) => p.email).join(', ')}`,
-    `  bot app: ${describeBotApp(sandbox)}`
+    `  bot app: ${describeBotApp(sandbox)}`,
   ].join('\n');
 }
 
@@ -93,7 +96,7 @@ function describeBotApp(sandbox: SandboxHandle): string {
   return [
     `${app.credential}${app.credential === 'secret' ? ' (SharePoint REST will refuse its token)' : ''}`,
     `Sites.Selected consented for ${apis.length ? apis.join(' and ') : 'no API'}`,
-    grants.length ? grants.map((g) => `${g.role} on ${g.site}`).join(', ') : 'no site granted'
+    grants.length ? grants.map((g) => `${g.role} on ${g.site}`).join(', ') : 'no site granted',
   ].join('; ');
 }
 

@@ -7,7 +7,12 @@
  */
 import { spErrors } from './errors';
 
-export type Literal = { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'boolean'; value: boolean } | { kind: 'null' } | { kind: 'datetime'; value: string };
+export type Literal =
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'datetime'; value: string };
 
 export type ComparisonOp = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
 
@@ -16,10 +21,7 @@ export type FilterNode =
   | { kind: 'compare'; op: ComparisonOp; path: string; value: Literal }
   | { kind: 'startswith' | 'substringof'; path: string; value: string };
 
-type Token =
-  | { t: 'lparen' | 'rparen' | 'comma' }
-  | { t: 'ident'; v: string }
-  | { t: 'literal'; v: Literal };
+type Token = { t: 'lparen' | 'rparen' | 'comma' } | { t: 'ident'; v: string } | { t: 'literal'; v: Literal };
 
 const COMPARISONS: ReadonlyArray<string> = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
 
@@ -163,7 +165,12 @@ export function parseFilter(text: string): FilterNode {
       expect('rparen');
       return inner;
     }
-    if (token.t === 'ident' && (token.v.toLowerCase() === 'startswith' || token.v.toLowerCase() === 'substringof') && tokens[pos + 1] && tokens[pos + 1].t === 'lparen') {
+    if (
+      token.t === 'ident' &&
+      (token.v.toLowerCase() === 'startswith' || token.v.toLowerCase() === 'substringof') &&
+      tokens[pos + 1] &&
+      tokens[pos + 1].t === 'lparen'
+    ) {
       const fn = token.v.toLowerCase() as 'startswith' | 'substringof';
       pos += 2;
       const first = tokens[pos++];
@@ -300,7 +307,9 @@ export function evaluateFilter(node: FilterNode, valueOf: ValueOf): boolean {
       const raw = valueOf(node.path);
       const values = Array.isArray(raw) ? raw : [raw];
       const wanted = node.value.toLowerCase();
-      return values.some((v) => typeof v === 'string' && (node.kind === 'startswith' ? v.toLowerCase().startsWith(wanted) : v.toLowerCase().indexOf(wanted) !== -1));
+      return values.some(
+        (v) => typeof v === 'string' && (node.kind === 'startswith' ? v.toLowerCase().startsWith(wanted) : v.toLowerCase().indexOf(wanted) !== -1),
+      );
     }
     case 'compare': {
       const raw = valueOf(node.path);

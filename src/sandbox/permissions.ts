@@ -26,7 +26,16 @@ const SP_EXCEPTION = '-2146232832, Microsoft.SharePoint.SPException';
 export function roleDefinitionsRoute(apiUrl: string, mode: ODataMode, rest: PathSegment[], argValue: (args: string | undefined) => string): InnerResponse {
   const meta = (r: RoleDefinition): { type: string; editLink: string } => ({ type: 'SP.RoleDefinition', editLink: `Web/RoleDefinitions(${r.id})` });
   if (rest.length === 1 && rest[0].args === undefined) {
-    return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'SP.ApiData.RoleDefinitions', ROLE_DEFINITIONS.map((r) => annotate(mode, apiUrl, meta(r), roleDefinitionEntity(r)))));
+    return jsonResponse(
+      mode,
+      200,
+      collectionBody(
+        mode,
+        apiUrl,
+        'SP.ApiData.RoleDefinitions',
+        ROLE_DEFINITIONS.map((r) => annotate(mode, apiUrl, meta(r), roleDefinitionEntity(r))),
+      ),
+    );
   }
   const by = rest.length === 1 ? rest[0] : rest[1];
   const arg = argValue(by.args);
@@ -58,7 +67,7 @@ export function itemPermissionsRoute(
   mode: ODataMode,
   apiUrl: string,
   expand: string[],
-  namedArg: ArgReader
+  namedArg: ArgReader,
 ): InnerResponse | undefined {
   const [s1, s2] = rest;
   const item = list.items.get(itemId);
@@ -84,7 +93,11 @@ export function itemPermissionsRoute(
       throw new SpError(400, SP_EXCEPTION, `${method} is not supported on breakroleinheritance.`);
     }
     if (boolArg('copyRoleAssignments', true)) {
-      throw new SpError(400, SP_EXCEPTION, 'The sandbox supports breakroleinheritance(copyRoleAssignments=false) only: it does not model the list\'s own role assignments.');
+      throw new SpError(
+        400,
+        SP_EXCEPTION,
+        "The sandbox supports breakroleinheritance(copyRoleAssignments=false) only: it does not model the list's own role assignments.",
+      );
     }
     if (!item.roleAssignments) {
       // As SharePoint: without copied assignments the caller is left as the one assignment, with full control.
@@ -113,10 +126,18 @@ export function itemPermissionsRoute(
     const entities = Array.from(byPrincipal.entries()).map(([principalId, roleIds]) => {
       const entity: { [k: string]: unknown } = { PrincipalId: principalId };
       if (withBindings) {
-        const bindings = roleIds.map((id) => ROLE_DEFINITIONS.filter((r) => r.id === id)[0]).filter((r) => !!r).map((r) => roleDefinitionEntity(r));
+        const bindings = roleIds
+          .map((id) => ROLE_DEFINITIONS.filter((r) => r.id === id)[0])
+          .filter((r) => !!r)
+          .map((r) => roleDefinitionEntity(r));
         entity.RoleDefinitionBindings = mode === 'verbose' ? { results: bindings } : bindings;
       }
-      return annotate(mode, apiUrl, { type: 'SP.RoleAssignment', editLink: `Web/Lists(guid'${list.id}')/Items(${itemId})/RoleAssignments/GetByPrincipalId(${principalId})` }, entity);
+      return annotate(
+        mode,
+        apiUrl,
+        { type: 'SP.RoleAssignment', editLink: `Web/Lists(guid'${list.id}')/Items(${itemId})/RoleAssignments/GetByPrincipalId(${principalId})` },
+        entity,
+      );
     });
     return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'SP.ApiData.RoleAssignments', entities));
   }
@@ -136,7 +157,11 @@ export function itemPermissionsRoute(
     if (s2.name === 'addroleassignment' && !current.some(same)) {
       store.setRoleAssignments(list, itemId, current.concat([{ principalId, roleDefId }]));
     } else if (s2.name === 'removeroleassignment' && current.some(same)) {
-      store.setRoleAssignments(list, itemId, current.filter((a) => !same(a)));
+      store.setRoleAssignments(
+        list,
+        itemId,
+        current.filter((a) => !same(a)),
+      );
     }
     return emptyResponse(200);
   }

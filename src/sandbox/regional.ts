@@ -22,7 +22,7 @@ interface TimeZoneDefinition {
 export const SITE_TIME_ZONES: { readonly [name in SiteTimeZoneName]: TimeZoneDefinition } = {
   London: { id: 2, description: '(UTC) Dublin, Edinburgh, Lisbon, London', iana: 'Europe/London', bias: 0, daylightBias: -60 },
   UTC: { id: 93, description: '(UTC) Coordinated Universal Time', iana: 'UTC', bias: 0, daylightBias: 0 },
-  Pacific: { id: 13, description: '(UTC-08:00) Pacific Time (US and Canada)', iana: 'America/Los_Angeles', bias: 480, daylightBias: -60 }
+  Pacific: { id: 13, description: '(UTC-08:00) Pacific Time (US and Canada)', iana: 'America/Los_Angeles', bias: 480, daylightBias: -60 },
 };
 
 /** Provisioning sets London on the data site; a site nobody set keeps the tenant's default, here London too. */
@@ -55,7 +55,7 @@ export function timeZoneEntity(name: SiteTimeZoneName): { [k: string]: unknown }
   return {
     Description: zone.description,
     Id: zone.id,
-    Information: { Bias: zone.bias, DaylightBias: zone.daylightBias, StandardBias: 0 }
+    Information: { Bias: zone.bias, DaylightBias: zone.daylightBias, StandardBias: 0 },
   };
 }
 

@@ -121,9 +121,13 @@ const REPORT_FEEDBACK_FIELDS: ReadonlyArray<string> = [
   ...FEEDBACK_TEXT_FIELDS.map((field) => field.listField),
   VISIT_REPORTS.fields.HosFeedbackBy,
   VISIT_REPORTS.fields.HosFeedbackOn,
-  VISIT_REPORTS.fields.HosFeedbackHistory
+  VISIT_REPORTS.fields.HosFeedbackHistory,
 ];
-const REPORT_CARD_FIELDS: ReadonlyArray<string> = [VISIT_REPORTS.fields.CardConversationId, VISIT_REPORTS.fields.CardActivityId, VISIT_REPORTS.fields.ServerCheck];
+const REPORT_CARD_FIELDS: ReadonlyArray<string> = [
+  VISIT_REPORTS.fields.CardConversationId,
+  VISIT_REPORTS.fields.CardActivityId,
+  VISIT_REPORTS.fields.ServerCheck,
+];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
 const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;

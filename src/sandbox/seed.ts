@@ -22,7 +22,7 @@ const V = VISIT_REPORTS.fields;
 const TEAMS = [
   { title: 'Consultation Team (front door)', manager: 'sm.consultation@northshire.example', short: 'Consultation' },
   { title: 'Child in Need Team', manager: 'sm.cin@northshire.example', short: 'CIN' },
-  { title: 'Child Protection Team', manager: 'sm.cp@northshire.example', short: 'CP' }
+  { title: 'Child Protection Team', manager: 'sm.cp@northshire.example', short: 'CP' },
 ];
 
 /** Pairs of councillors, cycled month by month, so Hale and Osei have visits past and future. */
@@ -33,12 +33,12 @@ const PAIRS = [
   ['cllr.hale@northshire.example', 'cllr.ashby@northshire.example', 'cllr.fenwick@northshire.example'],
   ['cllr.osei@northshire.example', 'cllr.trent@northshire.example'],
   ['cllr.marlow@northshire.example', 'cllr.penrose@northshire.example'],
-  ['cllr.ashby@northshire.example', 'cllr.trent@northshire.example']
+  ['cllr.ashby@northshire.example', 'cllr.trent@northshire.example'],
 ];
 
 const NOT_HELD: { [monthOffset: number]: string } = {
   [-7]: 'Cancelled: special Cabinet meeting called for the same morning.',
-  [-4]: 'Not held: no replacement available at short notice when a member was taken ill.'
+  [-4]: 'Not held: no replacement available at short notice when a member was taken ill.',
 };
 
 const GRIDS = [
@@ -51,7 +51,7 @@ const GRIDS = [
     [V.PerformanceNextSteps]: 'Weekly tracking of assessments nearing timescale.',
     [V.OtherWorries]: 'Laptops are slow to start, which eats into visit time.',
     [V.OtherWorkingWell]: '',
-    [V.OtherNextSteps]: 'IT to review the team’s devices.'
+    [V.OtherNextSteps]: 'IT to review the team’s devices.',
   },
   {
     [V.StaffingWorries]: 'Newly qualified workers carry a high share of complex cases.',
@@ -62,20 +62,20 @@ const GRIDS = [
     [V.PerformanceNextSteps]: 'Raise attendance at strategy meetings with the health partnership.',
     [V.OtherWorries]: 'Interview rooms are shared with another service and often booked.',
     [V.OtherWorkingWell]: 'The new family time room is well used.',
-    [V.OtherNextSteps]: ''
-  }
+    [V.OtherNextSteps]: '',
+  },
 ];
 
 const FEEDBACK = [
   'Thank you for the visit. Two permanent social workers start next month, which will reduce agency cover to one post. Assessment timeliness is now reviewed weekly by the team manager.',
-  'We have raised strategy meeting attendance with the health partnership and a named lead will attend from next month. Facilities are looking for a second interview room.'
+  'We have raised strategy meeting attendance with the health partnership and a named lead will attend from next month. Facilities are looking for a second interview room.',
 ];
 
 /** The answer area by area, as the committee report pairs them: given where the members wrote about the area. */
 const AREA_FEEDBACK: { [row in GridRow]: string } = {
   staffing: 'Two permanent social workers start next month; agency cover falls to one post by the spring.',
   performance: 'The team manager now reviews assessment timeliness weekly; the service manager checks the figures monthly.',
-  other: 'Facilities are looking for a second interview room and will report back by the end of the quarter.'
+  other: 'Facilities are looking for a second interview room and will report back by the end of the quarter.',
 };
 
 /** Each area's answer, for the areas the members wrote about. */
@@ -130,10 +130,10 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
   const teams = store.bulkAddItems(
     teamsList,
     TEAMS.map((t) =>
-      withDefaults(teamsList, { [T.Title]: t.title, [T.ServiceManager]: requireUser(store, t.manager).id, [T.HeadOfService]: hos.id, [T.IsActive]: true })
+      withDefaults(teamsList, { [T.Title]: t.title, [T.ServiceManager]: requireUser(store, t.manager).id, [T.HeadOfService]: hos.id, [T.IsActive]: true }),
     ),
     improvement.id,
-    setUpOn
+    setUpOn,
   );
 
   const rotaFields: Array<{ day: CalendarDate; fields: FieldValues }> = [];
@@ -154,15 +154,15 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         [R.Members]: pair,
         [R.MunicipalYear]: municipalYearOf(day),
         [R.RotaStatus]: status,
-        [R.NotHeldReason]: notHeld || (status === 'Rescheduled' ? 'Moved from the original date while the team changes offices; new date to follow.' : null)
-      })
+        [R.NotHeldReason]: notHeld || (status === 'Rescheduled' ? 'Moved from the original date while the team changes offices; new date to follow.' : null),
+      }),
     });
   }
   const rota = store.bulkAddItems(
     rotaList,
     rotaFields.map((r) => r.fields),
     improvement.id,
-    setUpOn
+    setUpOn,
   );
 
   // One report per held visit, by the pair's first demo persona (Hale/Osei) or its first member.
@@ -183,7 +183,17 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
       variant++;
       const isFixed = fixedIds.indexOf(authorId) !== -1;
       // Hale and Osei: newest draft, then submitted, then responded. Others: an overdue response, then an overdue draft.
-      const status = isFixed ? (index === 0 ? 'Draft' : index === 1 ? 'Submitted' : 'Responded') : index === 0 ? 'Submitted' : index === 1 ? 'Draft' : 'Responded';
+      const status = isFixed
+        ? index === 0
+          ? 'Draft'
+          : index === 1
+            ? 'Submitted'
+            : 'Responded'
+        : index === 0
+          ? 'Submitted'
+          : index === 1
+            ? 'Draft'
+            : 'Responded';
       const submittedDay = addDays(day, isFixed ? 21 : 14);
       const submittedOn = status === 'Draft' ? null : instantOn(submittedDay < today ? submittedDay : addDays(today, -1));
       const fields = withDefaults(reportsList, {
@@ -200,7 +210,8 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         [V.HosFeedback]: status === 'Responded' ? feedback : null,
         ...areaAnswers(status === 'Responded', grid),
         [V.HosFeedbackBy]: status === 'Responded' ? hos.id : null,
-        [V.HosFeedbackOn]: status === 'Responded' && submittedOn ? new Date(submittedOn.getTime() + 12 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null
+        [V.HosFeedbackOn]:
+          status === 'Responded' && submittedOn ? new Date(submittedOn.getTime() + 12 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
       });
       if (status === 'Draft') {
         // A draft lives in its own list until it is submitted, with the form's fields only.

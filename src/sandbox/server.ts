@@ -11,7 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SITE_RELATIVE_URL } from '../data/listContract';
 import { londonToday } from '../domain/calendarDate';
-import { AppDirectory, basePermissionsOf, BotAppOptions, graphRoleNeeded, roleAtLeast, SANDBOX_TENANT_ID, sharePointRoleNeeded, unsupportedAppOnlyToken } from './appIdentity';
+import {
+  AppDirectory,
+  basePermissionsOf,
+  BotAppOptions,
+  graphRoleNeeded,
+  roleAtLeast,
+  SANDBOX_TENANT_ID,
+  sharePointRoleNeeded,
+  unsupportedAppOnlyToken,
+} from './appIdentity';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, noteMailboxes, roleLabelsForGroups } from './directory';
 import { graphErrors, SpError, spErrors } from './errors';
@@ -116,7 +125,7 @@ export const TEAM_SITE_RELATIVE_URL = '/sites/improvement-team';
  */
 const OTHER_SITES: ReadonlyArray<{ path: string; title: string; webId: string }> = [
   { path: TEAM_SITE_RELATIVE_URL, title: 'Children’s Improvement Team', webId: '7d1c0e52-3b1a-4c59-9f2e-2a6f0b9c1e01' },
-  { path: '', title: 'Northshire Council', webId: '7d1c0e52-3b1a-4c59-9f2e-2a6f0b9c1e00' }
+  { path: '', title: 'Northshire Council', webId: '7d1c0e52-3b1a-4c59-9f2e-2a6f0b9c1e00' },
 ];
 
 /** The site whose `_api` a path is under, longest path first; undefined for none. */
@@ -153,7 +162,7 @@ function sharePointHeaders(): { [k: string]: string } {
     'X-SharePointHealthScore': '0',
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, max-age=0',
-    MicrosoftSharePointTeamServices: '16.0.0.0'
+    MicrosoftSharePointTeamServices: '16.0.0.0',
   };
 }
 
@@ -216,12 +225,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = listening.port;
   const url = `http://localhost:${port}`;
   const siteUrl = `${url}${SITE_RELATIVE_URL}`;
-  const spContext: SpContext = { store, ops, webhooks, siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL) : undefined) };
+  const spContext: SpContext = {
+    store,
+    ops,
+    webhooks,
+    siteUrl,
+    siteRelativeUrl: SITE_RELATIVE_URL,
+    siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL) : undefined),
+  };
   const otherContexts = new Map<string, SpContext>(
     OTHER_SITES.map((o) => [
       o.path,
-      { store, ops, webhooks, siteUrl: `${url}${o.path}`, siteRelativeUrl: o.path, otherSite: { title: o.title, webId: o.webId }, siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', o.path) : undefined) }
-    ])
+      {
+        store,
+        ops,
+        webhooks,
+        siteUrl: `${url}${o.path}`,
+        siteRelativeUrl: o.path,
+        otherSite: { title: o.title, webId: o.webId },
+        siteRoleOf: (caller) => (caller.kind === 'app' ? apps.roleOn(caller.app, 'sharepoint', o.path) : undefined),
+      },
+    ]),
   );
   const graphContext = { store, ops, origin: url, siteUrl, hostname: 'localhost' };
   const sitePermissions = {
@@ -235,7 +259,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       return ref.toLowerCase() === graphSiteIdOf(graphContext).toLowerCase() ? SITE_RELATIVE_URL : undefined;
     },
-    graphSiteId: (): string => graphSiteIdOf(graphContext)
+    graphSiteId: (): string => graphSiteIdOf(graphContext),
   };
   const workbench = options.workbench === false ? undefined : await loadWorkbench(siteUrl);
   const apiPrefix = `${SITE_RELATIVE_URL}/_api/`.toLowerCase();
@@ -247,14 +271,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.notSupported(`requests outside ${SITE_RELATIVE_URL}/_api`));
     }
     // An app acts only as far as its Sites.Selected role on the site lets it, request by request.
-    if (caller.kind === 'app' && !roleAtLeast(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(inner.method, path.slice(apiPrefix.length)))) {
+    if (
+      caller.kind === 'app' &&
+      !roleAtLeast(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL), sharePointRoleNeeded(inner.method, path.slice(apiPrefix.length)))
+    ) {
       return errorResponse(odataMode(String(inner.headers.accept || '')), spErrors.accessDenied());
     }
     if (caller.kind === 'app' && inner.method === 'GET' && path.slice(apiPrefix.length).toLowerCase() === 'web/effectivebasepermissions') {
       // What the app may do here, without trying it (the bot's access check, a doctor).
       const mask = basePermissionsOf(apps.roleOn(caller.app, 'sharepoint', SITE_RELATIVE_URL));
       const mode = odataMode(String(inner.headers.accept || ''));
-      const body = mode === 'verbose' ? { d: { EffectiveBasePermissions: { __metadata: { type: 'SP.BasePermissions' }, ...mask } } } : mode === 'minimalmetadata' ? { 'odata.metadata': `${siteUrl}/_api/$metadata#Edm.BasePermissions`, ...mask } : mask;
+      const body =
+        mode === 'verbose'
+          ? { d: { EffectiveBasePermissions: { __metadata: { type: 'SP.BasePermissions' }, ...mask } } }
+          : mode === 'minimalmetadata'
+            ? { 'odata.metadata': `${siteUrl}/_api/$metadata#Edm.BasePermissions`, ...mask }
+            : mask;
       return { status: 200, headers: { 'Content-Type': `application/json;odata=${mode};streaming=true;charset=utf-8` }, body: JSON.stringify(body) };
     }
     return handleSpRest(spContext, inner, caller, path.slice(apiPrefix.length));
@@ -278,9 +310,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         const headers: { [k: string]: string } = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
         const message = fault.status === 429 ? 'The request has been throttled (sandbox fault injection).' : 'The server is busy (sandbox fault injection).';
         if (isGraph) {
-          return send(res, graphErrorResponse(Object.assign(graphErrors.invalidRequest(message), { status: fault.status, code: fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable' })), headers);
+          return send(
+            res,
+            graphErrorResponse(
+              Object.assign(graphErrors.invalidRequest(message), {
+                status: fault.status,
+                code: fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable',
+              }),
+            ),
+            headers,
+          );
         }
-        return send(res, errorResponse(odataMode(req.headers.accept), Object.assign(spErrors.badRequest(message), { status: fault.status, code: '-2147024860, Microsoft.SharePoint.SPRequestThrottledException' })), headers);
+        return send(
+          res,
+          errorResponse(
+            odataMode(req.headers.accept),
+            Object.assign(spErrors.badRequest(message), { status: fault.status, code: '-2147024860, Microsoft.SharePoint.SPRequestThrottledException' }),
+          ),
+          headers,
+        );
       }
     }
     if (isSp && apiSite !== undefined && apiSite !== SITE_RELATIVE_URL) {
@@ -343,7 +391,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       // Sites.Selected governs the site endpoints only: directory calls are judged by the app's
       // directory permissions (graphDirectory.ts), the activity feed by its own.
-      if (who.caller.kind === 'app' && /^\/v1\.0\/sites\//i.test(path) && !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))) {
+      if (
+        who.caller.kind === 'app' &&
+        /^\/v1\.0\/sites\//i.test(path) &&
+        !roleAtLeast(apps.roleOn(who.caller.app, 'graph', SITE_RELATIVE_URL), graphRoleNeeded(req.method || 'GET'))
+      ) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
       }
       return send(res, await handleGraph(graphContext, req.method || 'GET', requestUrl, req.headers, body, who.caller));
@@ -493,6 +545,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (ownsDataDir) {
         rmSync(dataDir, { recursive: true, force: true });
       }
-    }
+    },
   };
 }

@@ -29,7 +29,11 @@ export function parseSitePermissionsPath(path: string): { ref: string; permissio
 }
 
 function json(status: number, body: unknown): InnerResponse {
-  return { status, headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' }, body: JSON.stringify(body) };
+  return {
+    status,
+    headers: { 'Content-Type': 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8' },
+    body: JSON.stringify(body),
+  };
 }
 
 function permissionEntity(grant: SiteGrant): { [k: string]: unknown } {
@@ -39,7 +43,7 @@ function permissionEntity(grant: SiteGrant): { [k: string]: unknown } {
     '@deprecated.GrantedToIdentities': 'GrantedToIdentities has been deprecated. Refer to GrantedToIdentitiesV2',
     roles: [grant.role],
     grantedToIdentities: identity,
-    grantedToIdentitiesV2: identity
+    grantedToIdentitiesV2: identity,
   };
 }
 

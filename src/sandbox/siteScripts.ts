@@ -39,7 +39,7 @@ export enum ActionOutcome {
   Success = 0,
   Failure = 1,
   NoOp = 2,
-  SucceededWithException = 3
+  SucceededWithException = 3,
 }
 
 export interface ActionResult {
@@ -77,13 +77,13 @@ const KNOWN_ELSEWHERE = [
   'createSiteColumn',
   'createSiteColumnXml',
   'createContentType',
-  'setSiteBranding'
+  'setSiteBranding',
 ];
 
 /** SharePoint time zone ids the sandbox knows (SPRegionalSettings.TimeZones): UTC, London, Pacific. */
 /** The time zones the sandbox models, by SharePoint's id: one table with the date-only conversions. */
 export const TIME_ZONES: { [id: number]: { description: string; iana: string } } = Object.fromEntries(
-  Object.values(SITE_TIME_ZONES).map((zone) => [zone.id, { description: zone.description, iana: zone.iana }])
+  Object.values(SITE_TIME_ZONES).map((zone) => [zone.id, { description: zone.description, iana: zone.iana }]),
 );
 
 export interface RegionalSettings {
@@ -100,7 +100,11 @@ const REGIONAL_SETTINGS_KEY = 'regionalSettings';
  */
 export function regionalSettingsOf(store: SandboxStore): RegionalSettings {
   const stored = store.getMeta(REGIONAL_SETTINGS_KEY);
-  const base: RegionalSettings = stored ? (JSON.parse(stored) as RegionalSettings) : store.bareSite ? { timeZone: 13, locale: 1033, hourFormat: '12' } : { timeZone: 2, locale: 2057, hourFormat: '24' };
+  const base: RegionalSettings = stored
+    ? (JSON.parse(stored) as RegionalSettings)
+    : store.bareSite
+      ? { timeZone: 13, locale: 1033, hourFormat: '12' }
+      : { timeZone: 2, locale: 2057, hourFormat: '24' };
   // The time zone is the one the data site's date-only columns are converted with.
   return { ...base, timeZone: SITE_TIME_ZONES[siteTimeZone(store, SITE_RELATIVE_URL)].id };
 }
@@ -110,11 +114,23 @@ type Json = { [k: string]: unknown };
 class ActionFailed extends Error {}
 
 function result(title: string, outcome: ActionOutcome, text: string | null = null, target: string | null = null, targetId: string | null = null): ActionResult {
-  return { ErrorCode: outcome === ActionOutcome.Failure ? -2146232832 : 0, Outcome: String(outcome), OutcomeText: text, Target: target, TargetId: targetId, Title: title };
+  return {
+    ErrorCode: outcome === ActionOutcome.Failure ? -2146232832 : 0,
+    Outcome: String(outcome),
+    OutcomeText: text,
+    Target: target,
+    TargetId: targetId,
+    Title: title,
+  };
 }
 
 function decodeXml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function encodeXml(value: string): string {
@@ -188,7 +204,13 @@ export function parseFieldXml(xml: string): { id: string; field: FieldDefinition
 
 /** The schema XML SharePoint would give back for a field (GetSiteScriptFromList). */
 function fieldXml(field: FieldDefinition, id: string): string {
-  const attrs: string[] = [`Type="${field.type}"`, `ID="{${id}}"`, `Name="${field.internalName}"`, `StaticName="${field.internalName}"`, `DisplayName="${encodeXml(field.displayName)}"`];
+  const attrs: string[] = [
+    `Type="${field.type}"`,
+    `ID="{${id}}"`,
+    `Name="${field.internalName}"`,
+    `StaticName="${field.internalName}"`,
+    `DisplayName="${encodeXml(field.displayName)}"`,
+  ];
   if (field.required) {
     attrs.push('Required="TRUE"');
   }
@@ -210,7 +232,7 @@ function fieldXml(field: FieldDefinition, id: string): string {
   for (const [key, value] of [
     ['Min', field.min],
     ['Max', field.max],
-    ['MaxLength', field.maxLength]
+    ['MaxLength', field.maxLength],
   ] as Array<[string, number | undefined]>) {
     if (value !== undefined) {
       attrs.push(`${key}="${value}"`);
@@ -241,16 +263,38 @@ function checkVerbs(actions: unknown[], nested = false): void {
     const action = (raw || {}) as Json;
     const verb = String(action.verb || '');
     const known = nested
-      ? ['setTitle', 'setDescription', 'addSPFieldXml', 'addSPLookupFieldXml', 'addSPField', 'deleteSPField', 'addSPView', 'removeSPView', 'addContentType', 'removeContentType', 'setSPFieldCustomFormatter', 'associateFieldCustomizer', 'associateListViewCommandSet']
+      ? [
+          'setTitle',
+          'setDescription',
+          'addSPFieldXml',
+          'addSPLookupFieldXml',
+          'addSPField',
+          'deleteSPField',
+          'addSPView',
+          'removeSPView',
+          'addContentType',
+          'removeContentType',
+          'setSPFieldCustomFormatter',
+          'associateFieldCustomizer',
+          'associateListViewCommandSet',
+        ]
       : ['createSPList', 'setRegionalSettings'].concat(KNOWN_ELSEWHERE);
     if (known.indexOf(verb) === -1) {
       throw new SpError(400, SP_EXCEPTION, `Unable to handle action ${verb || '(no verb)'}. No action handler was registered for this action.`);
     }
     if (!nested && KNOWN_ELSEWHERE.indexOf(verb) !== -1) {
-      throw new SpError(400, SP_EXCEPTION, `The sandbox does not carry out the site script action ${verb}; see src/sandbox/README.md for the actions it applies.`);
+      throw new SpError(
+        400,
+        SP_EXCEPTION,
+        `The sandbox does not carry out the site script action ${verb}; see src/sandbox/README.md for the actions it applies.`,
+      );
     }
     if (nested && ['setTitle', 'setDescription', 'addSPFieldXml', 'addSPLookupFieldXml'].indexOf(verb) === -1) {
-      throw new SpError(400, SP_EXCEPTION, `The sandbox does not carry out the site script subaction ${verb}; see src/sandbox/README.md for the actions it applies.`);
+      throw new SpError(
+        400,
+        SP_EXCEPTION,
+        `The sandbox does not carry out the site script subaction ${verb}; see src/sandbox/README.md for the actions it applies.`,
+      );
     }
     if (!nested && Array.isArray(action.subactions)) {
       checkVerbs(action.subactions as unknown[], true);
@@ -276,12 +320,20 @@ function applyCreateList(ctx: SiteScriptContext, action: Json, results: ActionRe
     return;
   }
   if (action.templateType !== 100) {
-    results.push(result(title, ActionOutcome.Failure, `The sandbox creates generic lists (templateType 100) only; this action asks for ${String(action.templateType)}.`));
+    results.push(
+      result(title, ActionOutcome.Failure, `The sandbox creates generic lists (templateType 100) only; this action asks for ${String(action.templateType)}.`),
+    );
     return;
   }
   let list = store.listByTitle(listName);
   if (!list) {
-    const definition: ListDefinition = { title: listName, urlName: freeUrlName(store, listName), description: '', itemLevelSecurity: { read: 'all', write: 'all' }, fields: [TITLE_FIELD] };
+    const definition: ListDefinition = {
+      title: listName,
+      urlName: freeUrlName(store, listName),
+      description: '',
+      itemLevelSecurity: { read: 'all', write: 'all' },
+      fields: [TITLE_FIELD],
+    };
     list = store.createList(definition);
   }
   const target = `${ctx.siteUrl}/Lists/${list.definition.urlName}`;
@@ -296,7 +348,15 @@ function applyCreateList(ctx: SiteScriptContext, action: Json, results: ActionRe
         const newTitle = typeof sub.title === 'string' ? sub.title.trim() : '';
         const clash = newTitle && store.listByTitle(newTitle);
         if (!newTitle || (clash && clash !== list)) {
-          results.push(result(`Set title ${newTitle}`, ActionOutcome.Failure, newTitle ? `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.` : 'title is required.'));
+          results.push(
+            result(
+              `Set title ${newTitle}`,
+              ActionOutcome.Failure,
+              newTitle
+                ? `A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.`
+                : 'title is required.',
+            ),
+          );
         } else {
           store.updateListDefinition(list, { ...current, title: newTitle });
           results.push(result(`Set title ${newTitle}`, ActionOutcome.Success, null, target, list.id));
@@ -323,7 +383,9 @@ function applyCreateList(ctx: SiteScriptContext, action: Json, results: ActionRe
             const byName = typeof sub.targetListName === 'string' ? store.listByTitle(sub.targetListName) : undefined;
             const targetList = byUrl || byName;
             if (!targetList) {
-              throw new ActionFailed(`List does not exist. The lookup's target (${String(sub.targetListUrl || sub.targetListName || 'none given')}) is not on this site.`);
+              throw new ActionFailed(
+                `List does not exist. The lookup's target (${String(sub.targetListUrl || sub.targetListName || 'none given')}) is not on this site.`,
+              );
             }
             field.lookupList = targetList.definition.urlName;
           }
@@ -353,7 +415,9 @@ function applyRegionalSettings(ctx: SiteScriptContext, action: Json, results: Ac
   const current = regionalSettingsOf(ctx.store);
   const timeZone = action.timeZone === undefined ? current.timeZone : Number(action.timeZone);
   if (!TIME_ZONES[timeZone]) {
-    results.push(result(title, ActionOutcome.Failure, `Time zone ${String(action.timeZone)} is not one the sandbox knows (${Object.keys(TIME_ZONES).join(', ')}).`));
+    results.push(
+      result(title, ActionOutcome.Failure, `Time zone ${String(action.timeZone)} is not one the sandbox knows (${Object.keys(TIME_ZONES).join(', ')}).`),
+    );
     return;
   }
   const hourFormat = action.hourFormat === undefined ? current.hourFormat : String(action.hourFormat);
@@ -379,7 +443,7 @@ export function applySiteScript(ctx: SiteScriptContext, script: unknown): Action
     throw new SpError(
       400,
       SP_EXCEPTION,
-      `The site script has ${count} actions and subactions; a script applied directly may have at most ${MAX_DIRECT_ACTIONS}. Split it into smaller scripts.`
+      `The site script has ${count} actions and subactions; a script applied directly may have at most ${MAX_DIRECT_ACTIONS}. Split it into smaller scripts.`,
     );
   }
   const results: ActionResult[] = [];
@@ -404,12 +468,21 @@ export function siteScriptFromList(store: SandboxStore, list: StoredList): strin
     }
     const id = ids[field.internalName] || '00000000-0000-0000-0000-000000000000';
     if (field.type === 'Lookup') {
-      subactions.push({ verb: 'addSPLookupFieldXml', schemaXml: fieldXml(field, id), targetListName: (store.listByUrlName(field.lookupList || '') || { definition: { title: '' } }).definition.title });
+      subactions.push({
+        verb: 'addSPLookupFieldXml',
+        schemaXml: fieldXml(field, id),
+        targetListName: (store.listByUrlName(field.lookupList || '') || { definition: { title: '' } }).definition.title,
+      });
     } else {
       subactions.push({ verb: 'addSPFieldXml', schemaXml: fieldXml(field, id) });
     }
   }
-  return JSON.stringify({ $schema: 'schema.json', actions: [{ verb: 'createSPList', listName: list.definition.title, templateType: 100, subactions }], bindata: {}, version: 1 });
+  return JSON.stringify({
+    $schema: 'schema.json',
+    actions: [{ verb: 'createSPList', listName: list.definition.title, templateType: 100, subactions }],
+    bindata: {},
+    version: 1,
+  });
 }
 
 function parseBody(body: string): Json {
@@ -437,7 +510,9 @@ function parseScriptText(text: unknown, what: string): unknown {
 
 function resultsBody(mode: ODataMode, apiUrl: string, method: string, results: ActionResult[]): unknown {
   if (mode === 'verbose') {
-    return { d: { [method]: { __metadata: { type: `Collection(${RESULT_TYPE})` }, results: results.map((r) => ({ __metadata: { type: RESULT_TYPE }, ...r })) } } };
+    return {
+      d: { [method]: { __metadata: { type: `Collection(${RESULT_TYPE})` }, results: results.map((r) => ({ __metadata: { type: RESULT_TYPE }, ...r })) } },
+    };
   }
   return mode === 'minimalmetadata' ? { 'odata.metadata': `${apiUrl}/$metadata#Collection(${RESULT_TYPE})`, value: results } : { value: results };
 }
@@ -447,7 +522,14 @@ function resultsBody(mode: ODataMode, apiUrl: string, method: string, results: A
  * when the path is not one of these. Applying scripts needs Manage Lists on the site: in the sandbox,
  * an app with full control (a site owner's or administrator's token in production).
  */
-export function handleSiteScriptUtility(ctx: SiteScriptContext, method: string, apiPath: string, body: string, mayManage: boolean, mode: ODataMode): ReturnType<typeof jsonResponse> | undefined {
+export function handleSiteScriptUtility(
+  ctx: SiteScriptContext,
+  method: string,
+  apiPath: string,
+  body: string,
+  mayManage: boolean,
+  mode: ODataMode,
+): ReturnType<typeof jsonResponse> | undefined {
   const lower = apiPath.toLowerCase();
   if (!lower.startsWith(SITE_SCRIPT_UTILITY)) {
     return undefined;
@@ -455,10 +537,18 @@ export function handleSiteScriptUtility(ctx: SiteScriptContext, method: string, 
   const name = lower.slice(SITE_SCRIPT_UTILITY.length).replace(/\(\)$/, '');
   const apiUrl = `${ctx.siteUrl}/_api`;
   if (method !== 'POST') {
-    throw new SpError(405, '-1, Microsoft.SharePoint.Client.ClientServiceException', `The HTTP method '${method}' cannot be used to access the resource 'SiteScriptUtility.${name}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`);
+    throw new SpError(
+      405,
+      '-1, Microsoft.SharePoint.Client.ClientServiceException',
+      `The HTTP method '${method}' cannot be used to access the resource 'SiteScriptUtility.${name}'. The operation type of the resource is specified as 'Default'. Please use correct HTTP method to invoke the resource.`,
+    );
   }
   if (!mayManage) {
-    throw new SpError(403, '-2147024891, System.UnauthorizedAccessException', 'Access denied. You do not have permission to perform this action or access this resource.');
+    throw new SpError(
+      403,
+      '-2147024891, System.UnauthorizedAccessException',
+      'Access denied. You do not have permission to perform this action or access this resource.',
+    );
   }
   const payload = parseBody(body);
   if (name === 'executetemplatescript') {
@@ -481,5 +571,9 @@ export function handleSiteScriptUtility(ctx: SiteScriptContext, method: string, 
     const script = siteScriptFromList(ctx.store, list);
     return jsonResponse(mode, 200, mode === 'verbose' ? { d: { GetSiteScriptFromList: script } } : { value: script });
   }
-  throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', `The sandbox does not implement SiteScriptUtility.${name}; see src/sandbox/README.md.`);
+  throw new SpError(
+    400,
+    '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+    `The sandbox does not implement SiteScriptUtility.${name}; see src/sandbox/README.md.`,
+  );
 }

@@ -51,7 +51,7 @@ const BASE_PERMISSIONS: { [role in SiteRole]: { High: string; Low: string } } = 
   read: { High: '176', Low: '138612833' },
   write: { High: '432', Low: '1011030767' },
   manage: { High: '432', Low: '1012866047' },
-  fullcontrol: { High: '2147483647', Low: '4294967295' }
+  fullcontrol: { High: '2147483647', Low: '4294967295' },
 };
 
 function listSettingsKey(list: StoredList): string {
@@ -65,7 +65,12 @@ export function listSettingsOf(store: SandboxStore, list: StoredList): ListSetti
     return JSON.parse(stored) as ListSettings;
   }
   const itemLevel = list.definition.itemLevelSecurity;
-  return { EnableVersioning: !store.bareSite, MajorVersionLimit: store.bareSite ? 0 : 500, ReadSecurity: itemLevel.read === 'own' ? 2 : 1, WriteSecurity: itemLevel.write === 'own' ? 2 : 1 };
+  return {
+    EnableVersioning: !store.bareSite,
+    MajorVersionLimit: store.bareSite ? 0 : 500,
+    ReadSecurity: itemLevel.read === 'own' ? 2 : 1,
+    WriteSecurity: itemLevel.write === 'own' ? 2 : 1,
+  };
 }
 
 interface ScopeRoles {
@@ -168,7 +173,16 @@ const LIST_SETTING_NAMES: ReadonlyArray<keyof ListSettings> = ['EnableVersioning
  * Answers the set-up calls on a list (`rest` after the list's own segment); undefined for
  * anything else, which the list route then serves.
  */
-export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: SetupSegment[], method: string, body: string, mayManage: boolean, mode: ODataMode, expand: string[]): InnerResponse | undefined {
+export function handleListSetup(
+  ctx: SiteSetupContext,
+  list: StoredList,
+  rest: SetupSegment[],
+  method: string,
+  body: string,
+  mayManage: boolean,
+  mode: ODataMode,
+  expand: string[],
+): InnerResponse | undefined {
   const scopeLink = `Web/Lists(guid'${list.id}')`;
   if (!rest.length && (method === 'MERGE' || method === 'PATCH')) {
     if (!mayManage) {
@@ -189,7 +203,10 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
       throw new SpError(400, '-2147024809, System.ArgumentException', 'Value does not fall within the expected range.');
     }
     ctx.store.setMeta(listSettingsKey(list), JSON.stringify(settings));
-    const itemLevel: ListDefinition['itemLevelSecurity'] = { read: Number(settings.ReadSecurity) === 2 ? 'own' : 'all', write: Number(settings.WriteSecurity) === 2 ? 'own' : 'all' };
+    const itemLevel: ListDefinition['itemLevelSecurity'] = {
+      read: Number(settings.ReadSecurity) === 2 ? 'own' : 'all',
+      write: Number(settings.WriteSecurity) === 2 ? 'own' : 'all',
+    };
     if (list.definition.itemLevelSecurity.read !== itemLevel.read || list.definition.itemLevelSecurity.write !== itemLevel.write) {
       ctx.store.updateListDefinition(list, { ...list.definition, itemLevelSecurity: itemLevel });
     }
@@ -200,18 +217,30 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
     // The list's columns as SharePoint REST lists them: what `npm run doctor` compares with the contract.
     const apiUrl = `${ctx.siteUrl}/_api`;
     const entities = list.definition.fields.map((f) =>
-      annotate(mode, apiUrl, { type: 'SP.Field', editLink: `${scopeLink}/Fields/GetByInternalNameOrTitle('${f.internalName}')` }, {
-        InternalName: f.internalName,
-        StaticName: f.internalName,
-        Title: f.displayName,
-        TypeAsString: f.type,
-        Required: !!f.required,
-        Indexed: !!f.indexed,
-        Hidden: false,
-        ...(f.type === 'Choice' ? { Choices: mode === 'verbose' ? { results: (f.choices || []).slice() } : (f.choices || []).slice() } : {}),
-        ...(f.type === 'DateTime' ? { DisplayFormat: f.dateOnly ? 0 : 1 } : {}),
-        ...(f.type === 'Lookup' ? { LookupList: (() => { const target = ctx.store.listByUrlName(f.lookupList || ''); return target ? `{${target.id}}` : ''; })() } : {})
-      })
+      annotate(
+        mode,
+        apiUrl,
+        { type: 'SP.Field', editLink: `${scopeLink}/Fields/GetByInternalNameOrTitle('${f.internalName}')` },
+        {
+          InternalName: f.internalName,
+          StaticName: f.internalName,
+          Title: f.displayName,
+          TypeAsString: f.type,
+          Required: !!f.required,
+          Indexed: !!f.indexed,
+          Hidden: false,
+          ...(f.type === 'Choice' ? { Choices: mode === 'verbose' ? { results: (f.choices || []).slice() } : (f.choices || []).slice() } : {}),
+          ...(f.type === 'DateTime' ? { DisplayFormat: f.dateOnly ? 0 : 1 } : {}),
+          ...(f.type === 'Lookup'
+            ? {
+                LookupList: (() => {
+                  const target = ctx.store.listByUrlName(f.lookupList || '');
+                  return target ? `{${target.id}}` : '';
+                })(),
+              }
+            : {}),
+        },
+      ),
     );
     return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'SP.ApiData.Fields', entities));
   }
@@ -249,8 +278,20 @@ export function handleListSetup(ctx: SiteSetupContext, list: StoredList, rest: S
  * Answers the set-up calls on the web (`segments` after `web`): site groups' creation and
  * membership, the web's role assignments, regional settings. Undefined for anything else.
  */
-export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], method: string, body: string, mayManage: boolean, mode: ODataMode, params: URLSearchParams, appRole?: SiteRole): InnerResponse | undefined {
-  const expand = (params.get('$expand') || '').split(',').map((e) => e.trim()).filter((e) => !!e);
+export function handleWebSetup(
+  ctx: SiteSetupContext,
+  rest: SetupSegment[],
+  method: string,
+  body: string,
+  mayManage: boolean,
+  mode: ODataMode,
+  params: URLSearchParams,
+  appRole?: SiteRole,
+): InnerResponse | undefined {
+  const expand = (params.get('$expand') || '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => !!e);
   const apiUrl = `${ctx.siteUrl}/_api`;
   const [s1, s2] = rest;
   if (!s1) {
@@ -269,27 +310,56 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
       throw new SpError(500, '-2130575293, Microsoft.SharePoint.SPException', 'The specified name is already in use.\n\nPlease go back and type a new name.');
     }
     const group = ctx.store.addGroup(title, typeof payload.Description === 'string' ? payload.Description : '');
-    return jsonResponse(mode, 201, entityBody(mode, apiUrl, 'SP.ApiData.Groups', annotate(mode, apiUrl, { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group))));
+    return jsonResponse(
+      mode,
+      201,
+      entityBody(
+        mode,
+        apiUrl,
+        'SP.ApiData.Groups',
+        annotate(mode, apiUrl, { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group)),
+      ),
+    );
   }
   // A group's members: `sitegroups(n)/users` (PnPjs), `sitegroups/getbyid(n)/users`, `…/getbyname('…')/users`.
   const groupSegments = s1.name === 'sitegroups' && s1.args !== undefined ? 1 : 2;
   const membersSeg = rest[groupSegments];
   if (s1.name === 'sitegroups' && membersSeg && membersSeg.name === 'users') {
     const by = groupSegments === 1 ? { name: 'getbyid', args: s1.args } : s2;
-    const group = by.name === 'getbyid' ? ctx.store.groupById(Number(argValue(by.args))) : by.name === 'getbyname' ? ctx.store.groupByTitle(argValue(by.args)) : undefined;
+    const group =
+      by.name === 'getbyid' ? ctx.store.groupById(Number(argValue(by.args))) : by.name === 'getbyname' ? ctx.store.groupByTitle(argValue(by.args)) : undefined;
     const after = rest.slice(groupSegments + 1);
     // `users('!@v::login')` arrives as `users(@v)?@v='login'`; `users/getbyloginname('login')` as it is.
     const alias = (args: string | undefined): string => {
       const raw = argValue(args);
       return raw.startsWith('@') ? argValue(params.get(raw) || '') : raw;
     };
-    const login = membersSeg.args !== undefined && !after.length ? alias(membersSeg.args) : after.length === 1 && after[0].name === 'getbyloginname' ? alias(after[0].args) : undefined;
+    const login =
+      membersSeg.args !== undefined && !after.length
+        ? alias(membersSeg.args)
+        : after.length === 1 && after[0].name === 'getbyloginname'
+          ? alias(after[0].args)
+          : undefined;
     if (method === 'GET' && login !== undefined) {
       const user = ctx.store.userByLoginName(login);
       if (!group || !user || !group.memberIds.has(user.id)) {
         throw new SpError(404, SP_EXCEPTION, 'User cannot be found.');
       }
-      return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.Users', annotate(mode, apiUrl, { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email })));
+      return jsonResponse(
+        mode,
+        200,
+        entityBody(
+          mode,
+          apiUrl,
+          'SP.ApiData.Users',
+          annotate(
+            mode,
+            apiUrl,
+            { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` },
+            { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email },
+          ),
+        ),
+      );
     }
     if (method === 'POST' && membersSeg.args === undefined && !after.length) {
       if (!mayManage) {
@@ -304,7 +374,21 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
         throw new SpError(500, SP_EXCEPTION, `The specified user ${loginName} could not be found.`);
       }
       ctx.store.setGroupMember(group.id, user.id, true);
-      return jsonResponse(mode, 201, entityBody(mode, apiUrl, 'SP.ApiData.Users', annotate(mode, apiUrl, { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email })));
+      return jsonResponse(
+        mode,
+        201,
+        entityBody(
+          mode,
+          apiUrl,
+          'SP.ApiData.Users',
+          annotate(
+            mode,
+            apiUrl,
+            { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` },
+            { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email },
+          ),
+        ),
+      );
     }
   }
   if (s1.name === 'roleassignments' && s1.args === undefined) {
@@ -326,7 +410,16 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
     if (!group) {
       throw new SpError(404, SP_EXCEPTION, 'Group cannot be found.');
     }
-    return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.Groups', annotate(mode, apiUrl, { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group))));
+    return jsonResponse(
+      mode,
+      200,
+      entityBody(
+        mode,
+        apiUrl,
+        'SP.ApiData.Groups',
+        annotate(mode, apiUrl, { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${group.id})` }, groupEntity(group)),
+      ),
+    );
   }
   if (s1.name === 'sitegroups' && method === 'POST' && rest.length >= 2 && rest[rest.length - 1].name === 'setuserasowner') {
     if (!mayManage) {
@@ -351,11 +444,24 @@ export function handleWebSetup(ctx: SiteSetupContext, rest: SetupSegment[], meth
     const settings = regionalSettingsOf(ctx.store);
     if (rest.length === 1) {
       const entity = { LocaleId: settings.locale, Time24: settings.hourFormat === '24', TimeZoneId: settings.timeZone };
-      return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.RegionalSettingss', annotate(mode, apiUrl, { type: 'SP.RegionalSettings', editLink: 'Web/RegionalSettings' }, entity)));
+      return jsonResponse(
+        mode,
+        200,
+        entityBody(
+          mode,
+          apiUrl,
+          'SP.ApiData.RegionalSettingss',
+          annotate(mode, apiUrl, { type: 'SP.RegionalSettings', editLink: 'Web/RegionalSettings' }, entity),
+        ),
+      );
     }
     if (rest.length === 2 && s2.name === 'timezone') {
       const entity = { Id: settings.timeZone, Description: TIME_ZONES[settings.timeZone].description };
-      return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.TimeZones', annotate(mode, apiUrl, { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, entity)));
+      return jsonResponse(
+        mode,
+        200,
+        entityBody(mode, apiUrl, 'SP.ApiData.TimeZones', annotate(mode, apiUrl, { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, entity)),
+      );
     }
   }
   return undefined;

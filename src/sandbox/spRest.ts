@@ -22,7 +22,7 @@ import {
   jsonResponse,
   ODataMode,
   odataMode,
-  selectProps
+  selectProps,
 } from './restShapes';
 import { itemPermissionsRoute, roleDefinitionsRoute } from './permissions';
 import { assertMayManagePermissions, assertMayManageSubscriptions, assertMayReadList, Caller, mayManageGroup, mayViewMembership } from './security';
@@ -69,7 +69,7 @@ function otherSiteRoute(
   rest: Segment[],
   method: string,
   one: (metadataName: string, meta: { type: string; editLink: string }, entity: { [k: string]: unknown }) => InnerResponse,
-  many: (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse
+  many: (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>) => InnerResponse,
 ): InnerResponse {
   const [s1, s2] = rest;
   if (s1.name === 'currentuser' && method === 'GET') {
@@ -84,13 +84,22 @@ function otherSiteRoute(
     if (s1.name === 'lists' && s1.args === undefined && rest.length === 1) {
       return many('SP.ApiData.Lists', []);
     }
-    const title = s1.name === 'lists' && s1.args === undefined ? (s2 && s2.name === 'getbytitle' ? argValue(s2.args) : undefined) : s1.name === 'getbytitle' ? argValue(s1.args) : undefined;
+    const title =
+      s1.name === 'lists' && s1.args === undefined
+        ? s2 && s2.name === 'getbytitle'
+          ? argValue(s2.args)
+          : undefined
+        : s1.name === 'getbytitle'
+          ? argValue(s1.args)
+          : undefined;
     if (title !== undefined) {
       throw spErrors.listNotFound(title, ctx.siteUrl);
     }
     throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
   }
-  throw spErrors.notSupported(`/_api/web/${rest.map((r) => r.name).join('/')} on ${ctx.siteRelativeUrl || '/'} (the sandbox serves only the web, the current user and regional settings there)`);
+  throw spErrors.notSupported(
+    `/_api/web/${rest.map((r) => r.name).join('/')} on ${ctx.siteRelativeUrl || '/'} (the sandbox serves only the web, the current user and regional settings there)`,
+  );
 }
 
 // ---- request digests ------------------------------------------------------------------------
@@ -214,7 +223,7 @@ export function userEntity(user: SiteUser): { [k: string]: unknown } {
     IsSiteAdmin: false,
     UserId: person ? { NameId: nameIdFor(user), NameIdIssuer: 'urn:federation:microsoftonline' } : null,
     UserPrincipalName: person ? user.email : null,
-    AadObjectId: { NameId: user.objectId, NameIdIssuer: 'urn:federation:microsoftonline' }
+    AadObjectId: { NameId: user.objectId, NameIdIssuer: 'urn:federation:microsoftonline' },
   };
 }
 
@@ -234,7 +243,7 @@ function groupEntity(ctx: SpContext, group: SiteGroup, caller: Caller, select: s
     Description: group.description,
     OnlyAllowMembersViewMembership: group.onlyMembersView,
     OwnerTitle: 'Frontline Visits Owners',
-    RequestToJoinLeaveEmailSetting: null
+    RequestToJoinLeaveEmailSetting: null,
   };
   if (select.some((name) => PER_CALLER_GROUP_PROPERTIES.indexOf(name.toLowerCase()) !== -1)) {
     const manages = mayManageGroup(caller);
@@ -264,7 +273,7 @@ function listEntity(ctx: SpContext, list: StoredList): { [k: string]: unknown } 
     LastItemModifiedDate: last,
     ListItemEntityTypeFullName: entityTypeName(list.definition),
     ParentWebUrl: ctx.siteRelativeUrl,
-    Title: list.definition.title
+    Title: list.definition.title,
   };
 }
 
@@ -277,12 +286,19 @@ function webEntity(ctx: SpContext): { [k: string]: unknown } {
     ServerRelativeUrl: ctx.siteRelativeUrl || '/',
     Title: ctx.otherSite ? ctx.otherSite.title : WEB_TITLE,
     Url: ctx.siteUrl,
-    WebTemplate: 'STS'
+    WebTemplate: 'STS',
   };
 }
 
 function subscriptionEntity(s: Subscription): { [k: string]: unknown } {
-  return { clientState: s.clientState, expirationDateTime: s.expirationDateTime, id: s.id, notificationUrl: s.notificationUrl, resource: s.listId, resourceData: null };
+  return {
+    clientState: s.clientState,
+    expirationDateTime: s.expirationDateTime,
+    id: s.id,
+    notificationUrl: s.notificationUrl,
+    resource: s.listId,
+    resourceData: null,
+  };
 }
 
 // ---- item serialisation ---------------------------------------------------------------------
@@ -357,13 +373,13 @@ const USER_SUBS: { [name: string]: (u: SiteUser) => unknown } = {
   FirstName: (u) => u.title.split(' ')[0],
   LastName: (u) => u.title.split(' ').slice(1).join(' '),
   JobTitle: () => null,
-  Department: () => null
+  Department: () => null,
 };
 
 export class ItemSerializer {
   public constructor(
     private readonly ctx: SpContext,
-    private readonly mode: ODataMode
+    private readonly mode: ODataMode,
   ) {}
 
   private get apiUrl(): string {
@@ -387,7 +403,12 @@ export class ItemSerializer {
       }
       out[sub] = read(user);
     }
-    return annotate(this.mode, this.apiUrl, { type: 'SP.Data.UserInfoItem', editLink: `Web/SiteUserInfoList/Items(${user.id})`, id: entityIdFor('user', user.id) }, out);
+    return annotate(
+      this.mode,
+      this.apiUrl,
+      { type: 'SP.Data.UserInfoItem', editLink: `Web/SiteUserInfoList/Items(${user.id})`, id: entityIdFor('user', user.id) },
+      out,
+    );
   }
 
   private lookupObject(field: FieldDefinition, id: unknown, subs: string[] | undefined): unknown {
@@ -409,7 +430,12 @@ export class ItemSerializer {
       const value = item.fields[targetField.internalName];
       out[sub] = value === undefined ? null : value;
     }
-    return annotate(this.mode, this.apiUrl, { type: `${entityTypeName(target.definition)}`, editLink: `Web/Lists(guid'${target.id}')/Items(${item.id})`, id: item.uniqueId }, out);
+    return annotate(
+      this.mode,
+      this.apiUrl,
+      { type: `${entityTypeName(target.definition)}`, editLink: `Web/Lists(guid'${target.id}')/Items(${item.id})`, id: item.uniqueId },
+      out,
+    );
   }
 
   private expanded(list: StoredList, item: StoredItem, name: string, subs: string[] | undefined): unknown {
@@ -429,7 +455,11 @@ export class ItemSerializer {
       for (const user of users as Array<{ [k: string]: unknown }>) {
         const missing = (subs && subs.length ? subs : ['Id', 'Title', 'EMail']).find((sub) => user[sub] === null || user[sub] === '');
         if (missing) {
-          throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `Cannot get value for projected field ${field.internalName}_x005f_${missing}.`);
+          throw new SpError(
+            500,
+            '-2146232832, Microsoft.SharePoint.SPException',
+            `Cannot get value for projected field ${field.internalName}_x005f_${missing}.`,
+          );
         }
       }
       return this.mode === 'verbose' ? { results: users } : users;
@@ -516,7 +546,12 @@ export class ItemSerializer {
       }
       out[name] = value;
     }
-    return annotate(this.mode, this.apiUrl, { type: entityTypeName(list.definition), editLink: this.editLink(list, item), id: item.uniqueId, etag: restEtag(item) }, out);
+    return annotate(
+      this.mode,
+      this.apiUrl,
+      { type: entityTypeName(list.definition), editLink: this.editLink(list, item), id: item.uniqueId, etag: restEtag(item) },
+      out,
+    );
   }
 }
 
@@ -568,7 +603,10 @@ export async function handleSpRest(ctx: SpContext, req: InnerRequest, caller: Ca
       return errorResponse(mode, error);
     }
     console.error('Sandbox: SharePoint REST request failed', req.method, req.url.toString(), error);
-    return errorResponse(mode, new SpError(500, '-2146233088, System.InvalidOperationException', `The sandbox failed on this request: ${(error as Error).message}`));
+    return errorResponse(
+      mode,
+      new SpError(500, '-2146233088, System.InvalidOperationException', `The sandbox failed on this request: ${(error as Error).message}`),
+    );
   }
 }
 
@@ -579,8 +617,28 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   const apiUrl = `${ctx.siteUrl}/_api`;
   const select = splitList(params.get('$select'));
   const first = segments[0] ? segments[0].name : '';
-  const one = (metadataName: string, meta: { type: string; editLink: string }, entity: { [k: string]: unknown }, extra: { [k: string]: string } = {}): InnerResponse =>
-    jsonResponse(mode, 200, entityBody(mode, apiUrl, metadataName, annotate(mode, apiUrl, meta, selectProps(entity, select, (n) => spErrors.unknownField(n)))), extra);
+  const one = (
+    metadataName: string,
+    meta: { type: string; editLink: string },
+    entity: { [k: string]: unknown },
+    extra: { [k: string]: string } = {},
+  ): InnerResponse =>
+    jsonResponse(
+      mode,
+      200,
+      entityBody(
+        mode,
+        apiUrl,
+        metadataName,
+        annotate(
+          mode,
+          apiUrl,
+          meta,
+          selectProps(entity, select, (n) => spErrors.unknownField(n)),
+        ),
+      ),
+      extra,
+    );
   const many = (metadataName: string, entities: Array<{ meta: { type: string; editLink: string }; entity: { [k: string]: unknown } }>): InnerResponse =>
     jsonResponse(
       mode,
@@ -589,8 +647,15 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
         mode,
         apiUrl,
         metadataName,
-        entities.map((e) => annotate(mode, apiUrl, e.meta, selectProps(e.entity, select, (n) => spErrors.unknownField(n))))
-      )
+        entities.map((e) =>
+          annotate(
+            mode,
+            apiUrl,
+            e.meta,
+            selectProps(e.entity, select, (n) => spErrors.unknownField(n)),
+          ),
+        ),
+      ),
     );
 
   if (first === 'contextinfo' && segments.length === 1) {
@@ -603,7 +668,7 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
       LibraryVersion: '16.0.0.0',
       SiteFullUrl: ctx.siteUrl,
       SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
-      WebFullUrl: ctx.siteUrl
+      WebFullUrl: ctx.siteUrl,
     };
     return jsonResponse(
       mode,
@@ -612,12 +677,16 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
         ? { d: { GetContextWebInformation: { __metadata: { type: 'SP.ContextWebInformation' }, ...info } } }
         : mode === 'minimalmetadata'
           ? { 'odata.metadata': `${apiUrl}/$metadata#SP.ContextWebInformation`, ...info }
-          : info
+          : info,
     );
   }
 
   if (first === 'site' && segments.length === 1) {
-    return one('SP.ApiData.Sites', { type: 'SP.Site', editLink: 'site' }, { Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl || '/', Url: ctx.siteUrl });
+    return one(
+      'SP.ApiData.Sites',
+      { type: 'SP.Site', editLink: 'site' },
+      { Id: ctx.otherSite ? ctx.otherSite.webId : ctx.store.siteId, ServerRelativeUrl: ctx.siteRelativeUrl || '/', Url: ctx.siteUrl },
+    );
   }
 
   const mayManage = mayManageSite(ctx, caller);
@@ -629,7 +698,16 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     throw spErrors.notSupported(`/_api/${apiPath}`);
   }
   let rest = segments.slice(1);
-  const setup = handleWebSetup(ctx, rest, method, req.body, mayManage, mode, params, ctx.siteRoleOf && caller.kind === 'app' ? ctx.siteRoleOf(caller) : undefined);
+  const setup = handleWebSetup(
+    ctx,
+    rest,
+    method,
+    req.body,
+    mayManage,
+    mode,
+    params,
+    ctx.siteRoleOf && caller.kind === 'app' ? ctx.siteRoleOf(caller) : undefined,
+  );
   if (setup) {
     return setup;
   }
@@ -639,7 +717,11 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   let [s1, s2, s3] = rest;
 
   if (s1.name === 'regionalsettings' && rest.length === 2 && s2.name === 'timezone' && method === 'GET') {
-    return one('SP.ApiData.TimeZones', { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' }, timeZoneEntity(siteTimeZone(ctx.store, ctx.siteRelativeUrl)));
+    return one(
+      'SP.ApiData.TimeZones',
+      { type: 'SP.TimeZone', editLink: 'Web/RegionalSettings/TimeZone' },
+      timeZoneEntity(siteTimeZone(ctx.store, ctx.siteRelativeUrl)),
+    );
   }
   if (ctx.otherSite) {
     return otherSiteRoute(ctx, caller, rest, method, one, many);
@@ -654,7 +736,12 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     if (s2.name === 'groups' && rest.length === 2) {
       // Direct membership only, as SharePoint answers: a group reached through an Entra security
       // group is not listed here (its CanCurrentUserViewMembership says so instead).
-      return many('SP.ApiData.Groups', ctx.store.groupsOf(user.id).map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(ctx, g, caller, select) })));
+      return many(
+        'SP.ApiData.Groups',
+        ctx.store
+          .groupsOf(user.id)
+          .map((g) => ({ meta: { type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` }, entity: groupEntity(ctx, g, caller, select) })),
+      );
     }
   }
 
@@ -681,15 +768,23 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   if (s1.name === 'siteusers' && s1.args !== undefined) {
     // siteUsers('login') or siteUsers(@v)?@v='login', as PnPjs's getByLoginName asks: one user.
     const alias = s1.args.trim();
-    const login = argValue(alias.startsWith('@') ? params.get(alias) ?? '' : alias);
+    const login = argValue(alias.startsWith('@') ? (params.get(alias) ?? '') : alias);
     if (rest.length === 1) {
       return oneUser(ctx.store.userByLoginName(login));
     }
-    throw spErrors.notSupported(`/_api/web/siteusers(…)/${rest.slice(1).map((r) => r.name).join('/')}`);
+    throw spErrors.notSupported(
+      `/_api/web/siteusers(…)/${rest
+        .slice(1)
+        .map((r) => r.name)
+        .join('/')}`,
+    );
   }
   if (s1.name === 'siteusers') {
     if (rest.length === 1) {
-      return many('SP.ApiData.Users', ctx.store.users().map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+      return many(
+        'SP.ApiData.Users',
+        ctx.store.users().map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })),
+      );
     }
     if (rest.length === 2) {
       return oneUser(userBy(s2));
@@ -724,9 +819,13 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
   if (s1.name === 'sitegroups') {
     const groupMeta = (g: SiteGroup): { type: string; editLink: string } => ({ type: 'SP.Group', editLink: `Web/SiteGroups/GetById(${g.id})` });
     if (rest.length === 1) {
-      return many('SP.ApiData.Groups', ctx.store.groups().map((g) => ({ meta: groupMeta(g), entity: groupEntity(ctx, g, caller, select) })));
+      return many(
+        'SP.ApiData.Groups',
+        ctx.store.groups().map((g) => ({ meta: groupMeta(g), entity: groupEntity(ctx, g, caller, select) })),
+      );
     }
-    const group = s2.name === 'getbyid' ? ctx.store.groupById(Number(argValue(s2.args))) : s2.name === 'getbyname' ? ctx.store.groupByTitle(argValue(s2.args)) : undefined;
+    const group =
+      s2.name === 'getbyid' ? ctx.store.groupById(Number(argValue(s2.args))) : s2.name === 'getbyname' ? ctx.store.groupByTitle(argValue(s2.args)) : undefined;
     if (!group) {
       throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Group cannot be found.');
     }
@@ -748,7 +847,10 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
     if (s1.name === 'lists' && s1.args === undefined) {
       if (rest.length === 1) {
         assertMayReadList(caller);
-        return many('SP.ApiData.Lists', ctx.store.lists().map((l) => ({ meta: { type: 'SP.List', editLink: `Web/Lists(guid'${l.id}')` }, entity: listEntity(ctx, l) })));
+        return many(
+          'SP.ApiData.Lists',
+          ctx.store.lists().map((l) => ({ meta: { type: 'SP.List', editLink: `Web/Lists(guid'${l.id}')` }, entity: listEntity(ctx, l) })),
+        );
       }
       if (s2.name === 'getbytitle') {
         const title = argValue(s2.args);
@@ -769,7 +871,11 @@ async function route(ctx: SpContext, req: InnerRequest, caller: Caller, apiPath:
       list = ctx.store.listByUrlName(urlName);
     }
     if (!list) {
-      throw new SpError(404, '-1, System.ArgumentException', 'List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.');
+      throw new SpError(
+        404,
+        '-1, System.ArgumentException',
+        'List does not exist.\n\nThe page you selected contains a list that does not exist.  It may have been deleted by another user.',
+      );
     }
     return listRoute(ctx, req, caller, list, rest.slice(index), mode, method);
   }
@@ -783,13 +889,24 @@ type ManyResponder = (metadataName: string, entities: Array<{ meta: { type: stri
  * A group's members: read as SharePoint allows (members only, when the group hides its
  * membership), added or removed only by those who manage the group — never by a list role.
  */
-function groupUsersRoute(ctx: SpContext, req: InnerRequest, caller: Caller, group: SiteGroup, rest: Segment[], method: string, many: ManyResponder): InnerResponse {
+function groupUsersRoute(
+  ctx: SpContext,
+  req: InnerRequest,
+  caller: Caller,
+  group: SiteGroup,
+  rest: Segment[],
+  method: string,
+  many: ManyResponder,
+): InnerResponse {
   if (!rest.length && method === 'GET') {
     if (!mayViewMembership(ctx.store, group, caller)) {
       throw spErrors.accessDenied();
     }
     const members = ctx.store.users().filter((u) => group.memberIds.has(u.id));
-    return many('SP.ApiData.Users', members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })));
+    return many(
+      'SP.ApiData.Users',
+      members.map((u) => ({ meta: { type: 'SP.User', editLink: `Web/GetUserById(${u.id})` }, entity: userEntity(u) })),
+    );
   }
   const adds = !rest.length && method === 'POST';
   const removes = rest.length === 1 && method === 'POST' && (rest[0].name === 'removebyid' || rest[0].name === 'removebyloginname');
@@ -836,7 +953,15 @@ function updateGroup(ctx: SpContext, group: SiteGroup, caller: Caller, body: unk
   return emptyResponse(204);
 }
 
-async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list: StoredList, rest: Segment[], mode: ODataMode, method: string): Promise<InnerResponse> {
+async function listRoute(
+  ctx: SpContext,
+  req: InnerRequest,
+  caller: Caller,
+  list: StoredList,
+  rest: Segment[],
+  mode: ODataMode,
+  method: string,
+): Promise<InnerResponse> {
   const apiUrl = `${ctx.siteUrl}/_api`;
   const params = req.url.searchParams;
   const serializer = new ItemSerializer(ctx, mode);
@@ -849,7 +974,12 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
 
   if (!rest.length) {
     const select = splitList(params.get('$select'));
-    const entity = annotate(mode, apiUrl, { type: 'SP.List', editLink: `Web/Lists(guid'${list.id}')` }, selectProps(listEntity(ctx, list), select, (n) => spErrors.unknownField(n)));
+    const entity = annotate(
+      mode,
+      apiUrl,
+      { type: 'SP.List', editLink: `Web/Lists(guid'${list.id}')` },
+      selectProps(listEntity(ctx, list), select, (n) => spErrors.unknownField(n)),
+    );
     return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'SP.ApiData.Lists', entity));
   }
   const [s1, s2] = rest;
@@ -866,7 +996,7 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
         filter: params.get('$filter') || undefined,
         orderBy: params.get('$orderby') || undefined,
         top,
-        skipToken: params.get('$skiptoken') || undefined
+        skipToken: params.get('$skiptoken') || undefined,
       });
       let nextLink: string | undefined;
       if (result.nextSkipToken) {
@@ -891,13 +1021,20 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
       const entity = serializer.item(list, item, { all: true, top: [], subs: new Map(), expand: [] });
       return jsonResponse(mode, 201, entityBody(mode, apiUrl, collectionName, entity), {
         ETag: restEtag(item),
-        Location: `${apiUrl}/${serializer.editLink(list, item)}`
+        Location: `${apiUrl}/${serializer.editLink(list, item)}`,
       });
     }
     throw spErrors.notSupported(`${method} on items`);
   }
 
-  const itemId = s1.name === 'items' && s1.args !== undefined ? Number(argValue(s1.args)) : s1.name === 'items' && s2 && s2.name === 'getbyid' ? Number(argValue(s2.args)) : s1.name === 'getitembyid' ? Number(argValue(s1.args)) : NaN;
+  const itemId =
+    s1.name === 'items' && s1.args !== undefined
+      ? Number(argValue(s1.args))
+      : s1.name === 'items' && s2 && s2.name === 'getbyid'
+        ? Number(argValue(s2.args))
+        : s1.name === 'getitembyid'
+          ? Number(argValue(s1.args))
+          : NaN;
   const itemDepth = s1.name === 'items' && s1.args === undefined ? 2 : 1;
   if (!isNaN(itemId) && rest.length === itemDepth) {
     if (!Number.isInteger(itemId)) {
@@ -923,7 +1060,18 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
 
   if (!isNaN(itemId) && Number.isInteger(itemId) && rest.length > itemDepth) {
     ctx.ops.get(list, caller, itemId); // an item the caller cannot read does not exist for them
-    const answer = itemPermissionsRoute(ctx.store, caller, list, itemId, rest.slice(itemDepth), method, mode, apiUrl, splitList(params.get('$expand')), namedArg);
+    const answer = itemPermissionsRoute(
+      ctx.store,
+      caller,
+      list,
+      itemId,
+      rest.slice(itemDepth),
+      method,
+      mode,
+      apiUrl,
+      splitList(params.get('$expand')),
+      namedArg,
+    );
     if (answer) {
       return answer;
     }
@@ -935,9 +1083,20 @@ async function listRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list
   throw spErrors.notSupported(`/${rest.map((s) => s.name).join('/')} on a list`);
 }
 
-async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Caller, list: StoredList, rest: Segment[], mode: ODataMode, method: string): Promise<InnerResponse> {
+async function subscriptionsRoute(
+  ctx: SpContext,
+  req: InnerRequest,
+  caller: Caller,
+  list: StoredList,
+  rest: Segment[],
+  mode: ODataMode,
+  method: string,
+): Promise<InnerResponse> {
   const apiUrl = `${ctx.siteUrl}/_api`;
-  const meta = (s: Subscription): { type: string; editLink: string } => ({ type: 'Microsoft.SharePoint.Webhooks.Subscription', editLink: `Web/Lists(guid'${list.id}')/subscriptions('${s.id}')` });
+  const meta = (s: Subscription): { type: string; editLink: string } => ({
+    type: 'Microsoft.SharePoint.Webhooks.Subscription',
+    editLink: `Web/Lists(guid'${list.id}')/subscriptions('${s.id}')`,
+  });
   assertMayManageSubscriptions(caller);
   const checkExpiry = (value: unknown): string => {
     const when = typeof value === 'string' ? Date.parse(value) : NaN;
@@ -965,7 +1124,16 @@ async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Cal
   if (rest.length === 1 && rest[0].args === undefined) {
     if (method === 'GET') {
       const subs = ctx.webhooks.active(list.id);
-      return jsonResponse(mode, 200, collectionBody(mode, apiUrl, 'Collection(Microsoft.SharePoint.Webhooks.Subscription)', subs.map((s) => annotate(mode, apiUrl, meta(s), subscriptionEntity(s)))));
+      return jsonResponse(
+        mode,
+        200,
+        collectionBody(
+          mode,
+          apiUrl,
+          'Collection(Microsoft.SharePoint.Webhooks.Subscription)',
+          subs.map((s) => annotate(mode, apiUrl, meta(s), subscriptionEntity(s))),
+        ),
+      );
     }
     if (method === 'POST') {
       const body = parseJsonBody(req.body) as { [k: string]: unknown };
@@ -976,9 +1144,13 @@ async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Cal
         listId: list.id,
         notificationUrl,
         clientState: typeof body.clientState === 'string' ? body.clientState : null,
-        expirationDateTime
+        expirationDateTime,
       });
-      return jsonResponse(mode, 201, entityBody(mode, apiUrl, 'Microsoft.SharePoint.Webhooks.Subscription', annotate(mode, apiUrl, meta(subscription), subscriptionEntity(subscription))));
+      return jsonResponse(
+        mode,
+        201,
+        entityBody(mode, apiUrl, 'Microsoft.SharePoint.Webhooks.Subscription', annotate(mode, apiUrl, meta(subscription), subscriptionEntity(subscription))),
+      );
     }
   }
   if (rest.length === 2 && rest[1].args === undefined && rest[0].name === 'subscriptions') {
@@ -990,7 +1162,11 @@ async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Cal
     throw new SpError(404, '-1, System.ArgumentException', 'The subscription does not exist.');
   }
   if (method === 'GET') {
-    return jsonResponse(mode, 200, entityBody(mode, apiUrl, 'Microsoft.SharePoint.Webhooks.Subscription', annotate(mode, apiUrl, meta(existing), subscriptionEntity(existing))));
+    return jsonResponse(
+      mode,
+      200,
+      entityBody(mode, apiUrl, 'Microsoft.SharePoint.Webhooks.Subscription', annotate(mode, apiUrl, meta(existing), subscriptionEntity(existing))),
+    );
   }
   if (method === 'PATCH' || method === 'MERGE') {
     const body = parseJsonBody(req.body) as { [k: string]: unknown };
@@ -1013,4 +1189,3 @@ async function subscriptionsRoute(ctx: SpContext, req: InnerRequest, caller: Cal
   }
   throw spErrors.notSupported(`${method} on a subscription`);
 }
-

@@ -60,7 +60,7 @@ export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
   { id: 1073741826, name: 'Read', itemRights: 'read' },
   { id: 1073741825, name: 'Limited Access', itemRights: 'none' },
   { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' },
-  { id: 1073741925, name: 'Frontline Visits - Submit reports', itemRights: 'read' }
+  { id: 1073741925, name: 'Frontline Visits - Submit reports', itemRights: 'read' },
 ];
 
 export const FULL_CONTROL_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Full Control')[0];
@@ -135,7 +135,7 @@ export const APP_PRINCIPAL = {
   title: 'Frontline Visits (app)',
   email: '',
   objectId: '6a1d0e50-0000-4000-8000-0000000000ab',
-  loginName: 'i:0i.t|ms.sp.ext|6a1d0e50-0000-4000-8000-0000000000ab@9188040d-6c67-4c5b-b112-36a304b66dad'
+  loginName: 'i:0i.t|ms.sp.ext|6a1d0e50-0000-4000-8000-0000000000ab@9188040d-6c67-4c5b-b112-36a304b66dad',
 };
 
 /** SharePoint's instant format: UTC, whole seconds, `Z`. */
@@ -153,7 +153,10 @@ export class SandboxStore {
   private readonly meta = new Map<string, string>();
   private readonly statements: { [name: string]: StatementSync } = {};
 
-  private constructor(public readonly dataDir: string, options: StoreOptions = {}) {
+  private constructor(
+    public readonly dataDir: string,
+    options: StoreOptions = {},
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new DatabaseSync(join(dataDir, 'sandbox.sqlite'));
     this.db.exec('PRAGMA journal_mode = WAL');
@@ -192,7 +195,10 @@ export class SandboxStore {
     this.ensureStructure();
     if (newBareSite) {
       // What SharePoint gives every new site: its Owners, Members and Visitors groups.
-      const owners = this.addGroup('Frontline Visits Owners', 'Use this group to grant people full control permissions to the SharePoint site: Frontline Visits');
+      const owners = this.addGroup(
+        'Frontline Visits Owners',
+        'Use this group to grant people full control permissions to the SharePoint site: Frontline Visits',
+      );
       this.addGroup('Frontline Visits Members', 'Use this group to grant people contribute permissions to the SharePoint site: Frontline Visits');
       this.addGroup('Frontline Visits Visitors', 'Use this group to grant people read permissions to the SharePoint site: Frontline Visits');
       this.setMeta('associatedOwnerGroup', String(owners.id));
@@ -293,7 +299,12 @@ export class SandboxStore {
     for (const row of this.db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: string }>) {
       this.meta.set(row.key, row.value);
     }
-    for (const row of this.db.prepare('SELECT id, title, created, next_item_id FROM lists').all() as Array<{ id: string; title: string; created: string; next_item_id: number }>) {
+    for (const row of this.db.prepare('SELECT id, title, created, next_item_id FROM lists').all() as Array<{
+      id: string;
+      title: string;
+      created: string;
+      next_item_id: number;
+    }>) {
       const schema = this.meta.get(listSchemaKey(row.id));
       const definition: ListDefinition | undefined = schema ? JSON.parse(schema) : LIST_DEFINITIONS.filter((d) => d.title === row.title)[0];
       if (!definition) {
@@ -301,7 +312,9 @@ export class SandboxStore {
       }
       this.listsById.set(row.id, { id: row.id, definition, created: row.created, items: new Map(), nextItemId: Number(row.next_item_id) });
     }
-    const itemRows = this.db.prepare('SELECT list_id, id, unique_id, version, author_id, editor_id, created, modified, fields FROM items ORDER BY list_id, id').all() as Array<{
+    const itemRows = this.db
+      .prepare('SELECT list_id, id, unique_id, version, author_id, editor_id, created, modified, fields FROM items ORDER BY list_id, id')
+      .all() as Array<{
       list_id: string;
       id: number;
       unique_id: string;
@@ -323,11 +336,15 @@ export class SandboxStore {
           editorId: Number(row.editor_id),
           created: row.created,
           modified: row.modified,
-          fields: JSON.parse(row.fields)
+          fields: JSON.parse(row.fields),
         });
       }
     }
-    for (const row of this.db.prepare('SELECT list_id, item_id, assignments FROM item_role_assignments').all() as Array<{ list_id: string; item_id: number; assignments: string }>) {
+    for (const row of this.db.prepare('SELECT list_id, item_id, assignments FROM item_role_assignments').all() as Array<{
+      list_id: string;
+      item_id: number;
+      assignments: string;
+    }>) {
       const list = this.listsById.get(row.list_id);
       const item = list && list.items.get(Number(row.item_id));
       if (item) {
@@ -350,16 +367,30 @@ export class SandboxStore {
         objectId: row.object_id,
         loginName: row.login_name,
         isApp: !!row.is_app,
-        principalType: Number(row.principal_type) === 4 ? 4 : 1
+        principalType: Number(row.principal_type) === 4 ? 4 : 1,
       });
     }
-    for (const row of this.db.prepare('SELECT id, title, description, only_members_view FROM site_groups').all() as Array<{ id: number; title: string; description: string; only_members_view: number }>) {
-      this.groupsById.set(Number(row.id), { id: Number(row.id), title: row.title, description: row.description, memberIds: new Set(), onlyMembersView: !!row.only_members_view });
+    for (const row of this.db.prepare('SELECT id, title, description, only_members_view FROM site_groups').all() as Array<{
+      id: number;
+      title: string;
+      description: string;
+      only_members_view: number;
+    }>) {
+      this.groupsById.set(Number(row.id), {
+        id: Number(row.id),
+        title: row.title,
+        description: row.description,
+        memberIds: new Set(),
+        onlyMembersView: !!row.only_members_view,
+      });
     }
     for (const row of this.db.prepare('SELECT object_id, display_name FROM entra_groups').all() as Array<{ object_id: string; display_name: string }>) {
       this.entraGroupsById.set(row.object_id, { objectId: row.object_id, displayName: row.display_name, memberObjectIds: new Set() });
     }
-    for (const row of this.db.prepare('SELECT group_object_id, member_object_id FROM entra_group_members').all() as Array<{ group_object_id: string; member_object_id: string }>) {
+    for (const row of this.db.prepare('SELECT group_object_id, member_object_id FROM entra_group_members').all() as Array<{
+      group_object_id: string;
+      member_object_id: string;
+    }>) {
       const group = this.entraGroupsById.get(row.group_object_id);
       if (group) {
         group.memberObjectIds.add(row.member_object_id);
@@ -383,7 +414,7 @@ export class SandboxStore {
         listId: row.list_id,
         notificationUrl: row.notification_url,
         clientState: row.client_state,
-        expirationDateTime: row.expiration
+        expirationDateTime: row.expiration,
       });
     }
   }
@@ -421,7 +452,15 @@ export class SandboxStore {
       }
       let app: SiteUser | undefined;
       if (needsApp) {
-        app = { id: this.nextUserId(), email: APP_PRINCIPAL.email, title: APP_PRINCIPAL.title, objectId: APP_PRINCIPAL.objectId, loginName: APP_PRINCIPAL.loginName, isApp: true, principalType: 1 };
+        app = {
+          id: this.nextUserId(),
+          email: APP_PRINCIPAL.email,
+          title: APP_PRINCIPAL.title,
+          objectId: APP_PRINCIPAL.objectId,
+          loginName: APP_PRINCIPAL.loginName,
+          isApp: true,
+          principalType: 1,
+        };
         this.insertUser(app);
       }
       return {
@@ -433,7 +472,7 @@ export class SandboxStore {
           if (app) {
             this.usersById.set(app.id, app);
           }
-        }
+        },
       };
     });
   }
@@ -492,7 +531,7 @@ export class SandboxStore {
         apply: () => {
           this.listsById.set(list.id, list);
           this.meta.set(listSchemaKey(list.id), JSON.stringify(definition));
-        }
+        },
       };
     });
   }
@@ -507,7 +546,7 @@ export class SandboxStore {
         apply: () => {
           list.definition = definition;
           this.meta.set(listSchemaKey(list.id), JSON.stringify(definition));
-        }
+        },
       };
     });
   }
@@ -530,7 +569,7 @@ export class SandboxStore {
   private insertItem(list: StoredList, item: StoredItem): void {
     this.stmt(
       'itemInsert',
-      'INSERT INTO items (list_id, id, unique_id, version, author_id, editor_id, created, modified, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'
+      'INSERT INTO items (list_id, id, unique_id, version, author_id, editor_id, created, modified, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(list.id, item.id, item.uniqueId, item.version, item.authorId, item.editorId, item.created, item.modified, JSON.stringify(item.fields));
   }
 
@@ -555,7 +594,7 @@ export class SandboxStore {
         editorId: authorId,
         created: when,
         modified: when,
-        fields: { ...fields }
+        fields: { ...fields },
       }));
       items.forEach((item) => this.insertItem(list, item));
       this.stmt('listNext', 'UPDATE lists SET next_item_id = ? WHERE id = ?').run(nextId, list.id);
@@ -564,7 +603,7 @@ export class SandboxStore {
         apply: () => {
           items.forEach((item) => list.items.set(item.id, item));
           list.nextItemId = nextId;
-        }
+        },
       };
     });
   }
@@ -583,7 +622,7 @@ export class SandboxStore {
         updated.modified,
         JSON.stringify(updated.fields),
         list.id,
-        id
+        id,
       );
       return { result: updated, apply: () => list.items.set(id, updated) };
     });
@@ -601,7 +640,11 @@ export class SandboxStore {
     const updated: StoredItem = { ...current, roleAssignments: assignments ? assignments.map((a) => ({ ...a })) : undefined };
     return this.write(() => {
       if (assignments) {
-        this.stmt('rolesPut', 'INSERT OR REPLACE INTO item_role_assignments (list_id, item_id, assignments) VALUES (?, ?, ?)').run(list.id, id, JSON.stringify(assignments));
+        this.stmt('rolesPut', 'INSERT OR REPLACE INTO item_role_assignments (list_id, item_id, assignments) VALUES (?, ?, ?)').run(
+          list.id,
+          id,
+          JSON.stringify(assignments),
+        );
       } else {
         this.stmt('rolesDelete', 'DELETE FROM item_role_assignments WHERE list_id = ? AND item_id = ?').run(list.id, id);
       }
@@ -632,7 +675,7 @@ export class SandboxStore {
       user.objectId,
       user.loginName,
       user.isApp ? 1 : 0,
-      user.principalType
+      user.principalType,
     );
   }
 
@@ -684,7 +727,15 @@ export class SandboxStore {
           }
           continue;
         }
-        const user: SiteUser = { id: nextId++, email: entry.email, title: entry.displayName, objectId: entry.objectId, loginName: `i:0#.f|membership|${entry.email}`, isApp: false, principalType: 1 };
+        const user: SiteUser = {
+          id: nextId++,
+          email: entry.email,
+          title: entry.displayName,
+          objectId: entry.objectId,
+          loginName: `i:0#.f|membership|${entry.email}`,
+          isApp: false,
+          principalType: 1,
+        };
         this.insertUser(user);
         added.push(user);
         principalIds.set(entry.email, user.id);
@@ -702,7 +753,15 @@ export class SandboxStore {
             renamed.push({ ...existing, title: group.displayName });
           }
         } else if (group.groups.length) {
-          const principal: SiteUser = { id: nextId++, email: '', title: group.displayName, objectId: group.objectId, loginName, isApp: false, principalType: 4 };
+          const principal: SiteUser = {
+            id: nextId++,
+            email: '',
+            title: group.displayName,
+            objectId: group.objectId,
+            loginName,
+            isApp: false,
+            principalType: 4,
+          };
           this.insertUser(principal);
           added.push(principal);
           principalIds.set(key, principal.id);
@@ -741,14 +800,20 @@ export class SandboxStore {
           added.concat(renamed).forEach((u) => this.usersById.set(u.id, u));
           membership.forEach(([group, members]) => (group.memberIds = members));
           entra.forEach((g) => this.entraGroupsById.set(g.objectId, g));
-        }
+        },
       };
     });
   }
 
   /** Creates a site group (the caller has checked the title is free). */
   public addGroup(title: string, description: string): SiteGroup {
-    const group: SiteGroup = { id: Math.max(2, ...Array.from(this.groupsById.keys())) + 1, title, description, memberIds: new Set<number>(), onlyMembersView: true };
+    const group: SiteGroup = {
+      id: Math.max(2, ...Array.from(this.groupsById.keys())) + 1,
+      title,
+      description,
+      memberIds: new Set<number>(),
+      onlyMembersView: true,
+    };
     return this.write(() => {
       this.db.prepare('INSERT INTO site_groups (id, title, description) VALUES (?, ?, ?)').run(group.id, group.title, group.description);
       return { result: group, apply: () => this.groupsById.set(group.id, group) };
@@ -883,10 +948,14 @@ export class SandboxStore {
   }
 
   /** The notification log, oldest first; one recipient's when an object id is given. */
-  public activityNotifications(recipientObjectId?: string): Array<{ seq: number; received: string; recipientObjectId: string; body: { [k: string]: unknown } }> {
+  public activityNotifications(
+    recipientObjectId?: string,
+  ): Array<{ seq: number; received: string; recipientObjectId: string; body: { [k: string]: unknown } }> {
     const rows = (
       recipientObjectId
-        ? this.db.prepare('SELECT seq, received, recipient_object_id, body FROM activity_notifications WHERE recipient_object_id = ? ORDER BY seq').all(recipientObjectId.toLowerCase())
+        ? this.db
+            .prepare('SELECT seq, received, recipient_object_id, body FROM activity_notifications WHERE recipient_object_id = ? ORDER BY seq')
+            .all(recipientObjectId.toLowerCase())
         : this.db.prepare('SELECT seq, received, recipient_object_id, body FROM activity_notifications ORDER BY seq').all()
     ) as Array<{ seq: number; received: string; recipient_object_id: string; body: string }>;
     return rows.map((r) => ({ seq: Number(r.seq), received: r.received, recipientObjectId: r.recipient_object_id, body: JSON.parse(r.body) }));

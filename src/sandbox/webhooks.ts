@@ -32,7 +32,7 @@ export class Webhooks {
 
   public constructor(
     private readonly store: SandboxStore,
-    private readonly options: WebhookOptions
+    private readonly options: WebhookOptions,
   ) {
     this.retryDelaysMs = options.retryDelaysMs || [1000, 2000, 4000, 8000, 16000];
     this.coalesceMs = options.coalesceMs === undefined ? 100 : options.coalesceMs;
@@ -52,7 +52,7 @@ export class Webhooks {
         method: 'POST',
         headers: { 'Content-Type': 'text/plain; charset=utf-8' },
         body: '',
-        signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS)
+        signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS),
       });
       const text = await response.text();
       return response.status === 200 && text.trim() === token;
@@ -103,9 +103,9 @@ export class Webhooks {
           resource: subscription.listId,
           tenantId: this.options.tenantId,
           siteUrl: this.options.siteRelativeUrl,
-          webId: this.store.webId
-        }
-      ]
+          webId: this.store.webId,
+        },
+      ],
     };
   }
 
@@ -119,7 +119,7 @@ export class Webhooks {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(this.payload(subscription)),
-        signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS)
+        signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS),
       });
       await response.arrayBuffer();
       if (response.status >= 200 && response.status < 300) {

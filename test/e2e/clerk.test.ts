@@ -38,7 +38,12 @@ describe('committee clerk journey in the workbench', () => {
   let page: Page;
 
   async function open(viewport: Viewport, theme?: 'dark' | 'contrast'): Promise<void> {
-    context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height }, locale: 'en-GB', timezoneId: 'Europe/London', acceptDownloads: true });
+    context = await browser.newContext({
+      viewport: { width: viewport.width, height: viewport.height },
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      acceptDownloads: true,
+    });
     page = await context.newPage();
     page.on('pageerror', (error) => {
       // eslint-disable-next-line no-console

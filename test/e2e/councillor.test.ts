@@ -27,7 +27,7 @@ import {
   RequestCounter,
   screenshot,
   tabUntil,
-  workbenchUrl
+  workbenchUrl,
 } from './support/browser';
 import { addPastVisitsWithoutReports, listItemsAs } from './support/api';
 import { failureOf, spForUser } from '../helpers/sandbox';
@@ -36,7 +36,6 @@ import { draftIdFromHash, gridCell, HALE, OSEI, reportIdFromHash, waitForForm, w
 import { writeScreenshotIndex } from './support/screenshotIndex';
 
 jest.setTimeout(180000);
-
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -70,7 +69,10 @@ describe('councillor journey in the workbench', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function openAs(email: string, options: { viewport?: typeof DESKTOP; host?: 'sharepoint' | 'teams'; theme?: 'light' | 'dark' | 'contrast'; hash?: string } = {}) {
+  async function openAs(
+    email: string,
+    options: { viewport?: typeof DESKTOP; host?: 'sharepoint' | 'teams'; theme?: 'light' | 'dark' | 'contrast'; hash?: string } = {},
+  ) {
     const { context, page } = await newPage(browser, options.viewport || DESKTOP);
     const counter = new RequestCounter(page);
     await page.goto(workbenchUrl(sandbox.url, { as: email, host: options.host, theme: options.theme, hash: options.hash }));
@@ -81,7 +83,7 @@ describe('councillor journey in the workbench', () => {
     const response = await fetch(`${url}/_sandbox/faults`, {
       method: on ? 'POST' : 'DELETE',
       headers: { 'Content-Type': 'application/json' },
-      body: on ? JSON.stringify({ count: 1000, status: 503, retryAfter: 0, pathContains: "Visit Report Drafts')/items" }) : undefined
+      body: on ? JSON.stringify({ count: 1000, status: 503, retryAfter: 0, pathContains: "Visit Report Drafts')/items" }) : undefined,
     });
     expect(response.ok).toBe(true);
   }
@@ -270,7 +272,7 @@ describe('councillor journey in the workbench', () => {
       'Enter the date of the visit.',
       'Choose the team you visited.',
       'Write about what you found in at least one box of the grid (Staffing, Performance or Other).',
-      'Choose a number from 0 to 10 for how safe the service keeps children.'
+      'Choose a number from 0 to 10 for how safe the service keeps children.',
     ]);
     // Each message is repeated beside its field.
     const bodyText = await page.getByTestId('visit-form').innerText();
@@ -409,7 +411,7 @@ describe('councillor journey in the workbench', () => {
     { viewport: PHONE, theme: 'light' as const },
     { viewport: PHONE, theme: 'dark' as const },
     // High contrast: checked, not photographed.
-    { viewport: DESKTOP, theme: 'contrast' as const }
+    { viewport: DESKTOP, theme: 'contrast' as const },
   ];
   for (const look of looks) {
     it(`has no axe violations on any screen at ${look.viewport.width}px in the Teams ${look.theme === 'contrast' ? 'high contrast' : look.theme} theme`, async () => {

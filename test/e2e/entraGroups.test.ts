@@ -89,9 +89,13 @@ describe('roles through Entra security groups, in the browser', () => {
 
   it.each([
     ['the improvement team', IMPROVEMENT],
-    ['a Head of Service in the Heads of Service Entra group', VIA_ENTRA.headOfService.email]
+    ['a Head of Service in the Heads of Service Entra group', VIA_ENTRA.headOfService.email],
   ])('lets %s open a report although the members group is hidden from them', async (_who, email) => {
-    const submitted = await spForApp(sandbox.siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.filter(`${VISIT_REPORTS.fields.ReportStatus} eq 'Submitted'`).select('Id').top(1)();
+    const submitted = await spForApp(sandbox.siteUrl)
+      .web.lists.getByTitle(VISIT_REPORTS.title)
+      .items.filter(`${VISIT_REPORTS.fields.ReportStatus} eq 'Submitted'`)
+      .select('Id')
+      .top(1)();
     const { context, page } = await newPage(browser, DESKTOP);
     await page.goto(workbenchUrl(sandbox.url, { as: email, hash: `#/report/${submitted[0].Id}` }));
     await page.getByRole('heading', { level: 1, name: /^Visit report: / }).waitFor({ timeout: 20000 });

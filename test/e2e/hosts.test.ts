@@ -19,7 +19,7 @@ import {
   newPage,
   SharePointRequestLog,
   WorkbenchHostName,
-  workbenchUrl
+  workbenchUrl,
 } from './support/browser';
 import { addPastVisitsWithoutReports, fetchAs } from './support/api';
 import { gridCell, HALE, waitForForm, waitForMyVisits } from './support/journey';
@@ -32,7 +32,7 @@ const CLERK = 'clerk@northshire.example';
 const HOSTS: ReadonlyArray<{ host: WorkbenchHostName; pageWeb: (sandbox: Sandbox) => string }> = [
   { host: 'sharepoint', pageWeb: (s) => s.siteUrl },
   { host: 'teams', pageWeb: (s) => s.teamSiteUrl },
-  { host: 'teams-personal', pageWeb: (s) => s.url }
+  { host: 'teams-personal', pageWeb: (s) => s.url },
 ];
 
 describe('the app in a SharePoint page, a Teams channel tab and the Teams personal app', () => {
@@ -74,7 +74,11 @@ describe('the app in a SharePoint page, a Teams channel tab and the Teams person
       expect(await page.getAttribute('.wb-host', 'data-page-web')).toBe(pageWeb(sandbox));
       await expectAccessible(page, `My visits (${host})`);
 
-      await page.locator('[data-testid="visit-row"][data-state="notStarted"]').first().getByRole('link', { name: /Start the report/ }).click();
+      await page
+        .locator('[data-testid="visit-row"][data-state="notStarted"]')
+        .first()
+        .getByRole('link', { name: /Start the report/ })
+        .click();
       await waitForForm(page);
       await expectAccessible(page, `visit form (${host})`);
       await gridCell(page, 'staffingWorkingWell').fill(`Supervision is regular (${host}).`);
@@ -112,13 +116,16 @@ describe('the app in a SharePoint page, a Teams channel tab and the Teams person
     // Hale's reports include visits made with Cllr Fenwick, a co-opted member with no mailbox.
     const response = await fetchAs(
       `${sandbox.siteUrl}/_api/web/lists/getByTitle('Visit%20Reports')/items?$select=Id,Members/Id,Members/Title&$expand=Members&$top=500`,
-      HALE
+      HALE,
     );
     const reports = ((await response.json()) as { value: Array<{ Id: number; Members: Array<{ Title: string }> }> }).value;
     const withFenwick = reports.find((r) => r.Members.some((m) => m.Title === 'Cllr Fenwick'));
     expect(withFenwick).toBeDefined();
     // SharePoint itself refuses the same query projecting the members' emails.
-    const withEmails = await fetchAs(`${sandbox.siteUrl}/_api/web/lists/getByTitle('Visit%20Reports')/items?$select=Id,Members/EMail&$expand=Members&$top=500`, HALE);
+    const withEmails = await fetchAs(
+      `${sandbox.siteUrl}/_api/web/lists/getByTitle('Visit%20Reports')/items?$select=Id,Members/EMail&$expand=Members&$top=500`,
+      HALE,
+    );
     expect(withEmails.status).toBe(500);
 
     const { context, page } = await newPage(browser, DESKTOP);

@@ -71,7 +71,7 @@ describe('one report per visit, in the workbench', () => {
       TeamId: 2,
       MembersId: [idOf(HALE), idOf(MARLOW)],
       MunicipalYear: '2026/27',
-      RotaStatus: 'Held'
+      RotaStatus: 'Held',
     });
 
     // Hale starts the report.
@@ -97,7 +97,9 @@ describe('one report per visit, in the workbench', () => {
     await expect(currentHash(marlow.page)).resolves.toBe(`#/draft/${draftId}`);
     await expect(marlow.page.getByTestId('visit-form').count()).resolves.toBe(0);
     // Nor through the API: SharePoint refuses a second draft for the visit.
-    const second = await failureOf(spForUser(sandbox.siteUrl, MARLOW).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.add({ Title: 'Second', RotaEntryId: rota.Id }));
+    const second = await failureOf(
+      spForUser(sandbox.siteUrl, MARLOW).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.add({ Title: 'Second', RotaEntryId: rota.Id }),
+    );
     expect(second.status).toBe(500);
     expect(second.message).toContain('SPDuplicateValuesFoundException');
 
@@ -107,7 +109,10 @@ describe('one report per visit, in the workbench', () => {
     await hale.page.getByRole('button', { name: 'Yes, submit it' }).click();
     await hale.page.getByTestId('report-status').waitFor({ timeout: 20000 });
     const reportId = await reportIdFromHash(hale.page);
-    await app.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).update({ HosFeedback: 'Two posts are being advertised this month.', ReportStatus: 'Responded', HosFeedbackOn: new Date().toISOString() });
+    await app.web.lists
+      .getByTitle(VISIT_REPORTS.title)
+      .items.getById(reportId)
+      .update({ HosFeedback: 'Two posts are being advertised this month.', ReportStatus: 'Responded', HosFeedbackOn: new Date().toISOString() });
     expect(await listItemsAs(sandbox.siteUrl, HALE, `RotaEntryId eq ${rota.Id}`, VISIT_REPORT_DRAFTS.title)).toEqual([]);
 
     await marlow.page.goto(workbenchUrl(sandbox.url, { as: MARLOW }));
@@ -123,7 +128,8 @@ describe('one report per visit, in the workbench', () => {
   });
 
   it('the form for a visit not on the rota saves nothing until something is typed, and a draft can be deleted after confirming', async () => {
-    const haleDrafts = async (): Promise<number[]> => (await listItemsAs(sandbox.siteUrl, 'clerk@northshire.example', 'Id gt 0', VISIT_REPORT_DRAFTS.title)).map((i) => i.Id);
+    const haleDrafts = async (): Promise<number[]> =>
+      (await listItemsAs(sandbox.siteUrl, 'clerk@northshire.example', 'Id gt 0', VISIT_REPORT_DRAFTS.title)).map((i) => i.Id);
     const before = await haleDrafts();
     const { context, page } = await openAs(HALE);
     for (let i = 0; i < 3; i++) {
@@ -131,7 +137,10 @@ describe('one report per visit, in the workbench', () => {
       await page.getByRole('button', { name: 'Report a visit that was not on the rota' }).click();
       await waitForForm(page);
       await page.waitForLoadState('networkidle');
-      await page.getByRole('link', { name: /My visits/ }).first().click();
+      await page
+        .getByRole('link', { name: /My visits/ })
+        .first()
+        .click();
     }
     await waitForMyVisits(page);
     expect(await haleDrafts()).toEqual(before);
@@ -164,7 +173,7 @@ describe('one report per visit, in the workbench', () => {
       TeamId: 1,
       MembersId: [idOf(HALE), idOf(MARLOW)],
       MunicipalYear: '2026/27',
-      RotaStatus: 'Held'
+      RotaStatus: 'Held',
     });
     const marlow = await openAs(MARLOW, { hash: `#/visit/${rota.Id}/new` });
     await waitForForm(marlow.page);

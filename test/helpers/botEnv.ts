@@ -16,5 +16,5 @@ export const PRODUCTION_ENV_WITHOUT_CREDENTIAL = {
   GRAPH_LIST_ID_FRONTLINE_TEAMS: '00000000-0000-0000-0000-000000000003',
   BOT_PUBLIC_URL: 'https://frontline-bot.northshire.example',
   WEBHOOK_CLIENT_STATE: 'state',
-  TEAMS_APP_ID: '6d1e9b7a-3c2f-4f8e-b5a1-0c9d8e7f6a04'
+  TEAMS_APP_ID: '6d1e9b7a-3c2f-4f8e-b5a1-0c9d8e7f6a04',
 } as const;

@@ -11,14 +11,18 @@ import { ROLE_GROUPS } from '../../src/domain/roles';
 export const ENTRA = {
   councillors: { objectId: 'e17a0000-0000-4000-8000-000000000101', displayName: 'Northshire Councillors' },
   headsOfService: { objectId: 'e17a0000-0000-4000-8000-000000000102', displayName: 'Northshire Heads of Service' },
-  deputies: { objectId: 'e17a0000-0000-4000-8000-000000000103', displayName: 'Northshire Deputy Heads of Service' }
+  deputies: { objectId: 'e17a0000-0000-4000-8000-000000000103', displayName: 'Northshire Deputy Heads of Service' },
 } as const;
 
 /** People who hold their role only through an Entra group. */
 export const VIA_ENTRA = {
   councillor: { email: 'cllr.wren@northshire.example', displayName: 'Cllr Wren', objectId: '0b6f3c1e-0000-4000-8000-000000000007' },
   headOfService: { email: 'hos.duty@northshire.example', displayName: 'Head of Service (Duty)', objectId: '0b6f3c1e-0000-4000-8000-000000000022' },
-  nestedHeadOfService: { email: 'hos.deputy.north@northshire.example', displayName: 'Deputy Head of Service (North)', objectId: '0b6f3c1e-0000-4000-8000-000000000023' }
+  nestedHeadOfService: {
+    email: 'hos.deputy.north@northshire.example',
+    displayName: 'Deputy Head of Service (North)',
+    objectId: '0b6f3c1e-0000-4000-8000-000000000023',
+  },
 } as const;
 
 /** Writes the directory file and returns its path (pass as `directoryFile`). */
@@ -27,7 +31,7 @@ export function entraDirectoryFile(): string {
   const entraGroups = [
     { ...ENTRA.councillors, members: [VIA_ENTRA.councillor.email], groups: [ROLE_GROUPS.Councillor] },
     { ...ENTRA.headsOfService, members: [VIA_ENTRA.headOfService.email, ENTRA.deputies.objectId], groups: [ROLE_GROUPS.HeadOfService] },
-    { ...ENTRA.deputies, members: [VIA_ENTRA.nestedHeadOfService.email], groups: [] }
+    { ...ENTRA.deputies, members: [VIA_ENTRA.nestedHeadOfService.email], groups: [] },
   ];
   const file = join(mkdtempSync(join(tmpdir(), 'frontline-entra-dir-')), 'directory.json');
   writeFileSync(file, JSON.stringify({ people, entraGroups }));

@@ -27,7 +27,7 @@ export const PERSONAS = {
   osei: 'cllr.osei@northshire.example',
   improvement: 'improvement@northshire.example',
   headOfService: 'hos.cincp@northshire.example',
-  clerk: 'clerk@northshire.example'
+  clerk: 'clerk@northshire.example',
 } as const;
 
 /** The app-only token the sandbox accepts (`SANDBOX_APP_TOKEN` overrides it, as in the sandbox). */
@@ -44,7 +44,14 @@ export interface RetryOptions {
 
 function browserLike(siteUrl: string, headers: { [name: string]: string }, retry: RetryOptions = {}): SPFI {
   // One digest per instance: each persona gets its own, as SharePoint binds a digest to its person.
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(retry), DefaultParse(), PersonaRequestDigest(siteUrl, headers), InjectHeaders(headers));
+  return spfi(siteUrl).using(
+    DefaultHeaders(),
+    DefaultInit(),
+    BrowserFetchWithRetry(retry),
+    DefaultParse(),
+    PersonaRequestDigest(siteUrl, headers),
+    InjectHeaders(headers),
+  );
 }
 
 /** PnPjs as the browser runs it, signed in as a sandbox persona. */

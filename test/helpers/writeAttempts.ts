@@ -24,14 +24,18 @@ export async function tryToChangeReport(sandbox: SandboxHandle, email: string, i
   const restMerge = await rest({ method: 'MERGE' });
   const restOverride = await rest({ method: 'POST', 'X-HTTP-Method': 'PATCH' });
   const batch = mergeChangeset(sandbox.siteUrl, item, body);
-  const batched = await fetch(`${sandbox.siteUrl}/_api/$batch`, { method: 'POST', headers: { ...headers, 'Content-Type': 'multipart/mixed; boundary=batch_1' }, body: batch });
+  const batched = await fetch(`${sandbox.siteUrl}/_api/$batch`, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Type': 'multipart/mixed; boundary=batch_1' },
+    body: batch,
+  });
   const batchText = await batched.text();
   const part = /HTTP\/1\.1 (\d{3})/.exec(batchText);
   const graph = (method: string, path: string, payload?: unknown): Promise<Response> =>
     fetch(`${sandbox.url}/v1.0/sites/localhost:/sites/frontline-visits:/lists/${VISIT_REPORTS.urlName}/${path}`, {
       method,
       headers: { 'X-Sandbox-User': email, 'Content-Type': 'application/json', 'If-Match': '*' },
-      body: payload === undefined ? undefined : JSON.stringify(payload)
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   const graphPatch = (await graph('PATCH', `items/${id}/fields`, fields)).status;
   const graphDelete = (await graph('DELETE', `items/${id}`)).status;
@@ -61,7 +65,7 @@ export function mergeChangeset(siteUrl: string, item: string, body: string, part
     body,
     '--changeset_1--',
     '--batch_1--',
-    ''
+    '',
   ].join('\r\n');
 }
 

@@ -42,7 +42,7 @@ describe('a member with no email on a report', () => {
       members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }, fenwick!],
       staffInvolved: 'Team manager',
       grid: { ...emptyGrid(), staffingWorries: 'Agency cover on two posts.' },
-      safetyScale: 6
+      safetyScale: 6,
     };
     const saved = await service.saveDraft(form, {});
     reportId = (await service.submit(form, saved)).reportId;
@@ -57,7 +57,7 @@ describe('a member with no email on a report', () => {
     const byLogin = await sp.web.siteUsers.getByLoginName(fenwick.LoginName)();
     expect([byLogin.Id, byLogin.Email]).toEqual([fenwick.Id, '']);
     const failure = await failureOf(
-      sp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select('Id', 'Members/Id', 'Members/EMail').expand('Members')()
+      sp.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(reportId).select('Id', 'Members/Id', 'Members/EMail').expand('Members')(),
     );
     expect(failure.status).toBe(500);
     expect(failure.message).toContain('Cannot get value for projected field Members_x005f_EMail');

@@ -106,7 +106,7 @@ describe('the deployable bot (npm run build:bot)', () => {
       BOT_SERVICE_URL: connector.url,
       TEAMS_CHANNEL_ID: CHANNEL_ID,
       REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
-      DIGEST_ENABLED: 'false'
+      DIGEST_ENABLED: 'false',
     });
     const started = startNode(deployDir, env);
     try {

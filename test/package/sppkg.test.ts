@@ -15,19 +15,27 @@ const teamsZipPath = path.join(root, 'teams-manifest/dist/frontline-visits-teams
 let sppkg: JSZip;
 let bundleText = '';
 
-beforeAll(async () => {
-  for (const stale of [sppkgPath, teamsZipPath]) {
-    fs.rmSync(stale, { force: true });
-  }
-  execSync('npm run package', { cwd: root, stdio: 'pipe', timeout: 8 * 60 * 1000 });
-  sppkg = await JSZip.loadAsync(fs.readFileSync(sppkgPath));
-  for (const name of Object.keys(sppkg.files).filter((n) => /^ClientSideAssets\/.*\.js$/.test(n))) {
-    bundleText += await sppkg.file(name)!.async('string');
-  }
-}, 10 * 60 * 1000);
+beforeAll(
+  async () => {
+    for (const stale of [sppkgPath, teamsZipPath]) {
+      fs.rmSync(stale, { force: true });
+    }
+    execSync('npm run package', { cwd: root, stdio: 'pipe', timeout: 8 * 60 * 1000 });
+    sppkg = await JSZip.loadAsync(fs.readFileSync(sppkgPath));
+    for (const name of Object.keys(sppkg.files).filter((n) => /^ClientSideAssets\/.*\.js$/.test(n))) {
+      bundleText += await sppkg.file(name)!.async('string');
+    }
+  },
+  10 * 60 * 1000,
+);
 
 function decodeXmlAttribute(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 describe('npm run package', () => {

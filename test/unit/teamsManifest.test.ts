@@ -37,11 +37,18 @@ describe('Teams app manifest', () => {
   });
 
   it('points the personal and team tabs at the SPFx web part', () => {
-    const webPart = JSON.parse(
-      fs.readFileSync(path.join(__dirname, '../../src/webparts/frontlineVisits/FrontlineVisitsWebPart.manifest.json'), 'utf8')
-    );
-    expect(manifest.staticTabs.some((t: { contentUrl: string; scopes: string[] }) => t.scopes.indexOf('personal') !== -1 && t.contentUrl.indexOf(`componentId=${webPart.id}`) !== -1)).toBe(true);
-    expect(manifest.configurableTabs.some((t: { configurationUrl: string; scopes: string[] }) => t.scopes.indexOf('team') !== -1 && t.configurationUrl.indexOf(`componentId=${webPart.id}`) !== -1)).toBe(true);
+    const webPart = JSON.parse(fs.readFileSync(path.join(__dirname, '../../src/webparts/frontlineVisits/FrontlineVisitsWebPart.manifest.json'), 'utf8'));
+    expect(
+      manifest.staticTabs.some(
+        (t: { contentUrl: string; scopes: string[] }) => t.scopes.indexOf('personal') !== -1 && t.contentUrl.indexOf(`componentId=${webPart.id}`) !== -1,
+      ),
+    ).toBe(true);
+    expect(
+      manifest.configurableTabs.some(
+        (t: { configurationUrl: string; scopes: string[] }) =>
+          t.scopes.indexOf('team') !== -1 && t.configurationUrl.indexOf(`componentId=${webPart.id}`) !== -1,
+      ),
+    ).toBe(true);
   });
 
   it('would fail a manifest that breaks the schema', async () => {

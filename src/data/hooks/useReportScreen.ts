@@ -17,7 +17,7 @@ export function useReportScreen(sp: SPFI, reportId: number, withCouncillors: boo
         }
         throw error;
       }),
-    `We could not open this report. It may have been deleted, or you may not have permission to read it. Go back to your visits and choose it again. ${TRY_AGAIN}`
+    `We could not open this report. It may have been deleted, or you may not have permission to read it. Go back to your visits and choose it again. ${TRY_AGAIN}`,
   );
 }
 
@@ -39,6 +39,6 @@ export function useDraftScreen(sp: SPFI, draftId: number, withCouncillors: boole
         }
         throw error;
       }),
-    `We could not open this draft. It may have been submitted or deleted since. Go back to your visits and choose the visit again. ${TRY_AGAIN}`
+    `We could not open this draft. It may have been submitted or deleted since. Go back to your visits and choose the visit again. ${TRY_AGAIN}`,
   );
 }

@@ -25,8 +25,8 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
         Committee report pack
       </h1>
       <p className={styles.line}>
-        Signed in as {data.user.displayName}. Build the six-monthly report to the Children and Families Overview and Scrutiny Committee: the visits, what
-        staff said, the Head of Service’s responses, the safety scales and the rota ahead.
+        Signed in as {data.user.displayName}. Build the six-monthly report to the Children and Families Overview and Scrutiny Committee: the visits, what staff
+        said, the Head of Service’s responses, the safety scales and the rota ahead.
       </p>
       <ErrorSummary errors={pack.errors} />
       <PackChoicesForm choices={choices} teams={teams} pack={pack} />

@@ -9,13 +9,13 @@ import type { TeamsState } from './useTeams';
 
 const DOWNLOADS = [
   { kind: 'docx', text: 'Download Word (.docx)', busyText: 'Making the Word document…', icon: 'WordDocument' },
-  { kind: 'csv', text: 'Download CSV', busyText: 'Making the CSV…', icon: 'Table' }
+  { kind: 'csv', text: 'Download CSV', busyText: 'Making the CSV…', icon: 'Table' },
 ] as const;
 
 /** The period's first and last day. */
 const PERIOD_BOXES = [
   { id: PACK_FIELD_IDS.from, label: 'Period from', example: 'For example 01/07/2026', value: 'fromText', set: 'setFromText' },
-  { id: PACK_FIELD_IDS.to, label: 'Period to', example: 'For example 31/12/2026', value: 'toText', set: 'setToText' }
+  { id: PACK_FIELD_IDS.to, label: 'Period to', example: 'For example 31/12/2026', value: 'toText', set: 'setToText' },
 ] as const;
 
 const FIELD_STYLES = { root: { width: '16rem', maxWidth: '100%' } };

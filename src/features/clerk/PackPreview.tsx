@@ -18,7 +18,7 @@ function usePreviewStyles() {
           maxWidth: '100%',
           overflowX: 'auto',
           margin: '8px 0 16px',
-          selectors: { ':focus-visible': { outline: `2px solid ${theme.palette.themePrimary}`, outlineOffset: 2 } }
+          selectors: { ':focus-visible': { outline: `2px solid ${theme.palette.themePrimary}`, outlineOffset: 2 } },
         },
         table: { borderCollapse: 'collapse', width: '100%', minWidth: '36rem' },
         cell: {
@@ -27,14 +27,14 @@ function usePreviewStyles() {
           textAlign: 'left',
           verticalAlign: 'top',
           // break-word (not anywhere): long words still wrap, but short ones such as month names stay whole
-          overflowWrap: 'break-word'
+          overflowWrap: 'break-word',
         },
         header: { background: theme.palette.neutralLighter, color: theme.semanticColors.bodyText, fontWeight: 600 },
         caption: { textAlign: 'left', fontWeight: 600, padding: '4px 0' },
         paragraph: { margin: '4px 0', whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
-        heading: { margin: '16px 0 8px', fontWeight: 600 }
+        heading: { margin: '16px 0 8px', fontWeight: 600 },
       }),
-    [theme]
+    [theme],
   );
 }
 

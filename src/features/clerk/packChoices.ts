@@ -21,7 +21,10 @@ export function requestKey(request: PackRequest): string {
 export function validateChoices({ committeeText, fromText, toText }: PackChoices): ErrorSummaryItem[] {
   const errors: ErrorSummaryItem[] = [];
   if (committeeText.trim() && !parseDateInput(committeeText)) {
-    errors.push({ targetId: PACK_FIELD_IDS.committeeDate, message: 'Enter the committee date as a real date, for example 14/01/2027, or leave it empty if it is not yet fixed.' });
+    errors.push({
+      targetId: PACK_FIELD_IDS.committeeDate,
+      message: 'Enter the committee date as a real date, for example 14/01/2027, or leave it empty if it is not yet fixed.',
+    });
   }
   const from = parseDateInput(fromText);
   const to = parseDateInput(toText);

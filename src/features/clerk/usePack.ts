@@ -47,14 +47,16 @@ export function usePack(sp: SPFI, choices: PackChoicesState): PackState {
       const model = await preparePack(sp, request);
       setPreview({ status: 'ready', model, key });
       const c = model.counts;
-      setAnnouncement(`The pack is ready to check: ${plural(c.visitsHeld, 'visit', 'visits')} held, ${c.visitsNotHeld} not held, ${plural(c.reportsSubmitted, 'report', 'reports')}.`);
+      setAnnouncement(
+        `The pack is ready to check: ${plural(c.visitsHeld, 'visit', 'visits')} held, ${c.visitsNotHeld} not held, ${plural(c.reportsSubmitted, 'report', 'reports')}.`,
+      );
       return model;
     } catch (error) {
       // eslint-disable-next-line no-console
       console.error('Frontline Visits: could not read the lists for the committee pack', request, error);
       setPreview({
         status: 'failed',
-        message: 'We could not read the visits for the pack. Check your connection and try again. If it happens again, tell the Children’s Improvement Team.'
+        message: 'We could not read the visits for the pack. Check your connection and try again. If it happens again, tell the Children’s Improvement Team.',
       });
       setAnnouncement('');
       return undefined;

@@ -39,6 +39,12 @@ export function usePackChoices(siteUrl: string, today: string): PackChoicesState
     }
   };
   const toggleTeam = (teamId: number, ticked: boolean): void => setTeamIds((ids) => (ticked ? ids.concat(teamId) : ids.filter((id) => id !== teamId)));
-  const request: PackRequest = { from: parseDateInput(fromText) || '', to: parseDateInput(toText) || '', committeeDate: parseDateInput(committeeText), teamIds, today };
+  const request: PackRequest = {
+    from: parseDateInput(fromText) || '',
+    to: parseDateInput(toText) || '',
+    committeeDate: parseDateInput(committeeText),
+    teamIds,
+    today,
+  };
   return { committeeText, fromText, toText, teamIds, setFromText, setToText, setCommitteeText, toggleTeam, request, currentKey: requestKey(request) };
 }

@@ -12,7 +12,7 @@ export function StatusLines({
   statusText,
   deadlineText,
   latenessText,
-  overdue
+  overdue,
 }: {
   styles: Styles;
   statusText: string;

@@ -34,7 +34,12 @@ export function ReadableReportsPage({ data, today }: StartPageProps): JSX.Elemen
               <p className={styles.line}>{row.dateText}</p>
               <p className={styles.line}>Members: {row.members || 'none named'}</p>
               <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} latenessText={row.latenessText} overdue={row.overdue} />
-              <CardLink styles={styles} route={{ page: 'report', reportId: row.reportId }} label="Read the report" about={`${row.teamTitle}, ${row.dateText}`} />
+              <CardLink
+                styles={styles}
+                route={{ page: 'report', reportId: row.reportId }}
+                label="Read the report"
+                about={`${row.teamTitle}, ${row.dateText}`}
+              />
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ const hidden: React.CSSProperties = {
   overflow: 'hidden',
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
-  border: 0
+  border: 0,
 };
 
 /** Text for screen readers only, e.g. which visit a "Continue" link is about. */

@@ -14,7 +14,7 @@ export function screenStyles(theme: ITheme) {
       padding: 0,
       display: 'grid',
       gap: 12,
-      gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))'
+      gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 18rem), 1fr))',
     },
     card: {
       border: `1px solid ${theme.palette.neutralTertiary}`,
@@ -22,7 +22,7 @@ export function screenStyles(theme: ITheme) {
       padding: 12,
       background: theme.semanticColors.bodyBackground,
       color: theme.semanticColors.bodyText,
-      overflowWrap: 'anywhere'
+      overflowWrap: 'anywhere',
     },
     overdueCard: { borderLeft: `6px solid ${theme.semanticColors.errorText}` },
     cardHeading: { fontSize: 16, fontWeight: 600, margin: '0 0 4px' },
@@ -38,7 +38,7 @@ export function screenStyles(theme: ITheme) {
       color: theme.semanticColors.link,
       fontWeight: 600,
       textDecoration: 'underline',
-      selectors: { ':hover': { color: theme.semanticColors.linkHovered } }
-    }
+      selectors: { ':hover': { color: theme.semanticColors.linkHovered } },
+    },
   });
 }

@@ -43,8 +43,8 @@ export function DeviceCopyNotice({ userEmail, draftKey, saved }: { userEmail: st
         </div>
       }
     >
-      This device still has text for this report that was not saved before the report was submitted. The report can no longer be changed: copy anything
-      you need from below, then discard it.
+      This device still has text for this report that was not saved before the report was submitted. The report can no longer be changed: copy anything you need
+      from below, then discard it.
       <details>
         <summary>Show the text kept on this device</summary>
         {written.map(([label, text]) => (

@@ -17,10 +17,16 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
   const deviceDrafts = React.useMemo(() => new DraftStore(browserStorage(), data.user.email).keys(), [data]);
   const view = React.useMemo(
     () => buildMyVisits({ userId: data.user.id, upcomingRota: data.upcomingRota, pastRota: data.pastRota, reports: data.reports, today, deviceDrafts }),
-    [data, today, deviceDrafts]
+    [data, today, deviceDrafts],
   );
   const renderRow = (row: VisitRow): JSX.Element => (
-    <li key={row.key} className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card} data-testid="visit-row" data-state={row.state} data-key={row.key}>
+    <li
+      key={row.key}
+      className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card}
+      data-testid="visit-row"
+      data-state={row.state}
+      data-key={row.key}
+    >
       <h3 className={styles.cardHeading}>{row.dateText}</h3>
       <p className={styles.line}>{row.teamTitle}</p>
       <p className={styles.line}>With {peopleText(row.fellowMembers, 'no other member booked')}</p>
@@ -37,7 +43,8 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       <p className={styles.line}>Signed in as {data.user.displayName}.</p>
       {view.needingAttention > 0 && (
         <MessageBar messageBarType={MessageBarType.warning}>
-          {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due {SUBMISSION_WINDOW_DAYS} days after the visit.
+          {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due{' '}
+          {SUBMISSION_WINDOW_DAYS} days after the visit.
         </MessageBar>
       )}
       {view.unsavedUnscheduled && (
@@ -49,10 +56,18 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
         </MessageBar>
       )}
       <h2 className={styles.sectionHeading}>Upcoming visits</h2>
-      {view.upcoming.length ? <ul className={styles.list}>{view.upcoming.map(renderRow)}</ul> : <p className={styles.line}>You have no visits booked on the rota.</p>}
+      {view.upcoming.length ? (
+        <ul className={styles.list}>{view.upcoming.map(renderRow)}</ul>
+      ) : (
+        <p className={styles.line}>You have no visits booked on the rota.</p>
+      )}
       <h2 className={styles.sectionHeading}>Visits and reports</h2>
       <p className={styles.line}>If a fellow member is writing the report for a visit, you do not need to write one too.</p>
-      {view.past.length ? <ul className={styles.list}>{view.past.map(renderRow)}</ul> : <p className={styles.line}>You have no past visits in the last year.</p>}
+      {view.past.length ? (
+        <ul className={styles.list}>{view.past.map(renderRow)}</ul>
+      ) : (
+        <p className={styles.line}>You have no past visits in the last year.</p>
+      )}
       <ActionButton iconProps={{ iconName: 'Add' }} onClick={() => navigate({ page: 'newUnscheduled' })} styles={{ root: { marginTop: 16, minHeight: 44 } }}>
         Report a visit that was not on the rota
       </ActionButton>

@@ -56,7 +56,14 @@ export default function ReportScreen(props: ReportScreenProps): JSX.Element {
   let body: JSX.Element;
   if (shown.page === 'report') {
     // Keyed by the submission too: after submitting, the report loads afresh, read-only.
-    body = <ExistingReport key={`report-${shown.reportId}-${submitted === shown.reportId ? 'submitted' : 'open'}`} {...props} reportId={shown.reportId} justSubmitted={submitted === shown.reportId} />;
+    body = (
+      <ExistingReport
+        key={`report-${shown.reportId}-${submitted === shown.reportId ? 'submitted' : 'open'}`}
+        {...props}
+        reportId={shown.reportId}
+        justSubmitted={submitted === shown.reportId}
+      />
+    );
   } else if (shown.page === 'draft') {
     body = <ExistingDraft key={`draft-${shown.draftId}`} {...props} draftId={shown.draftId} onSubmitted={onSubmitted} />;
   } else if (shown.page === 'newFromRota' || shown.page === 'newUnscheduled') {
@@ -177,8 +184,8 @@ function ExistingDraft(props: ReportScreenProps & { draftId: number; onSubmitted
     <>
       <Heading>Visit report: {reportHeading(report)}</Heading>
       <MessageBar messageBarType={MessageBarType.info} isMultiline={true} data-testid="fellow-draft">
-        {writer} is writing this report{report.startedOn ? ` (started ${formatLongDate(report.startedOn.slice(0, 10))})` : ''}. It is a draft: you can read it, and only {writer} can change or submit it.
-        A visit has one report, so you do not need to write another.
+        {writer} is writing this report{report.startedOn ? ` (started ${formatLongDate(report.startedOn.slice(0, 10))})` : ''}. It is a draft: you can read it,
+        and only {writer} can change or submit it. A visit has one report, so you do not need to write another.
       </MessageBar>
       <ReportView report={report} today={props.today} />
     </>
@@ -186,13 +193,19 @@ function ExistingDraft(props: ReportScreenProps & { draftId: number; onSubmitted
 }
 
 function NewReport(
-  props: ReportScreenProps & { shown: Exclude<AppRoute, { page: 'start' } | { page: 'report' } | { page: 'draft' }>; onReportCreated(id: number): void; onSubmitted(id: number): void }
+  props: ReportScreenProps & {
+    shown: Exclude<AppRoute, { page: 'start' } | { page: 'report' } | { page: 'draft' }>;
+    onReportCreated(id: number): void;
+    onSubmitted(id: number): void;
+  },
 ): JSX.Element {
   const [state, retry] = useFormOptions(props.context.sp);
   const { shown, start } = props;
   const rotaEntry = shown.page === 'newFromRota' ? start.upcomingRota.concat(start.pastRota).filter((r) => r.id === shown.rotaEntryId)[0] : undefined;
   // A visit has one report: if it has one already (anyone's), open that rather than start a second.
-  const held = rotaEntry ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id).sort((a, b) => (a.status === 'Draft' ? 1 : 0) - (b.status === 'Draft' ? 1 : 0))[0] : undefined;
+  const held = rotaEntry
+    ? start.reports.filter((r) => r.rotaEntryId === rotaEntry.id).sort((a, b) => (a.status === 'Draft' ? 1 : 0) - (b.status === 'Draft' ? 1 : 0))[0]
+    : undefined;
   const existing = held ? routeOfReport(held) : undefined;
   const existingHash = existing ? hashFor(existing) : undefined;
   const navigate = props.navigate;
@@ -237,7 +250,9 @@ function NewReport(
   const initialForm = rotaEntry ? formFromRota(rotaEntry, options.teams) : unscheduledForm(me);
   return (
     <>
-      <Heading>{rotaEntry ? `Visit report: ${rotaEntry.teamTitle || 'Visit'}, ${formatLongDate(rotaEntry.visitDate)}` : 'Report a visit that was not on the rota'}</Heading>
+      <Heading>
+        {rotaEntry ? `Visit report: ${rotaEntry.teamTitle || 'Visit'}, ${formatLongDate(rotaEntry.visitDate)}` : 'Report a visit that was not on the rota'}
+      </Heading>
       <VisitForm
         context={props.context}
         user={start.user}

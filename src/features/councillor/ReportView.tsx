@@ -87,14 +87,16 @@ export function ReportView({ report, today }: { report: VisitReport; today: stri
         </h2>
         {report.feedback ? (
           <>
-            {report.feedback.text.trim() ? <PlainText text={report.feedback.text} /> : <p className={styles.line}>Answered area by area, beside each area of the report.</p>}
+            {report.feedback.text.trim() ? (
+              <PlainText text={report.feedback.text} />
+            ) : (
+              <p className={styles.line}>Answered area by area, beside each area of the report.</p>
+            )}
             <FeedbackByLine feedback={report.feedback} answeredText={lateness.answeredText} styles={styles} />
             <EarlierVersions feedback={report.feedback} styles={styles} />
           </>
         ) : (
-          <p className={styles.line}>
-            No response yet.{due ? ` It is due by ${formatShortDate(due.due)}.` : ''}
-          </p>
+          <p className={styles.line}>No response yet.{due ? ` It is due by ${formatShortDate(due.due)}.` : ''}</p>
         )}
       </aside>
     </div>

@@ -17,7 +17,9 @@ function describe(state: SaveState, deviceAvailable: boolean): string {
     case 'rejected':
       return `Not saved — ${refusal(state.status)}${state.deviceCopy ? ' Your text is kept on this device.' : ' This device cannot keep a copy: copy your text somewhere safe.'}`;
     default:
-      return deviceAvailable ? 'Your report is saved as a draft as you type' : 'Your report is saved as a draft as you type. This device cannot keep a copy, so stay on this page until it says Saved';
+      return deviceAvailable
+        ? 'Your report is saved as a draft as you type'
+        : 'Your report is saved as a draft as you type. This device cannot keep a copy, so stay on this page until it says Saved';
   }
 }
 

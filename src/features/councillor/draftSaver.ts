@@ -180,7 +180,7 @@ export class DraftSaver {
       form: this.form,
       reportId: this.target.reportId,
       etag: this.target.etag,
-      changedAt: this.now().toISOString()
+      changedAt: this.now().toISOString(),
     });
   }
 
@@ -248,7 +248,10 @@ export class DraftSaver {
       if (this.isConflict(error)) {
         this.conflicted = true;
         // eslint-disable-next-line no-console
-        console.warn('Frontline Visits: the report changed elsewhere; keeping this device’s text until the user chooses', { key: this.key, target: this.target });
+        console.warn('Frontline Visits: the report changed elsewhere; keeping this device’s text until the user chooses', {
+          key: this.key,
+          target: this.target,
+        });
         this.options.onStateChange({ kind: 'conflict' });
         return;
       }
@@ -256,7 +259,12 @@ export class DraftSaver {
       const status = error && typeof (error as { status?: unknown }).status === 'number' ? ((error as { status: number }).status as number) : undefined;
       if (status !== undefined && NOT_RETRIED.indexOf(status) !== -1) {
         // eslint-disable-next-line no-console
-        console.error('Frontline Visits: the list refused the draft; the text stays on this device', { key: this.key, reportId: this.target.reportId, status, error });
+        console.error('Frontline Visits: the list refused the draft; the text stays on this device', {
+          key: this.key,
+          reportId: this.target.reportId,
+          status,
+          error,
+        });
         if (!this.disposed) {
           this.options.onStateChange({ kind: 'rejected', status, deviceCopy: this.deviceCopy });
         }
@@ -267,7 +275,7 @@ export class DraftSaver {
         key: this.key,
         reportId: this.target.reportId,
         attempt: this.attempts,
-        error
+        error,
       });
       if (this.disposed) {
         return;

@@ -79,7 +79,7 @@ export class DraftStore {
   public constructor(
     private readonly storage: KeyValueStorage | undefined,
     userEmail: string,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.user = userEmail.trim().toLowerCase();
   }
@@ -223,10 +223,10 @@ export function parseDraft(value: unknown): LocalDraft | undefined {
       visitDate: typeof rawForm.visitDate === 'string' && rawForm.visitDate ? rawForm.visitDate : undefined,
       members: asPeople(rawForm.members),
       grid,
-      safetyScale: asOptionalNumber(rawForm.safetyScale)
+      safetyScale: asOptionalNumber(rawForm.safetyScale),
     },
     reportId: asOptionalNumber(stored.reportId),
     etag: typeof stored.etag === 'string' ? stored.etag : undefined,
-    changedAt: asString(stored.changedAt)
+    changedAt: asString(stored.changedAt),
   };
 }

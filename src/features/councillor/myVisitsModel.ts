@@ -82,10 +82,15 @@ function reportRow(report: VisitReport, rota: RotaEntry | undefined, userId: num
       ...row,
       statusText: `${row.overdue ? 'Overdue: ' : ''}${writer} is writing the report (draft)`,
       writer,
-      action: { label: `Read ${writer}’s draft`, route: routeOfReport(report) }
+      action: { label: `Read ${writer}’s draft`, route: routeOfReport(report) },
     };
   }
-  return { ...row, statusText: `${row.statusText}, by ${writer}`, writer, action: { label: report.status === 'Responded' ? 'Read the report and response' : 'Read the report', route: routeOfReport(report) } };
+  return {
+    ...row,
+    statusText: `${row.statusText}, by ${writer}`,
+    writer,
+    action: { label: report.status === 'Responded' ? 'Read the report and response' : 'Read the report', route: routeOfReport(report) },
+  };
 }
 
 function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: number, today: CalendarDate): VisitRow {
@@ -95,11 +100,15 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
     visitDate,
     dateText: visitDate ? formatLongDate(visitDate) : 'Date not entered yet',
     teamTitle: teamName(report.teamTitle || (rota && rota.teamTitle)),
-    fellowMembers: fellows(report.members.length ? report.members : rota ? rota.members : [], userId)
+    fellowMembers: fellows(report.members.length ? report.members : rota ? rota.members : [], userId),
   };
   const open: AppRoute = routeOfReport(report);
   const lateness = visitReportLateness(report);
-  const latenessText = [lateness.submittedText, lateness.answeredText].filter(Boolean).map((t) => `${t}.`).join(' ') || undefined;
+  const latenessText =
+    [lateness.submittedText, lateness.answeredText]
+      .filter(Boolean)
+      .map((t) => `${t}.`)
+      .join(' ') || undefined;
   if (report.status === 'Responded') {
     const on = report.feedback && calendarDateFromSharePoint(report.feedback.on);
     return {
@@ -109,7 +118,7 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
       deadlineText: on ? `Head of Service responded on ${formatShortDate(on)}` : 'Head of Service has responded',
       latenessText,
       overdue: false,
-      action: { label: 'Read the response', route: open }
+      action: { label: 'Read the response', route: open },
     };
   }
   if (report.status === 'Submitted') {
@@ -123,7 +132,7 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
       deadlineText: due ? `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})` : undefined,
       latenessText,
       overdue,
-      action: { label: 'View report', route: open }
+      action: { label: 'View report', route: open },
     };
   }
   const due = visitDate && compareDates(visitDate, today) <= 0 ? deadline(submissionDueDate(visitDate), today) : undefined;
@@ -135,7 +144,7 @@ function ownReportRow(report: VisitReport, rota: RotaEntry | undefined, userId: 
     deadline: due,
     deadlineText: due ? `Report due ${formatShortDate(due.due)} (${describeDeadline(due)})` : undefined,
     overdue,
-    action: { label: 'Continue the report', route: open }
+    action: { label: 'Continue the report', route: open },
   };
 }
 
@@ -154,7 +163,7 @@ function rotaRow(entry: RotaEntry, userId: number, today: CalendarDate): VisitRo
     visitDate: entry.visitDate,
     dateText: formatLongDate(entry.visitDate),
     teamTitle: teamName(entry.teamTitle),
-    fellowMembers: fellows(entry.members, userId)
+    fellowMembers: fellows(entry.members, userId),
   };
   const start: AppRoute = { page: 'newFromRota', rotaEntryId: entry.id };
   if (entry.status === 'NotHeld') {
@@ -172,7 +181,7 @@ function rotaRow(entry: RotaEntry, userId: number, today: CalendarDate): VisitRo
     deadline: due,
     deadlineText: `Report due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
     overdue,
-    action: { label: 'Start the report', route: start }
+    action: { label: 'Start the report', route: start },
   };
 }
 
@@ -234,9 +243,7 @@ export function buildMyVisits(input: MyVisitsInput): MyVisitsView {
   const isUpcoming = (row: VisitRow): boolean => !!row.visitDate && compareDates(row.visitDate, today) > 0;
   const upcoming = rows.filter(isUpcoming).sort(byDate(1));
   const past = rows.filter((row) => !isUpcoming(row)).sort(byDate(-1));
-  const needingAttention = past.filter(
-    (row) => (row.state === 'notStarted' || row.state === 'draft') && !!row.deadline && row.deadline.daysLeft <= 7
-  ).length;
+  const needingAttention = past.filter((row) => (row.state === 'notStarted' || row.state === 'draft') && !!row.deadline && row.deadline.daysLeft <= 7).length;
   return { upcoming, past, needingAttention, unsavedUnscheduled: deviceDrafts.indexOf('unscheduled') !== -1 };
 }
 
@@ -274,7 +281,7 @@ export function buildReadableReports(reports: VisitReport[], today: CalendarDate
         statusText: row.statusText,
         deadlineText: row.deadlineText,
         latenessText: row.latenessText,
-        overdue: row.overdue
+        overdue: row.overdue,
       };
     })
     .sort((a, b) => (a.visitDate && b.visitDate ? compareDates(b.visitDate, a.visitDate) : 0));

@@ -12,7 +12,7 @@ export function formFromRota(entry: RotaEntry, teams: FrontlineTeam[]): VisitRep
     teamId: entry.teamId,
     visitDate: entry.visitDate,
     members: entry.members.slice(),
-    grid: emptyGrid()
+    grid: emptyGrid(),
   };
   return { ...form, title: reportTitle(form, teams) };
 }
@@ -34,7 +34,7 @@ export function formOf(report: VisitReport): VisitReportForm {
     visitDate: report.visitDate,
     members: report.members.slice(),
     grid: { ...emptyGrid(), ...report.grid },
-    safetyScale: report.safetyScale
+    safetyScale: report.safetyScale,
   };
 }
 

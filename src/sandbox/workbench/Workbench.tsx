@@ -20,7 +20,7 @@ import {
   WORKBENCH_HOSTS,
   WORKBENCH_THEMES,
   WorkbenchState,
-  workbenchSearch
+  workbenchSearch,
 } from './workbenchState';
 
 export interface WorkbenchProps {
@@ -72,8 +72,8 @@ export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
   const personas = personaList?.personas;
   // Memoised so the App's context keeps its identity while the persona stays the same.
   const persona = React.useMemo(
-    () => (state.as ? (personas ?? []).find((p) => p.email === state.as) ?? { email: state.as, displayName: state.as } : undefined),
-    [personas, state.as]
+    () => (state.as ? ((personas ?? []).find((p) => p.email === state.as) ?? { email: state.as, displayName: state.as }) : undefined),
+    [personas, state.as],
   );
 
   const change = (patch: Partial<WorkbenchState>): void => {
@@ -98,7 +98,7 @@ export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
         ? spfi(dataSiteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry(), DefaultParse(), PersonaRequestDigest(dataSiteUrl))
         : undefined,
     // A new persona gets a fresh PnPjs instance, so nothing cached crosses between users.
-    [dataSiteUrl, state.as]
+    [dataSiteUrl, state.as],
   );
   const appContext = React.useMemo<AppContext | undefined>(
     () =>
@@ -109,12 +109,12 @@ export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
               dataSiteUrl,
               currentUser: { email: persona.email, displayName: persona.displayName },
               teamsTheme: teamsThemeName(state.theme),
-              deepLinkReportId: state.reportId
+              deepLinkReportId: state.reportId,
             },
-            sp
+            sp,
           )
         : undefined,
-    [sp, dataSiteUrl, persona, state.host, state.theme, state.reportId]
+    [sp, dataSiteUrl, persona, state.host, state.theme, state.reportId],
   );
 
   const content = appContext ? (
@@ -147,7 +147,7 @@ export function Workbench({ tenantUrl, sites }: WorkbenchProps): JSX.Element {
 function describe(state: WorkbenchState, personas: WorkbenchPersona[]): string {
   const surface = WORKBENCH_HOSTS.find((h) => h.value === state.host)?.label ?? 'SharePoint';
   const host = state.host !== 'sharepoint' ? `${surface}, ${WORKBENCH_THEMES.find((t) => t.value === state.theme)?.label.toLowerCase()} theme` : 'SharePoint';
-  const who = state.as ? personas.find((p) => p.email === state.as)?.displayName ?? state.as : undefined;
+  const who = state.as ? (personas.find((p) => p.email === state.as)?.displayName ?? state.as) : undefined;
   return who ? `Showing ${host}, signed in as ${who}.` : `Showing ${host}. Choose a demo user.`;
 }
 
@@ -200,7 +200,12 @@ function WorkbenchBar({ state, persona, personaList, onChange }: WorkbenchBarPro
           <Icon iconName={open ? 'ChevronUp' : 'Settings'} aria-hidden="true" /> Settings
         </button>
       </div>
-      <form id="wb-settings" className={open ? 'wb-settings wb-settings--open' : 'wb-settings'} aria-label="Workbench settings" onSubmit={(e) => e.preventDefault()}>
+      <form
+        id="wb-settings"
+        className={open ? 'wb-settings wb-settings--open' : 'wb-settings'}
+        aria-label="Workbench settings"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <ChoiceField id="wb-host" label="Host" value={state.host} options={WORKBENCH_HOSTS} onChange={(host) => onChange({ host })} />
         {state.host !== 'sharepoint' && (
           <ChoiceField id="wb-theme" label="Teams theme" value={state.theme} options={WORKBENCH_THEMES} onChange={(theme) => onChange({ theme })} />
@@ -260,8 +265,8 @@ function PersonaChooser({ personaList, onChoose }: { personaList: PersonaList | 
     <section className="wb-chooser" aria-labelledby="wb-chooser-heading">
       <h1 id="wb-chooser-heading">Choose a demo user</h1>
       <p>
-        The workbench runs Frontline Visits against the local sandbox site and its fictional demo council. Choose who to sign in as; you can
-        switch at any time with “Signed in as” in the settings bar.
+        The workbench runs Frontline Visits against the local sandbox site and its fictional demo council. Choose who to sign in as; you can switch at any time
+        with “Signed in as” in the settings bar.
       </p>
       {!personaList ? (
         <p role="status">Loading the demo users…</p>
@@ -298,7 +303,10 @@ function PersonaChooser({ personaList, onChoose }: { personaList: PersonaList | 
 }
 
 function initials(name: string): string {
-  const words = name.replace(/@.*$/, '').split(/[\s.]+/).filter((w) => /^[A-Za-z]/.test(w));
+  const words = name
+    .replace(/@.*$/, '')
+    .split(/[\s.]+/)
+    .filter((w) => /^[A-Za-z]/.test(w));
   const picked = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return picked.map((w) => w[0].toUpperCase()).join('') || '?';
 }
@@ -352,7 +360,7 @@ const TEAMS_APPS: ReadonlyArray<{ icon: string; label: string; active?: boolean 
   { icon: 'Calendar', label: 'Calendar' },
   { icon: 'Phone', label: 'Calls' },
   { icon: 'Page', label: 'Files' },
-  { icon: 'ContactCard', label: 'Frontline Visits', active: true }
+  { icon: 'ContactCard', label: 'Frontline Visits', active: true },
 ];
 
 /** The Teams client around the app: title bar, left app bar, and the personal app's or the channel's tab header. */

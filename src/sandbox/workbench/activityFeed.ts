@@ -51,7 +51,7 @@ export function feedItemsFrom(json: unknown): FeedItem[] {
       text: String(body.text || ''),
       preview: String(body.previewText || ''),
       topic: typeof topic.value === 'string' ? topic.value : '',
-      reportId: reportIdFromTeamsLink(topic.webUrl)
+      reportId: reportIdFromTeamsLink(topic.webUrl),
     });
   }
   return items.sort((a, b) => b.seq - a.seq);

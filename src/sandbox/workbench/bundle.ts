@@ -43,7 +43,7 @@ export async function buildWorkbenchBundle(): Promise<WorkbenchBundle> {
     legalComments: 'none',
     metafile: true,
     logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) }
+    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
   });
   const js = result.outputFiles.find((file) => file.path.endsWith('.js'));
   const map = result.outputFiles.find((file) => file.path.endsWith('.js.map'));
@@ -57,7 +57,7 @@ export async function buildWorkbenchBundle(): Promise<WorkbenchBundle> {
     buildMs: Date.now() - started,
     startedAt: started,
     metafile: result.metafile,
-    warnings: result.warnings.map((w) => `${w.location?.file ?? ''}:${w.location?.line ?? ''} ${w.text}`)
+    warnings: result.warnings.map((w) => `${w.location?.file ?? ''}:${w.location?.line ?? ''} ${w.text}`),
   };
 }
 

@@ -21,7 +21,4 @@ initializeIcons(config.fontBaseUrl);
 // The page's own origin, not the sandbox's configured one: opened as 127.0.0.1 or through a
 // forwarded port, the sites are still same-origin and the sandbox_user cookie still goes along.
 container.textContent = '';
-ReactDOM.render(
-  <Workbench tenantUrl={window.location.origin} sites={{ dataSitePath: config.sitePath, teamSitePath: config.teamSitePath }} />,
-  container
-);
+ReactDOM.render(<Workbench tenantUrl={window.location.origin} sites={{ dataSitePath: config.sitePath, teamSitePath: config.teamSitePath }} />, container);

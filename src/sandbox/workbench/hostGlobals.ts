@@ -6,7 +6,7 @@
  */
 (window as unknown as { FabricConfig?: { fontBaseUrl?: string } }).FabricConfig = {
   ...(window as unknown as { FabricConfig?: object }).FabricConfig,
-  fontBaseUrl: ''
+  fontBaseUrl: '',
 };
 
 export {};

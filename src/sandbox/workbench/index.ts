@@ -34,7 +34,7 @@ export function createWorkbenchHandler(options: WorkbenchHandlerOptions): Workbe
   const config: WorkbenchPageConfig = {
     sitePath: new URL(options.siteUrl).pathname.replace(/\/$/, ''),
     teamSitePath: options.teamSiteUrl ? new URL(options.teamSiteUrl).pathname.replace(/\/$/, '') : '/sites/improvement-team',
-    fontBaseUrl: `${ASSET_PREFIX}fonts/`
+    fontBaseUrl: `${ASSET_PREFIX}fonts/`,
   };
 
   return async (req, res) => {
@@ -66,7 +66,13 @@ export function createWorkbenchHandler(options: WorkbenchHandlerOptions): Workbe
           break;
         case 'style':
           // Read each time (it is small), so an edit shows on reload.
-          send(req, res, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' }, await fs.readFile(path.join(WORKBENCH_DIR, 'workbench.css'), 'utf8'));
+          send(
+            req,
+            res,
+            200,
+            { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' },
+            await fs.readFile(path.join(WORKBENCH_DIR, 'workbench.css'), 'utf8'),
+          );
           break;
         case 'icon':
           send(req, res, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' }, ICON_SVG);
@@ -88,13 +94,7 @@ export function createWorkbenchHandler(options: WorkbenchHandlerOptions): Workbe
   };
 }
 
-type Route =
-  | { kind: 'page' }
-  | { kind: 'script' }
-  | { kind: 'sourcemap' }
-  | { kind: 'style' }
-  | { kind: 'icon' }
-  | { kind: 'font'; file: string };
+type Route = { kind: 'page' } | { kind: 'script' } | { kind: 'sourcemap' } | { kind: 'style' } | { kind: 'icon' } | { kind: 'font'; file: string };
 
 function routeFor(pathname: string): Route | undefined {
   if (pathname === '/' || pathname === '/index.html') {
@@ -157,7 +157,10 @@ function escapeHtml(text: string): string {
 
 /** JSON inside a script element: `<` escaped so no value can close the element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function workbenchHtml(config: WorkbenchPageConfig, buildError?: string): string {

@@ -16,7 +16,7 @@ export function PersonaRequestDigest(siteUrl: string, identityHeaders: { [name: 
       const answer = await fetch(`${siteUrl.replace(/\/$/, '')}/_api/contextinfo`, {
         method: 'POST',
         headers: { Accept: 'application/json;odata=nometadata', ...identityHeaders },
-        credentials: 'same-origin'
+        credentials: 'same-origin',
       });
       if (!answer.ok) {
         throw new Error(`The site did not issue a request digest (HTTP ${answer.status}).`);

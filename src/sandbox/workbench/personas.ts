@@ -18,7 +18,7 @@ export const FALLBACK_PERSONAS: ReadonlyArray<WorkbenchPersona> = [
   { email: 'cllr.osei@northshire.example', displayName: 'Cllr Osei', role: 'Councillor' },
   { email: 'improvement@northshire.example', displayName: 'Improvement Team', role: 'Improvement Team' },
   { email: 'hos.cincp@northshire.example', displayName: 'Head of Service', role: 'Head of Service' },
-  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: 'Committee Clerk' }
+  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: 'Committee Clerk' },
 ];
 
 /**
@@ -49,7 +49,7 @@ export function personasFromJson(json: unknown): WorkbenchPersona[] {
     personas.push({
       email: email.toLowerCase(),
       displayName: firstString(record, ['displayName', 'DisplayName', 'title', 'Title', 'name']) ?? email,
-      role: firstString(record, ['role', 'roleLabel', 'Role']) ?? (roles.length ? roles.join(', ') : undefined)
+      role: firstString(record, ['role', 'roleLabel', 'Role']) ?? (roles.length ? roles.join(', ') : undefined),
     });
   }
   return personas;

@@ -26,13 +26,13 @@ export interface WorkbenchState {
 export const WORKBENCH_THEMES: ReadonlyArray<{ value: WorkbenchTheme; label: string }> = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
-  { value: 'contrast', label: 'High contrast' }
+  { value: 'contrast', label: 'High contrast' },
 ];
 
 export const WORKBENCH_HOSTS: ReadonlyArray<{ value: WorkbenchHost; label: string }> = [
   { value: 'sharepoint', label: 'SharePoint page' },
   { value: 'teams', label: 'Teams channel tab' },
-  { value: 'teams-personal', label: 'Teams personal app' }
+  { value: 'teams-personal', label: 'Teams personal app' },
 ];
 
 /** The kind of host the app is told it is in: both Teams surfaces are Teams. */
@@ -57,7 +57,7 @@ export function parseWorkbenchState(search: string): WorkbenchState {
     host,
     theme: parseTheme(params.get('theme')),
     as: EMAIL.test(as) ? as : undefined,
-    reportId: reportIdFromDeepLink(params.get('subPageId') ?? undefined, search)
+    reportId: reportIdFromDeepLink(params.get('subPageId') ?? undefined, search),
   };
 }
 
@@ -112,9 +112,7 @@ export function teamsThemeName(theme: WorkbenchTheme): TeamsThemeName {
 
 /** The `sandbox_user` cookie for a persona, site-wide so every `/_api` request carries it. */
 export function sandboxUserCookie(email: string | undefined): string {
-  return email
-    ? `sandbox_user=${encodeURIComponent(email).replace(/%40/g, '@')}; path=/; SameSite=Lax`
-    : 'sandbox_user=; path=/; SameSite=Lax; Max-Age=0';
+  return email ? `sandbox_user=${encodeURIComponent(email).replace(/%40/g, '@')}; path=/; SameSite=Lax` : 'sandbox_user=; path=/; SameSite=Lax; Max-Age=0';
 }
 
 /** The `sandbox_user` value in a `document.cookie` string. */

@@ -68,9 +68,9 @@ export default class FrontlineVisitsWebPart extends BaseClientSideWebPart<Frontl
         currentUser: { email: this.context.pageContext.user.email, displayName: this.context.pageContext.user.displayName },
         teamsTheme: this.teamsTheme,
         theme: this.theme,
-        deepLinkReportId: reportIdFromDeepLink(this.subEntityId, window.location.search)
+        deepLinkReportId: reportIdFromDeepLink(this.subEntityId, window.location.search),
       },
-      this.sp.sp
+      this.sp.sp,
     );
     ReactDom.render(React.createElement(App, { context: appContext }), this.domElement);
   }
@@ -98,13 +98,13 @@ export default class FrontlineVisitsWebPart extends BaseClientSideWebPart<Frontl
                   description: `The site that holds the Frontline Visits lists, as a path on this tenant. Leave empty for ${DEFAULT_DATA_SITE}.`,
                   placeholder: DEFAULT_DATA_SITE,
                   onGetErrorMessage: (value: string) => this.dataSiteProblem(value),
-                  deferredValidationTime: 500
-                })
-              ]
-            }
-          ]
-        }
-      ]
+                  deferredValidationTime: 500,
+                }),
+              ],
+            },
+          ],
+        },
+      ],
     };
   }
 

@@ -8,11 +8,16 @@ import { FRONTLINE_TEAMS, VISIT_ROTA } from '../../../src/data/listContract';
 export async function fetchAs(url: string, email: string, init: RequestInit = {}): Promise<Response> {
   return fetch(url, {
     ...init,
-    headers: { Accept: 'application/json;odata=nometadata', 'X-Sandbox-User': email, ...(init.headers || {}) }
+    headers: { Accept: 'application/json;odata=nometadata', 'X-Sandbox-User': email, ...(init.headers || {}) },
   });
 }
 
-export async function listItemsAs(siteUrl: string, email: string, filter: string, listTitle = 'Visit Reports'): Promise<Array<{ Id: number; [field: string]: unknown }>> {
+export async function listItemsAs(
+  siteUrl: string,
+  email: string,
+  filter: string,
+  listTitle = 'Visit Reports',
+): Promise<Array<{ Id: number; [field: string]: unknown }>> {
   const url = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(listTitle)}')/items?$filter=${encodeURIComponent(filter)}&$top=500`;
   const response = await fetchAs(url, email);
   if (!response.ok) {
@@ -32,7 +37,10 @@ interface BulkAdder {
  * have none yet. Added as the improvement team adds rota entries.
  */
 export async function addPastVisitsWithoutReports(sandbox: BulkAdder, today: string, councillorEmail: string, count: number): Promise<void> {
-  const teamsResponse = await fetchAs(`${sandbox.siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(FRONTLINE_TEAMS.title)}')/items?$select=Id,Title`, councillorEmail);
+  const teamsResponse = await fetchAs(
+    `${sandbox.siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(FRONTLINE_TEAMS.title)}')/items?$select=Id,Title`,
+    councillorEmail,
+  );
   const teams = ((await teamsResponse.json()) as { value: Array<{ Id: number }> }).value;
   const meResponse = await fetchAs(`${sandbox.siteUrl}/_api/web/currentuser`, councillorEmail);
   const me = (await meResponse.json()) as { Id: number };
@@ -45,7 +53,7 @@ export async function addPastVisitsWithoutReports(sandbox: BulkAdder, today: str
       [F.Team]: teams[i % teams.length].Id,
       [F.Members]: [me.Id],
       [F.MunicipalYear]: '',
-      [F.RotaStatus]: 'Held'
+      [F.RotaStatus]: 'Held',
     };
   });
   sandbox.bulkAddItems(VISIT_ROTA.title, fields, 'improvement@northshire.example');

@@ -11,9 +11,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
  * Test runs keep their screenshots under test-output/ (ignored by git); `npm run screenshots`
  * (UPDATE_SCREENSHOTS=1) refreshes the committed set in docs/screenshots/ on purpose.
  */
-export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS
-  ? path.join(REPO_ROOT, 'docs', 'screenshots')
-  : path.join(REPO_ROOT, 'test-output', 'screenshots');
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(REPO_ROOT, 'test-output', 'screenshots');
 const AXE_SOURCE = fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -21,7 +19,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu']
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
   });
 }
 
@@ -183,7 +181,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target as string[], failureSummary: n.failureSummary }))
+      nodes: v.nodes.map((n) => ({ target: n.target as string[], failureSummary: n.failureSummary })),
     }));
   }, AXE_TAGS);
   return violations;
@@ -191,7 +189,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${(n.failureSummary || '').split('\n').join(' ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${(n.failureSummary || '').split('\n').join(' ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -210,7 +211,12 @@ export async function chooseRadio(page: Page, name: string): Promise<void> {
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit`. */
-export async function tabUntil(page: Page, matches: (info: { id: string; tag: string; text: string; role: string | null; label: string | null; type: string | null }) => boolean, limit = 80, key = 'Tab'): Promise<void> {
+export async function tabUntil(
+  page: Page,
+  matches: (info: { id: string; tag: string; text: string; role: string | null; label: string | null; type: string | null }) => boolean,
+  limit = 80,
+  key = 'Tab',
+): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(key);
     const info = await page.evaluate(() => {
@@ -221,7 +227,7 @@ export async function tabUntil(page: Page, matches: (info: { id: string; tag: st
         text: el ? (el.textContent || '').trim().slice(0, 200) : '',
         role: el ? el.getAttribute('role') : null,
         label: el ? el.getAttribute('aria-label') : null,
-        type: el ? el.getAttribute('type') : null
+        type: el ? el.getAttribute('type') : null,
       };
     });
     if (matches(info)) {

@@ -6,7 +6,10 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^my-visits/, 'My visits: upcoming rota visits, then past visits with each report’s state and deadline'],
   [/^visit-form-draft/, 'The visit form with a saved draft (text pasted from Word), after a reload'],
   [/^visit-form-not-saved/, 'The form while the connection is down: “Not saved — we’ll keep trying; your text is kept on this device”'],
-  [/^visit-form-conflict/, 'The report changed on another device (HTTP 412): nothing is overwritten silently; this device keeps its text until the person chooses'],
+  [
+    /^visit-form-conflict/,
+    'The report changed on another device (HTTP 412): nothing is overwritten silently; this device keeps its text until the person chooses',
+  ],
   [/^visit-form-errors/, 'An empty submit: the error summary at the top, each message linked to its field and repeated beside it'],
   [/^visit-form/, 'The visit form, pre-filled from the rota'],
   [/^members-picker/, 'The members picker open: the site’s councillors (the Frontline Visit Members group)'],
@@ -17,14 +20,20 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^clerk-pack-default/, 'The clerk’s committee pack screen: committee date, period and teams'],
   [/^clerk-pack-preview/, 'The clerk’s preview of what the pack will hold, with the Word and CSV downloads'],
   [/^clerk-pack-error/, 'The clerk’s screen with a period that cannot be used: errors summarised and linked'],
-  [/^clerk-pack/, 'The clerk’s committee pack screen']
+  [/^clerk-pack/, 'The clerk’s committee pack screen'],
 ];
 
 function describe(file: string): string {
   const base = path.basename(file, '.png');
   const found = SCREENS.filter(([pattern]) => pattern.test(base))[0];
   const where = /-320(-|$)/.test(base) ? '320 px (phone)' : '1280 px';
-  const theme = /-dark(-|$)/.test(base) ? 'Teams dark' : /-contrast(-|$)/.test(base) ? 'Teams high contrast' : /-teams-light$/.test(base) ? 'Teams light' : 'SharePoint (light)';
+  const theme = /-dark(-|$)/.test(base)
+    ? 'Teams dark'
+    : /-contrast(-|$)/.test(base)
+      ? 'Teams high contrast'
+      : /-teams-light$/.test(base)
+        ? 'Teams light'
+        : 'SharePoint (light)';
   return `${found ? found[1] : base} — ${where}, ${theme}`;
 }
 
@@ -46,7 +55,7 @@ export function writeScreenshotIndex(): void {
     '(WCAG 2.0/2.1/2.2 A and AA) at 1280 px and 320 px in the Teams light and dark themes.',
     '',
     ...files.map((f) => `- [${f}](${f}): ${describe(f)}`),
-    ''
+    '',
   ];
   fs.writeFileSync(path.join(SCREENSHOT_DIR, 'README.md'), lines.join('\n'));
 }

@@ -30,12 +30,17 @@ describe('bot: answered area by area, and amended', () => {
 
   const texts = (card: unknown) => cardTexts(card).map(unescapeCardText).join('\n');
 
-  it('stores each area\'s answer and the overall one in their columns, and shows each beside its area on the card everyone sees', async () => {
+  it("stores each area's answer and the overall one in their columns, and shows each beside its area on the card everyone sees", async () => {
     const { id, activityId } = await reportWithCard();
     const response = await press(
       'submitFeedback',
-      { reportId: id, feedbackStaffing: 'Two posts are advertised; agency cover ends in March.', feedbackPerformance: 'We will keep same-day triage.', feedback: 'Thank you for the visit.' },
-      activityId
+      {
+        reportId: id,
+        feedbackStaffing: 'Two posts are advertised; agency cover ends in March.',
+        feedbackPerformance: 'We will keep same-day triage.',
+        feedback: 'Thank you for the visit.',
+      },
+      activityId,
     );
     expect(response.body.statusCode).toBe(200);
     expect(parseIssues(response.body.value)).toEqual([]);
@@ -59,7 +64,7 @@ describe('bot: answered area by area, and amended', () => {
     expect(shared.indexOf('Thank you for the visit.')).toBeGreaterThan(performanceAnswer);
   });
 
-  it('needs at least one answer: an empty send stores nothing and says so on the Head of Service\'s card', async () => {
+  it("needs at least one answer: an empty send stores nothing and says so on the Head of Service's card", async () => {
     const { id, activityId } = await reportWithCard();
     const response = await press('submitFeedback', { reportId: id, feedback: '   ', feedbackStaffing: '' }, activityId);
     expect(response.body.statusCode).toBe(200);
@@ -94,20 +99,28 @@ describe('bot: answered area by area, and amended', () => {
     expect(texts(refused.body.value)).toMatch(/Only the Head of Service/);
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const amended = await press('submitFeedback', { reportId: id, amendsOn: firstOn, feedbackStaffing: 'Amended: two posts filled.', feedback: 'First overall.' }, activityId);
+    const amended = await press(
+      'submitFeedback',
+      { reportId: id, amendsOn: firstOn, feedbackStaffing: 'Amended: two posts filled.', feedback: 'First overall.' },
+      activityId,
+    );
     expect(amended.body.statusCode).toBe(200);
     const item = await reportItem(fixture.sandbox, id);
     expect(item.fields[F.HosFeedbackStaffing]).toBe('Amended: two posts filled.');
     expect(String(item.fields[F.HosFeedbackOn])).not.toBe(firstOn);
     const history = parseFeedbackHistory(item.fields[F.HosFeedbackHistory]);
-    expect(history).toEqual([expect.objectContaining({ on: firstOn, staffing: 'First: posts advertised.', text: 'First overall.', byName: expect.any(String) })]);
+    expect(history).toEqual([
+      expect.objectContaining({ on: firstOn, staffing: 'First: posts advertised.', text: 'First overall.', byName: expect.any(String) }),
+    ]);
     const shared = texts(running.connector.latestCard(running.connector.cardsFor(id)[0].conversationId, activityId));
     expect(shared).toContain('Amended: two posts filled.');
     expect(shared).toMatch(/First given on .*; amended by .* on .*; the earlier version is kept\./);
 
     // The councillor is told of the answer, then of the amendment: once each.
     await running.bot.actions.notifying;
-    const feed = (await (await fetch(`${fixture.sandbox.url}/_sandbox/notifications?user=cllr.hale%40northshire.example`)).json()) as Array<{ body: { activityType: string; topic: { webUrl: string } } }>;
+    const feed = (await (await fetch(`${fixture.sandbox.url}/_sandbox/notifications?user=cllr.hale%40northshire.example`)).json()) as Array<{
+      body: { activityType: string; topic: { webUrl: string } };
+    }>;
     const aboutThis = feed.filter((n) => n.body.topic.webUrl.indexOf(encodeURIComponent(`"report-${id}"`)) !== -1).map((n) => n.body.activityType);
     expect(aboutThis).toEqual(['reportAnswered', 'answerAmended']);
 

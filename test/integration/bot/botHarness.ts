@@ -22,7 +22,7 @@ export const OBJECT_IDS = {
   hale: '0b6f3c1e-0000-4000-8000-000000000001',
   improvement: '0b6f3c1e-0000-4000-8000-000000000010',
   headOfService: '0b6f3c1e-0000-4000-8000-000000000020',
-  clerk: '0b6f3c1e-0000-4000-8000-000000000030'
+  clerk: '0b6f3c1e-0000-4000-8000-000000000030',
 } as const;
 
 /** A logger that keeps what the bot says, for assertions, and prints nothing. */
@@ -57,14 +57,19 @@ export class MemoryLogger implements ILogger {
   }
 }
 
-export async function startTestBot(sandbox: SandboxHandle, connector: FakeConnector, logger = new MemoryLogger(), extraEnv: { [k: string]: string } = {}): Promise<RunningBot> {
+export async function startTestBot(
+  sandbox: SandboxHandle,
+  connector: FakeConnector,
+  logger = new MemoryLogger(),
+  extraEnv: { [k: string]: string } = {},
+): Promise<RunningBot> {
   const config = loadConfig({
     BOT_MODE: 'local',
     SANDBOX_URL: sandbox.url,
     BOT_SERVICE_URL: connector.url,
     TEAMS_CHANNEL_ID: CHANNEL_ID,
     REPORT_PAGE_URL: `${sandbox.url}/`,
-    ...extraEnv
+    ...extraEnv,
   });
   return startBot({ config, port: 0, timers: false, sweepAtStart: false, logger });
 }
@@ -83,9 +88,19 @@ export async function submitReport(sandbox: SandboxHandle, cells: Partial<Grid> 
   const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
   // Submitting adds the report to Visit Reports in one write, as the web part does.
   const added = await list.items.add({
-    ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email }], staffInvolved: 'Team manager', grid, safetyScale: 6 })),
+    ...formToItemFields(
+      buildForm({
+        title: 'Visit report (test)',
+        teamId: team.id,
+        visitDate: londonToday(),
+        members: [{ id: me.Id, displayName: me.Title, email }],
+        staffInvolved: 'Team manager',
+        grid,
+        safetyScale: 6,
+      }),
+    ),
     [VISIT_REPORTS.fields.ReportStatus]: 'Submitted',
-    [VISIT_REPORTS.fields.SubmittedOn]: new Date().toISOString()
+    [VISIT_REPORTS.fields.SubmittedOn]: new Date().toISOString(),
   });
   const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
   return id;
@@ -131,12 +146,15 @@ export function cardActionInvoke(options: {
     conversation: { id: CHANNEL_ID, conversationType: 'channel', isGroup: true, tenantId: 'tenant' },
     replyToId: options.replyToId,
     channelData: { tenant: { id: 'tenant' }, channel: { id: CHANNEL_ID }, team: { id: '19:team@thread.tacv2' } },
-    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: options.trigger || 'manual' }
+    value: { action: { type: 'Action.Execute', verb: options.verb, data: options.data }, trigger: options.trigger || 'manual' },
   };
 }
 
 /** POSTs an activity to the bot's real messaging endpoint; returns the HTTP status and JSON body. */
-export async function postActivity(bot: RunningBot, activity: { [k: string]: unknown }): Promise<{ status: number; body: { statusCode?: number; type?: string; value?: unknown } }> {
+export async function postActivity(
+  bot: RunningBot,
+  activity: { [k: string]: unknown },
+): Promise<{ status: number; body: { statusCode?: number; type?: string; value?: unknown } }> {
   const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : {} };

@@ -64,10 +64,14 @@ describe('bot: a card for each submitted report', () => {
   it('posts one card despite duplicate and out-of-order notifications', async () => {
     const subscription = await bot!.webhook.ensure();
     const id = await submitReport(fixture.sandbox);
-    const notification = { value: [{ subscriptionId: subscription.id, clientState: bot!.config.webhookClientState, resource: 'x', expirationDateTime: subscription.expirationDateTime }] };
+    const notification = {
+      value: [
+        { subscriptionId: subscription.id, clientState: bot!.config.webhookClientState, resource: 'x', expirationDateTime: subscription.expirationDateTime },
+      ],
+    };
     const stale = { value: [{ ...notification.value[0], expirationDateTime: '2020-01-01T00:00:00Z' }] };
     const sends = [notification, notification, stale, notification, stale].map((body) =>
-      fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
     );
     const statuses = (await Promise.all(sends)).map((r) => r.status);
     expect(statuses).toEqual([202, 202, 202, 202, 202]);
@@ -79,7 +83,11 @@ describe('bot: a card for each submitted report', () => {
 
   it('ignores notifications with the wrong client state', async () => {
     const id = await submitReport(fixture.sandbox);
-    const response = await fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ value: [{ clientState: 'forged' }] }) });
+    const response = await fetch(`${bot!.url}/api/webhooks`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ value: [{ clientState: 'forged' }] }),
+    });
     expect(response.status).toBe(202);
     await new Promise((r) => setTimeout(r, 300));
     expect(connector.cardsFor(id)).toHaveLength(0);
@@ -95,13 +103,23 @@ describe('bot: a card for each submitted report', () => {
     await bot!.lists.spRest('PATCH', `${path}/subscriptions('${created.id}')`, { expirationDateTime: soon });
     const renewed = await bot!.webhook.ensure();
     expect(renewed.id).toBe(created.id);
-    const stored = (await bot!.lists.spRest<{ value: Array<{ id: string; expirationDateTime: string }> }>('GET', `${path}/subscriptions`)).value.filter((x) => x.id === created.id)[0];
+    const stored = (await bot!.lists.spRest<{ value: Array<{ id: string; expirationDateTime: string }> }>('GET', `${path}/subscriptions`)).value.filter(
+      (x) => x.id === created.id,
+    )[0];
     expect(Date.parse(stored.expirationDateTime) - Date.now()).toBeGreaterThan(150 * 86400000);
-    expect((await bot!.lists.spRest<{ value: unknown[] }>('GET', `${path}/subscriptions`)).value.filter((x) => (x as { notificationUrl: string }).notificationUrl === created.notificationUrl)).toHaveLength(1);
+    expect(
+      (await bot!.lists.spRest<{ value: unknown[] }>('GET', `${path}/subscriptions`)).value.filter(
+        (x) => (x as { notificationUrl: string }).notificationUrl === created.notificationUrl,
+      ),
+    ).toHaveLength(1);
   });
 
   it('turns away oversized and malformed requests', async () => {
-    const big = await fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(2 * 1024 * 1024) }).catch((e: Error) => e);
+    const big = await fetch(`${bot!.url}/api/webhooks`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    }).catch((e: Error) => e);
     // 413, or the connection closed while the client was still sending: either way, not handled.
     expect([413, 'closed']).toContain(big instanceof Error ? 'closed' : big.status);
     const notJson = await fetch(`${bot!.url}/api/webhooks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{nope' });
@@ -189,7 +207,7 @@ describe('bot: a card for each submitted report', () => {
     await fetch(`${fixture.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ count: 2, status: 429, retryAfter: 1, pathContains: '/v1.0/' })
+      body: JSON.stringify({ count: 2, status: 429, retryAfter: 1, pathContains: '/v1.0/' }),
     });
     await bot!.sweep();
     expect(fixture.sandbox.faults.pending()).toEqual([]);

@@ -18,7 +18,12 @@ import { FakeConnector } from './fakeConnector';
 import '@pnp/sp/site-users/web';
 
 const F = VISIT_REPORTS.fields;
-const DEPUTY = { email: 'hos.deputy@northshire.example', displayName: 'Deputy Head of Service', objectId: '0b6f3c1e-0000-4000-8000-000000000021', groups: [ROLE_GROUPS.HeadOfService] };
+const DEPUTY = {
+  email: 'hos.deputy@northshire.example',
+  displayName: 'Deputy Head of Service',
+  objectId: '0b6f3c1e-0000-4000-8000-000000000021',
+  groups: [ROLE_GROUPS.HeadOfService],
+};
 
 function directoryWithDeputy(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'frontline-bot-dir-')), 'directory.json');
@@ -121,7 +126,7 @@ describe('bot: the Head of Service answers in the card', () => {
   it.each([
     ['a councillor', OBJECT_IDS.hale],
     ['an improvement officer', OBJECT_IDS.improvement],
-    ['someone Teams could not identify', '']
+    ['someone Teams could not identify', ''],
   ])('refuses %s and writes nothing', async (_who, objectId) => {
     const { id, activityId } = await reportWithCard();
     const before = await reportItem(fixture.sandbox, id);
@@ -153,7 +158,7 @@ describe('bot: the Head of Service answers in the card', () => {
       const { id, activityId } = await reportWithCard();
       const [first, second] = await Promise.all([
         press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Answer from the Head of Service.' }, activityId),
-        press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId)
+        press(DEPUTY.objectId, 'submitFeedback', { reportId: id, feedback: 'Answer from the deputy.' }, activityId),
       ]);
       const item = await reportItem(fixture.sandbox, id);
       const stored = String(item.fields[F.HosFeedback]);
@@ -190,7 +195,7 @@ describe('bot: the Head of Service answers in the card', () => {
     await fetch(`${fixture.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/fields' })
+      body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/fields' }),
     });
     const response = await press(OBJECT_IDS.headOfService, 'submitFeedback', { reportId: id, feedback: 'Stored despite throttling.' }, activityId);
     expect(response.body.statusCode).toBe(200);

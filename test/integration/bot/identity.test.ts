@@ -27,10 +27,12 @@ describe('bot: production refuses a credential SharePoint REST cannot use', () =
   it('refuses a secret-only configuration at start, naming the certificate and its variables', async () => {
     const refused = await startBot({ env: SECRET_ONLY_PRODUCTION, port: 0 }).then(
       () => undefined,
-      (error: Error) => error
+      (error: Error) => error,
     );
     expect(refused).toBeInstanceOf(ConfigError);
-    expect((refused as ConfigError).problems).toEqual([expect.stringMatching(/^BOT_APP_SECRET is set without a certificate: SharePoint REST refuses app-only tokens got with a client secret/)]);
+    expect((refused as ConfigError).problems).toEqual([
+      expect.stringMatching(/^BOT_APP_SECRET is set without a certificate: SharePoint REST refuses app-only tokens got with a client secret/),
+    ]);
     expect(refused!.message).toMatch(/certificate.*BOT_CERT_FILE.*BOT_CERT_THUMBPRINT/s);
   });
 
@@ -38,7 +40,7 @@ describe('bot: production refuses a credential SharePoint REST cannot use', () =
     const run = spawnSync(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['src/bot/main.ts'], {
       env: { PATH: process.env.PATH, ...SECRET_ONLY_PRODUCTION },
       encoding: 'utf8',
-      timeout: 60000
+      timeout: 60000,
     });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('The bot cannot start; fix these environment variables:');
@@ -64,9 +66,12 @@ describe('bot: a missing or weak SharePoint permission never stops a card', () =
   }
 
   async function hasUniquePermissions(id: number): Promise<boolean> {
-    const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})?$select=HasUniqueRoleAssignments`, {
-      headers: { 'X-Sandbox-User': PERSONAS.improvement, Accept: 'application/json;odata=nometadata' }
-    });
+    const response = await fetch(
+      `${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})?$select=HasUniqueRoleAssignments`,
+      {
+        headers: { 'X-Sandbox-User': PERSONAS.improvement, Accept: 'application/json;odata=nometadata' },
+      },
+    );
     return ((await response.json()) as { HasUniqueRoleAssignments: boolean }).HasUniqueRoleAssignments;
   }
 
@@ -149,14 +154,18 @@ describe('bot: a missing or weak SharePoint permission never stops a card', () =
     expect(await running.bot.checkAccess()).toEqual([]);
     fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'fullcontrol');
     fixture.sandbox.apps.configureBotApp({ sitesSelected: ['graph'] });
-    expect(await running.bot.checkAccess()).toEqual([expect.stringMatching(/^SharePoint: SharePoint answered 403 to GET \/_api\/web\/effectivebasepermissions: the bot's app has no SharePoint access/)]);
+    expect(await running.bot.checkAccess()).toEqual([
+      expect.stringMatching(/^SharePoint: SharePoint answered 403 to GET \/_api\/web\/effectivebasepermissions: the bot's app has no SharePoint access/),
+    ]);
     fixture.sandbox.apps.configureBotApp({ sitesSelected: ['graph', 'sharepoint'], credential: 'secret' });
     expect(await running.bot.checkAccess()).toEqual([expect.stringContaining('set BOT_CERT_FILE and BOT_CERT_THUMBPRINT')]);
     // Graph is checked on a bot that has not resolved the lists yet.
     fixture.sandbox.apps.configureBotApp({ credential: 'certificate', sitesSelected: ['sharepoint'] });
     const fresh = await startTestBot(fixture.sandbox, running.connector, new MemoryLogger());
     try {
-      expect(await fresh.checkAccess()).toEqual([expect.stringMatching(/^Microsoft Graph answered 403 \(accessDenied\): the bot's app cannot use the Visit Reports list/)]);
+      expect(await fresh.checkAccess()).toEqual([
+        expect.stringMatching(/^Microsoft Graph answered 403 \(accessDenied\): the bot's app cannot use the Visit Reports list/),
+      ]);
     } finally {
       await fresh.close();
     }

@@ -16,7 +16,20 @@ import { buildForm } from '../../helpers/reportFixtures';
 import { londonToday } from '../../../src/domain/calendarDate';
 import { PERSONAS, sandboxAppToken, spForUser, withSandbox } from '../../helpers/sandbox';
 import { ALL_REFUSED, tryToChangeReport } from '../../helpers/writeAttempts';
-import { cardActionInvoke, cardTexts, CHANNEL_ID, firstTeam, MemoryLogger, OBJECT_IDS, patchReportFields, postActivity, reportItem, startTestBot, submitReport, withTestBot } from './botHarness';
+import {
+  cardActionInvoke,
+  cardTexts,
+  CHANNEL_ID,
+  firstTeam,
+  MemoryLogger,
+  OBJECT_IDS,
+  patchReportFields,
+  postActivity,
+  reportItem,
+  startTestBot,
+  submitReport,
+  withTestBot,
+} from './botHarness';
 
 const F = VISIT_REPORTS.fields;
 
@@ -28,14 +41,14 @@ describe('bot: a submitted report is closed from submission and checked when the
 
   async function restStatus(email: string, id: number): Promise<number> {
     const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})?$select=Title`, {
-      headers: { 'X-Sandbox-User': email, Accept: 'application/json;odata=nometadata' }
+      headers: { 'X-Sandbox-User': email, Accept: 'application/json;odata=nometadata' },
     });
     return response.status;
   }
 
   async function hasUniquePermissions(id: number): Promise<boolean> {
     const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items(${id})/HasUniqueRoleAssignments`, {
-      headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' }
+      headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' },
     });
     return ((await response.json()) as { value: boolean }).value;
   }
@@ -55,7 +68,9 @@ describe('bot: a submitted report is closed from submission and checked when the
     // The demo's own submitted reports were picked up in the same sweep, none of them flagged.
     expect(running.connector.posted.length).toBeGreaterThan(1);
     expect(running.logger.warnings().filter((w) => /Report \d+/.test(w))).toEqual([]);
-    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed after submission', [F.HosFeedback]: 'Self-answered' })).toEqual(ALL_REFUSED);
+    expect(await tryToChangeReport(fixture.sandbox, PERSONAS.hale, id, { [F.Title]: 'Changed after submission', [F.HosFeedback]: 'Self-answered' })).toEqual(
+      ALL_REFUSED,
+    );
     for (const reader of [PERSONAS.hale, PERSONAS.osei, PERSONAS.improvement, PERSONAS.headOfService, PERSONAS.clerk]) {
       expect({ reader, status: await restStatus(reader, id) }).toEqual({ reader, status: 200 });
     }
@@ -70,7 +85,7 @@ describe('bot: a submitted report is closed from submission and checked when the
       await fetch(`${fixture.sandbox.url}/_sandbox/faults`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ count: 1, status: 429, retryAfter: 0, pathContains: 'AuthorId,EditorId' })
+        body: JSON.stringify({ count: 1, status: 429, retryAfter: 0, pathContains: 'AuthorId,EditorId' }),
       });
       const id = await submitReport(fixture.sandbox);
       await running.connector.waitFor(() => running.connector.cardsFor(id).length > 0, 10000);
@@ -90,7 +105,16 @@ describe('bot: a submitted report is closed from submission and checked when the
     await running.bot.sweep();
     const activityId = running.connector.cardsFor(id)[0].activityId;
     const answer = 'Thank you; the agency cover ends in March.';
-    const response = await postActivity(running.bot, cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: answer }, replyToId: activityId }));
+    const response = await postActivity(
+      running.bot,
+      cardActionInvoke({
+        connectorUrl: running.connector.url,
+        actorObjectId: OBJECT_IDS.headOfService,
+        verb: 'submitFeedback',
+        data: { reportId: id, feedback: answer },
+        replyToId: activityId,
+      }),
+    );
     expect(response.body.statusCode).toBe(200);
     const seenByAuthor = await items(PERSONAS.hale).getById(id).select(F.ReportStatus, F.HosFeedback)();
     expect([seenByAuthor[F.ReportStatus], seenByAuthor[F.HosFeedback]]).toEqual(['Responded', answer]);
@@ -103,14 +127,24 @@ describe('bot: a submitted report is closed from submission and checked when the
     const team = await firstTeam(fixture.sandbox);
     // Production's list settings let a councillor add an item with any field set: the answer included.
     const added = await items(PERSONAS.hale).add({
-      ...formToItemFields(buildForm({ title: 'Visit report (test)', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }], staffInvolved: 'Team manager', grid: { ...buildForm().grid, staffingWorries: 'A worry' }, safetyScale: 6 })),
+      ...formToItemFields(
+        buildForm({
+          title: 'Visit report (test)',
+          teamId: team.id,
+          visitDate: londonToday(),
+          members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }],
+          staffInvolved: 'Team manager',
+          grid: { ...buildForm().grid, staffingWorries: 'A worry' },
+          safetyScale: 6,
+        }),
+      ),
       [F.HosFeedback]: 'Nothing to worry about.',
       [`${F.HosFeedbackBy}Id`]: hos.Id,
       [F.HosFeedbackOn]: new Date().toISOString(),
       [F.ReportStatus]: 'Responded',
       [F.CardConversationId]: CHANNEL_ID,
       [F.CardActivityId]: 'no-such-card',
-      [F.SubmittedOn]: '2020-01-06T09:00:00Z'
+      [F.SubmittedOn]: '2020-01-06T09:00:00Z',
     });
     const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
 
@@ -131,9 +165,11 @@ describe('bot: a submitted report is closed from submission and checked when the
     const me = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.currentUser();
     const team = await firstTeam(fixture.sandbox);
     const added = await items(PERSONAS.hale).add({
-      ...formToItemFields(buildForm({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }] })),
+      ...formToItemFields(
+        buildForm({ title: 'Empty report', teamId: team.id, visitDate: londonToday(), members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }] }),
+      ),
       [F.ReportStatus]: 'Submitted',
-      [F.SubmittedOn]: new Date().toISOString()
+      [F.SubmittedOn]: new Date().toISOString(),
     });
     const id = (added as { Id?: number; data?: { Id: number } }).Id || (added as { data: { Id: number } }).data.Id;
     await running.bot.sweep();
@@ -142,11 +178,14 @@ describe('bot: a submitted report is closed from submission and checked when the
     expect(text).not.toContain(TAMPERED_NOTICE);
     expect(JSON.stringify(running.connector.cardsFor(id)[0].activity).length).toBeLessThan(28 * 1024);
     // The Head of Service's own view (the refresh Teams shows them) says it too.
-    const refreshed = await postActivity(running.bot, cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id } }));
+    const refreshed = await postActivity(
+      running.bot,
+      cardActionInvoke({ connectorUrl: running.connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id } }),
+    );
     expect(cardTexts(refreshed.body.value).map(unescapeCardText).join('\n')).toMatch(/Incomplete: .*at least one box of the grid/s);
   });
 
-  it('is idempotent: a second sweep and a second bot post nothing more, and the item keeps its list\'s permissions', async () => {
+  it("is idempotent: a second sweep and a second bot post nothing more, and the item keeps its list's permissions", async () => {
     const id = await submitReport(fixture.sandbox);
     await running.bot.sweep();
     const again = await running.bot.sweep();

@@ -20,7 +20,13 @@ const OSEI = '0b6f3c1e-0000-4000-8000-000000000002';
 interface LoggedNotification {
   seq: number;
   recipientObjectId: string;
-  body: { activityType: string; text: string; previewText: string; topic: { source: string; value: string; webUrl: string }; templateParameters: Array<{ name: string; value: string }> };
+  body: {
+    activityType: string;
+    text: string;
+    previewText: string;
+    topic: { source: string; value: string; webUrl: string };
+    templateParameters: Array<{ name: string; value: string }>;
+  };
 }
 
 describe('bot: people are told', () => {
@@ -56,14 +62,24 @@ describe('bot: people are told', () => {
     const team = await firstTeam(fixture.sandbox);
     const members = [
       { id: await siteUserId(PERSONAS.hale), displayName: 'Cllr Hale', email: PERSONAS.hale },
-      { id: await siteUserId(PERSONAS.osei), displayName: 'Cllr Osei', email: PERSONAS.osei }
+      { id: await siteUserId(PERSONAS.osei), displayName: 'Cllr Osei', email: PERSONAS.osei },
     ];
     const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
     const added = (await list.items.add({
-      ...formToItemFields(buildForm({ title: 'Shared visit', teamId: team.id, visitDate, members, staffInvolved: 'Team manager', grid: { ...emptyGrid(), staffingWorries: 'Vacancies.' }, safetyScale: 6 })),
+      ...formToItemFields(
+        buildForm({
+          title: 'Shared visit',
+          teamId: team.id,
+          visitDate,
+          members,
+          staffInvolved: 'Team manager',
+          grid: { ...emptyGrid(), staffingWorries: 'Vacancies.' },
+          safetyScale: 6,
+        }),
+      ),
       // Submitting adds the report in one write, as the web part does.
       [F.ReportStatus]: 'Submitted',
-      [F.SubmittedOn]: new Date().toISOString()
+      [F.SubmittedOn]: new Date().toISOString(),
     })) as { Id?: number; data?: { Id: number } };
     const id = added.Id || (added.data as { Id: number }).Id;
     await bot.sweep();
@@ -72,7 +88,16 @@ describe('bot: people are told', () => {
 
   function answer(id: number, text: string) {
     const card = connector.cardsFor(id)[0];
-    return postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: text }, replyToId: card.activityId }));
+    return postActivity(
+      bot,
+      cardActionInvoke({
+        connectorUrl: connector.url,
+        actorObjectId: OBJECT_IDS.headOfService,
+        verb: 'submitFeedback',
+        data: { reportId: id, feedback: text },
+        replyToId: card.activityId,
+      }),
+    );
   }
 
   const about = (id: number) => (n: LoggedNotification) => n.body.topic.webUrl.indexOf(encodeURIComponent(`"report-${id}"`)) !== -1;
@@ -85,7 +110,7 @@ describe('bot: people are told', () => {
 
     for (const [email, oid] of [
       [PERSONAS.hale, OBJECT_IDS.hale],
-      [PERSONAS.osei, OSEI]
+      [PERSONAS.osei, OSEI],
     ]) {
       const mine = (await log(email)).filter(about(id));
       expect(mine).toHaveLength(1);
@@ -98,7 +123,12 @@ describe('bot: people are told', () => {
       expect(mine[0].body.previewText).not.toContain('recruiting');
     }
     // Nobody else was told about it.
-    expect((await log()).filter(about(id)).map((n) => n.recipientObjectId).sort()).toEqual([OBJECT_IDS.hale, OSEI].sort());
+    expect(
+      (await log())
+        .filter(about(id))
+        .map((n) => n.recipientObjectId)
+        .sort(),
+    ).toEqual([OBJECT_IDS.hale, OSEI].sort());
 
     // A sweep, and a sweep after a restart, tell no one again.
     const again = await bot.notify();
@@ -116,14 +146,19 @@ describe('bot: people are told', () => {
       [F.HosFeedback]: 'Stored before a crash.',
       [`${F.HosFeedbackBy}LookupId`]: String(await siteUserId(PERSONAS.headOfService)),
       [F.HosFeedbackOn]: new Date().toISOString(),
-      [F.ReportStatus]: 'Responded'
+      [F.ReportStatus]: 'Responded',
     });
     expect((await log()).filter(about(id))).toHaveLength(0);
     await bot.close();
     bot = await startTestBot(fixture.sandbox, connector, logger);
     const first = await bot.notify();
     expect(first.failed).toEqual([]);
-    expect((await log()).filter(about(id)).map((n) => n.recipientObjectId).sort()).toEqual([OBJECT_IDS.hale, OSEI].sort());
+    expect(
+      (await log())
+        .filter(about(id))
+        .map((n) => n.recipientObjectId)
+        .sort(),
+    ).toEqual([OBJECT_IDS.hale, OSEI].sort());
     await bot.notify();
     expect((await log()).filter(about(id))).toHaveLength(2);
   });
@@ -134,8 +169,22 @@ describe('bot: people are told', () => {
     const hale = await siteUserId(PERSONAS.hale);
     const osei = await siteUserId(PERSONAS.osei);
     const [dueSoon, overdue] = fixture.sandbox.bulkAddItems(VISIT_ROTA.title, [
-      { Title: 'Due soon', [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(today, -23)), [VISIT_ROTA.fields.Team]: team.id, [VISIT_ROTA.fields.Members]: [hale, osei], [VISIT_ROTA.fields.MunicipalYear]: '2026/27', [VISIT_ROTA.fields.RotaStatus]: 'Held' },
-      { Title: 'Overdue', [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(today, -31)), [VISIT_ROTA.fields.Team]: team.id, [VISIT_ROTA.fields.Members]: [hale], [VISIT_ROTA.fields.MunicipalYear]: '2026/27', [VISIT_ROTA.fields.RotaStatus]: 'Held' }
+      {
+        Title: 'Due soon',
+        [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(today, -23)),
+        [VISIT_ROTA.fields.Team]: team.id,
+        [VISIT_ROTA.fields.Members]: [hale, osei],
+        [VISIT_ROTA.fields.MunicipalYear]: '2026/27',
+        [VISIT_ROTA.fields.RotaStatus]: 'Held',
+      },
+      {
+        Title: 'Overdue',
+        [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(today, -31)),
+        [VISIT_ROTA.fields.Team]: team.id,
+        [VISIT_ROTA.fields.Members]: [hale],
+        [VISIT_ROTA.fields.MunicipalYear]: '2026/27',
+        [VISIT_ROTA.fields.RotaStatus]: 'Held',
+      },
     ]);
     // A report submitted 23 days ago: its response is due in 5 days.
     const submitted = await sharedVisitReport(addDays(today, -24));
@@ -182,8 +231,12 @@ describe('bot: people are told', () => {
 
   it('@mentions the Head of Service on each new card', async () => {
     const id = await sharedVisitReport();
-    const card = connector.cardsFor(id)[0].activity.attachments![0].content as { msteams?: { entities: Array<{ type: string; text: string; mentioned: { id: string; name: string } }> } };
-    expect(card.msteams!.entities).toEqual([{ type: 'mention', text: expect.stringMatching(/^<at>.+<\/at>$/), mentioned: { id: OBJECT_IDS.headOfService, name: expect.any(String) } }]);
+    const card = connector.cardsFor(id)[0].activity.attachments![0].content as {
+      msteams?: { entities: Array<{ type: string; text: string; mentioned: { id: string; name: string } }> };
+    };
+    expect(card.msteams!.entities).toEqual([
+      { type: 'mention', text: expect.stringMatching(/^<at>.+<\/at>$/), mentioned: { id: OBJECT_IDS.headOfService, name: expect.any(String) } },
+    ]);
     const text = JSON.stringify(card);
     expect(text).toContain(card.msteams!.entities[0].text);
   });

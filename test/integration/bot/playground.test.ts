@@ -37,15 +37,20 @@ describe('bot in the Agents Playground', () => {
       SANDBOX_URL: fixture.sandbox.url,
       BOT_SERVICE_URL: `http://localhost:${port}/_connector`,
       TEAMS_CHANNEL_ID: PLAYGROUND_CHANNEL_ID,
-      REPORT_PAGE_URL: `${fixture.sandbox.url}/`
+      REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
     });
     bot = await startBot({ config, port: 0, timers: false, sweepAtStart: false, logger: new MemoryLogger() });
     await bot.ensureWebhook();
-    playground = await startPlayground({ dir: mkdtempSync(join(tmpdir(), 'frontline-playground-')), botEndpoint: `${bot.url}/api/messages`, botId: config.credentials.clientId, port });
+    playground = await startPlayground({
+      dir: mkdtempSync(join(tmpdir(), 'frontline-playground-')),
+      botEndpoint: `${bot.url}/api/messages`,
+      botId: config.credentials.clientId,
+      port,
+    });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu']
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
     });
   }, 90000);
 

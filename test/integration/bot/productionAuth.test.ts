@@ -50,7 +50,7 @@ function message(serviceUrl = SERVICE_URL): { [k: string]: unknown } {
     from: { id: '29:someone', aadObjectId: '0b6f3c1e-0000-4000-8000-000000000010', name: 'Someone' },
     recipient: { id: `28:${APP_ID}`, name: 'Frontline Visits' },
     conversation: { id: '19:improvement@thread.tacv2', conversationType: 'channel', tenantId: 'tenant' },
-    channelData: { tenant: { id: 'tenant' } }
+    channelData: { tenant: { id: 'tenant' } },
   };
 }
 
@@ -69,7 +69,13 @@ describe('the bot in production mode refuses activities without a valid Bot Fram
     const config: BotConfig = {
       mode: 'production',
       port: 0,
-      credentials: { kind: 'certificate', clientId: APP_ID, tenantId: '9a2b0000-0000-4000-8000-0000000000aa', certificateFile, certificateThumbprint: 'A'.repeat(64) },
+      credentials: {
+        kind: 'certificate',
+        clientId: APP_ID,
+        tenantId: '9a2b0000-0000-4000-8000-0000000000aa',
+        certificateFile,
+        certificateThumbprint: 'A'.repeat(64),
+      },
       serviceUrl: SERVICE_URL,
       channelId: '19:improvement@thread.tacv2',
       graphBaseUrl: 'https://graph.microsoft.com',
@@ -79,7 +85,7 @@ describe('the bot in production mode refuses activities without a valid Bot Fram
       reportLink: { kind: 'page', pageUrl: 'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx' },
       reconcileIntervalMs: 60_000,
       claimLeaseMs: 60_000,
-      digest: { weekday: 'monday', time: '09:00', enabled: false }
+      digest: { weekday: 'monday', time: '09:00', enabled: false },
     };
     bot = await startBot({
       config,
@@ -87,7 +93,7 @@ describe('the bot in production mode refuses activities without a valid Bot Fram
       timers: false,
       sweepAtStart: false,
       logger: new MemoryLogger(),
-      cloud: withOverrides(PUBLIC, { openIdMetadataUrl: `${keys.url}/v1/.well-known/openidconfiguration` })
+      cloud: withOverrides(PUBLIC, { openIdMetadataUrl: `${keys.url}/v1/.well-known/openidconfiguration` }),
     });
   });
 
@@ -126,15 +132,18 @@ describe('the bot in production mode refuses activities without a valid Bot Fram
   it.each([
     ['no token', async (): Promise<string | undefined> => undefined],
     ['an empty bearer', async (): Promise<string | undefined> => 'Bearer '],
-    ['an unsigned token', async (): Promise<string | undefined> => {
-      const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-      const now = Math.floor(Date.now() / 1000);
-      return `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: now + 3600 })}.`;
-    }],
-    ['another bot\'s audience', async (): Promise<string | undefined> => `Bearer ${await token({ aud: '00000000-0000-4000-8000-00000000beef' })}`],
+    [
+      'an unsigned token',
+      async (): Promise<string | undefined> => {
+        const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+        const now = Math.floor(Date.now() / 1000);
+        return `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ iss: ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: now + 3600 })}.`;
+      },
+    ],
+    ["another bot's audience", async (): Promise<string | undefined> => `Bearer ${await token({ aud: '00000000-0000-4000-8000-00000000beef' })}`],
     ['a wrong issuer', async (): Promise<string | undefined> => `Bearer ${await token({ iss: 'https://evil.example' })}`],
     ['a signature from a key that is not published', async (): Promise<string | undefined> => `Bearer ${await token({}, stranger.privateKey)}`],
-    ['an expired token', async (): Promise<string | undefined> => `Bearer ${await token({}, signing.privateKey, KID, -600)}`]
+    ['an expired token', async (): Promise<string | undefined> => `Bearer ${await token({}, signing.privateKey, KID, -600)}`],
   ])('refuses %s with 401', async (_name, authorization) => {
     expect(await send(await authorization())).toBe(401);
   });

@@ -84,7 +84,7 @@ describe('bot: two instances against one site', () => {
         REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
         BOT_PUBLIC_URL: balancer.url,
         RECONCILE_INTERVAL_SECONDS: '1',
-        DIGEST_ENABLED: 'false'
+        DIGEST_ENABLED: 'false',
       });
       loggers.push(logger);
       // Production's start: webhook, sweep at start, sweeps on a timer.
@@ -142,12 +142,18 @@ describe('bot: two instances against one site', () => {
       answered.map(async (id, i) => {
         const card = connector.cardsFor(id)[0];
         const feedback = `Answer ${i + 1}: two permanent social workers start next month.`;
-        const invoke = cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback }, replyToId: card.activityId });
+        const invoke = cardActionInvoke({
+          connectorUrl: connector.url,
+          actorObjectId: OBJECT_IDS.headOfService,
+          verb: 'submitFeedback',
+          data: { reportId: id, feedback },
+          replyToId: card.activityId,
+        });
         // The answer reaches instance i % 2; Teams' retry of the same invoke reaches the other.
         const [first, retry] = await Promise.all([postActivity(instances[i % 2], invoke), postActivity(instances[(i + 1) % 2], invoke)]);
         expect(first.status).toBe(200);
         expect(retry.status).toBe(200);
-      })
+      }),
     );
 
     for (let i = 0; i < answered.length; i++) {

@@ -56,9 +56,12 @@ describe('bot security: who may answer, and what an action can reach', () => {
       [OBJECT_IDS.hale.replace(/1$/, '2'), 'refreshCard', 'automatic'],
       [OBJECT_IDS.improvement, 'refreshCard', 'manual'],
       [OBJECT_IDS.headOfService, 'refreshCard', 'automatic'],
-      [OBJECT_IDS.headOfService, 'submitFeedback', 'manual']
+      [OBJECT_IDS.headOfService, 'submitFeedback', 'manual'],
     ] as const) {
-      const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: actor, verb, data: { reportId: id, feedback: 'x' }, trigger }));
+      const response = await postActivity(
+        bot,
+        cardActionInvoke({ connectorUrl: connector.url, actorObjectId: actor, verb, data: { reportId: id, feedback: 'x' }, trigger }),
+      );
       expect({ actor, verb, leaked: JSON.stringify(response.body).includes(SECRET_TEXT) }).toEqual({ actor, verb, leaked: false });
     }
     const draft = await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(id)();
@@ -71,9 +74,12 @@ describe('bot security: who may answer, and what an action can reach', () => {
       postActivity(
         bot,
         invoke(
-          { conversation: { id: '19:some-other-team@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true }, channelData: { tenant: { id: 'tenant' }, channel: { id: '19:some-other-team@thread.tacv2' } } },
-          { connectorUrl: connector.url, actorObjectId, verb, data, trigger: 'automatic' }
-        )
+          {
+            conversation: { id: '19:some-other-team@thread.tacv2;messageid=1', conversationType: 'channel', isGroup: true },
+            channelData: { tenant: { id: 'tenant' }, channel: { id: '19:some-other-team@thread.tacv2' } },
+          },
+          { connectorUrl: connector.url, actorObjectId, verb, data, trigger: 'automatic' },
+        ),
       );
     const peek = await elsewhere(OBJECT_IDS.hale, 'refreshCard', { reportId: id });
     expect(JSON.stringify(peek.body)).not.toContain('Two vacancies covered by agency staff');
@@ -84,7 +90,10 @@ describe('bot security: who may answer, and what an action can reach', () => {
     // The same action from a reply thread of the channel itself is fine.
     const threaded = await postActivity(
       bot,
-      invoke({ conversation: { id: `${CHANNEL_ID};messageid=1234`, conversationType: 'channel', isGroup: true } }, { connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id }, trigger: 'automatic' })
+      invoke(
+        { conversation: { id: `${CHANNEL_ID};messageid=1234`, conversationType: 'channel', isGroup: true } },
+        { connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'refreshCard', data: { reportId: id }, trigger: 'automatic' },
+      ),
     );
     expect(JSON.stringify(threaded.body.value)).toContain('"id":"feedback"');
   });
@@ -93,7 +102,14 @@ describe('bot security: who may answer, and what an action can reach', () => {
     const { id, activityId } = await reportWithCard();
     const hosTeamsId = `29:${OBJECT_IDS.headOfService}`;
     for (const aad of [undefined, '', OBJECT_IDS.hale]) {
-      const activity = cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, actorId: hosTeamsId, verb: 'submitFeedback', data: { reportId: id, feedback: 'Forged' }, replyToId: activityId });
+      const activity = cardActionInvoke({
+        connectorUrl: connector.url,
+        actorObjectId: OBJECT_IDS.headOfService,
+        actorId: hosTeamsId,
+        verb: 'submitFeedback',
+        data: { reportId: id, feedback: 'Forged' },
+        replyToId: activityId,
+      });
       activity.from = { id: hosTeamsId, name: 'Head of Service', ...(aad === undefined ? {} : { aadObjectId: aad }) };
       const response = await postActivity(bot, activity);
       expect(JSON.stringify(response.body)).toContain('Only the Head of Service for');
@@ -103,15 +119,30 @@ describe('bot security: who may answer, and what an action can reach', () => {
 
   it('writes only the answer: extra fields in the action data are ignored, an over-long answer and a replay store nothing', async () => {
     const { id, activityId } = await reportWithCard();
-    const press = (data: { [k: string]: unknown }) => postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data, replyToId: activityId }));
+    const press = (data: { [k: string]: unknown }) =>
+      postActivity(
+        bot,
+        cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data, replyToId: activityId }),
+      );
 
     const tooLong = await press({ reportId: id, feedback: 'x'.repeat(LIMITS.feedback + 1) });
     expect(JSON.stringify(tooLong.body.value)).toContain('"id":"feedback"');
     expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBeUndefined();
 
-    await press({ reportId: id, feedback: 'The real answer.', ReportStatus: 'Draft', HosFeedbackByLookupId: '1', CardActivityId: 'hijacked', reportIdOverride: 1 });
+    await press({
+      reportId: id,
+      feedback: 'The real answer.',
+      ReportStatus: 'Draft',
+      HosFeedbackByLookupId: '1',
+      CardActivityId: 'hijacked',
+      reportIdOverride: 1,
+    });
     const stored = await reportItem(fixture.sandbox, id);
-    expect([stored.fields[F.ReportStatus], stored.fields[F.HosFeedback], stored.fields[F.CardActivityId]]).toEqual(['Responded', 'The real answer.', activityId]);
+    expect([stored.fields[F.ReportStatus], stored.fields[F.HosFeedback], stored.fields[F.CardActivityId]]).toEqual([
+      'Responded',
+      'The real answer.',
+      activityId,
+    ]);
 
     const replay = await press({ reportId: id, feedback: 'Replayed and changed.' });
     expect(JSON.stringify(replay.body)).not.toContain('Replayed and changed.');
@@ -122,14 +153,20 @@ describe('bot security: who may answer, and what an action can reach', () => {
     expect([after.eTag, after.fields[F.HosFeedback]]).toEqual([stored.eTag, 'The real answer.']);
   });
 
-  it('answers an action only from the report\'s own card: one naming another report is refused and no card is replaced', async () => {
+  it("answers an action only from the report's own card: one naming another report is refused and no card is replaced", async () => {
     const first = await reportWithCard();
     const second = await reportWithCard();
     const updatesBefore = connector.updates.length;
     for (const verb of ['submitFeedback', 'refreshCard']) {
       const response = await postActivity(
         bot,
-        cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb, data: { reportId: second.id, feedback: 'Aimed at the wrong card' }, replyToId: first.activityId })
+        cardActionInvoke({
+          connectorUrl: connector.url,
+          actorObjectId: OBJECT_IDS.headOfService,
+          verb,
+          data: { reportId: second.id, feedback: 'Aimed at the wrong card' },
+          replyToId: first.activityId,
+        }),
       );
       expect(JSON.stringify(response.body)).toContain('This card does not belong to that report');
     }
@@ -138,7 +175,13 @@ describe('bot security: who may answer, and what an action can reach', () => {
     // From its own card, the same answer is taken.
     const own = await postActivity(
       bot,
-      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: second.id, feedback: 'From the right card' }, replyToId: second.activityId })
+      cardActionInvoke({
+        connectorUrl: connector.url,
+        actorObjectId: OBJECT_IDS.headOfService,
+        verb: 'submitFeedback',
+        data: { reportId: second.id, feedback: 'From the right card' },
+        replyToId: second.activityId,
+      }),
     );
     expect(own.status).toBe(200);
     expect((await reportItem(fixture.sandbox, second.id)).fields[F.HosFeedback]).toBe('From the right card');
@@ -147,7 +190,10 @@ describe('bot security: who may answer, and what an action can reach', () => {
 
   it('refuses report ids that are not whole numbers of an existing report', async () => {
     for (const reportId of ['1 or 1=1', '2/../3', 1.5, -1, 'fields/ReportStatus', 999999]) {
-      const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId, feedback: 'x' } }));
+      const response = await postActivity(
+        bot,
+        cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId, feedback: 'x' } }),
+      );
       expect(response.body.type === 'application/vnd.microsoft.error' || response.body.type === 'application/vnd.microsoft.activity.message').toBe(true);
     }
   });
@@ -162,7 +208,7 @@ describe('bot security: who may answer, and what an action can reach', () => {
     expect(local.status).toBe(200);
     const reached = await fetch(`http://${(external as { address: string }).address}:${port}/healthz`, { signal: AbortSignal.timeout(3000) }).then(
       () => true,
-      () => false
+      () => false,
     );
     expect(reached).toBe(false);
   });
@@ -172,18 +218,28 @@ describe('bot configuration: local mode (no Entra token check) never by mistake'
   const production = {
     BOT_APP_ID: '11111111-1111-4111-8111-111111111111',
     BOT_TENANT_ID: '22222222-2222-4222-8222-222222222222',
-    BOT_APP_SECRET: 'secret'
+    BOT_APP_SECRET: 'secret',
   };
 
   it('refuses to start in local mode when production credentials are configured (BOT_MODE forgotten or mistyped case)', () => {
-    for (const env of [{ ...production }, { ...production, BOT_MODE: 'local' }, { BOT_CERT_FILE: '/etc/bot.pem' }, { BOT_TENANT_ID: production.BOT_TENANT_ID }]) {
+    for (const env of [
+      { ...production },
+      { ...production, BOT_MODE: 'local' },
+      { BOT_CERT_FILE: '/etc/bot.pem' },
+      { BOT_TENANT_ID: production.BOT_TENANT_ID },
+    ]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(/Set BOT_MODE=production/);
     }
   });
 
   it('refuses local mode pointed at anything but this machine', () => {
-    for (const env of [{ GRAPH_BASE_URL: 'https://graph.microsoft.com' }, { SHAREPOINT_SITE_URL: 'https://northshire.sharepoint.com/sites/frontline-visits' }, { BOT_SERVICE_URL: 'https://smba.trafficmanager.net/uk/' }, { SANDBOX_URL: 'http://192.0.2.10:4321' }]) {
+    for (const env of [
+      { GRAPH_BASE_URL: 'https://graph.microsoft.com' },
+      { SHAREPOINT_SITE_URL: 'https://northshire.sharepoint.com/sites/frontline-visits' },
+      { BOT_SERVICE_URL: 'https://smba.trafficmanager.net/uk/' },
+      { SANDBOX_URL: 'http://192.0.2.10:4321' },
+    ]) {
       expect(() => loadConfig(env)).toThrow(/only talks to this machine/);
     }
     expect(loadConfig({ SANDBOX_URL: 'http://127.0.0.1:4321', BOT_SERVICE_URL: 'http://[::1]:56150/_connector' }).mode).toBe('local');

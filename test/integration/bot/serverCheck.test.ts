@@ -29,31 +29,41 @@ describe('bot: the server checks what a report claims', () => {
   }
 
   /** Hale submits a report making the given claims; the bot picks it up. */
-  async function submitAndPickUp(claims: { members?: Person[]; rotaEntryId?: number; teamId?: number; visitDate?: string }): Promise<{ texts: string; check: ReturnType<typeof parseServerCheck> }> {
+  async function submitAndPickUp(claims: {
+    members?: Person[];
+    rotaEntryId?: number;
+    teamId?: number;
+    visitDate?: string;
+  }): Promise<{ texts: string; check: ReturnType<typeof parseServerCheck> }> {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale);
     const team = await firstTeam(fixture.sandbox);
     const list = sp.web.lists.getByTitle(VISIT_REPORTS.title);
     const added = (await list.items.add({
-      ...formToItemFields(buildForm({
-        title: 'Claims',
-        teamId: claims.teamId === undefined ? team.id : claims.teamId,
-        rotaEntryId: claims.rotaEntryId,
-        visitDate: claims.visitDate || londonToday(),
-        members: claims.members || [await person(PERSONAS.hale)],
-        staffInvolved: '',
-        grid: { ...emptyGrid(), otherWorries: 'Something.' },
-        safetyScale: 5
-      })),
+      ...formToItemFields(
+        buildForm({
+          title: 'Claims',
+          teamId: claims.teamId === undefined ? team.id : claims.teamId,
+          rotaEntryId: claims.rotaEntryId,
+          visitDate: claims.visitDate || londonToday(),
+          members: claims.members || [await person(PERSONAS.hale)],
+          staffInvolved: '',
+          grid: { ...emptyGrid(), otherWorries: 'Something.' },
+          safetyScale: 5,
+        }),
+      ),
       // Submitting adds the report in one write, as the web part does.
       [F.ReportStatus]: 'Submitted',
-      [F.SubmittedOn]: new Date().toISOString()
+      [F.SubmittedOn]: new Date().toISOString(),
     })) as { Id?: number; data?: { Id: number } };
     const id = added.Id || (added.data as { Id: number }).Id;
     await running.bot.sweep();
     const cards = running.connector.cardsFor(id);
     expect(cards).toHaveLength(1);
     const item = await reportItem(fixture.sandbox, id);
-    return { texts: cardTexts(cards[0].activity.attachments![0].content).map(unescapeCardText).join('\n'), check: parseServerCheck(item.fields[F.ServerCheck]) };
+    return {
+      texts: cardTexts(cards[0].activity.attachments![0].content).map(unescapeCardText).join('\n'),
+      check: parseServerCheck(item.fields[F.ServerCheck]),
+    };
   }
 
   it('records a clean check on a report whose claims hold', async () => {
@@ -74,10 +84,15 @@ describe('bot: the server checks what a report claims', () => {
     const wren: Person = { id: ensured.Id, displayName: VIA_ENTRA.councillor.displayName, email: VIA_ENTRA.councillor.email };
     const clean = await submitAndPickUp({ members: [await person(PERSONAS.hale), wren] });
     expect(clean.check!.problems).toEqual([]);
-    const flagged = await submitAndPickUp({ members: [wren, await person(VIA_ENTRA.headOfService.email).catch(async () => {
-      const hos = await spForApp(fixture.sandbox.siteUrl).web.ensureUser(`i:0#.f|membership|${VIA_ENTRA.headOfService.email}`);
-      return { id: hos.Id, displayName: VIA_ENTRA.headOfService.displayName, email: VIA_ENTRA.headOfService.email };
-    })] });
+    const flagged = await submitAndPickUp({
+      members: [
+        wren,
+        await person(VIA_ENTRA.headOfService.email).catch(async () => {
+          const hos = await spForApp(fixture.sandbox.siteUrl).web.ensureUser(`i:0#.f|membership|${VIA_ENTRA.headOfService.email}`);
+          return { id: hos.Id, displayName: VIA_ENTRA.headOfService.displayName, email: VIA_ENTRA.headOfService.email };
+        }),
+      ],
+    });
     expect(flagged.check!.problems).toEqual([expect.stringMatching(/not councillors: Head of Service \(Duty\)/)]);
   });
 
@@ -85,7 +100,14 @@ describe('bot: the server checks what a report claims', () => {
     const team = await firstTeam(fixture.sandbox);
     const osei = await person(PERSONAS.osei);
     const [entry] = fixture.sandbox.bulkAddItems(VISIT_ROTA.title, [
-      { Title: 'Osei only', [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(londonToday(), -3)), [VISIT_ROTA.fields.Team]: team.id, [VISIT_ROTA.fields.Members]: [osei.id], [VISIT_ROTA.fields.MunicipalYear]: '2026/27', [VISIT_ROTA.fields.RotaStatus]: 'Held' }
+      {
+        Title: 'Osei only',
+        [VISIT_ROTA.fields.VisitDate]: londonMidnightUtc(addDays(londonToday(), -3)),
+        [VISIT_ROTA.fields.Team]: team.id,
+        [VISIT_ROTA.fields.Members]: [osei.id],
+        [VISIT_ROTA.fields.MunicipalYear]: '2026/27',
+        [VISIT_ROTA.fields.RotaStatus]: 'Held',
+      },
     ]);
     const { texts, check } = await submitAndPickUp({ rotaEntryId: entry.id, visitDate: addDays(londonToday(), -3) });
     expect(check!.problems).toEqual([expect.stringMatching(/^It names a rota visit its author \(.+\) was not booked on\.$/)]);

@@ -46,7 +46,10 @@ describe('bot: who may answer a report on the card', () => {
   /** Sets the first team's named Head of Service (null: nobody) as `sp` would in SharePoint. */
   async function nameForTeam(sp: ReturnType<typeof spForApp>, siteUserId: number | null): Promise<void> {
     const team = await firstTeam(fixture.sandbox);
-    await sp.web.lists.getByTitle(FRONTLINE_TEAMS.title).items.getById(team.id).update({ [HOS_ID]: siteUserId });
+    await sp.web.lists
+      .getByTitle(FRONTLINE_TEAMS.title)
+      .items.getById(team.id)
+      .update({ [HOS_ID]: siteUserId });
   }
 
   async function siteUserId(email: string): Promise<number> {
@@ -73,7 +76,10 @@ describe('bot: who may answer a report on the card', () => {
   }
 
   function answer(actorObjectId: string, id: number, activityId: string, text: string) {
-    return postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId, verb: 'submitFeedback', data: { reportId: id, feedback: text }, replyToId: activityId }));
+    return postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId, verb: 'submitFeedback', data: { reportId: id, feedback: text }, replyToId: activityId }),
+    );
   }
 
   async function expectStored(actorObjectId: string, email: string): Promise<void> {
@@ -104,7 +110,8 @@ describe('bot: who may answer a report on the card', () => {
 
     it('stores the answer of a Head of Service added to the group directly', () => expectStored(OBJECT_IDS.headOfService, PERSONAS.headOfService));
 
-    it('stores the answer of a Head of Service in the Entra group held in the group', () => expectStored(VIA_ENTRA.headOfService.objectId, VIA_ENTRA.headOfService.email));
+    it('stores the answer of a Head of Service in the Entra group held in the group', () =>
+      expectStored(VIA_ENTRA.headOfService.objectId, VIA_ENTRA.headOfService.email));
 
     it('stores the answer of a Head of Service in a group nested in that Entra group', () =>
       expectStored(VIA_ENTRA.nestedHeadOfService.objectId, VIA_ENTRA.nestedHeadOfService.email));
@@ -113,14 +120,14 @@ describe('bot: who may answer a report on the card', () => {
       ['the improvement team', OBJECT_IDS.improvement],
       ['the clerk', OBJECT_IDS.clerk],
       ['a councillor added directly', OBJECT_IDS.hale],
-      ['a councillor in the councillors Entra group', VIA_ENTRA.councillor.objectId]
+      ['a councillor in the councillors Entra group', VIA_ENTRA.councillor.objectId],
     ])('refuses %s', (_who, objectId) => expectRefused(objectId));
 
     it('refreshes the card for every Head of Service, the Entra group expanded to its people', async () => {
       const { id } = await reportWithCard();
       const card = connector.cardsFor(id)[0].activity.attachments![0].content as { refresh?: { userIds: string[] } };
       expect([...(card.refresh as { userIds: string[] }).userIds].sort()).toEqual(
-        [OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].map((oid) => `8:orgid:${oid}`).sort()
+        [OBJECT_IDS.headOfService, VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].map((oid) => `8:orgid:${oid}`).sort(),
       );
       // The @mentions name people too: Teams cannot mention an Entra security group.
       const mentioned = ((card as { msteams?: { entities?: Array<{ mentioned: { id: string } }> } }).msteams?.entities || []).map((e) => e.mentioned.id).sort();
@@ -164,7 +171,11 @@ describe('bot: who may answer a report on the card', () => {
       expect((await failureOf(improvement.web.siteGroups.getByName('Heads of Service').users.add(me.LoginName))).status).toBe(403);
       // The digest tells the improvement team that the name has left the team with nobody to answer.
       const team = await firstTeam(fixture.sandbox);
-      expect(await unanswerableLines()).toEqual([expect.stringMatching(new RegExp(`^${escapeRegExp(team.title)} names Children.s Improvement Team as its Head of Service, who is not in the Heads of Service group`))]);
+      expect(await unanswerableLines()).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${escapeRegExp(team.title)} names Children.s Improvement Team as its Head of Service, who is not in the Heads of Service group`),
+        ),
+      ]);
     });
 
     it('a councillor cannot name themselves, and named by the improvement team their answer is still refused', async () => {
@@ -199,7 +210,10 @@ describe('bot: Entra groups when Graph will not resolve them (directory permissi
 
   beforeAll(async () => {
     const team = await firstTeam(fixture.sandbox);
-    await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(FRONTLINE_TEAMS.title).items.getById(team.id).update({ [HOS_ID]: null });
+    await spForApp(fixture.sandbox.siteUrl)
+      .web.lists.getByTitle(FRONTLINE_TEAMS.title)
+      .items.getById(team.id)
+      .update({ [HOS_ID]: null });
   });
 
   beforeEach(async () => {
@@ -230,7 +244,13 @@ describe('bot: Entra groups when Graph will not resolve them (directory permissi
     const before = await reportItem(fixture.sandbox, id);
     const response = await postActivity(
       bot,
-      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'submitFeedback', data: { reportId: id, feedback: 'Kept out for now.' }, replyToId: activityId })
+      cardActionInvoke({
+        connectorUrl: connector.url,
+        actorObjectId: VIA_ENTRA.headOfService.objectId,
+        verb: 'submitFeedback',
+        data: { reportId: id, feedback: 'Kept out for now.' },
+        replyToId: activityId,
+      }),
     );
     expect(response.body).toEqual(expect.objectContaining({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' }));
     expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group, so nothing was saved');
@@ -241,7 +261,10 @@ describe('bot: Entra groups when Graph will not resolve them (directory permissi
   it('tells a Head of Service in the Entra group who presses "Respond as Head of Service" the same, not that they may not answer', async () => {
     const id = await submitReport(fixture.sandbox);
     await bot.sweep();
-    const response = await postActivity(bot, cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'refreshCard', data: { reportId: id } }));
+    const response = await postActivity(
+      bot,
+      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: VIA_ENTRA.headOfService.objectId, verb: 'refreshCard', data: { reportId: id } }),
+    );
     expect(String(response.body.value)).toContain('could not check just now that you are in the Heads of Service group');
   });
 
@@ -251,7 +274,13 @@ describe('bot: Entra groups when Graph will not resolve them (directory permissi
     const activityId = connector.cardsFor(id)[0].activityId;
     await postActivity(
       bot,
-      cardActionInvoke({ connectorUrl: connector.url, actorObjectId: OBJECT_IDS.headOfService, verb: 'submitFeedback', data: { reportId: id, feedback: 'Answered directly.' }, replyToId: activityId })
+      cardActionInvoke({
+        connectorUrl: connector.url,
+        actorObjectId: OBJECT_IDS.headOfService,
+        verb: 'submitFeedback',
+        data: { reportId: id, feedback: 'Answered directly.' },
+        replyToId: activityId,
+      }),
     );
     expect((await reportItem(fixture.sandbox, id)).fields[F.HosFeedback]).toBe('Answered directly.');
   });

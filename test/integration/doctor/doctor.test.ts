@@ -11,7 +11,14 @@ import { CHANNEL_ID, startTestBot } from '../bot/botHarness';
 import { FakeConnector } from '../bot/fakeConnector';
 
 function doctorEnv(sandbox: SandboxHandle, connector: FakeConnector, publicUrl: string): { [k: string]: string } {
-  return { BOT_MODE: 'local', SANDBOX_URL: sandbox.url, BOT_SERVICE_URL: connector.url, TEAMS_CHANNEL_ID: CHANNEL_ID, BOT_PUBLIC_URL: publicUrl, REPORT_PAGE_URL: `${sandbox.url}/` };
+  return {
+    BOT_MODE: 'local',
+    SANDBOX_URL: sandbox.url,
+    BOT_SERVICE_URL: connector.url,
+    TEAMS_CHANNEL_ID: CHANNEL_ID,
+    BOT_PUBLIC_URL: publicUrl,
+    REPORT_PAGE_URL: `${sandbox.url}/`,
+  };
 }
 
 const failures = (results: CheckResult[]): string[] => results.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail} | fix: ${r.fix}`);
@@ -53,21 +60,25 @@ describe('doctor on the demo', () => {
       'group Committee Clerks',
       'webhook',
       'Teams: bot installed in the improvement team',
-      'site time zone'
+      'site time zone',
     ]);
     expect(results.find((r) => r.name === 'webhook')!.detail).toContain(`${bot.url}/api/webhooks`);
   });
 
   it('fails the webhook check, saying how to fix it, when no subscription sends to the bot', async () => {
     const results = await runChecks(doctorEnv(fixture.sandbox, connector, 'http://localhost:1'));
-    expect(failures(results)).toEqual([expect.stringMatching(/^webhook: no subscription on Visit Reports sends to http:\/\/localhost:1\/api\/webhooks.*fix: Start the bot/)]);
+    expect(failures(results)).toEqual([
+      expect.stringMatching(/^webhook: no subscription on Visit Reports sends to http:\/\/localhost:1\/api\/webhooks.*fix: Start the bot/),
+    ]);
   });
 
   it('fails the Teams check when the bot cannot read the channel (not installed in the team)', async () => {
     const elsewhere = await new FakeConnector().start();
     await elsewhere.close();
     const results = await runChecks(doctorEnv(fixture.sandbox, elsewhere, bot.url));
-    expect(failures(results)).toEqual([expect.stringMatching(/^Teams: bot installed in the improvement team: .*fix: Install the Frontline Visits app in the improvement team/)]);
+    expect(failures(results)).toEqual([
+      expect.stringMatching(/^Teams: bot installed in the improvement team: .*fix: Install the Frontline Visits app in the improvement team/),
+    ]);
   });
 });
 
@@ -76,7 +87,10 @@ describe('doctor on a site that lost an index', () => {
 
   it('names the list and the field that is not indexed', async () => {
     const list = fixture.sandbox.store.listByTitle(VISIT_REPORTS.title)!;
-    fixture.sandbox.store.updateListDefinition(list, { ...list.definition, fields: list.definition.fields.map((f) => (f.internalName === 'VisitDate' ? { ...f, indexed: false } : f)) });
+    fixture.sandbox.store.updateListDefinition(list, {
+      ...list.definition,
+      fields: list.definition.fields.map((f) => (f.internalName === 'VisitDate' ? { ...f, indexed: false } : f)),
+    });
     const connector = await new FakeConnector().start();
     try {
       const results = await runChecks(doctorEnv(fixture.sandbox, connector, 'http://localhost:1'));
@@ -117,11 +131,23 @@ describe.each([
     { siteRoles: { '/sites/frontline-visits': 'write' } } as BotAppOptions,
     'site grant (SharePoint)',
     /may not manage permissions on the data site/,
-    /Sites\.Selected "fullcontrol"/
+    /Sites\.Selected "fullcontrol"/,
   ],
   ['no grant on the site', { siteRoles: {} } as BotAppOptions, 'data site', /the bot may not use the data site/, /grant it "fullcontrol" on the data site/],
-  ['an app with a client secret only', { credential: 'secret' } as BotAppOptions, 'data site', /got with a client secret, which SharePoint REST does not accept/, /Upload a certificate/],
-  ['Graph Sites.Selected not consented', { sitesSelected: ['sharepoint'] } as BotAppOptions, 'site grant (Microsoft Graph)', /cannot read the lists through Graph/, /Consent Microsoft Graph Sites\.Selected/]
+  [
+    'an app with a client secret only',
+    { credential: 'secret' } as BotAppOptions,
+    'data site',
+    /got with a client secret, which SharePoint REST does not accept/,
+    /Upload a certificate/,
+  ],
+  [
+    'Graph Sites.Selected not consented',
+    { sitesSelected: ['sharepoint'] } as BotAppOptions,
+    'site grant (Microsoft Graph)',
+    /cannot read the lists through Graph/,
+    /Consent Microsoft Graph Sites\.Selected/,
+  ],
 ])('doctor with %s', (_case, botApp, check, detail, fix) => {
   const fixture = withSandbox({ seed: 'demo', botApp });
 

@@ -28,12 +28,20 @@ const settings = (): ListSettings => JSON.parse(fs.readFileSync(path.join(listsD
 
 /** The administrator provisioning: a site collection administrator's rights on SharePoint, and Graph Sites.FullControl.All for the grant. */
 function spForAdmin(siteUrl: string): SPFI {
-  return spfi(siteUrl).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry({ retries: 1 }), DefaultParse(), InjectHeaders({ Authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` }));
+  return spfi(siteUrl).using(
+    DefaultHeaders(),
+    DefaultInit(),
+    BrowserFetchWithRetry({ retries: 1 }),
+    DefaultParse(),
+    InjectHeaders({ Authorization: `Bearer ${DEFAULT_ADMIN_TOKEN}` }),
+  );
 }
 
 async function provision(sandbox: SandboxHandle, steps: ProvisioningStep[], lines: string[] = [], grant = true): Promise<ApplyResult> {
   const siteUrl = sandbox.siteUrl;
-  const app = grant ? { appId: BOT_APP_ID, displayName: BOT_APP_NAME, ensure: graphGrantEnsurer(graphClient(sandbox.url, DEFAULT_ADMIN_TOKEN), siteUrl) } : { appId: BOT_APP_ID };
+  const app = grant
+    ? { appId: BOT_APP_ID, displayName: BOT_APP_NAME, ensure: graphGrantEnsurer(graphClient(sandbox.url, DEFAULT_ADMIN_TOKEN), siteUrl) }
+    : { appId: BOT_APP_ID };
   return applyPlan(spForAdmin(siteUrl), steps, { siteUrl, siteRelativeUrl: SITE_RELATIVE_URL, log: (line) => lines.push(line), app });
 }
 
@@ -48,7 +56,7 @@ async function siteState(sp: SPFI, siteUrl: string): Promise<unknown> {
     listRoles,
     groups: await sp.web.siteGroups.select('Id', 'Title')(),
     webRoles: await sp.web.roleAssignments.expand('RoleDefinitionBindings')(),
-    timeZone: await sp.web.regionalSettings.timeZone()
+    timeZone: await sp.web.regionalSettings.timeZone(),
   };
 }
 
@@ -58,7 +66,7 @@ describe('provisioning an empty site', () => {
   // A new site, and the bot's app consented but granted nothing on it yet.
   const fixture = withSandbox({ bareSite: true, botApp: { siteRoles: {} } });
 
-  it('starts from a site with no lists and only SharePoint\'s default groups, which the bot cannot use', async () => {
+  it("starts from a site with no lists and only SharePoint's default groups, which the bot cannot use", async () => {
     const sp = spForAdmin(fixture.sandbox.siteUrl);
     expect(await sp.web.lists()).toEqual([]);
     expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual(DEFAULT_GROUPS);
@@ -92,11 +100,18 @@ describe('provisioning an empty site', () => {
     const reports = await sp.web.lists.getByTitle('Visit Reports').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
     expect(reports).toMatchObject({ EnableVersioning: true, ReadSecurity: 1, WriteSecurity: 1, HasUniqueRoleAssignments: true });
     // Drafts: every councillor reads them (one per visit); each edits only their own.
-    const drafts = await sp.web.lists.getByTitle('Visit Report Drafts').select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
+    const drafts = await sp.web.lists
+      .getByTitle('Visit Report Drafts')
+      .select('EnableVersioning', 'ReadSecurity', 'WriteSecurity', 'HasUniqueRoleAssignments')();
     expect(drafts).toMatchObject({ EnableVersioning: true, ReadSecurity: 1, WriteSecurity: 2, HasUniqueRoleAssignments: true });
     // With the administrator's consent (--grant) the bot's app now has full control of this site.
     expect(firstLog[firstLog.length - 1]).toMatch(/^done .*Sites\.Selected "fullcontrol"/);
-    expect(fixture.sandbox.apps.grants(SITE_RELATIVE_URL).filter((g) => g.appId === BOT_APP_ID).map((g) => g.role)).toEqual(['fullcontrol']);
+    expect(
+      fixture.sandbox.apps
+        .grants(SITE_RELATIVE_URL)
+        .filter((g) => g.appId === BOT_APP_ID)
+        .map((g) => g.role),
+    ).toEqual(['fullcontrol']);
   });
 
   it("names the site and lists as the bot's settings want them: the Graph site id and list ids", async () => {
@@ -122,7 +137,9 @@ describe('provisioning an empty site', () => {
       }
     }
     // The improvement team enters the teams; the councillor then writes and submits a report.
-    await spForUser(site, PERSONAS.improvement).web.lists.getByTitle(FRONTLINE_TEAMS.title).items.add({ Title: 'Consultation Team (front door)', IsActive: true });
+    await spForUser(site, PERSONAS.improvement)
+      .web.lists.getByTitle(FRONTLINE_TEAMS.title)
+      .items.add({ Title: 'Consultation Team (front door)', IsActive: true });
     const connector = await new FakeConnector().start();
     const bot = await startTestBot(fixture.sandbox, connector);
     try {
@@ -133,7 +150,10 @@ describe('provisioning an empty site', () => {
       // Every councillor reads the submitted report (one report per visit needs it); its author may no longer change it.
       expect((await spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).toContain(id);
       expect((await spForUser(site, PERSONAS.osei).web.lists.getByTitle('Visit Reports').items.select('Id')()).map((i) => i.Id)).toContain(id);
-      expect((await failureOf(spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.getById(id).update({ Title: 'Changed after submission' }))).status).toBe(403);
+      expect(
+        (await failureOf(spForUser(site, PERSONAS.hale).web.lists.getByTitle('Visit Reports').items.getById(id).update({ Title: 'Changed after submission' })))
+          .status,
+      ).toBe(403);
     } finally {
       await bot.close();
       await connector.close();
@@ -163,7 +183,7 @@ describe('provisioning that meets a failing action', () => {
       siteUrl: fixture.sandbox.siteUrl,
       siteRelativeUrl: SITE_RELATIVE_URL,
       log: (line) => lines.push(line),
-      app: { appId: BOT_APP_ID }
+      app: { appId: BOT_APP_ID },
     });
     expect(result.outcomes.map((o) => o.outcome)).toEqual(['printed']);
     expect(lines).toEqual([expect.stringMatching(/^to do .*Sites\.Selected "fullcontrol"/)]);
@@ -171,7 +191,13 @@ describe('provisioning that meets a failing action', () => {
 
   it('says what to do when SharePoint does not accept the token', async () => {
     const site = fixture.sandbox.siteUrl;
-    const stranger = spfi(site).using(DefaultHeaders(), DefaultInit(), BrowserFetchWithRetry({ retries: 1 }), DefaultParse(), InjectHeaders({ Authorization: 'Bearer expired-or-foreign' }));
+    const stranger = spfi(site).using(
+      DefaultHeaders(),
+      DefaultInit(),
+      BrowserFetchWithRetry({ retries: 1 }),
+      DefaultParse(),
+      InjectHeaders({ Authorization: 'Bearer expired-or-foreign' }),
+    );
     let failure: unknown;
     try {
       await applyPlan(stranger, provisioningPlan(script(), settings()), { siteUrl: site, siteRelativeUrl: SITE_RELATIVE_URL, log: () => undefined });
@@ -182,10 +208,13 @@ describe('provisioning that meets a failing action', () => {
     expect((failure as Error).message).toContain('must come from a certificate, not a client secret');
   });
 
-  it('stops at the first failed action, naming the list, the action and SharePoint\'s reason, and goes no further', async () => {
+  it("stops at the first failed action, naming the list, the action and SharePoint's reason, and goes no further", async () => {
     const broken = script();
     const reports = broken.actions.find((a) => a.listName === 'VisitReports')!;
-    reports.subactions.splice(3, 0, { verb: 'addSPFieldXml', schemaXml: '<Field Type="Signature" ID="{3d1a3d7e-6a38-4b53-8d2b-4a3f0b1c2d3e}" Name="Signature" DisplayName="Signature" />' });
+    reports.subactions.splice(3, 0, {
+      verb: 'addSPFieldXml',
+      schemaXml: '<Field Type="Signature" ID="{3d1a3d7e-6a38-4b53-8d2b-4a3f0b1c2d3e}" Name="Signature" DisplayName="Signature" />',
+    });
     const lines: string[] = [];
     let failure: unknown;
     try {
@@ -217,7 +246,9 @@ describe('provisioning with an account that may not set the site up', () => {
       failure = error;
     }
     expect(failure).toBeInstanceOf(ProvisioningError);
-    expect((failure as Error).message).toMatch(/^Provisioning stopped at "list "Frontline Teams".*SharePoint refused the site script: the signed-in account may not change this site: use a site collection administrator of it\. SharePoint said \(403\): Access denied/);
+    expect((failure as Error).message).toMatch(
+      /^Provisioning stopped at "list "Frontline Teams".*SharePoint refused the site script: the signed-in account may not change this site: use a site collection administrator of it\. SharePoint said \(403\): Access denied/,
+    );
     expect(await spForAdmin(site).web.lists()).toEqual([]);
   });
 });

@@ -27,7 +27,6 @@ const CLERK = 'clerk@northshire.example';
 const TODAY = '2026-11-20';
 const V = VISIT_REPORTS.fields;
 
-
 describe('the committee pack from the sandbox', () => {
   const fixture = withSandbox({ today: TODAY, workbench: false });
   let work: string;
@@ -51,10 +50,10 @@ describe('the committee pack from the sandbox', () => {
           [V.OtherNextSteps]: '=HYPERLINK("http://evil.example","x")',
           [V.SafetyScale]: 4,
           [V.ReportStatus]: 'Submitted',
-          [V.SubmittedOn]: '2026-07-25T10:00:00Z'
-        }
+          [V.SubmittedOn]: '2026-07-25T10:00:00Z',
+        },
       ],
-      CLERK
+      CLERK,
     );
   });
 
@@ -75,8 +74,26 @@ describe('the committee pack from the sandbox', () => {
     const csv = join(work, 'pack.csv');
     const cli = await run(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
-      ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', request.from, '--to', request.to, '--out', out, '--csv', csv, '--user', CLERK, '--committee-date', '2026-12-10', '--today', TODAY],
-      { cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', 'node', 'bin')}:${process.env.PATH}` } }
+      [
+        'src/cli/report.ts',
+        '--site',
+        sandbox.siteUrl,
+        '--from',
+        request.from,
+        '--to',
+        request.to,
+        '--out',
+        out,
+        '--csv',
+        csv,
+        '--user',
+        CLERK,
+        '--committee-date',
+        '2026-12-10',
+        '--today',
+        TODAY,
+      ],
+      { cwd: ROOT, env: { ...process.env, PATH: `${join(ROOT, 'node_modules', 'node', 'bin')}:${process.env.PATH}` } },
     );
     expect(cli.stdout).toMatch(/^Wrote .*pack\.docx and .*pack\.csv: 1 December 2025 to 30 September 2026/);
     const cliXml = await documentXml(readFileSync(out));
@@ -105,10 +122,18 @@ describe('the committee pack from the sandbox', () => {
     const { sandbox } = fixture;
     const out = join(work, 'refused.docx');
     const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', 'node', 'bin')}:${process.env.PATH}` };
-    const refused = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', '2026-04-01', '--to', '2026-09-30', '--out', out, '--user', 'nobody@northshire.example'], { cwd: ROOT, env }).catch((e) => e);
+    const refused = await run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', '2026-04-01', '--to', '2026-09-30', '--out', out, '--user', 'nobody@northshire.example'],
+      { cwd: ROOT, env },
+    ).catch((e) => e);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('The sandbox does not know nobody@northshire.example');
-    const bad = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', '2026-09-30', '--to', '2026-04-01', '--out', out, '--user', CLERK], { cwd: ROOT, env }).catch((e) => e);
+    const bad = await run(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['src/cli/report.ts', '--site', sandbox.siteUrl, '--from', '2026-09-30', '--to', '2026-04-01', '--out', out, '--user', CLERK],
+      { cwd: ROOT, env },
+    ).catch((e) => e);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('must be on or before the last day');
   });
@@ -116,7 +141,11 @@ describe('the committee pack from the sandbox', () => {
   it('reads through throttling, honouring Retry-After', async () => {
     const { sandbox } = fixture;
     const before = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
-    await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ count: 2, status: 429, retryAfter: 1, pathContains: 'Visit%20Reports' }) });
+    await fetch(`${sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ count: 2, status: 429, retryAfter: 1, pathContains: 'Visit%20Reports' }),
+    });
     try {
       const after = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
       expect(outlineText(packOutline(after))).toBe(outlineText(packOutline(before)));
@@ -140,7 +169,7 @@ describe('the committee pack on a list of 20,000 reports', () => {
       [V.StaffingWorries]: `Load test report ${i}`,
       [V.SafetyScale]: i % 11,
       [V.ReportStatus]: 'Submitted',
-      [V.SubmittedOn]: `${addDays(firstDay, (i % spreadDays) + 3)}T10:00:00Z`
+      [V.SubmittedOn]: `${addDays(firstDay, (i % spreadDays) + 3)}T10:00:00Z`,
     }));
   }
 
@@ -154,15 +183,21 @@ describe('the committee pack on a list of 20,000 reports', () => {
     sandbox.bulkAddItems(VISIT_REPORTS.title, reports(7000, '2025-04-01', 183, teams[1].id, clerkId), CLERK);
 
     // The sandbox refuses a scan of this list, as SharePoint does: the threshold is real here.
-    const scan = await fetch(`${sandbox.siteUrl}/_api/web/lists/getByTitle('${VISIT_REPORTS.title}')/items?$filter=${encodeURIComponent(`${V.Title} eq 'x'`)}`, {
-      headers: { 'X-Sandbox-User': CLERK, Accept: 'application/json;odata=nometadata' }
-    });
+    const scan = await fetch(
+      `${sandbox.siteUrl}/_api/web/lists/getByTitle('${VISIT_REPORTS.title}')/items?$filter=${encodeURIComponent(`${V.Title} eq 'x'`)}`,
+      {
+        headers: { 'X-Sandbox-User': CLERK, Accept: 'application/json;odata=nometadata' },
+      },
+    );
     expect(scan.status).toBe(500);
     expect(await scan.text()).toContain('SPQueryThrottledException');
     // The range for April–September 2025 alone holds 7,000: over the threshold on any index side.
-    const range = await fetch(`${sandbox.siteUrl}/_api/web/lists/getByTitle('${VISIT_REPORTS.title}')/items?$top=10&$filter=${encodeURIComponent(visitDateFilter({ from: '2025-04-01', to: '2025-09-30' }))}`, {
-      headers: { 'X-Sandbox-User': CLERK, Accept: 'application/json;odata=nometadata' }
-    });
+    const range = await fetch(
+      `${sandbox.siteUrl}/_api/web/lists/getByTitle('${VISIT_REPORTS.title}')/items?$top=10&$filter=${encodeURIComponent(visitDateFilter({ from: '2025-04-01', to: '2025-09-30' }))}`,
+      {
+        headers: { 'X-Sandbox-User': CLERK, Accept: 'application/json;odata=nometadata' },
+      },
+    );
     expect(range.status).toBe(500);
 
     // A period whose range the index serves directly (the demo's visits since October 2025)...

@@ -18,7 +18,7 @@ describe('the committee pack and a visit shared by two councillors', () => {
   const fixture = withSandbox({ today: TODAY, workbench: false });
   const request: PackRequest = { from: '2025-12-01', to: '2026-09-30', committeeDate: '2026-12-10', today: TODAY };
 
-  it('counts the visit once: the second member\'s report is refused, and a stray draft adds nothing', async () => {
+  it("counts the visit once: the second member's report is refused, and a stray draft adds nothing", async () => {
     const { sandbox } = fixture;
     const clerk = spForUser(sandbox.siteUrl, CLERK);
     const before = await preparePack(clerk, request);
@@ -26,7 +26,7 @@ describe('the committee pack and a visit shared by two councillors', () => {
     // A submitted report of the period, for a rota visit two councillors made.
     const reports = await clerk.web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id', `${V.RotaEntry}Id`, 'AuthorId', `${V.Members}Id`).top(500)();
     const shared = (reports as Array<{ Id: number; RotaEntryId: number | null; AuthorId: number; MembersId: number[] }>).filter(
-      (r) => !!r.RotaEntryId && r.MembersId.length === 2
+      (r) => !!r.RotaEntryId && r.MembersId.length === 2,
     )[0];
     expect(shared).toBeDefined();
     const fellowId = shared.MembersId.filter((id) => id !== shared.AuthorId)[0];
@@ -39,13 +39,15 @@ describe('the committee pack and a visit shared by two councillors', () => {
         [`${V.RotaEntry}Id`]: shared.RotaEntryId,
         [V.ReportStatus]: 'Submitted',
         [V.SubmittedOn]: '2026-09-01T09:00:00Z',
-        [V.SafetyScale]: 2
-      })
+        [V.SafetyScale]: 2,
+      }),
     );
     expect(second.status).toBe(500);
     expect(second.message).toContain('SPDuplicateValuesFoundException');
     // A draft of an unscheduled visit, never submitted: not a visit held.
-    await fellowSp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.add({ Title: 'Stray draft', VisitDate: '2026-08-03T23:00:00Z', TeamId: 1, SafetyScale: 1 });
+    await fellowSp.web.lists
+      .getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.add({ Title: 'Stray draft', VisitDate: '2026-08-03T23:00:00Z', TeamId: 1, SafetyScale: 1 });
 
     const after = await preparePack(clerk, request);
     expect(after.counts).toEqual(before.counts);

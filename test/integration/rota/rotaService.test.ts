@@ -41,7 +41,7 @@ async function proposalFor(service: RotaService, year: string) {
     teams: data.teams,
     councillors: data.councillors,
     bankHolidays: englandBankHolidays(range.start, range.end),
-    bookedVisits: data.bookedBefore
+    bookedVisits: data.bookedBefore,
   });
   return proposal.visits.map((v) => ({ title: v.title, visitDate: v.visitDate, teamId: v.teamId, memberIds: v.members.map((m) => m.id) }));
 }
@@ -56,11 +56,24 @@ describe('rota service against the sandbox', () => {
     expect(requests[0]).not.toMatch(/sitegroups/i);
     expect(year.visits.length).toBeGreaterThan(6);
     expect(year.visits.every((v) => v.visitDate >= '2026-04-01' && v.visitDate <= '2027-03-31')).toBe(true);
-    expect(year.visits.map((v) => v.visitDate)).toEqual(year.visits.map((v) => v.visitDate).slice().sort());
+    expect(year.visits.map((v) => v.visitDate)).toEqual(
+      year.visits
+        .map((v) => v.visitDate)
+        .slice()
+        .sort(),
+    );
     expect(year.visits.every((v) => /^"\d+"$/.test(v.etag))).toBe(true);
     expect(year.bookedBefore.every((b) => b.visitDate >= '2026-03-04' && b.visitDate < '2026-04-01')).toBe(true);
     expect(year.teams.map((t) => t.title)).toEqual(['Child in Need Team', 'Child Protection Team', 'Consultation Team (front door)']);
-    expect(year.councillors.map((c) => c.displayName)).toEqual(['Cllr Ashby', 'Cllr Fenwick', 'Cllr Hale', 'Cllr Marlow', 'Cllr Osei', 'Cllr Penrose', 'Cllr Trent']);
+    expect(year.councillors.map((c) => c.displayName)).toEqual([
+      'Cllr Ashby',
+      'Cllr Fenwick',
+      'Cllr Hale',
+      'Cllr Marlow',
+      'Cllr Osei',
+      'Cllr Penrose',
+      'Cllr Trent',
+    ]);
   });
 
   it('publishes a proposal in one batch, and publishing it again writes nothing twice', async () => {
@@ -79,7 +92,7 @@ describe('rota service against the sandbox', () => {
 
     const written = (await service.getRotaYear('2028/29')).visits;
     expect(written.map((v) => [v.visitDate, v.teamId, v.members.map((m) => m.id), v.municipalYear, v.status, v.title])).toEqual(
-      visits.map((v) => [v.visitDate, v.teamId, v.memberIds, '2028/29', 'Scheduled', v.title])
+      visits.map((v) => [v.visitDate, v.teamId, v.memberIds, '2028/29', 'Scheduled', v.title]),
     );
 
     const again = await service.publishProposal('2028/29', visits);
@@ -107,7 +120,10 @@ describe('rota service against the sandbox', () => {
     let batches = 0;
     const spy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       if (String(input).indexOf('/_api/$batch') !== -1 && ++batches === 2) {
-        await realFetch(`${fixture.sandbox.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/_api/$batch' }) });
+        await realFetch(`${fixture.sandbox.url}/_sandbox/faults`, {
+          method: 'POST',
+          body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/_api/$batch' }),
+        });
       }
       return realFetch(input, init);
     });
@@ -142,7 +158,7 @@ describe('rota service against the sandbox', () => {
     const trent = year.councillors.find((c) => c.displayName === 'Cllr Trent') as { id: number };
     const results = await service.applyChanges([
       { kind: 'move', id: a.id, etag: a.etag, visitDate: '2028-04-25', title: `2028-04 ${a.teamTitle}` },
-      { kind: 'members', id: b.id, etag: b.etag, memberIds: [b.members[0].id, trent.id] }
+      { kind: 'members', id: b.id, etag: b.etag, memberIds: [b.members[0].id, trent.id] },
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, true]);
     expect(results.every((r) => r.ok && /^"\d+"$/.test(r.etag) && r.etag !== (r.id === a.id ? a.etag : b.etag))).toBe(true);
@@ -152,7 +168,9 @@ describe('rota service against the sandbox', () => {
     expect(after.find((v) => v.id === b.id)?.members.map((m) => m.id)).toEqual([b.members[0].id, trent.id]);
 
     const stale = await service.applyChanges([{ kind: 'move', id: a.id, etag: a.etag, visitDate: '2028-05-02' }]);
-    expect(stale).toEqual([{ id: a.id, ok: false, conflict: true, message: 'Someone else changed this visit after you opened the rota. Reload the rota and make the change again.' }]);
+    expect(stale).toEqual([
+      { id: a.id, ok: false, conflict: true, message: 'Someone else changed this visit after you opened the rota. Reload the rota and make the change again.' },
+    ]);
     expect((await service.getRotaYear('2028/29')).visits.find((v) => v.id === a.id)?.visitDate).toBe('2028-04-25');
   });
 
@@ -195,13 +213,19 @@ describe('rota service against the sandbox', () => {
     expect(year.visits.length).toBeGreaterThan(0);
     const [own] = year.visits;
     const [denied] = await service.applyChanges([{ kind: 'move', id: own.id, etag: own.etag, visitDate: '2026-12-01' }]);
-    expect(denied).toMatchObject({ ok: false, conflict: false, message: 'You do not have permission to change the rota. Ask the Children’s Improvement Team or a committee clerk.' });
+    expect(denied).toMatchObject({
+      ok: false,
+      conflict: false,
+      message: 'You do not have permission to change the rota. Ask the Children’s Improvement Team or a committee clerk.',
+    });
     const publish = await service.publishProposal('2031/32', [{ title: 'x', visitDate: '2031-05-06', teamId: 1, memberIds: [] }]);
     expect(publish.added).toEqual([]);
-    expect(publish.failed.map((f) => f.message)).toEqual(['You do not have permission to change the rota. Ask the Children’s Improvement Team or a committee clerk.']);
+    expect(publish.failed.map((f) => f.message)).toEqual([
+      'You do not have permission to change the rota. Ask the Children’s Improvement Team or a committee clerk.',
+    ]);
     expect(logged.mock.calls.map((c) => [c[0], (c[1] as { status: number }).status])).toEqual([
       ['Frontline Visits: a rota change was not saved', 403],
-      ['Frontline Visits: a rota visit was not published', 403]
+      ['Frontline Visits: a rota visit was not published', 403],
     ]);
     logged.mockRestore();
   });
@@ -216,7 +240,7 @@ describe('rota service past the list view threshold', () => {
       [R.Title]: `History ${i}`,
       [R.VisitDate]: new Date(Date.UTC(1980, 0, 1) + i * 2 * 86400000).toISOString().replace('.000Z', 'Z'),
       [R.RotaStatus]: 'Held',
-      [R.MunicipalYear]: 'old'
+      [R.MunicipalYear]: 'old',
     }));
     fixture.sandbox.bulkAddItems(VISIT_ROTA.title, rows, PERSONAS.improvement);
   });

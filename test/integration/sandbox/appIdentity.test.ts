@@ -26,13 +26,20 @@ describe('sandbox app identities and Sites.Selected', () => {
 
   type Answer = { status: number; text: string; headers: Headers };
 
-  async function call(base: 'rest' | 'graph', method: string, path: string, options: { token?: string; user?: string; body?: string; headers?: { [k: string]: string } } = {}): Promise<Answer> {
-    const identity: { [k: string]: string } = options.user ? { 'X-Sandbox-User': options.user } : { Authorization: `Bearer ${options.token || sandboxAppToken()}` };
+  async function call(
+    base: 'rest' | 'graph',
+    method: string,
+    path: string,
+    options: { token?: string; user?: string; body?: string; headers?: { [k: string]: string } } = {},
+  ): Promise<Answer> {
+    const identity: { [k: string]: string } = options.user
+      ? { 'X-Sandbox-User': options.user }
+      : { Authorization: `Bearer ${options.token || sandboxAppToken()}` };
     const url = base === 'rest' ? `${fixture.sandbox.siteUrl}/_api/${path}` : `${fixture.sandbox.url}/v1.0/${path}`;
     const response = await fetch(url, {
       method,
       headers: { ...identity, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json', ...(options.headers || {}) },
-      body: options.body
+      body: options.body,
     });
     return { status: response.status, text: await response.text(), headers: response.headers };
   }
@@ -57,22 +64,31 @@ describe('sandbox app identities and Sites.Selected', () => {
     const batchPart = batched.status === 200 ? Number((/HTTP\/1\.1 (\d{3})/.exec(batched.text) || [])[1]) : batched.status;
     return {
       restRead: (await call('rest', 'GET', `${rotaItem(rota)}?$select=Title`)).status,
-      restWrite: (await call('rest', 'POST', rotaItem(rota), { body: JSON.stringify({ NotHeldReason: 'Changed' }), headers: { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' } })).status,
+      restWrite: (
+        await call('rest', 'POST', rotaItem(rota), {
+          body: JSON.stringify({ NotHeldReason: 'Changed' }),
+          headers: { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' },
+        })
+      ).status,
       batchPart,
       // Item permissions on a rota entry: the report lists enforce unique values, so no item there may have its own.
       readRoleAssignments: (await call('rest', 'GET', `${rotaItem(rota)}/roleassignments`)).status,
       breakRoleInheritance: (await call('rest', 'POST', `${rotaItem(rota)}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`)).status,
       graphRead: (await call('graph', 'GET', `sites/${site}/lists/${VISIT_ROTA.urlName}/items/${rota}?expand=fields`)).status,
-      graphWrite: (await call('graph', 'PATCH', `sites/${site}/lists/${VISIT_ROTA.urlName}/items/${rota}/fields`, { body: JSON.stringify({ NotHeldReason: 'Changed through Graph' }) })).status
+      graphWrite: (
+        await call('graph', 'PATCH', `sites/${site}/lists/${VISIT_ROTA.urlName}/items/${rota}/fields`, {
+          body: JSON.stringify({ NotHeldReason: 'Changed through Graph' }),
+        })
+      ).status,
     };
   }
 
-  it('refuses a token got with a client secret on SharePoint REST with SharePoint\'s own 401, and Graph accepts it', async () => {
+  it("refuses a token got with a client secret on SharePoint REST with SharePoint's own 401, and Graph accepts it", async () => {
     fixture.sandbox.apps.configureBotApp({ credential: 'secret' });
     for (const [method, path] of [
       ['GET', 'web'],
       ['POST', 'contextinfo'],
-      ['POST', '$batch']
+      ['POST', '$batch'],
     ]) {
       const refused = await call('rest', method, path, { headers: { Accept: 'application/json;odata=verbose' } });
       expect({ path, status: refused.status, body: refused.text }).toEqual({ path, status: 401, body: '{"error_description":"Unsupported app only token."}' });
@@ -83,7 +99,13 @@ describe('sandbox app identities and Sites.Selected', () => {
     const site = await graphSiteId();
     const rota = await firstRotaId();
     expect((await call('graph', 'GET', `sites/${site}/lists/${VISIT_ROTA.urlName}/items?expand=fields&$top=1`)).status).toBe(200);
-    expect((await call('graph', 'PATCH', `sites/${site}/lists/${VISIT_ROTA.urlName}/items/${rota}/fields`, { body: JSON.stringify({ NotHeldReason: 'Written with a secret' }) })).status).toBe(200);
+    expect(
+      (
+        await call('graph', 'PATCH', `sites/${site}/lists/${VISIT_ROTA.urlName}/items/${rota}/fields`, {
+          body: JSON.stringify({ NotHeldReason: 'Written with a secret' }),
+        })
+      ).status,
+    ).toBe(200);
     // The same app with a certificate is served by SharePoint.
     fixture.sandbox.apps.configureBotApp({ credential: 'certificate' });
     expect((await call('rest', 'GET', 'web')).status).toBe(200);
@@ -104,11 +126,11 @@ describe('sandbox app identities and Sites.Selected', () => {
       read: { restRead: 200, restWrite: 403, batchPart: 403, readRoleAssignments: 403, breakRoleInheritance: 403, graphRead: 200, graphWrite: 403 },
       write: { restRead: 200, restWrite: 204, batchPart: 204, readRoleAssignments: 403, breakRoleInheritance: 403, graphRead: 200, graphWrite: 200 },
       manage: { restRead: 200, restWrite: 204, batchPart: 204, readRoleAssignments: 403, breakRoleInheritance: 403, graphRead: 200, graphWrite: 200 },
-      fullcontrol: { restRead: 200, restWrite: 204, batchPart: 204, readRoleAssignments: 200, breakRoleInheritance: 200, graphRead: 200, graphWrite: 200 }
+      fullcontrol: { restRead: 200, restWrite: 204, batchPart: 204, readRoleAssignments: 200, breakRoleInheritance: 200, graphRead: 200, graphWrite: 200 },
     });
   });
 
-  it('reports the app\'s rights through web/effectivebasepermissions as SharePoint\'s permission levels do (Read, Contribute, Design, Full Control)', async () => {
+  it("reports the app's rights through web/effectivebasepermissions as SharePoint's permission levels do (Read, Contribute, Design, Full Control)", async () => {
     const masks: { [role: string]: unknown } = {};
     for (const role of ['read', 'write', 'manage', 'fullcontrol'] as SiteRole[]) {
       fixture.sandbox.apps.grant(SITE, BOT_APP_ID, role);
@@ -118,17 +140,22 @@ describe('sandbox app identities and Sites.Selected', () => {
       read: { High: '176', Low: '138612833' },
       write: { High: '432', Low: '1011028719' },
       manage: { High: '432', Low: '1012866047' },
-      fullcontrol: { High: '2147483647', Low: '4294967295' }
+      fullcontrol: { High: '2147483647', Low: '4294967295' },
     });
     fixture.sandbox.apps.revoke(SITE, grantId(BOT_APP_ID));
     expect((await call('rest', 'GET', 'web/effectivebasepermissions')).status).toBe(403);
   });
 
-  it('answers a refused app as SharePoint and Graph do: SharePoint\'s access denied, Graph\'s accessDenied', async () => {
+  it("answers a refused app as SharePoint and Graph do: SharePoint's access denied, Graph's accessDenied", async () => {
     fixture.sandbox.apps.grant(SITE, BOT_APP_ID, 'read');
     const rest = await call('rest', 'POST', rotaItem(await firstRotaId()), { body: '{}', headers: { 'X-HTTP-Method': 'MERGE', 'If-Match': '*' } });
     expect(rest.status).toBe(403);
-    expect(JSON.parse(rest.text)).toEqual({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied. You do not have permission to perform this action or access this resource.' } } });
+    expect(JSON.parse(rest.text)).toEqual({
+      'odata.error': {
+        code: '-2147024891, System.UnauthorizedAccessException',
+        message: { lang: 'en-US', value: 'Access denied. You do not have permission to perform this action or access this resource.' },
+      },
+    });
     const graph = await call('graph', 'PATCH', `sites/${await graphSiteId()}/lists/${VISIT_ROTA.urlName}/items/${await firstRotaId()}/fields`, { body: '{}' });
     expect(graph.status).toBe(403);
     expect(JSON.parse(graph.text).error).toMatchObject({ code: 'accessDenied', message: 'Access denied' });
@@ -136,7 +163,15 @@ describe('sandbox app identities and Sites.Selected', () => {
 
   it('needs Sites.Selected consented for the API the call goes through: Graph only means no SharePoint REST, whatever the site grants', async () => {
     fixture.sandbox.apps.configureBotApp({ sitesSelected: ['graph'] });
-    expect(await whatTheAppMayDo()).toEqual({ restRead: 403, restWrite: 403, batchPart: 403, readRoleAssignments: 403, breakRoleInheritance: 403, graphRead: 200, graphWrite: 200 });
+    expect(await whatTheAppMayDo()).toEqual({
+      restRead: 403,
+      restWrite: 403,
+      batchPart: 403,
+      readRoleAssignments: 403,
+      breakRoleInheritance: 403,
+      graphRead: 200,
+      graphWrite: 200,
+    });
     fixture.sandbox.apps.configureBotApp({ sitesSelected: ['sharepoint'] });
     const rest = await whatTheAppMayDo();
     expect([rest.restRead, rest.breakRoleInheritance, rest.graphRead, rest.graphWrite]).toEqual([200, 200, 403, 403]);
@@ -151,10 +186,16 @@ describe('sandbox app identities and Sites.Selected', () => {
     const admin = { token: adminToken() };
     const listed = JSON.parse((await call('graph', 'GET', `sites/${site}/permissions`, admin)).text);
     expect(listed.value).toEqual([
-      expect.objectContaining({ id: grantId(BOT_APP_ID), roles: ['fullcontrol'], grantedToIdentitiesV2: [{ application: { id: BOT_APP_ID, displayName: 'Frontline Visits (app)' } }] })
+      expect.objectContaining({
+        id: grantId(BOT_APP_ID),
+        roles: ['fullcontrol'],
+        grantedToIdentitiesV2: [{ application: { id: BOT_APP_ID, displayName: 'Frontline Visits (app)' } }],
+      }),
     ]);
 
-    expect((await call('graph', 'PATCH', `sites/${site}/permissions/${grantId(BOT_APP_ID)}`, { ...admin, body: JSON.stringify({ roles: ['write'] }) })).status).toBe(200);
+    expect(
+      (await call('graph', 'PATCH', `sites/${site}/permissions/${grantId(BOT_APP_ID)}`, { ...admin, body: JSON.stringify({ roles: ['write'] }) })).status,
+    ).toBe(200);
     expect((await whatTheAppMayDo()).breakRoleInheritance).toBe(403);
     const one = JSON.parse((await call('graph', 'GET', `sites/${site}/permissions/${grantId(BOT_APP_ID)}`, admin)).text);
     expect(one.roles).toEqual(['write']);
@@ -166,17 +207,33 @@ describe('sandbox app identities and Sites.Selected', () => {
     // The documented request, by the site's path as well as its id.
     const created = await call('graph', 'POST', `sites/localhost:${SITE}:/permissions`, {
       ...admin,
-      body: JSON.stringify({ roles: ['fullcontrol'], grantedToIdentities: [{ application: { id: BOT_APP_ID, displayName: 'Frontline Visits bot' } }] })
+      body: JSON.stringify({ roles: ['fullcontrol'], grantedToIdentities: [{ application: { id: BOT_APP_ID, displayName: 'Frontline Visits bot' } }] }),
     });
     expect(created.status).toBe(201);
     expect(JSON.parse(created.text)).toMatchObject({ id: grantId(BOT_APP_ID), roles: ['fullcontrol'] });
     expect((await whatTheAppMayDo()).breakRoleInheritance).toBe(200);
 
     // Refused: a bad role, an unknown app, the bot itself (Sites.Selected, even with full control), a person.
-    expect((await call('graph', 'POST', `sites/${site}/permissions`, { ...admin, body: JSON.stringify({ roles: ['owner'], grantedToIdentities: [{ application: { id: BOT_APP_ID } }] }) })).status).toBe(400);
-    expect((await call('graph', 'POST', `sites/${site}/permissions`, { ...admin, body: JSON.stringify({ roles: ['read'], grantedToIdentities: [{ application: { id: '00000000-0000-4000-8000-000000000000' } }] }) })).status).toBe(400);
+    expect(
+      (
+        await call('graph', 'POST', `sites/${site}/permissions`, {
+          ...admin,
+          body: JSON.stringify({ roles: ['owner'], grantedToIdentities: [{ application: { id: BOT_APP_ID } }] }),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await call('graph', 'POST', `sites/${site}/permissions`, {
+          ...admin,
+          body: JSON.stringify({ roles: ['read'], grantedToIdentities: [{ application: { id: '00000000-0000-4000-8000-000000000000' } }] }),
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('graph', 'GET', `sites/${site}/permissions`)).status).toBe(403);
-    expect((await call('graph', 'PATCH', `sites/${site}/permissions/${grantId(BOT_APP_ID)}`, { body: JSON.stringify({ roles: ['fullcontrol'] }) })).status).toBe(403);
+    expect(
+      (await call('graph', 'PATCH', `sites/${site}/permissions/${grantId(BOT_APP_ID)}`, { body: JSON.stringify({ roles: ['fullcontrol'] }) })).status,
+    ).toBe(403);
     expect((await call('graph', 'GET', `sites/${site}/permissions`, { user: PERSONAS.improvement })).status).toBe(403);
     expect((await call('graph', 'GET', `sites/${site}/permissions/no-such-grant`, admin)).status).toBe(404);
   });

@@ -52,9 +52,17 @@ describe('sandbox Graph list items through the Graph client', () => {
     const items = `/sites/${site.id}/lists/${encodeURIComponent(VISIT_REPORTS.title)}/items`;
     const created = await graph.api(items).post({ fields: { [F.Title]: 'Made by the app', [F.ReportStatus]: 'Submitted', [`${F.Team}LookupId`]: '2' } });
     expect(created.fields[`${F.Team}LookupId`]).toBe('2');
-    const first = await graph.api(`${items}/${created.id}/fields`).header('If-Match', created.eTag).patch({ [F.HosFeedback]: 'First answer', [F.ReportStatus]: 'Responded' });
+    const first = await graph
+      .api(`${items}/${created.id}/fields`)
+      .header('If-Match', created.eTag)
+      .patch({ [F.HosFeedback]: 'First answer', [F.ReportStatus]: 'Responded' });
     expect(first[F.HosFeedback]).toBe('First answer');
-    const stale = await failureOf(graph.api(`${items}/${created.id}/fields`).header('If-Match', created.eTag).patch({ [F.HosFeedback]: 'Second answer' }));
+    const stale = await failureOf(
+      graph
+        .api(`${items}/${created.id}/fields`)
+        .header('If-Match', created.eTag)
+        .patch({ [F.HosFeedback]: 'Second answer' }),
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.code).toBe('preconditionFailed');
     const now = await graph.api(`${items}/${created.id}`).expand('fields').get();
@@ -77,7 +85,11 @@ describe('sandbox Graph list items through the Graph client', () => {
     const haleReports = await spForUser(siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id')();
     const asOsei = await (await fetch(`${items}?$top=500`, { headers: { 'X-Sandbox-User': PERSONAS.osei } })).json();
     expect(asOsei.value.map((i: { id: string }) => Number(i.id)).sort()).toEqual(oseiReports.map((i: { Id: number }) => i.Id).sort());
-    const patch = await fetch(`${items}/${haleReports[0].Id}/fields`, { method: 'PATCH', headers: { 'X-Sandbox-User': PERSONAS.osei, 'Content-Type': 'application/json' }, body: '{"Title":"x"}' });
+    const patch = await fetch(`${items}/${haleReports[0].Id}/fields`, {
+      method: 'PATCH',
+      headers: { 'X-Sandbox-User': PERSONAS.osei, 'Content-Type': 'application/json' },
+      body: '{"Title":"x"}',
+    });
     expect(patch.status).toBe(403);
     expect((await patch.json()).error.code).toBe('accessDenied');
     const noToken = await fetch(items);
@@ -86,7 +98,10 @@ describe('sandbox Graph list items through the Graph client', () => {
 
   it('retries an injected 429 honouring Retry-After', async () => {
     const { url } = fixture.sandbox;
-    await fetch(`${url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/v1.0/sites/localhost:' }) });
+    await fetch(`${url}/_sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 1, status: 429, retryAfter: 1, pathContains: '/v1.0/sites/localhost:' }),
+    });
     const graph = graphClientForApp(url);
     const started = Date.now();
     const site = await graph.api('/sites/localhost:/sites/frontline-visits').get();

@@ -29,7 +29,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     const response = await fetch(`${fixture.sandbox.siteUrl}/_api/${path}`, {
       method,
       headers: { 'X-Sandbox-User': email, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, json: text ? JSON.parse(text) : {} };
@@ -48,7 +48,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
       expect(answer.status).toBe(403);
       expect(answer.json['odata.error']).toEqual({
         code: '-2147024891, System.UnauthorizedAccessException',
-        message: { lang: 'en-US', value: 'Access denied. You do not have permission to perform this action or access this resource.' }
+        message: { lang: 'en-US', value: 'Access denied. You do not have permission to perform this action or access this resource.' },
       });
     }
   });
@@ -59,7 +59,12 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     const principals = answer.json.value as Array<{ Title: string; PrincipalType: number; LoginName: string; Email: string; AadObjectId: { NameId: string } }>;
     const groups = principals.filter((p) => p.PrincipalType === 4);
     expect(groups).toEqual([
-      expect.objectContaining({ Title: ENTRA.councillors.displayName, LoginName: `c:0t.c|tenant|${ENTRA.councillors.objectId}`, Email: '', AadObjectId: expect.objectContaining({ NameId: ENTRA.councillors.objectId }) })
+      expect.objectContaining({
+        Title: ENTRA.councillors.displayName,
+        LoginName: `c:0t.c|tenant|${ENTRA.councillors.objectId}`,
+        Email: '',
+        AadObjectId: expect.objectContaining({ NameId: ENTRA.councillors.objectId }),
+      }),
     ]);
     expect(principals.some((p) => p.Email === VIA_ENTRA.councillor.email)).toBe(false);
     expect(principals.some((p) => p.Email === PERSONAS.hale)).toBe(true);
@@ -68,9 +73,17 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
   it('lists in currentuser/groups only the groups a person was added to directly; CanCurrentUserViewMembership counts the Entra group', async () => {
     const direct = await raw(VIA_ENTRA.councillor.email, 'GET', 'web/currentuser/groups');
     expect(direct.json.value).toEqual([]);
-    const members = await raw(VIA_ENTRA.councillor.email, 'GET', `web/sitegroups/getbyname(${quoted(ROLE_GROUPS.Councillor)})?$select=Title,CanCurrentUserViewMembership,CanCurrentUserManageGroup`);
+    const members = await raw(
+      VIA_ENTRA.councillor.email,
+      'GET',
+      `web/sitegroups/getbyname(${quoted(ROLE_GROUPS.Councillor)})?$select=Title,CanCurrentUserViewMembership,CanCurrentUserManageGroup`,
+    );
     expect(members.json).toEqual({ Title: ROLE_GROUPS.Councillor, CanCurrentUserViewMembership: true, CanCurrentUserManageGroup: false });
-    const heads = await raw(VIA_ENTRA.councillor.email, 'GET', `web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})?$select=CanCurrentUserViewMembership`);
+    const heads = await raw(
+      VIA_ENTRA.councillor.email,
+      'GET',
+      `web/sitegroups/getbyname(${quoted(ROLE_GROUPS.HeadOfService)})?$select=CanCurrentUserViewMembership`,
+    );
     expect(heads.json).toEqual({ CanCurrentUserViewMembership: false });
     // Left out unless selected, as SharePoint does.
     const plain = await raw(VIA_ENTRA.councillor.email, 'GET', `web/sitegroups/getbyname(${quoted(ROLE_GROUPS.Councillor)})`);
@@ -84,7 +97,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     ['a Head of Service in the Entra group', VIA_ENTRA.headOfService.email, ['HeadOfService']],
     ['a Head of Service in a group nested in the Entra group', VIA_ENTRA.nestedHeadOfService.email, ['HeadOfService']],
     ['the improvement team', PERSONAS.improvement, ['ImprovementTeam']],
-    ['the clerk', PERSONAS.clerk, ['Clerk']]
+    ['the clerk', PERSONAS.clerk, ['Clerk']],
   ])('gives %s the right roles on the start page', async (_who, email, roles) => {
     const start = await service(email).getStartPage(TODAY);
     expect(start.user.roles).toEqual(roles);
@@ -94,7 +107,7 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     ['the improvement team', PERSONAS.improvement],
     ['the clerk', PERSONAS.clerk],
     ['a Head of Service added directly', PERSONAS.headOfService],
-    ['a Head of Service in the Entra group', VIA_ENTRA.headOfService.email]
+    ['a Head of Service in the Entra group', VIA_ENTRA.headOfService.email],
   ])('lets %s open every report although the members group is hidden from them', async (_who, email) => {
     const all = await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id')();
     expect(all.length).toBeGreaterThan(5);
@@ -118,7 +131,10 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
     expect(options.councillorGroups).toEqual([ENTRA.councillors.displayName]);
     expect(options.councillors.map((c) => c.email)).toContain(PERSONAS.hale);
     const me = { id: start.user.id, displayName: start.user.displayName, email: start.user.email };
-    const saved = await writer.saveDraft(buildForm({ title: 'Visit report', teamId: options.teams[0].id, visitDate: TODAY, members: [me], staffInvolved: '', grid: emptyGrid(), safetyScale: 5 }), {});
+    const saved = await writer.saveDraft(
+      buildForm({ title: 'Visit report', teamId: options.teams[0].id, visitDate: TODAY, members: [me], staffInvolved: '', grid: emptyGrid(), safetyScale: 5 }),
+      {},
+    );
     const mine = await writer.getDraftScreen(saved.reportId);
     expect(mine.report.id).toBe(saved.reportId);
     // The group's role reaches them through the Entra group: they may edit their draft, not another's.
@@ -144,16 +160,23 @@ describe('sandbox: SharePoint groups with hidden membership and Entra security g
   it('answers Graph checkMemberGroups and transitiveMembers for the app, transitively, and refuses a person', async () => {
     const graph = graphClientForApp(fixture.sandbox.url);
     const ids = [ENTRA.councillors.objectId, ENTRA.headsOfService.objectId];
-    expect((await graph.api(`/users/${VIA_ENTRA.nestedHeadOfService.objectId}/checkMemberGroups`).post({ groupIds: ids })).value).toEqual([ENTRA.headsOfService.objectId]);
+    expect((await graph.api(`/users/${VIA_ENTRA.nestedHeadOfService.objectId}/checkMemberGroups`).post({ groupIds: ids })).value).toEqual([
+      ENTRA.headsOfService.objectId,
+    ]);
     expect((await graph.api(`/users/${PERSONAS.hale}/checkMemberGroups`).post({ groupIds: ids })).value).toEqual([]);
     const members = (await graph.api(`/groups/${ENTRA.headsOfService.objectId}/transitiveMembers`).get()).value as Array<{ '@odata.type': string; id: string }>;
-    expect(members.filter((m) => m['@odata.type'] === '#microsoft.graph.user').map((m) => m.id).sort()).toEqual([VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].sort());
+    expect(
+      members
+        .filter((m) => m['@odata.type'] === '#microsoft.graph.user')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([VIA_ENTRA.headOfService.objectId, VIA_ENTRA.nestedHeadOfService.objectId].sort());
     const tooMany = await failureOf(graph.api(`/users/${PERSONAS.hale}/checkMemberGroups`).post({ groupIds: Array.from({ length: 21 }, (_, i) => `g${i}`) }));
     expect(tooMany.statusCode).toBe(400);
     const asPerson = await fetch(`${fixture.sandbox.url}/v1.0/users/${VIA_ENTRA.councillor.objectId}/checkMemberGroups`, {
       method: 'POST',
       headers: { 'X-Sandbox-User': VIA_ENTRA.councillor.email, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ groupIds: ids })
+      body: JSON.stringify({ groupIds: ids }),
     });
     expect(asPerson.status).toBe(403);
     expect((await asPerson.json()).error.code).toBe('Authorization_RequestDenied');
@@ -165,7 +188,9 @@ describe('sandbox: Graph directory calls need directory permissions, not a site 
 
   it('refuses the app checkMemberGroups and transitiveMembers without User.Read.All and GroupMember.Read.All', async () => {
     const graph = graphClientForApp(fixture.sandbox.url);
-    const check = await failureOf(graph.api(`/users/${VIA_ENTRA.headOfService.objectId}/checkMemberGroups`).post({ groupIds: [ENTRA.headsOfService.objectId] }));
+    const check = await failureOf(
+      graph.api(`/users/${VIA_ENTRA.headOfService.objectId}/checkMemberGroups`).post({ groupIds: [ENTRA.headsOfService.objectId] }),
+    );
     expect([check.statusCode, check.code]).toEqual([403, 'Authorization_RequestDenied']);
     const members = await failureOf(graph.api(`/groups/${ENTRA.headsOfService.objectId}/transitiveMembers`).get());
     expect([members.statusCode, members.code]).toEqual([403, 'Authorization_RequestDenied']);

@@ -22,7 +22,7 @@ describe('sandbox item-level permissions', () => {
     const response = await fetch(`${fixture.sandbox.siteUrl}/_api/${path}`, {
       method,
       headers: { ...identity, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json', 'If-Match': '*' },
-      body: body === undefined ? undefined : JSON.stringify(body)
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, json: text ? JSON.parse(text) : {} };
@@ -31,7 +31,11 @@ describe('sandbox item-level permissions', () => {
   const itemPath = (title: string, id: number): string => `web/lists/getbytitle('${title}')/items(${id})`;
 
   async function rotaEntry(): Promise<number> {
-    return (await spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement).web.lists.getByTitle(VISIT_ROTA.title).items.add({ Title: 'Visit', VisitDate: '2026-06-01T23:00:00Z', TeamId: 1, RotaStatus: 'Scheduled' })).Id;
+    return (
+      await spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement)
+        .web.lists.getByTitle(VISIT_ROTA.title)
+        .items.add({ Title: 'Visit', VisitDate: '2026-06-01T23:00:00Z', TeamId: 1, RotaStatus: 'Scheduled' })
+    ).Id;
   }
 
   it('gives a person exactly what the item binds them to once its inheritance is broken', async () => {
@@ -65,8 +69,12 @@ describe('sandbox item-level permissions', () => {
 
   it('refuses unique permissions on the report lists, whose Rota entry column enforces unique values', async () => {
     const visit = await rotaEntry();
-    const draft = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.add({ Title: 'Draft', RotaEntryId: visit });
-    const report = await spForApp(fixture.sandbox.siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'Report', RotaEntryId: visit, ReportStatus: 'Submitted' });
+    const draft = await spForUser(fixture.sandbox.siteUrl, PERSONAS.hale)
+      .web.lists.getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.add({ Title: 'Draft', RotaEntryId: visit });
+    const report = await spForApp(fixture.sandbox.siteUrl)
+      .web.lists.getByTitle(VISIT_REPORTS.title)
+      .items.add({ Title: 'Report', RotaEntryId: visit, ReportStatus: 'Submitted' });
     for (const path of [itemPath(VISIT_REPORT_DRAFTS.title, draft.Id), itemPath(VISIT_REPORTS.title, report.Id)]) {
       expect((await api('app', 'POST', `${path}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`)).status).toBe(400);
       expect((await api('app', 'GET', `${path}/HasUniqueRoleAssignments`)).json).toEqual({ value: false });
@@ -80,9 +88,11 @@ describe('sandbox demo seed and the bot', () => {
   it('has the answered reports last changed by the app, as the bot writes answers, and the submitted ones left for the bot to pick up', async () => {
     const response = await fetch(
       `${fixture.sandbox.siteUrl}/_api/web/lists/getbytitle('${VISIT_REPORTS.title}')/items?$filter=${encodeURIComponent("ReportStatus eq 'Submitted' or ReportStatus eq 'Responded'")}&$select=Id,ReportStatus,HasUniqueRoleAssignments,AuthorId,EditorId&$top=5000`,
-      { headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' } }
+      { headers: { Authorization: `Bearer ${sandboxAppToken()}`, Accept: 'application/json;odata=nometadata' } },
     );
-    const rows = ((await response.json()) as { value: Array<{ Id: number; ReportStatus: string; HasUniqueRoleAssignments: boolean; AuthorId: number; EditorId: number }> }).value;
+    const rows = (
+      (await response.json()) as { value: Array<{ Id: number; ReportStatus: string; HasUniqueRoleAssignments: boolean; AuthorId: number; EditorId: number }> }
+    ).value;
     const app = (await spForApp(fixture.sandbox.siteUrl).web.currentUser()).Id;
     const responded = rows.filter((r) => r.ReportStatus === 'Responded');
     expect(responded.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ const row: { [path: string]: unknown } = {
   'Team/Id': 2,
   MembersId: [11, 12],
   HosFeedback: null,
-  IsActive: true
+  IsActive: true,
 };
 const matches = (filter: string): boolean => evaluateFilter(parseFilter(filter), (path) => row[path]);
 
@@ -33,7 +33,7 @@ describe('$filter parser', () => {
     expect(matches('7 le SafetyScale')).toBe(true);
   });
 
-  it("keeps a quote in user text inside the literal: it cannot add a clause", () => {
+  it('keeps a quote in user text inside the literal: it cannot add a clause', () => {
     const tree = parseFilter("Title eq 'x'' or Title ne ''x'");
     expect(tree).toEqual({ kind: 'compare', op: 'eq', path: 'Title', value: { kind: 'string', value: "x' or Title ne 'x" } });
   });
@@ -44,12 +44,12 @@ describe('$filter parser', () => {
     "Title eq 'a' and",
     "not Title eq 'a'",
     "Title add 'a'",
-    "1 eq 1",
+    '1 eq 1',
     "Title eq 'a')",
     "substringof(Title, 'a')",
     "startswith(Title, 'a') eq false",
     "Title eq datetime'not a date'",
-    'Title eq Other'
+    'Title eq Other',
   ])('rejects %s with SharePoint’s 400', (filter) => {
     let error: unknown;
     try {

@@ -77,7 +77,7 @@ describe('durability', () => {
     // node itself with tsx as a loader, so SIGKILL hits the process that holds the database
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'sandbox', 'main.ts')], {
       env: { ...process.env, PORT: '0', SANDBOX_DATA: dataDir, SANDBOX_SEED: 'empty' },
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -122,7 +122,9 @@ describe('durability', () => {
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(acknowledged.filter((a) => stored.get(a.id) !== a.title)).toEqual([]);
       // the store stays usable after the kill
-      const next = await spForUser(restarted.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).items.add({ Title: 'After the crash', ReportStatus: 'Submitted' });
+      const next = await spForUser(restarted.siteUrl, PERSONAS.hale)
+        .web.lists.getByTitle(VISIT_REPORTS.title)
+        .items.add({ Title: 'After the crash', ReportStatus: 'Submitted' });
       expect(next.Id).toBeGreaterThan(Math.max(...acknowledged.map((a) => a.id)));
     } finally {
       await restarted.close();

@@ -9,7 +9,17 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../../../src/data/listContract';
-import { DRAFT_EXPAND, DRAFT_SELECT, REPORT_EXPAND, REPORT_SELECT, ROTA_EXPAND, ROTA_SELECT, toDraftReport, toRotaEntry, toVisitReport } from '../../../src/data/mappers';
+import {
+  DRAFT_EXPAND,
+  DRAFT_SELECT,
+  REPORT_EXPAND,
+  REPORT_SELECT,
+  ROTA_EXPAND,
+  ROTA_SELECT,
+  toDraftReport,
+  toRotaEntry,
+  toVisitReport,
+} from '../../../src/data/mappers';
 import { isOverdue, responseDueDate, submissionDueDate } from '../../../src/domain/deadlines';
 import { PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
 
@@ -18,7 +28,14 @@ const extraDir = mkdtempSync(join(tmpdir(), 'sandbox-directory-'));
 const directoryFile = join(extraDir, 'directory.json');
 writeFileSync(
   directoryFile,
-  JSON.stringify([{ email: 'cllr.extra@northshire.example', displayName: 'Cllr Extra', objectId: '0b6f3c1e-0000-4000-8000-0000000000e1', groups: ['Frontline Visit Members'] }])
+  JSON.stringify([
+    {
+      email: 'cllr.extra@northshire.example',
+      displayName: 'Cllr Extra',
+      objectId: '0b6f3c1e-0000-4000-8000-0000000000e1',
+      groups: ['Frontline Visit Members'],
+    },
+  ]),
 );
 
 describe('demo seed and directory', () => {
@@ -29,7 +46,14 @@ describe('demo seed and directory', () => {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk);
     const teams = await sp.web.lists.getByTitle(FRONTLINE_TEAMS.title).items();
     expect(teams).toHaveLength(3);
-    const rota = (await sp.web.lists.getByTitle(VISIT_ROTA.title).items.select(...ROTA_SELECT).expand(...ROTA_EXPAND).orderBy(VISIT_ROTA.fields.VisitDate).top(100)()).map(toRotaEntry);
+    const rota = (
+      await sp.web.lists
+        .getByTitle(VISIT_ROTA.title)
+        .items.select(...ROTA_SELECT)
+        .expand(...ROTA_EXPAND)
+        .orderBy(VISIT_ROTA.fields.VisitDate)
+        .top(100)()
+    ).map(toRotaEntry);
     expect(rota).toHaveLength(25);
     expect(rota[0].visitDate < '2025-04-01').toBe(true);
     expect(rota[rota.length - 1].visitDate > '2027-02-28').toBe(true);
@@ -46,15 +70,29 @@ describe('demo seed and directory', () => {
 
   it('has reports by the councillors in every state, including overdue ones, and drafts in their own list', async () => {
     const sp = spForUser(fixture.sandbox.siteUrl, PERSONAS.improvement);
-    const submitted = (await sp.web.lists.getByTitle(VISIT_REPORTS.title).items.select(...REPORT_SELECT).expand(...REPORT_EXPAND).top(500)()).map(toVisitReport);
-    const drafts = (await sp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select(...DRAFT_SELECT).expand(...DRAFT_EXPAND).top(500)()).map(toDraftReport);
+    const submitted = (
+      await sp.web.lists
+        .getByTitle(VISIT_REPORTS.title)
+        .items.select(...REPORT_SELECT)
+        .expand(...REPORT_EXPAND)
+        .top(500)()
+    ).map(toVisitReport);
+    const drafts = (
+      await sp.web.lists
+        .getByTitle(VISIT_REPORT_DRAFTS.title)
+        .items.select(...DRAFT_SELECT)
+        .expand(...DRAFT_EXPAND)
+        .top(500)()
+    ).map(toDraftReport);
     expect(Array.from(new Set(submitted.map((r) => r.status))).sort()).toEqual(['Responded', 'Submitted']);
     expect(drafts.length).toBeGreaterThan(0);
     const all = submitted.concat(drafts);
     expect(all.every((r) => r.author && r.author.email.startsWith('cllr.'))).toBe(true);
     expect(drafts.some((r) => r.visitDate && isOverdue(submissionDueDate(r.visitDate), TODAY))).toBe(true);
     expect(submitted.some((r) => r.status === 'Submitted' && r.submittedOn && isOverdue(responseDueDate(r.submittedOn), TODAY))).toBe(true);
-    expect(submitted.filter((r) => r.status === 'Responded').every((r) => r.feedback && r.feedback.by && r.feedback.by.email === PERSONAS.headOfService)).toBe(true);
+    expect(submitted.filter((r) => r.status === 'Responded').every((r) => r.feedback && r.feedback.by && r.feedback.by.email === PERSONAS.headOfService)).toBe(
+      true,
+    );
     // One report or draft per rota visit, never both.
     const visits = all.map((r) => r.rotaEntryId).filter((id) => id !== undefined);
     expect(new Set(visits).size).toBe(visits.length);

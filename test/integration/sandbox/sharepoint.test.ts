@@ -50,7 +50,10 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const reports = sp.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title);
     const added = await reports.items.add({ [F.Title]: 'Smart “quotes” • bullets 😀', [`${F.Team}Id`]: 1, [`${F.Members}Id`]: [me.Id], [F.SafetyScale]: 7 });
     expect(added.Id).toBeGreaterThan(0);
-    const raw = await reports.items.getById(added.Id).select(...DRAFT_SELECT).expand(...DRAFT_EXPAND)();
+    const raw = await reports.items
+      .getById(added.Id)
+      .select(...DRAFT_SELECT)
+      .expand(...DRAFT_EXPAND)();
     const report = toDraftReport(raw);
     expect(report.title).toBe('Smart “quotes” • bullets 😀');
     expect(report.teamTitle).toBe('Consultation Team (front door)');
@@ -72,7 +75,12 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const [batched, execute] = sp.batched();
     const rota = batched.web.lists.getByTitle(VISIT_ROTA.title);
     const adds = [1, 2, 3].map((n) =>
-      rota.items.add({ [VISIT_ROTA.fields.Title]: `Batch ${n}`, [VISIT_ROTA.fields.VisitDate]: '2027-09-01T23:00:00Z', [`${VISIT_ROTA.fields.Team}Id`]: 2, [VISIT_ROTA.fields.RotaStatus]: 'Scheduled' })
+      rota.items.add({
+        [VISIT_ROTA.fields.Title]: `Batch ${n}`,
+        [VISIT_ROTA.fields.VisitDate]: '2027-09-01T23:00:00Z',
+        [`${VISIT_ROTA.fields.Team}Id`]: 2,
+        [VISIT_ROTA.fields.RotaStatus]: 'Scheduled',
+      }),
     );
     const count = batched.web.lists.getByTitle(VISIT_ROTA.title).select('ItemCount')();
     await execute();
@@ -104,7 +112,9 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(verbose.d.results[0].__metadata.type).toBe('SP.Data.VisitRotaListItem');
     expect(Array.isArray(verbose.d.results[0].Members.results)).toBe(true);
     expect(verbose.d.__next).toContain('skiptoken');
-    const verboseError = await (await fetch(`${siteUrl}/_api/web/lists/getByTitle('Nope')/items`, { headers: { ...headers, Accept: 'application/json;odata=verbose' } })).json();
+    const verboseError = await (
+      await fetch(`${siteUrl}/_api/web/lists/getByTitle('Nope')/items`, { headers: { ...headers, Accept: 'application/json;odata=verbose' } })
+    ).json();
     expect(verboseError.error.code).toBe('-1, System.ArgumentException');
     expect(verboseError.error.message.lang).toBe('en-US');
     const plain = await (await fetch(url, { headers: { ...headers, Accept: 'application/json;odata=nometadata' } })).json();
@@ -117,7 +127,9 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const hale = spForUser(siteUrl, PERSONAS.hale);
     const osei = spForUser(siteUrl, PERSONAS.osei);
     const haleUser = await hale.web.currentUser();
-    const haleDrafts = (await osei.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select('Id', 'AuthorId')()).filter((i: { AuthorId: number }) => i.AuthorId === haleUser.Id);
+    const haleDrafts = (await osei.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.select('Id', 'AuthorId')()).filter(
+      (i: { AuthorId: number }) => i.AuthorId === haleUser.Id,
+    );
     expect(haleDrafts.length).toBeGreaterThan(0);
     const submitted = await osei.web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id').top(500)();
     const all = await spForUser(siteUrl, PERSONAS.clerk).web.lists.getByTitle(VISIT_REPORTS.title).items.select('Id').top(500)();
@@ -125,7 +137,10 @@ describe('sandbox SharePoint REST through PnPjs', () => {
 
     const target = haleDrafts[0].Id;
     const [batched, execute] = osei.batched();
-    const write = batched.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(target).update({ [F.Title]: 'not mine' });
+    const write = batched.web.lists
+      .getByTitle(VISIT_REPORT_DRAFTS.title)
+      .items.getById(target)
+      .update({ [F.Title]: 'not mine' });
     const peek = batched.web.lists.getByTitle(VISIT_REPORT_DRAFTS.title).items.getById(target)();
     await execute();
     const writeError = await failureOf(write);
@@ -145,8 +160,16 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(edit.status).toBe(403);
     expect(edit.message).toContain('Access denied');
     // the app records the card and the answer
-    await spForApp(siteUrl).web.lists.getByTitle(VISIT_REPORTS.title).items.getById(report.Id).update({ [F.HosFeedback]: 'Answered', [F.ReportStatus]: 'Responded', [F.CardConversationId]: 'conv-1' });
-    const rotaWrite = await failureOf(hale.web.lists.getByTitle(VISIT_ROTA.title).items.getById(1).update({ [VISIT_ROTA.fields.Title]: 'mine now' }));
+    await spForApp(siteUrl)
+      .web.lists.getByTitle(VISIT_REPORTS.title)
+      .items.getById(report.Id)
+      .update({ [F.HosFeedback]: 'Answered', [F.ReportStatus]: 'Responded', [F.CardConversationId]: 'conv-1' });
+    const rotaWrite = await failureOf(
+      hale.web.lists
+        .getByTitle(VISIT_ROTA.title)
+        .items.getById(1)
+        .update({ [VISIT_ROTA.fields.Title]: 'mine now' }),
+    );
     expect(rotaWrite.status).toBe(403);
     const final = await hale.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(report.Id)();
     expect([final[F.HosFeedback], final[F.ReportStatus], final[F.CardConversationId]]).toEqual(['Answered', 'Responded', 'conv-1']);
@@ -174,7 +197,7 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     const raw = await fetch(`${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORTS.title)}')/items`, {
       method: 'POST',
       headers: { 'X-Sandbox-User': PERSONAS.hale, Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: '{"Title": '
+      body: '{"Title": ',
     });
     expect(raw.status).toBe(400);
     expect((await raw.json())['odata.error'].code).toBe('-1, Microsoft.SharePoint.Client.InvalidClientQueryException');
@@ -184,7 +207,11 @@ describe('sandbox SharePoint REST through PnPjs', () => {
   it('signs in by cookie as the workbench does, and then wants a request digest for writes', async () => {
     const { siteUrl } = fixture.sandbox;
     const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORT_DRAFTS.title)}')/items`;
-    const cookie = { Cookie: `sandbox_user=${encodeURIComponent(PERSONAS.osei)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' };
+    const cookie = {
+      Cookie: `sandbox_user=${encodeURIComponent(PERSONAS.osei)}`,
+      Accept: 'application/json;odata=nometadata',
+      'Content-Type': 'application/json',
+    };
     const body = JSON.stringify({ [F.Title]: 'By cookie' });
     const noDigest = await fetch(items, { method: 'POST', headers: cookie, body });
     expect(noDigest.status).toBe(403);
@@ -200,7 +227,11 @@ describe('sandbox SharePoint REST through PnPjs', () => {
   it('refuses a request digest that was issued to someone else, as SharePoint binds it to the person', async () => {
     const { siteUrl } = fixture.sandbox;
     const items = `${siteUrl}/_api/web/lists/getByTitle('${encodeURIComponent(VISIT_REPORT_DRAFTS.title)}')/items`;
-    const as = (email: string): Record<string, string> => ({ Cookie: `sandbox_user=${encodeURIComponent(email)}`, Accept: 'application/json;odata=nometadata', 'Content-Type': 'application/json' });
+    const as = (email: string): Record<string, string> => ({
+      Cookie: `sandbox_user=${encodeURIComponent(email)}`,
+      Accept: 'application/json;odata=nometadata',
+      'Content-Type': 'application/json',
+    });
     const body = JSON.stringify({ [F.Title]: 'Borrowed digest' });
     const haleDigest = (await (await fetch(`${siteUrl}/_api/contextinfo`, { method: 'POST', headers: as(PERSONAS.hale) })).json()).FormDigestValue;
     const borrowed = await fetch(items, { method: 'POST', headers: { ...as(PERSONAS.osei), 'X-RequestDigest': haleDigest }, body });
@@ -210,7 +241,7 @@ describe('sandbox SharePoint REST through PnPjs', () => {
     expect(own.status).toBe(201);
   });
 
-  it('refuses impossible dates and dates outside SharePoint\'s range, as SharePoint does, and keeps the edge days', async () => {
+  it("refuses impossible dates and dates outside SharePoint's range, as SharePoint does, and keeps the edge days", async () => {
     const reports = spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORT_DRAFTS.title);
     const draft = await reports.items.add({ [F.Title]: 'Dates' });
     for (const day of ['2026-02-30', '2026-13-01', '2026-04-31', '2025-02-29']) {

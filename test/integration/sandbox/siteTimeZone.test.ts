@@ -28,7 +28,7 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
 
   it('reports the site says so: /_api/web/RegionalSettings/TimeZone', async () => {
     const response = await fetch(`${fixture.sandbox.siteUrl}/_api/web/RegionalSettings/TimeZone`, {
-      headers: { Accept: 'application/json;odata=nometadata', 'X-Sandbox-User': PERSONAS.hale }
+      headers: { Accept: 'application/json;odata=nometadata', 'X-Sandbox-User': PERSONAS.hale },
     });
     const body = (await response.json()) as { Id: number; Description: string };
     expect(body.Id).toBe({ UTC: 93, London: 2, Pacific: 13 }[zone]);
@@ -41,8 +41,15 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
     const options = await service.getFormOptions();
     for (const day of [CLOCKS_FORWARD, CLOCKS_BACK]) {
       const saved = await service.saveDraft(
-        { title: `Visit on ${day}`, teamId: options.teams[0].id, visitDate: day, members: [{ id: me.Id, displayName: me.Title, email: '' }], staffInvolved: '', grid: emptyGrid() },
-        {}
+        {
+          title: `Visit on ${day}`,
+          teamId: options.teams[0].id,
+          visitDate: day,
+          members: [{ id: me.Id, displayName: me.Title, email: '' }],
+          staffInvolved: '',
+          grid: emptyGrid(),
+        },
+        {},
       );
       // The app: the report screen and the form show the day written.
       expect((await service.getDraft(saved.reportId)).visitDate).toBe(day);
@@ -72,7 +79,7 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
         [R.VisitDate]: dateOnlyToSharePoint(day),
         [`${R.Team}Id`]: team,
         [`${R.Members}Id`]: [haleId],
-        [R.RotaStatus]: 'Scheduled'
+        [R.RotaStatus]: 'Scheduled',
       });
     }
     const clerk = spForUser(fixture.sandbox.siteUrl, PERSONAS.clerk);

@@ -18,7 +18,7 @@ describe('list view threshold', () => {
     const rows = Array.from({ length: 5200 }, (_, i) => ({
       [F.Title]: `Report ${i}`,
       [F.ReportStatus]: i % 50 === 0 ? 'Submitted' : 'Draft',
-      [F.VisitDate]: new Date(Date.UTC(2020, 0, 1) + i * 3600000).toISOString().replace('.000Z', 'Z')
+      [F.VisitDate]: new Date(Date.UTC(2020, 0, 1) + i * 3600000).toISOString().replace('.000Z', 'Z'),
     }));
     fixture.sandbox.bulkAddItems(VISIT_REPORTS.title, rows, PERSONAS.hale);
   });
@@ -41,9 +41,13 @@ describe('list view threshold', () => {
     expect(submitted.length).toBeGreaterThan(0);
     expect(submitted.every((i: { Title: string }) => i.Title.indexOf('Report 1') === 0)).toBe(true);
     // the first clause alone must narrow the list below the threshold: here the upper bound does
-    const byDate = await reports.items.filter(`${F.VisitDate} lt datetime'2020-01-06T00:00:00Z' and ${F.VisitDate} ge datetime'2020-01-05T00:00:00Z'`).select('Id')();
+    const byDate = await reports.items
+      .filter(`${F.VisitDate} lt datetime'2020-01-06T00:00:00Z' and ${F.VisitDate} ge datetime'2020-01-05T00:00:00Z'`)
+      .select('Id')();
     expect(byDate).toHaveLength(24);
-    const broadFirst = await failureOf(reports.items.filter(`${F.VisitDate} ge datetime'2020-01-05T00:00:00Z' and ${F.VisitDate} lt datetime'2020-01-06T00:00:00Z'`)());
+    const broadFirst = await failureOf(
+      reports.items.filter(`${F.VisitDate} ge datetime'2020-01-05T00:00:00Z' and ${F.VisitDate} lt datetime'2020-01-06T00:00:00Z'`)(),
+    );
     expect(broadFirst.status).toBe(500);
     const firstPage = await reports.items.select('Id').top(5000)();
     expect(firstPage).toHaveLength(5000);

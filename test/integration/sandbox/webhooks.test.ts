@@ -92,7 +92,7 @@ describe('list webhooks', () => {
       resource: listId,
       tenantId: expect.any(String),
       siteUrl: '/sites/frontline-visits',
-      webId: expect.any(String)
+      webId: expect.any(String),
     });
     await app.web.lists.getByTitle(VISIT_REPORTS.title).items.getById(item.Id).update({ CardConversationId: 'conversation' });
     await until(() => receiver.notifications.length === 2);
@@ -119,7 +119,9 @@ describe('list webhooks', () => {
     expect(unvalidated.message).toContain('Failed to validate the notification URL');
     const tooLong = await failureOf(list.subscriptions.add(receiver.url, inDays(181)));
     expect(tooLong.status).toBe(400);
-    const councillor = await failureOf(spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).subscriptions.add(receiver.url, inDays(30)));
+    const councillor = await failureOf(
+      spForUser(fixture.sandbox.siteUrl, PERSONAS.hale).web.lists.getByTitle(VISIT_REPORTS.title).subscriptions.add(receiver.url, inDays(30)),
+    );
     expect(councillor.status).toBe(403);
     expect(await list.subscriptions()).toEqual([]);
   });

@@ -14,7 +14,7 @@ jest.setTimeout(120000);
 const PERSONAS = [
   { email: 'cllr.hale@northshire.example', displayName: 'Cllr Hale', role: 'Councillor' },
   { email: 'cllr.osei@northshire.example', displayName: 'Cllr Osei', role: 'Councillor' },
-  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: 'Committee Clerk' }
+  { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: 'Committee Clerk' },
 ];
 
 interface SiteRequest {
@@ -40,7 +40,9 @@ beforeAll(async () => {
       // Stands in for the sandbox: remember who asked, and refuse, as an unknown user is refused.
       siteRequests.push({ method: req.method ?? '', url: req.url, cookie: req.headers.cookie ?? '' });
       res.writeHead(401, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied.' } } }));
+      res.end(
+        JSON.stringify({ 'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied.' } } }),
+      );
       return;
     }
     if (!(await handler(req, res))) {
@@ -89,7 +91,7 @@ describe('with nobody chosen', () => {
       'Nobody (choose a demo user)',
       'Cllr Hale (Councillor)',
       'Cllr Osei (Councillor)',
-      'Committee Clerk (Committee Clerk)'
+      'Committee Clerk (Committee Clerk)',
     ]);
     expect(await page.textContent('.sp-siteheader__title')).toBe('Frontline Visits — Northshire Council');
     expect(siteRequests).toEqual([]);
@@ -101,7 +103,7 @@ describe('with nobody chosen', () => {
       ['', 'sharepoint'],
       ['?host=teams', 'teams-light'],
       ['?host=teams&theme=dark', 'teams-dark'],
-      ['?host=teams&theme=contrast', 'teams-contrast']
+      ['?host=teams&theme=contrast', 'teams-contrast'],
     ]) {
       it(`has no axe-core violations and no sideways scrolling: ${name} at ${width} px`, async () => {
         const page = await open(query, width);

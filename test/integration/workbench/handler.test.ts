@@ -40,7 +40,9 @@ describe('the esbuild bundle', () => {
   beforeAll(async () => {
     bundle = await buildWorkbenchBundle();
     // eslint-disable-next-line no-console
-    console.log(`workbench bundle: built in ${bundle.buildMs} ms, ${(bundle.js.length / 1024).toFixed(0)} KB minified, ${Object.keys(bundle.metafile.inputs).length} modules`);
+    console.log(
+      `workbench bundle: built in ${bundle.buildMs} ms, ${(bundle.js.length / 1024).toFixed(0)} KB minified, ${Object.keys(bundle.metafile.inputs).length} modules`,
+    );
   });
 
   it('builds without warnings and contains the real App root and its data service', () => {
@@ -95,7 +97,7 @@ describe('the handler', () => {
     expect(config).toEqual({
       sitePath: '/sites/frontline-visits',
       teamSitePath: '/sites/improvement-team',
-      fontBaseUrl: '/_workbench/fonts/'
+      fontBaseUrl: '/_workbench/fonts/',
     });
     expect(html).toContain('<script src="/_workbench/app.js" defer></script>');
     expect(html).toContain('<link rel="stylesheet" href="/_workbench/workbench.css">');
@@ -141,7 +143,7 @@ describe('the handler', () => {
       '/_workbench/../package.json',
       '/_workbench/fonts/..%2F..%2Fpackage.json',
       '/_workbench/nothing.js',
-      '/nothing-here'
+      '/nothing-here',
     ]) {
       const response = await request(`${base}${p}`);
       expect(response.text()).toBe('not the workbench');
@@ -153,7 +155,7 @@ describe('the handler', () => {
       'GET /_workbench/../package.json',
       'GET /_workbench/fonts/..%2F..%2Fpackage.json',
       'GET /_workbench/nothing.js',
-      'GET /nothing-here'
+      'GET /nothing-here',
     ]);
   });
 
@@ -168,7 +170,10 @@ describe('the handler', () => {
   });
 
   it('shows a build failure on the page, escaped', () => {
-    const html = workbenchHtml({ sitePath: '/sites/x', teamSitePath: '/sites/t', fontBaseUrl: '/f/' }, 'src/app/App.tsx:3:1: ERROR: Expected "<" but found "</script>"');
+    const html = workbenchHtml(
+      { sitePath: '/sites/x', teamSitePath: '/sites/t', fontBaseUrl: '/f/' },
+      'src/app/App.tsx:3:1: ERROR: Expected "<" but found "</script>"',
+    );
     expect(html).toContain('<h1>The workbench could not be built</h1>');
     expect(html).toContain('Expected &#34;&#60;&#34; but found &#34;&#60;/script&#62;&#34;');
     expect(html).not.toContain('app.js');

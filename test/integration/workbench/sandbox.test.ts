@@ -39,10 +39,13 @@ beforeAll(async () => {
     $expand: ROTA_EXPAND.join(','),
     $filter: `${VISIT_ROTA.fields.VisitDate} ge datetime'${londonMidnightUtc(londonToday())}'`,
     $orderby: VISIT_ROTA.fields.VisitDate,
-    $top: '100'
+    $top: '100',
   });
   const haleId = (await restAs<{ Id: number }>(HALE, 'web/currentuser')).Id;
-  const rota = await restAs<{ value: Parameters<typeof toRotaEntry>[0][] }>(HALE, `web/lists/getByTitle('${encodeURIComponent(VISIT_ROTA.title)}')/items?${query}`);
+  const rota = await restAs<{ value: Parameters<typeof toRotaEntry>[0][] }>(
+    HALE,
+    `web/lists/getByTitle('${encodeURIComponent(VISIT_ROTA.title)}')/items?${query}`,
+  );
   const hers = rota.value.map(toRotaEntry).filter((entry) => entry.members.some((m) => m.id === haleId));
   expect(hers.length).toBeGreaterThan(0);
   haleNextVisit = hers[0];
@@ -80,7 +83,7 @@ it('shows the councillor’s name and upcoming visits, then Teams dark and high 
   await page.waitForFunction(
     ({ selector, name }) => document.querySelector(selector)?.textContent?.includes(name),
     { selector: WEB_PART, name: haleName },
-    { timeout: 60000 }
+    { timeout: 60000 },
   );
   // eslint-disable-next-line no-console
   console.log(`workbench: page to the App showing ${haleName}: ${Date.now() - started} ms`);

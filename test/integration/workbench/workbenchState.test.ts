@@ -1,12 +1,6 @@
 import { feedItemsFrom, reportIdFromTeamsLink } from '../../../src/sandbox/workbench/activityFeed';
 import { FALLBACK_PERSONAS, loadPersonas, personasFromJson } from '../../../src/sandbox/workbench/personas';
-import {
-  parseWorkbenchState,
-  sandboxUserCookie,
-  sandboxUserFromCookie,
-  teamsThemeName,
-  workbenchSearch
-} from '../../../src/sandbox/workbench/workbenchState';
+import { parseWorkbenchState, sandboxUserCookie, sandboxUserFromCookie, teamsThemeName, workbenchSearch } from '../../../src/sandbox/workbench/workbenchState';
 
 describe('the workbench URL', () => {
   it('reads host, theme, persona and deep link', () => {
@@ -14,7 +8,7 @@ describe('the workbench URL', () => {
       host: 'teams',
       theme: 'dark',
       as: 'cllr.hale@northshire.example',
-      reportId: 12
+      reportId: 12,
     });
     expect(parseWorkbenchState('?host=teams&theme=highcontrast&subPageId=report-7').theme).toBe('contrast');
     expect(parseWorkbenchState('?host=teams&subPageId=report-7').reportId).toBe(7);
@@ -26,7 +20,7 @@ describe('the workbench URL', () => {
       host: 'sharepoint',
       theme: 'light',
       as: undefined,
-      reportId: undefined
+      reportId: undefined,
     });
     // A cookie separator in the persona must never reach document.cookie.
     expect(parseWorkbenchState('?as=a@b.example;%20path=/x').as).toBeUndefined();
@@ -34,7 +28,7 @@ describe('the workbench URL', () => {
 
   it('writes its own parameters in a fixed order, leaves defaults out and keeps other parameters', () => {
     expect(workbenchSearch({ host: 'teams', theme: 'contrast', as: 'cllr.hale@northshire.example', reportId: 3 }, '?debug=1&host=sharepoint')).toBe(
-      '?host=teams&theme=contrast&as=cllr.hale@northshire.example&report=3&debug=1'
+      '?host=teams&theme=contrast&as=cllr.hale@northshire.example&report=3&debug=1',
     );
     expect(workbenchSearch({ host: 'sharepoint', theme: 'dark' }, '?subPageId=report-4')).toBe('');
   });
@@ -66,10 +60,16 @@ describe('the sandbox_user cookie', () => {
 
 describe('personas from the sandbox', () => {
   it('accepts a bare array or a wrapper, in the spellings a directory uses', () => {
-    const entry = { email: 'Cllr.Hale@northshire.example', displayName: 'Cllr Hale', objectId: 'x', groups: ['Frontline Visit Members'], roles: ['Councillor'] };
+    const entry = {
+      email: 'Cllr.Hale@northshire.example',
+      displayName: 'Cllr Hale',
+      objectId: 'x',
+      groups: ['Frontline Visit Members'],
+      roles: ['Councillor'],
+    };
     expect(personasFromJson([entry])).toEqual([{ email: 'cllr.hale@northshire.example', displayName: 'Cllr Hale', role: 'Councillor' }]);
     expect(personasFromJson({ value: [{ Email: 'clerk@northshire.example', Title: 'Committee Clerk' }] })).toEqual([
-      { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: undefined }
+      { email: 'clerk@northshire.example', displayName: 'Committee Clerk', role: undefined },
     ]);
     expect(personasFromJson({ personas: [{ displayName: 'No email' }, null, 3] })).toEqual([]);
     expect(personasFromJson('nonsense')).toEqual([]);
@@ -85,11 +85,25 @@ describe('personas from the sandbox', () => {
 
 describe('the workbench activity feed', () => {
   it('reads the sandbox notification log newest first, with the report each one opens', () => {
-    const link = (id: number) => `https://teams.microsoft.com/l/entity/app/frontline-visits?context=${encodeURIComponent(JSON.stringify({ subEntityId: `report-${id}` }))}`;
+    const link = (id: number) =>
+      `https://teams.microsoft.com/l/entity/app/frontline-visits?context=${encodeURIComponent(JSON.stringify({ subEntityId: `report-${id}` }))}`;
     const items = feedItemsFrom([
-      { seq: 1, received: '2026-11-30T10:00:00Z', body: { activityType: 'reportDueSoon', text: 'Due', previewText: 'p', topic: { value: 'Visit', webUrl: 'https://teams.microsoft.com/l/entity/app/frontline-visits' } } },
-      { seq: 2, received: '2026-11-30T11:00:00Z', body: { activityType: 'reportAnswered', text: 'Answered', previewText: 'q', topic: { value: 'Visit report', webUrl: link(12) } } },
-      { nonsense: true }
+      {
+        seq: 1,
+        received: '2026-11-30T10:00:00Z',
+        body: {
+          activityType: 'reportDueSoon',
+          text: 'Due',
+          previewText: 'p',
+          topic: { value: 'Visit', webUrl: 'https://teams.microsoft.com/l/entity/app/frontline-visits' },
+        },
+      },
+      {
+        seq: 2,
+        received: '2026-11-30T11:00:00Z',
+        body: { activityType: 'reportAnswered', text: 'Answered', previewText: 'q', topic: { value: 'Visit report', webUrl: link(12) } },
+      },
+      { nonsense: true },
     ]);
     expect(items.map((i) => i.seq)).toEqual([2, 1]);
     expect(items[0]).toMatchObject({ activityType: 'reportAnswered', text: 'Answered', reportId: 12 });

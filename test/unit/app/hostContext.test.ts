@@ -32,7 +32,12 @@ describe('buildAppContext', () => {
   it('gives the React root the data site as its site, and a Teams theme only in Teams', () => {
     const sp = {} as SPFI;
     const page = { dataSiteUrl: `${TENANT}/sites/frontline-visits`, currentUser: { email: 'a@b', displayName: 'A' }, teamsTheme: 'dark' as const };
-    expect(buildAppContext({ ...page, host: 'teams' }, sp)).toMatchObject({ sp, siteUrl: `${TENANT}/sites/frontline-visits`, host: 'teams', teamsTheme: 'dark' });
+    expect(buildAppContext({ ...page, host: 'teams' }, sp)).toMatchObject({
+      sp,
+      siteUrl: `${TENANT}/sites/frontline-visits`,
+      host: 'teams',
+      teamsTheme: 'dark',
+    });
     expect(buildAppContext({ ...page, host: 'sharepoint' }, sp).teamsTheme).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ describe('Teams themes', () => {
   const themes = {
     light: themeFor({ host: 'teams', teamsTheme: 'default' }),
     dark: themeFor({ host: 'teams', teamsTheme: 'dark' }),
-    contrast: themeFor({ host: 'teams', teamsTheme: 'contrast' })
+    contrast: themeFor({ host: 'teams', teamsTheme: 'contrast' }),
   };
 
   for (const [name, theme] of Object.entries(themes)) {
@@ -30,7 +30,7 @@ describe('Teams themes', () => {
         neutralPrimaryAlt: theme.palette.neutralPrimaryAlt,
         neutralDark: theme.palette.neutralDark,
         neutralSecondary: theme.palette.neutralSecondary,
-        placeholder: theme.semanticColors.inputPlaceholderText
+        placeholder: theme.semanticColors.inputPlaceholderText,
       };
       const unreadable = Object.entries(texts)
         .filter(([, colour]) => contrast(colour, background) < 4.5)

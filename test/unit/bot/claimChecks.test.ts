@@ -28,7 +28,7 @@ function report(overrides: Partial<VisitReport> = {}): VisitReport {
     safetyScale: 6,
     status: 'Submitted',
     submittedOn: SUBMITTED,
-    ...overrides
+    ...overrides,
   };
 }
 
@@ -58,8 +58,10 @@ describe('the server checks what a report claims', () => {
     expect(missing.problems).toEqual(['It names a rota visit that does not exist.']);
   });
 
-  it('flags a team that does not exist, and a team other than the rota visit\'s', () => {
-    expect(checkClaims(report(), { ...facts, teamExists: false }, SUBMITTED, CHECKED).problems).toEqual(['It names a team that is not on the list of Frontline Teams.']);
+  it("flags a team that does not exist, and a team other than the rota visit's", () => {
+    expect(checkClaims(report(), { ...facts, teamExists: false }, SUBMITTED, CHECKED).problems).toEqual([
+      'It names a team that is not on the list of Frontline Teams.',
+    ]);
     expect(checkClaims(report({ teamId: 2 }), facts, SUBMITTED, CHECKED).problems).toEqual(['Its team is not the team of the rota visit it names.']);
   });
 
@@ -67,7 +69,9 @@ describe('the server checks what a report claims', () => {
     const old = checkClaims(report({ rotaEntryId: undefined, visitDate: '2025-06-13' }), facts, SUBMITTED, CHECKED);
     expect(old.problems).toEqual(['Its visit date (Friday 13 June 2025) is more than a year before it was submitted.']);
     expect(checkClaims(report({ rotaEntryId: undefined, visitDate: '2025-06-14' }), facts, SUBMITTED, CHECKED).problems).toEqual([]);
-    expect(checkClaims(report({ visitDate: '2026-06-11' }), facts, SUBMITTED, CHECKED).notes).toEqual(['Changed from the rota: the rota dated the visit Wednesday 10 June 2026.']);
+    expect(checkClaims(report({ visitDate: '2026-06-11' }), facts, SUBMITTED, CHECKED).notes).toEqual([
+      'Changed from the rota: the rota dated the visit Wednesday 10 June 2026.',
+    ]);
   });
 
   it('leaves out of use a scale that is not a whole number from 0 to 10, text over the limits and a visit after submission', () => {

@@ -32,20 +32,34 @@ describe('bot configuration', () => {
   it('accepts a complete production environment', () => {
     const config = loadConfig(PRODUCTION);
     expect(config.mode).toBe('production');
-    expect(config.credentials).toEqual({ kind: 'certificate', clientId: PRODUCTION.BOT_APP_ID, tenantId: PRODUCTION.BOT_TENANT_ID, certificateFile: CERT_FILE, certificateThumbprint: THUMBPRINT });
+    expect(config.credentials).toEqual({
+      kind: 'certificate',
+      clientId: PRODUCTION.BOT_APP_ID,
+      tenantId: PRODUCTION.BOT_TENANT_ID,
+      certificateFile: CERT_FILE,
+      certificateThumbprint: THUMBPRINT,
+    });
     expect(config.reportLink).toEqual({ kind: 'teams', teamsAppId: PRODUCTION.TEAMS_APP_ID, entityId: 'frontline-visits' });
     expect(config.digest).toEqual({ weekday: 'monday', time: '09:00', enabled: true });
     expect(config.reconcileIntervalMs).toBe(180000);
   });
 
-  it.each(['BOT_APP_ID', 'BOT_TENANT_ID', 'BOT_SERVICE_URL', 'TEAMS_CHANNEL_ID', 'TEAMS_TEAM_ID', 'SHAREPOINT_SITE_URL', 'GRAPH_SITE_ID', 'GRAPH_LIST_ID_VISIT_REPORTS', 'BOT_PUBLIC_URL', 'WEBHOOK_CLIENT_STATE'])(
-    'names %s when it is missing in production',
-    (name) => {
-      const found = problems({ ...PRODUCTION, [name]: undefined });
-      expect(found).toHaveLength(1);
-      expect(found[0]).toMatch(new RegExp(`^${name} is missing: .+\\(for example .+\\)\\.$`));
-    }
-  );
+  it.each([
+    'BOT_APP_ID',
+    'BOT_TENANT_ID',
+    'BOT_SERVICE_URL',
+    'TEAMS_CHANNEL_ID',
+    'TEAMS_TEAM_ID',
+    'SHAREPOINT_SITE_URL',
+    'GRAPH_SITE_ID',
+    'GRAPH_LIST_ID_VISIT_REPORTS',
+    'BOT_PUBLIC_URL',
+    'WEBHOOK_CLIENT_STATE',
+  ])('names %s when it is missing in production', (name) => {
+    const found = problems({ ...PRODUCTION, [name]: undefined });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(new RegExp(`^${name} is missing: .+\\(for example .+\\)\\.$`));
+  });
 
   it('reports every problem at once, with a message for each', () => {
     const found = problems({ BOT_MODE: 'production' });
@@ -62,23 +76,34 @@ describe('bot configuration', () => {
     expect(loadConfig({ ...PRODUCTION, BOT_APP_SECRET: 'a-client-secret' }).credentials.kind).toBe('certificate');
   });
 
-  it('wants the certificate\'s thumbprint and a readable private key', () => {
+  it("wants the certificate's thumbprint and a readable private key", () => {
     expect(problems({ ...PRODUCTION, BOT_CERT_THUMBPRINT: undefined })).toEqual([expect.stringMatching(/^BOT_CERT_THUMBPRINT is missing/)]);
-    expect(problems({ ...PRODUCTION, BOT_CERT_THUMBPRINT: 'AB12' })).toEqual([expect.stringMatching(/^BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits .*"AB12"/)]);
-    expect(problems({ ...PRODUCTION, BOT_CERT_FILE: join(certDir, 'missing.pem') })).toEqual([expect.stringMatching(/^BOT_CERT_FILE cannot be read \(ENOENT\)/)]);
+    expect(problems({ ...PRODUCTION, BOT_CERT_THUMBPRINT: 'AB12' })).toEqual([
+      expect.stringMatching(/^BOT_CERT_THUMBPRINT must be the certificate's SHA-256 thumbprint, 64 hex digits .*"AB12"/),
+    ]);
+    expect(problems({ ...PRODUCTION, BOT_CERT_FILE: join(certDir, 'missing.pem') })).toEqual([
+      expect.stringMatching(/^BOT_CERT_FILE cannot be read \(ENOENT\)/),
+    ]);
     expect(problems({ ...PRODUCTION, BOT_CERT_FILE: PUBLIC_FILE })).toEqual([expect.stringMatching(/^BOT_CERT_FILE holds no private key/)]);
     const colons = THUMBPRINT.toUpperCase().match(/../g)!.join(':');
     expect(loadConfig({ ...PRODUCTION, BOT_CERT_THUMBPRINT: colons }).credentials).toMatchObject({ certificateThumbprint: THUMBPRINT.toUpperCase() });
   });
 
   it('rejects malformed values with what was given', () => {
-    const found = problems({ ...PRODUCTION, BOT_APP_ID: 'not-a-guid', BOT_PUBLIC_URL: 'http://insecure.example', DIGEST_WEEKDAY: 'someday', DIGEST_TIME: '25:00', RECONCILE_INTERVAL_SECONDS: '-5' });
+    const found = problems({
+      ...PRODUCTION,
+      BOT_APP_ID: 'not-a-guid',
+      BOT_PUBLIC_URL: 'http://insecure.example',
+      DIGEST_WEEKDAY: 'someday',
+      DIGEST_TIME: '25:00',
+      RECONCILE_INTERVAL_SECONDS: '-5',
+    });
     expect(found).toEqual([
       expect.stringContaining('RECONCILE_INTERVAL_SECONDS must be a positive number'),
       expect.stringContaining('DIGEST_WEEKDAY must be one of'),
       expect.stringContaining('DIGEST_TIME must be HH:MM'),
       expect.stringContaining('BOT_APP_ID must be a GUID'),
-      expect.stringContaining('BOT_PUBLIC_URL must use https')
+      expect.stringContaining('BOT_PUBLIC_URL must use https'),
     ]);
   });
 

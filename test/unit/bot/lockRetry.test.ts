@@ -30,14 +30,17 @@ function fakeLists(ids: number[]): { lists: FrontlineLists; reports: Map<number,
       status: 'Submitted',
       submittedOn: '2026-06-02T09:00:00Z',
       modified: '2026-06-02T09:00:00Z',
-      etag: `"${id},1"`
+      etag: `"${id},1"`,
     } as BotReport);
   }
   const lists = {
     // The server's check of each report's claims: a councillors' group and the team it names.
     spRest: async () => ({ value: [] }),
     team: async (id: number) => ({ id, title: 'Child in Need Team', isActive: true }),
-    reportsWithStatus: async () => Array.from(reports.values()).filter((r) => r.status === 'Submitted').map((r) => ({ ...r })),
+    reportsWithStatus: async () =>
+      Array.from(reports.values())
+        .filter((r) => r.status === 'Submitted')
+        .map((r) => ({ ...r })),
     report: async (id: number) => (reports.has(id) ? { ...(reports.get(id) as BotReport) } : undefined),
     patchReport: async (id: number, fields: { [k: string]: unknown }, etag: string) => {
       const current = reports.get(id) as BotReport;
@@ -54,7 +57,7 @@ function fakeLists(ids: number[]): { lists: FrontlineLists; reports: Map<number,
       }
       reports.set(id, next);
       return { ok: true, etag: next.etag };
-    }
+    },
   } as unknown as FrontlineLists;
   return { lists, reports };
 }
@@ -67,7 +70,12 @@ class FakeLocks {
   async lock(id: number): Promise<LockResult> {
     this.attempts.push(id);
     if (!this.granted) {
-      throw new SharePointRestError('POST', `/_api/web/lists('x')/items(${id})/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`, 403, '{"odata.error":{}}');
+      throw new SharePointRestError(
+        'POST',
+        `/_api/web/lists('x')/items(${id})/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`,
+        403,
+        '{"odata.error":{}}',
+      );
     }
     const newly = !this.locked.has(id);
     this.locked.add(id);
@@ -95,16 +103,26 @@ function setUp(ids: number[]) {
     updateCard: async (_c: string, activityId: string, card: { notice?: string }) => {
       updated.push({ activityId, notice: card.notice });
     },
-    members: async () => []
+    members: async () => [],
   } as unknown as Channel;
   const cards = {
     complete: async (r: BotReport) => r,
-    sharedCard: async (r: BotReport, notice?: string) => ({ reportId: r.id, notice })
+    sharedCard: async (r: BotReport, notice?: string) => ({ reportId: r.id, notice }),
   } as unknown as CardFactory;
   const warnings: string[] = [];
   const log: PublisherLog = { info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
   let clock = Date.parse('2026-06-02T10:00:00Z');
-  const publisher = new CardPublisher(lists, channel, cards, log, 60000, () => clock, locks, { siteUrl: 'https://northshire.sharepoint.com/sites/frontline-visits', appId: 'bot-app' }, () => 0.5);
+  const publisher = new CardPublisher(
+    lists,
+    channel,
+    cards,
+    log,
+    60000,
+    () => clock,
+    locks,
+    { siteUrl: 'https://northshire.sharepoint.com/sites/frontline-visits', appId: 'bot-app' },
+    () => 0.5,
+  );
   return { publisher, locks, posted, updated, warnings, advance: (ms: number) => (clock += ms), now: () => clock };
 }
 
@@ -113,7 +131,9 @@ describe('the lock on pickup, when it fails', () => {
     const t = setUp([1]);
     await t.publisher.sweep();
     expect(t.posted).toEqual([{ reportId: 1, notice: NOT_LOCKED_NOTICE }]);
-    expect(t.warnings.filter((w) => w.startsWith('Report 1 is not locked'))[0]).toMatch(/^Report 1 is not locked: its author can still change it\. Missing: the SharePoint Sites\.Selected role fullcontrol\./);
+    expect(t.warnings.filter((w) => w.startsWith('Report 1 is not locked'))[0]).toMatch(
+      /^Report 1 is not locked: its author can still change it\. Missing: the SharePoint Sites\.Selected role fullcontrol\./,
+    );
     const waits: number[] = [];
     for (let i = 0; i < 9; i++) {
       const before = t.publisher.pendingLocks()[0];

@@ -24,7 +24,7 @@ function report(overrides: Partial<BotReport> = {}): BotReport {
     status: 'Submitted',
     submittedOn: '2026-06-15T09:00:00Z',
     modified: '2026-06-15T09:00:02Z',
-    ...overrides
+    ...overrides,
   };
 }
 
@@ -37,10 +37,16 @@ describe('reviewPickup', () => {
     expect(incompleteNotice(review.incomplete)).toBeUndefined();
   });
 
-  it('treats an answer, Responded or card ids on a report with no card of the bot\'s as tampering and clears them all', () => {
+  it("treats an answer, Responded or card ids on a report with no card of the bot's as tampering and clears them all", () => {
     const review = reviewPickup(
-      report({ status: 'Responded', feedback: { text: 'Fine', on: '2026-06-15T10:00:00Z' }, feedbackById: 20, cardConversationId: 'conv', cardActivityId: 'act' }),
-      options
+      report({
+        status: 'Responded',
+        feedback: { text: 'Fine', on: '2026-06-15T10:00:00Z' },
+        feedbackById: 20,
+        cardConversationId: 'conv',
+        cardActivityId: 'act',
+      }),
+      options,
     );
     expect(review.tampered).toHaveLength(4);
     expect(review.corrections).toEqual({
@@ -52,7 +58,7 @@ describe('reviewPickup', () => {
       [F.HosFeedbackHistory]: null,
       [`${F.HosFeedbackBy}LookupId`]: null,
       [F.ReportStatus]: 'Submitted',
-      [F.CardActivityId]: null
+      [F.CardActivityId]: null,
     });
     expect(joinNotices(TAMPERED_NOTICE, incompleteNotice(review.incomplete))).toBe(TAMPERED_NOTICE);
   });
@@ -74,7 +80,7 @@ describe('reviewPickup', () => {
     expect(reviewPickup(report({ submittedOn: '2026-06-13T09:00:00Z' }), { ...options, modifiedIsSubmission: false }).corrections).toEqual({});
   });
 
-  it('runs the form\'s submit checks and words what is missing on one Incomplete line', () => {
+  it("runs the form's submit checks and words what is missing on one Incomplete line", () => {
     const review = reviewPickup(report({ grid: emptyGrid(), safetyScale: undefined, members: [] }), options);
     expect(review.incomplete).toHaveLength(3);
     expect(incompleteNotice(review.incomplete)).toMatch(/^Incomplete: Name at least one elected member.*at least one box of the grid.*0 to 10/);
@@ -86,7 +92,11 @@ describe('the pickup notices on the largest card', () => {
     for (const name of Object.keys(EXPENSIVE_FILLS)) {
       // Everything at its limit, yet incomplete (no members, no scale) and tampered: the longest notice.
       const big = { ...maximalReport(EXPENSIVE_FILLS[name]), members: [], safetyScale: undefined };
-      const notice = joinNotices('Another Head of Service responded first.', TAMPERED_NOTICE, incompleteNotice(reviewPickup({ ...big, modified: big.submittedOn }, options).incomplete));
+      const notice = joinNotices(
+        'Another Head of Service responded first.',
+        TAMPERED_NOTICE,
+        incompleteNotice(reviewPickup({ ...big, modified: big.submittedOn }, options).incomplete),
+      );
       expect(notice).toContain('Incomplete: ');
       const card = renderReportCard(big, 'https://example.invalid/report?report=1', { view: 'headOfService', notice, refreshUserIds: [] });
       expect({ name, bytes: Buffer.byteLength(JSON.stringify(card)) < CARD_MAX_BYTES }).toEqual({ name, bytes: true });

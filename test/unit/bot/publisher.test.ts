@@ -5,7 +5,11 @@ import { CardFactory } from '../../../src/bot/cardFactory';
 
 const silent: PublisherLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 /** No report is waiting for its lock: these tests are about scheduling the sweep. */
-const noLocks = { lock: async () => ({ newlyLocked: false, authorId: 0, lastEditorIsApp: true }), unlock: async () => undefined, unlockedReportIds: async () => [] };
+const noLocks = {
+  lock: async () => ({ newlyLocked: false, authorId: 0, lastEditorIsApp: true }),
+  unlock: async () => undefined,
+  unlockedReportIds: async () => [],
+};
 
 /** Lists whose Submitted query takes a while and counts how often it runs. */
 function slowLists(): { lists: FrontlineLists; queries: () => number; release: () => void } {
@@ -15,7 +19,7 @@ function slowLists(): { lists: FrontlineLists; queries: () => number; release: (
     reportsWithStatus: () => {
       count++;
       return new Promise((resolve) => releases.push(() => resolve([])));
-    }
+    },
   } as unknown as FrontlineLists;
   return {
     lists,
@@ -24,7 +28,7 @@ function slowLists(): { lists: FrontlineLists; queries: () => number; release: (
       const waiting = releases;
       releases = [];
       waiting.forEach((r) => r());
-    }
+    },
   };
 }
 
@@ -63,7 +67,7 @@ describe('reconcile sweep scheduling', () => {
           throw new Error('Graph is down');
         }
         return [];
-      }
+      },
     } as unknown as FrontlineLists;
     const publisher = new CardPublisher(lists, {} as Channel, {} as CardFactory, silent, 60000, Date.now, noLocks);
     const first = publisher.sweep();

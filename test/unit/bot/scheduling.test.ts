@@ -45,7 +45,11 @@ describe('Retry-After', () => {
 
   it('fetchWithRetry waits as told and then succeeds', async () => {
     const waits: number[] = [];
-    const answers = [new Response('', { status: 429, headers: { 'Retry-After': '1' } }), new Response('', { status: 503 }), new Response('ok', { status: 200 })];
+    const answers = [
+      new Response('', { status: 429, headers: { 'Retry-After': '1' } }),
+      new Response('', { status: 503 }),
+      new Response('ok', { status: 200 }),
+    ];
     const realFetch = global.fetch;
     global.fetch = (async () => answers.shift() as Response) as typeof fetch;
     try {

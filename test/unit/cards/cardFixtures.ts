@@ -4,7 +4,8 @@ import { VisitReport } from '../../../src/domain/types';
 import { LIMITS } from '../../../src/domain/validation';
 
 /** Text as pasted from Word: smart quotes, bullets, dashes, emoji, a tab, Windows line ends. */
-export const WORD_PASTE = '“Morale is low” — staff said it’s ‘getting better’.\r\n• Agency cover: 3 posts\r\n\t• Supervision 👍🏽 on time\r\n½ of cases reviewed…';
+export const WORD_PASTE =
+  '“Morale is low” — staff said it’s ‘getting better’.\r\n• Agency cover: 3 posts\r\n\t• Supervision 👍🏽 on time\r\n½ of cases reviewed…';
 
 /** A report with every typed field as long as LIMITS allows, of the most expensive characters. */
 export function maximalReport(fill: (length: number) => string): VisitReport {
@@ -16,7 +17,7 @@ export function maximalReport(fill: (length: number) => string): VisitReport {
     members,
     safetyScale: 10,
     status: 'Responded',
-    submittedOn: '2026-10-05T10:00:00Z'
+    submittedOn: '2026-10-05T10:00:00Z',
   });
   return withEveryTextAtItsLimit(report, fill, { by: { id: 9, displayName: fill(255), email: 'hos@northshire.example' }, on: '2026-10-20T09:00:00Z' });
 }
@@ -28,7 +29,7 @@ export const EXPENSIVE_FILLS: { [name: string]: (length: number) => string } = {
   'CJK text': (n) => '漢'.repeat(n),
   'line breaks': (n) => 'a\n'.repeat(n).slice(0, n),
   'template expressions': (n) => '${x}'.repeat(n).slice(0, n),
-  'control characters and quotes': (n) => '"\u0001\\'.repeat(n).slice(0, n)
+  'control characters and quotes': (n) => '"\u0001\\'.repeat(n).slice(0, n),
 };
 
 export function sampleReport(overrides: Partial<VisitReport> = {}): VisitReport {
@@ -39,14 +40,14 @@ export function sampleReport(overrides: Partial<VisitReport> = {}): VisitReport 
     visitDate: '2026-10-01',
     members: [
       { id: 1, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.example' },
-      { id: 2, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' }
+      { id: 2, displayName: 'Cllr Osei', email: 'cllr.osei@northshire.example' },
     ],
     staffInvolved: 'Service manager, two social workers',
     grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.', performanceWorkingWell: 'Referrals are triaged the same day.' }),
     safetyScale: 7,
     status: 'Submitted',
     submittedOn: '2026-10-05T10:00:00Z',
-    ...overrides
+    ...overrides,
   });
 }
 
@@ -82,7 +83,7 @@ export function allStrings(node: unknown, path = '$'): Array<{ path: string; val
   if (node && typeof node === 'object') {
     return Object.keys(node).reduce<Array<{ path: string; value: string }>>(
       (acc, key) => acc.concat(allStrings((node as { [k: string]: unknown })[key], `${path}.${key}`)),
-      []
+      [],
     );
   }
   return [];

@@ -10,7 +10,7 @@ import {
   renderRefusalCard,
   renderReportCard,
   ReportCardView,
-  unescapeCardText
+  unescapeCardText,
 } from '../../../src/cards';
 import { LIMITS } from '../../../src/domain/validation';
 import { allStrings, EXPENSIVE_FILLS, maximalReport, parseIssues, sampleReport, WORD_PASTE } from './cardFixtures';
@@ -29,7 +29,7 @@ function unescapedMarkdown(text: string): string | undefined {
     ['bullet list', /^\s*[-+*]\s/m],
     ['numbered list', /^\s*\d+[.)]\s/m],
     ['autolink', /(^|[^\\])<[a-z]+:/i],
-    ['bare web address', /[a-z]:\/\//i]
+    ['bare web address', /[a-z]:\/\//i],
   ];
   const found = checks.filter(([, re]) => re.test(text));
   return found.length ? found.map(([name]) => name).join(', ') : undefined;
@@ -47,8 +47,8 @@ describe('text a user typed', () => {
     '**Urgent** and _quietly_ ignored',
     '# Heading\n- bullet\n* star\n+ plus\n1. first\n2) second',
     'Inline `code` and <https://auto.example> and www.example.org and http://bare.example',
-    'Template ${string(\'x\')} and ${1+1} and {{DATE(2026-01-01T00:00:00Z, SHORT)}}',
-    '<at>Cllr Hale</at> &amp; a > quote'
+    "Template ${string('x')} and ${1+1} and {{DATE(2026-01-01T00:00:00Z, SHORT)}}",
+    '<at>Cllr Hale</at> &amp; a > quote',
   ];
 
   it.each(HOSTILE)('is shown literally, never as Markdown: %s', (typed) => {
@@ -79,10 +79,14 @@ describe('text a user typed', () => {
 
 describe('report card', () => {
   it.each(VIEWS)('the %s view parses as Adaptive Card 1.5 with no errors or warnings', (view) => {
-    const card = renderReportCard(sampleReport(view === 'responded' ? { status: 'Responded', feedback: { text: 'Thank you.', on: '2026-10-20T09:00:00Z' } } : {}), URL, {
-      view,
-      refreshUserIds: ['29:hos']
-    });
+    const card = renderReportCard(
+      sampleReport(view === 'responded' ? { status: 'Responded', feedback: { text: 'Thank you.', on: '2026-10-20T09:00:00Z' } } : {}),
+      URL,
+      {
+        view,
+        refreshUserIds: ['29:hos'],
+      },
+    );
     expect(card.version).toBe('1.5');
     expect(parseIssues(card)).toEqual([]);
   });
@@ -100,7 +104,7 @@ describe('report card', () => {
       'Two vacancies covered by agency staff.',
       'Referrals are triaged the same day.',
       'What are we worried about?',
-      'Nothing recorded.'
+      'Nothing recorded.',
     ]) {
       expect(text).toContain(expected);
     }
@@ -141,7 +145,7 @@ describe('report card', () => {
     expect(card.actions).toContainEqual(expect.objectContaining({ type: 'Action.Execute', verb: 'submitFeedback', data: { reportId: 12 } }));
   });
 
-  it('shows each area\'s response beside the area, the overall response below, and an amended answer as amended', () => {
+  it("shows each area's response beside the area, the overall response below, and an amended answer as amended", () => {
     const report = sampleReport({
       status: 'Responded',
       feedback: {
@@ -150,8 +154,8 @@ describe('report card', () => {
         by: { id: 5, displayName: 'Head of CIN/CP', email: 'hos@x' },
         on: '2026-11-20T09:00:00Z',
         firstOn: '2026-10-20T09:00:00Z',
-        earlier: [{ text: 'First answer.', on: '2026-10-20T09:00:00Z' }]
-      }
+        earlier: [{ text: 'First answer.', on: '2026-10-20T09:00:00Z' }],
+      },
     });
     const card = renderReportCard(report, URL);
     const texts = JSON.stringify(card);
@@ -187,8 +191,11 @@ describe('report card', () => {
 
   it('shows the response, who wrote it and when', () => {
     const card = renderReportCard(
-      sampleReport({ status: 'Responded', feedback: { text: 'We are recruiting.', by: { id: 5, displayName: 'Head of CIN/CP', email: 'hos@x' }, on: '2026-10-20T09:00:00Z' } }),
-      URL
+      sampleReport({
+        status: 'Responded',
+        feedback: { text: 'We are recruiting.', by: { id: 5, displayName: 'Head of CIN/CP', email: 'hos@x' }, on: '2026-10-20T09:00:00Z' },
+      }),
+      URL,
     );
     const text = JSON.stringify(card);
     expect(text).toContain('We are recruiting.');
@@ -198,8 +205,13 @@ describe('report card', () => {
 
   it('states lateness as a fact: submitted and answered N days late, on London days', () => {
     const card = renderReportCard(
-      sampleReport({ visitDate: '2026-08-03', submittedOn: '2026-10-05T10:00:00Z', status: 'Responded', feedback: { text: 'Noted.', on: '2026-11-05T09:00:00Z' } }),
-      URL
+      sampleReport({
+        visitDate: '2026-08-03',
+        submittedOn: '2026-10-05T10:00:00Z',
+        status: 'Responded',
+        feedback: { text: 'Noted.', on: '2026-11-05T09:00:00Z' },
+      }),
+      URL,
     );
     const text = JSON.stringify(card);
     expect(text).toContain('Monday 5 October 2026 (submitted 35 days late)');
@@ -222,7 +234,7 @@ describe('report card', () => {
     grid.otherNextSteps = 'Read [this](https://evil.example) now';
     const card = renderReportCard(
       sampleReport({ grid, status: 'Responded', feedback: { text: '[Click](https://evil.example/x) **now**', on: '2026-10-20T09:00:00Z' } }),
-      URL
+      URL,
     );
     for (const text of textBlocks(card)) {
       expect({ text, problem: unescapedMarkdown(text) }).toEqual({ text, problem: undefined });
@@ -267,15 +279,19 @@ describe('overdue digest card', () => {
   const base = {
     today: '2026-11-20',
     appUrl: 'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx',
-    forms: [{ teamTitle: 'Child in Need [North]', visitDate: '2026-09-01', submissionDue: '2026-09-29', members: ['Cllr Hale'], url: 'https://x.example/?report=7' }],
-    responses: [{ teamTitle: 'Child Protection (South)', visitDate: '2026-08-01', responseDue: '2026-10-01', url: 'https://x.example/?report=3' }]
+    forms: [
+      { teamTitle: 'Child in Need [North]', visitDate: '2026-09-01', submissionDue: '2026-09-29', members: ['Cllr Hale'], url: 'https://x.example/?report=7' },
+    ],
+    responses: [{ teamTitle: 'Child Protection (South)', visitDate: '2026-08-01', responseDue: '2026-10-01', url: 'https://x.example/?report=3' }],
   };
 
   it('lists each overdue form and response, linked, and parses cleanly', () => {
     const card = renderDigestCard(base);
     expect(parseIssues(card)).toEqual([]);
     const lines = textBlocks(card);
-    expect(lines).toContain('[Child in Need \\[North\\], visit on 1 Sep 2026](https://x.example/?report=7) — Cllr Hale: form was due 29 Sep 2026 (52 days overdue)');
+    expect(lines).toContain(
+      '[Child in Need \\[North\\], visit on 1 Sep 2026](https://x.example/?report=7) — Cllr Hale: form was due 29 Sep 2026 (52 days overdue)',
+    );
     expect(lines).toContain('[Child Protection \\(South\\), visit on 1 Aug 2026](https://x.example/?report=3): response was due 1 Oct 2026 (50 days overdue)');
     expect(lines[0]).toBe('Overdue: 1 visit form, 1 response');
   });
@@ -288,18 +304,25 @@ describe('overdue digest card', () => {
 
   it('names teams whose reports nobody can answer, only when there are some, with their text escaped', () => {
     expect(JSON.stringify(renderDigestCard(base))).not.toContain('nobody can answer');
-    const card = renderDigestCard({ ...base, unanswerable: [{ teamTitle: 'Child in Need [North]', namedName: '**Someone**' }, { teamTitle: 'Child Protection' }] });
+    const card = renderDigestCard({
+      ...base,
+      unanswerable: [{ teamTitle: 'Child in Need [North]', namedName: '**Someone**' }, { teamTitle: 'Child Protection' }],
+    });
     expect(parseIssues(card)).toEqual([]);
     const lines = textBlocks(card);
     expect(lines).toContain('Teams whose reports nobody can answer (2)');
     expect(lines.filter((l) => /nobody can answer its reports/.test(l))).toEqual([
       expect.stringMatching(/^Child in Need \\\[North\\\] names \\\*\\\*Someone\\\*\\\* as its Head of Service, who is not in the Heads of Service group/),
-      expect.stringMatching(/^Child Protection names someone who is no longer on the site as its Head of Service/)
+      expect.stringMatching(/^Child Protection names someone who is no longer on the site as its Head of Service/),
     ]);
   });
 
   it('stays under 28 KB however many items are overdue', () => {
-    const many = Array.from({ length: 500 }, () => ({ ...base.forms[0], teamTitle: '*'.repeat(LIMITS.title), members: Array.from({ length: 10 }, () => '_'.repeat(255)) }));
+    const many = Array.from({ length: 500 }, () => ({
+      ...base.forms[0],
+      teamTitle: '*'.repeat(LIMITS.title),
+      members: Array.from({ length: 10 }, () => '_'.repeat(255)),
+    }));
     const card = renderDigestCard({ ...base, forms: many, responses: many.map((f) => ({ ...base.responses[0], teamTitle: f.teamTitle })) });
     expect(cardBytes(card)).toBeLessThan(CARD_MAX_BYTES);
     expect(JSON.stringify(card)).toMatch(/And [1-9]\d* more: open Frontline Visits to see them all\./);

@@ -14,7 +14,19 @@ function message(argv: string[], env = {}): string {
 
 describe('npm run report arguments', () => {
   it('reads a sandbox run', () => {
-    const parsed = parseReportArgs([...base, '--user', 'clerk@northshire.example', '--csv', 'pack.csv', '--committee-date', '2026-12-10', '--team', 'Child in Need North', '--team', '3']);
+    const parsed = parseReportArgs([
+      ...base,
+      '--user',
+      'clerk@northshire.example',
+      '--csv',
+      'pack.csv',
+      '--committee-date',
+      '2026-12-10',
+      '--team',
+      'Child in Need North',
+      '--team',
+      '3',
+    ]);
     expect(parsed).toEqual({
       kind: 'run',
       options: {
@@ -27,8 +39,8 @@ describe('npm run report arguments', () => {
         teams: ['Child in Need North', '3'],
         title: undefined,
         today: undefined,
-        auth: { kind: 'sandbox', user: 'clerk@northshire.example' }
-      }
+        auth: { kind: 'sandbox', user: 'clerk@northshire.example' },
+      },
     });
   });
 

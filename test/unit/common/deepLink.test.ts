@@ -14,7 +14,7 @@ describe('report deep links', () => {
 
   it('builds links that carry the report', () => {
     expect(reportPageUrl('https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx', 5)).toBe(
-      'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx?report=5'
+      'https://northshire.sharepoint.com/sites/frontline-visits/SitePages/Visits.aspx?report=5',
     );
     const link = teamsReportDeepLink('6d1e9b7a-3c2f-4f8e-b5a1-0c9d8e7f6a04', 'frontline-visits', 9);
     const context = JSON.parse(decodeURIComponent(new URL(link).searchParams.get('context')!.replace(/\+/g, ' ')));

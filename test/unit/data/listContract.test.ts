@@ -25,7 +25,11 @@ function parseFieldXml(xml: string, targetListUrl?: string): ScriptField {
   const attr = /(\w+)="([^"]*)"/g;
   let m: RegExpExecArray | null;
   while ((m = attr.exec(open[1]))) {
-    attributes[m[1]] = m[2].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    attributes[m[1]] = m[2]
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   }
   const choices: string[] = [];
   const choice = /<CHOICE>([^<]*)<\/CHOICE>/g;
@@ -42,7 +46,7 @@ function scriptList(urlName: string): { title: string; description: string; fiel
   return {
     title: sub.find((s) => s.verb === 'setTitle')!.title!,
     description: sub.find((s) => s.verb === 'setDescription')!.description!,
-    fields: sub.filter((s) => s.verb === 'addSPFieldXml' || s.verb === 'addSPLookupFieldXml').map((s) => parseFieldXml(s.schemaXml!, s.targetListUrl))
+    fields: sub.filter((s) => s.verb === 'addSPFieldXml' || s.verb === 'addSPLookupFieldXml').map((s) => parseFieldXml(s.schemaXml!, s.targetListUrl)),
   };
 }
 
@@ -131,7 +135,11 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
   });
 
   it('indexes the columns the design names as indexed', () => {
-    const indexed = (urlName: string) => LIST_DEFINITIONS.find((l) => l.urlName === urlName)!.fields.filter((f) => f.indexed).map((f) => f.internalName).sort();
+    const indexed = (urlName: string) =>
+      LIST_DEFINITIONS.find((l) => l.urlName === urlName)!
+        .fields.filter((f) => f.indexed)
+        .map((f) => f.internalName)
+        .sort();
     expect(indexed('VisitRota')).toEqual(['MunicipalYear', 'Team', 'VisitDate']);
     expect(indexed('VisitReports')).toEqual(['ReportStatus', 'RotaEntry', 'SubmittedOn', 'Team', 'VisitDate']);
     expect(indexed('VisitReportDrafts')).toEqual(['RotaEntry', 'Team', 'VisitDate']);
@@ -139,7 +147,9 @@ describe('list contract: module and sharepoint/ JSON agree', () => {
 
   it('allows one draft and one report per rota visit', () => {
     for (const urlName of ['VisitReportDrafts', 'VisitReports']) {
-      const unique = LIST_DEFINITIONS.find((l) => l.urlName === urlName)!.fields.filter((f) => f.unique).map((f) => f.internalName);
+      const unique = LIST_DEFINITIONS.find((l) => l.urlName === urlName)!
+        .fields.filter((f) => f.unique)
+        .map((f) => f.internalName);
       expect(unique).toEqual(['RotaEntry']);
     }
   });

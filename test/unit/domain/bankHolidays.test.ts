@@ -15,7 +15,7 @@ describe("England's bank holidays", () => {
       { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
       { date: '2027-01-01', name: "New Year's Day" },
       { date: '2027-03-26', name: 'Good Friday' },
-      { date: '2027-03-29', name: 'Easter Monday' }
+      { date: '2027-03-29', name: 'Easter Monday' },
     ]);
   });
 
@@ -53,7 +53,7 @@ describe("England's bank holidays", () => {
 
   it('says what to do for a year outside the table', () => {
     expect(() => englandBankHolidays('2061-04-01', '2062-03-31')).toThrow(
-      "England's bank holidays are known from 2010 to 2060; 2061-04-01 to 2062-03-31 is outside that. Update the date-holidays package and run npm run holidays:data."
+      "England's bank holidays are known from 2010 to 2060; 2061-04-01 to 2062-03-31 is outside that. Update the date-holidays package and run npm run holidays:data.",
     );
   });
 });

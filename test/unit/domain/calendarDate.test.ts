@@ -8,7 +8,7 @@ import {
   isCalendarDate,
   londonDateOf,
   londonMidnightUtc,
-  londonOffsetMinutes
+  londonOffsetMinutes,
 } from '../../../src/domain/calendarDate';
 
 describe('calendar dates in Europe/London', () => {

@@ -4,7 +4,7 @@ import { municipalYearRange } from '../../../src/domain/municipalYear';
 const TEAMS = [
   { id: 1, title: 'Child in Need Team', isActive: true },
   { id: 2, title: 'Child Protection Team', isActive: true },
-  { id: 3, title: 'Old Duty Team', isActive: false }
+  { id: 3, title: 'Old Duty Team', isActive: false },
 ];
 const YEAR = municipalYearRange('2026/27');
 const TODAY = '2026-11-30';
@@ -29,21 +29,21 @@ describe('coverage: each active team at least once a quarter', () => {
     // The current quarter (October–December): both held in November, before today.
     expect(rows.filter((r) => r.quarter.number === 3).map((r) => [r.teamTitle, r.held, r.scheduled])).toEqual([
       ['Child in Need Team', 1, 0],
-      ['Child Protection Team', 1, 0]
+      ['Child Protection Team', 1, 0],
     ]);
   });
 
   it('flags a past quarter whose only visit was not held', () => {
     const visits = fullYear().map((v) => (v.teamId === 2 && v.visitDate === '2026-05-19' ? { ...v, status: 'NotHeld' as const } : v));
     expect(coverageGaps({ teams: TEAMS, visits, period: YEAR, today: TODAY }).map((r) => r.message)).toEqual([
-      'No visit to Child Protection Team was held in April–June 2026.'
+      'No visit to Child Protection Team was held in April–June 2026.',
     ]);
   });
 
   it('flags a future quarter with nothing scheduled, and a visit moved out of it does not count', () => {
     const visits = fullYear().map((v) => (v.teamId === 1 && v.visitDate === '2027-02-09' ? { ...v, status: 'Rescheduled' as const } : v));
     expect(coverageGaps({ teams: TEAMS, visits, period: YEAR, today: TODAY }).map((r) => [r.quarter.number, r.message])).toEqual([
-      [4, 'No visit to Child in Need Team is scheduled in January–March 2027.']
+      [4, 'No visit to Child in Need Team is scheduled in January–March 2027.'],
     ]);
   });
 
@@ -65,7 +65,7 @@ describe('coverage: each active team at least once a quarter', () => {
       'April–June 2026: No visit to Child in Need Team was held in April–June 2026.',
       'April–June 2026: No visit to Child Protection Team was held in April–June 2026.',
       'July–September 2026: No visit to Child in Need Team was held in July–September 2026.',
-      'July–September 2026: No visit to Child Protection Team was held in July–September 2026.'
+      'July–September 2026: No visit to Child Protection Team was held in July–September 2026.',
     ]);
   });
 });

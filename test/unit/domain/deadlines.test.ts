@@ -13,7 +13,7 @@ import {
   describeDeadline,
   isOverdue,
   responseDueDate,
-  submissionDueDate
+  submissionDueDate,
 } from '../../../src/domain/deadlines';
 import { buildReport } from '../../helpers/reportFixtures';
 
@@ -113,7 +113,12 @@ describe('lateness: a fact in London calendar days', () => {
     expect(describeLateness('Submitted', 0)).toBe('Submitted on time');
     expect(describeLateness('Submitted', 1)).toBe('Submitted 1 day late');
     expect(describeLateness('Answered', 80)).toBe('Answered 80 days late');
-    expect(reportLateness({ visitDate: '2026-08-01' })).toEqual({ submittedDaysLate: undefined, answeredDaysLate: undefined, submittedText: '', answeredText: '' });
+    expect(reportLateness({ visitDate: '2026-08-01' })).toEqual({
+      submittedDaysLate: undefined,
+      answeredDaysLate: undefined,
+      submittedText: '',
+      answeredText: '',
+    });
   });
 
   it('judges an amended answer by when it was first given', () => {
@@ -127,7 +132,7 @@ describe('lateness: a fact in London calendar days', () => {
       status: 'Responded',
       visitDate: '2026-08-03',
       submittedOn: '2026-09-01T10:00:00Z',
-      feedback: { text: 'x', on: '2026-12-01T10:00:00Z', firstOn: '2026-09-20T10:00:00Z' }
+      feedback: { text: 'x', on: '2026-12-01T10:00:00Z', firstOn: '2026-09-20T10:00:00Z' },
     };
     const lateness = visitReportLateness(report);
     expect(lateness.submittedText).toBe('Submitted 1 day late');

@@ -11,10 +11,27 @@ const OUTPUTS: Array<[string, (text: string) => string]> = [
   ['card inline text', cardTextInline],
   ['spoken and notification text', speakable],
   ['Word pack text', cleanText],
-  ['CSV cell', (t) => csvCell(cleanText(t))]
+  ['CSV cell', (t) => csvCell(cleanText(t))],
 ];
 
-const HIDDEN = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200B', '\u2061', '\u2062', '\u2063', '\u2064', '\uFEFF', '\u180E'];
+const HIDDEN = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200B',
+  '\u2061',
+  '\u2062',
+  '\u2063',
+  '\u2064',
+  '\uFEFF',
+  '\u180E',
+];
 
 describe('hidden characters in what people type', () => {
   it.each(OUTPUTS)('%s: bidi overrides and zero-width characters never reach a reader', (_name, output) => {

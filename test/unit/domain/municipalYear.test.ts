@@ -5,7 +5,7 @@ import {
   nextMunicipalYear,
   quarterOf,
   quartersOf,
-  quartersOverlapping
+  quartersOverlapping,
 } from '../../../src/domain/municipalYear';
 
 describe('the municipal year, April to March', () => {
@@ -32,7 +32,7 @@ describe('the municipal year, April to March', () => {
       [1, '2027-04-01', '2027-06-30', 'April–June 2027'],
       [2, '2027-07-01', '2027-09-30', 'July–September 2027'],
       [3, '2027-10-01', '2027-12-31', 'October–December 2027'],
-      [4, '2028-01-01', '2028-03-31', 'January–March 2028']
+      [4, '2028-01-01', '2028-03-31', 'January–March 2028'],
     ]);
     expect(quarterOf('2028-02-29').number).toBe(4);
   });
@@ -41,7 +41,7 @@ describe('the municipal year, April to March', () => {
     expect(quartersOverlapping({ start: '2026-05-15', end: '2026-11-14' }).map((q) => `${q.municipalYear} Q${q.number}`)).toEqual([
       '2026/27 Q1',
       '2026/27 Q2',
-      '2026/27 Q3'
+      '2026/27 Q3',
     ]);
     expect(quartersOverlapping({ start: '2027-01-01', end: '2027-06-30' }).map((q) => `${q.municipalYear} Q${q.number}`)).toEqual(['2026/27 Q4', '2027/28 Q1']);
   });

@@ -9,7 +9,7 @@ import {
   REPORT_TEXT_FIELDS,
   textFieldsShownOn,
   textOf,
-  textsFromListFields
+  textsFromListFields,
 } from '../../../src/domain/reportFields';
 import { buildForm, buildReport, gridWith } from '../../helpers/reportFixtures';
 

@@ -4,7 +4,7 @@ import { REPORT_STATUSES, ReportStatus } from '../../../src/domain/types';
 describe('report status transitions', () => {
   const allowed: Array<[ReportStatus, ReportStatus]> = [
     ['Draft', 'Submitted'],
-    ['Submitted', 'Responded']
+    ['Submitted', 'Responded'],
   ];
 
   it('allows Draft → Submitted → Responded and nothing else', () => {

@@ -25,7 +25,7 @@ describe('roles and permissions (docs/architecture.md §4)', () => {
     ['Clerk', 'exportPack', true],
     ['Clerk', 'editRota', true],
     ['Clerk', 'editTeams', false],
-    ['Clerk', 'writeFeedback', false]
+    ['Clerk', 'writeFeedback', false],
   ];
 
   it.each(table)('%s may %s: %s', (role, permission, expected) => {
@@ -51,7 +51,12 @@ describe('roles and permissions (docs/architecture.md §4)', () => {
 });
 
 describe('roles counting membership through an Entra security group', () => {
-  const hidden = (title: string, canViewMembership: boolean, canManage = false): RoleGroupView => ({ title, onlyMembersView: true, canViewMembership, canManage });
+  const hidden = (title: string, canViewMembership: boolean, canManage = false): RoleGroupView => ({
+    title,
+    onlyMembersView: true,
+    canViewMembership,
+    canManage,
+  });
 
   it('counts a group the person was added to directly', () => {
     expect(rolesFromMembership([ROLE_GROUPS.Clerk], [hidden(ROLE_GROUPS.Clerk, true)])).toEqual(['Clerk']);
@@ -74,7 +79,11 @@ describe('roles counting membership through an Entra security group', () => {
 });
 
 describe('who the members picker offers', () => {
-  const person = (id: number, displayName: string): { id: number; displayName: string; email: string } => ({ id, displayName, email: `${displayName.toLowerCase()}@northshire.example` });
+  const person = (id: number, displayName: string): { id: number; displayName: string; email: string } => ({
+    id,
+    displayName,
+    email: `${displayName.toLowerCase()}@northshire.example`,
+  });
 
   it('offers the group people, the signed-in councillor and anyone already named, each once', () => {
     const group = [person(1, 'Hale'), person(2, 'Osei')];

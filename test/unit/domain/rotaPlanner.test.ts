@@ -73,7 +73,18 @@ describe('rota planner: 3 teams, 12 months, 9 councillors', () => {
 
   it('proposes one visit a month, rotating round the three teams', () => {
     expect(proposal.visits.map((v) => v.visitDate.slice(0, 7))).toEqual([
-      '2027-04', '2027-05', '2027-06', '2027-07', '2027-08', '2027-09', '2027-10', '2027-11', '2027-12', '2028-01', '2028-02', '2028-03'
+      '2027-04',
+      '2027-05',
+      '2027-06',
+      '2027-07',
+      '2027-08',
+      '2027-09',
+      '2027-10',
+      '2027-11',
+      '2027-12',
+      '2028-01',
+      '2028-02',
+      '2028-03',
     ]);
     // Teams in name order: Child in Need (1), Child Protection (2), Consultation (3).
     expect(proposal.visits.map((v) => v.teamId)).toEqual([1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3]);
@@ -92,7 +103,12 @@ describe('rota planner: 3 teams, 12 months, 9 councillors', () => {
   });
 
   it('keys and titles each visit as the rota list does', () => {
-    expect(proposal.visits[0]).toMatchObject({ key: '2027/28 visit 01', title: `${proposal.visits[0].visitDate.slice(0, 7)} Child in Need Team`, quarter: 1, status: 'Scheduled' });
+    expect(proposal.visits[0]).toMatchObject({
+      key: '2027/28 visit 01',
+      title: `${proposal.visits[0].visitDate.slice(0, 7)} Child in Need Team`,
+      quarter: 1,
+      status: 'Scheduled',
+    });
   });
 });
 
@@ -126,7 +142,7 @@ describe('rota planner: 5 teams, 4 quarters, 4 councillors', () => {
     expect(short.length).toBeGreaterThan(0);
     expect(proposal.problems.filter((p) => p.rule === 'twoCouncillors').map((p) => p.visitKeys[0])).toEqual(short.map((v) => v.key));
     expect(proposal.problems.find((p) => p.rule === 'twoCouncillors')?.message).toMatch(
-      /^The visit to .+ on \w+day \d+ \w+ 2027 has (one councillor|no councillors); it needs two\. No other councillor is free: .*(said they cannot do that day|another visit within four weeks of it)\.$/
+      /^The visit to .+ on \w+day \d+ \w+ 2027 has (one councillor|no councillors); it needs two\. No other councillor is free: .*(said they cannot do that day|another visit within four weeks of it)\.$/,
     );
     expectEveryBreachReported(proposal, plan);
     const share = proposal.problems.find((p) => p.rule === 'evenShare');
@@ -144,7 +160,9 @@ describe('rota planner: 5 teams, 4 quarters, 4 councillors', () => {
     expect(proposal.problems.filter((p) => p.rule === 'twoCouncillors').map((p) => p.visitKeys[0])).toEqual(short);
     expectEveryBreachReported(proposal, plan);
     const empty = 40 - proposal.visits.reduce((sum, v) => sum + v.members.length, 0);
-    expect(proposal.notes[1]).toMatch(new RegExp(`^20 visits from April 2027 to March 2028: 40 places for 3 councillors; .+ \\(${empty} places left empty\\)\\.$`));
+    expect(proposal.notes[1]).toMatch(
+      new RegExp(`^20 visits from April 2027 to March 2028: 40 places for 3 councillors; .+ \\(${empty} places left empty\\)\\.$`),
+    );
   });
 });
 
@@ -154,7 +172,13 @@ describe('rota planner: days it must avoid', () => {
       const year = `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
       const range = municipalYearRange(year);
       const holidays = englandBankHolidays(range.start, range.end);
-      const plan: RotaPlanInput = { municipalYear: year, teams: teams(5), councillors: councillors(9), bankHolidays: holidays, committeeDates: [`${start}-07-14`, `${start}-11-17`] };
+      const plan: RotaPlanInput = {
+        municipalYear: year,
+        teams: teams(5),
+        councillors: councillors(9),
+        bankHolidays: holidays,
+        committeeDates: [`${start}-07-14`, `${start}-11-17`],
+      };
       const proposal = proposeRota(plan);
       expect(breaches(proposal, plan)).toEqual([]);
       expect(proposal.problems).toEqual([]);
@@ -175,7 +199,7 @@ describe('rota planner: days it must avoid', () => {
     expect(breaches(moved, plan)).toEqual([]);
   });
 
-  it("respects the days a councillor has said they cannot do", () => {
+  it('respects the days a councillor has said they cannot do', () => {
     const first = proposeRota(input(3, 9));
     const group = councillors(9).map((c) => ({ ...c, unavailable: first.visits.filter((v) => v.members.some((m) => m.id === c.id)).map((v) => v.visitDate) }));
     const plan = input(3, 9, { councillors: group });
@@ -186,7 +210,7 @@ describe('rota planner: days it must avoid', () => {
     second.visits.forEach((v) => v.members.forEach((m) => expect(group.find((c) => c.id === m.id)?.unavailable).not.toContain(v.visitDate)));
   });
 
-  it('counts last year\'s visits towards the four-week gap', () => {
+  it("counts last year's visits towards the four-week gap", () => {
     const plan = input(3, 2, { bookedVisits: [{ visitDate: '2027-03-30', memberIds: [100, 101] }] });
     const proposal = proposeRota(plan);
     expect(daysBetween('2027-03-30', proposal.visits[0].visitDate)).toBeGreaterThanOrEqual(28);
@@ -213,7 +237,7 @@ describe('rota planner: edge cases', () => {
     expect(proposal.visits).toHaveLength(12);
   });
 
-  it('says so when the members\' group has one councillor', () => {
+  it("says so when the members' group has one councillor", () => {
     const proposal = proposeRota(input(3, 1));
     expect(proposal.problems[0].rule).toBe('twoCouncillors');
     expect(proposal.problems[0].message).toMatch(/has one councillor; it needs two\. The members' group has one councillor\.$/);

@@ -13,7 +13,7 @@ function complete(): VisitReportForm {
     members: [member],
     staffInvolved: 'Team manager; two social workers',
     grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.' }),
-    safetyScale: 7
+    safetyScale: 7,
   });
 }
 
@@ -86,9 +86,7 @@ describe('length limits (also for drafts)', () => {
     const errors = validateDraft(form, today);
     expect(errors).toHaveLength(1);
     expect(errors[0].field).toBe('performanceWorkingWell');
-    expect(errors[0].message).toBe(
-      'Performance: What is working well? must be 8,000 characters or fewer. It is 8,001 characters now: shorten it by 1.'
-    );
+    expect(errors[0].message).toBe('Performance: What is working well? must be 8,000 characters or fewer. It is 8,001 characters now: shorten it by 1.');
   });
 
   it('limits the title to what a SharePoint single line of text stores', () => {

@@ -9,7 +9,17 @@ const trent = { id: 3, displayName: 'Cllr Trent', email: 'cllr.trent@northshire.
 const TODAY = '2026-07-14';
 
 function rota(id: number, visitDate: string, teamId: number, members = [hale, osei], extra: Partial<RotaEntry> = {}): RotaEntry {
-  return { id, title: `${visitDate.slice(0, 7)} team ${teamId}`, visitDate, teamId, teamTitle: teamId === 1 ? 'Child in Need Team' : 'Child Protection Team', members, municipalYear: '2026/27', status: 'Scheduled', ...extra };
+  return {
+    id,
+    title: `${visitDate.slice(0, 7)} team ${teamId}`,
+    visitDate,
+    teamId,
+    teamTitle: teamId === 1 ? 'Child in Need Team' : 'Child Protection Team',
+    members,
+    municipalYear: '2026/27',
+    status: 'Scheduled',
+    ...extra,
+  };
 }
 
 function report(id: number, rotaEntryId: number | undefined, status: VisitReport['status'], extra: Partial<VisitReport> = {}): VisitReport {
@@ -21,12 +31,12 @@ const ROTA = [
   rota(11, '2026-06-09', 2),
   rota(12, '2026-06-23', 1, [osei, trent]),
   rota(13, '2026-07-07', 2, [hale, trent]),
-  rota(14, '2026-08-11', 1, [hale, trent])
+  rota(14, '2026-08-11', 1, [hale, trent]),
 ];
 const REPORTS = [
   report(40, 11, 'Submitted', { submittedOn: '2026-06-10T09:00:00Z' }),
   report(41, 12, 'Draft'),
-  report(42, undefined, 'Draft', { visitDate: '2026-06-30', teamId: 2, teamTitle: 'Child Protection Team', members: [trent] })
+  report(42, undefined, 'Draft', { visitDate: '2026-06-30', teamId: 2, teamTitle: 'Child Protection Team', members: [trent] }),
 ];
 
 describe('visits overview', () => {
@@ -39,7 +49,7 @@ describe('visits overview', () => {
       ['rota-12', '2026-06-23', 'Draft'],
       ['report-42', '2026-06-30', 'Draft'],
       ['rota-13', '2026-07-07', 'Form not started'],
-      ['rota-14', '2026-08-11', 'Upcoming']
+      ['rota-14', '2026-08-11', 'Upcoming'],
     ]);
   });
 
@@ -49,7 +59,7 @@ describe('visits overview', () => {
     expect(trents.counts.filter((c) => c.count > 0).map((c) => [c.state, c.count])).toEqual([
       ['upcoming', 1],
       ['formNotStarted', 1],
-      ['draft', 2]
+      ['draft', 2],
     ]);
     const drafts = filterVisitsOverview(rows, { councillorId: 3, state: 'draft', teamId: 1 });
     expect(drafts.rows.map((r) => r.key)).toEqual(['rota-12']);

@@ -32,7 +32,7 @@ describe('provisioning plan', () => {
     expect(hasPermissions(numeric, PermissionKind.EditListItems)).toBe(false);
   });
 
-  it('creates lists, then regional and list settings, roles and groups, then grants, every group on every list, then the bot\'s grant', () => {
+  it("creates lists, then regional and list settings, roles and groups, then grants, every group on every list, then the bot's grant", () => {
     const steps = provisioningPlan(script, settings);
     const kinds = steps.map((s) => s.kind);
     const first = (kind: string): number => kinds.indexOf(kind as never);
@@ -49,7 +49,12 @@ describe('provisioning plan', () => {
     expect(steps.some((s) => s.kind === 'grant' && s.listName === 'NotificationsSent' && s.group === 'Frontline Visit Members')).toBe(false);
     expect(steps.filter((s) => s.kind === 'siteAccess')).toHaveLength(settings.groups.length);
     const councillorsOnReports = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReports' && s.group === 'Frontline Visit Members');
-    expect(councillorsOnReports).toEqual({ kind: 'grant', listName: 'VisitReports', group: 'Frontline Visit Members', roleDefinition: 'Frontline Visits - Submit reports' });
+    expect(councillorsOnReports).toEqual({
+      kind: 'grant',
+      listName: 'VisitReports',
+      group: 'Frontline Visit Members',
+      roleDefinition: 'Frontline Visits - Submit reports',
+    });
     const councillorsOnDrafts = steps.find((s) => s.kind === 'grant' && s.listName === 'VisitReportDrafts' && s.group === 'Frontline Visit Members');
     expect(councillorsOnDrafts).toEqual({ kind: 'grant', listName: 'VisitReportDrafts', group: 'Frontline Visit Members', roleDefinition: 'Contribute' });
   });
@@ -61,7 +66,7 @@ describe('provisioning plan', () => {
       ['VisitRota', 'Visit Rota'],
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
-      ['NotificationsSent', 'Notifications Sent']
+      ['NotificationsSent', 'Notifications Sent'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
@@ -83,7 +88,7 @@ describe('provisioning plan', () => {
         OnlyAllowMembersViewMembership: true,
         AllowMembersEditMembership: false,
         AllowRequestToJoinLeave: false,
-        AutoAcceptRequestToJoinLeave: false
+        AutoAcceptRequestToJoinLeave: false,
       });
     }
   });

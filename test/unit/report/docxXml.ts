@@ -11,7 +11,12 @@ export async function documentXml(bytes: Uint8Array): Promise<string> {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of one paragraph's XML, line breaks as \n and tabs as \t. */
 function paragraphText(xml: string): string {
@@ -48,7 +53,7 @@ export function readDocx(xml: string): DocxContent {
       const table: DocxTable = { headerRows: [], rows: [] };
       for (const row of m[1].match(/<w:tr>[\s\S]*?<\/w:tr>|<w:tr\s[^>]*>[\s\S]*?<\/w:tr>/g) || []) {
         const cells = (row.match(/<w:tc>[\s\S]*?<\/w:tc>/g) || []).map((cell) =>
-          (cell.match(/<w:p>[\s\S]*?<\/w:p>|<w:p\s[^>]*>[\s\S]*?<\/w:p>/g) || []).map(paragraphText).join('\n')
+          (cell.match(/<w:p>[\s\S]*?<\/w:p>|<w:p\s[^>]*>[\s\S]*?<\/w:p>/g) || []).map(paragraphText).join('\n'),
         );
         (/<w:tblHeader\/>/.test(row) ? table.headerRows : table.rows).push(cells);
       }

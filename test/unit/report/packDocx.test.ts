@@ -19,7 +19,7 @@ describe('the committee pack as a Word document', () => {
     expect(doc.headings.slice(0, 3)).toEqual([
       ['Heading1', 'Councillors’ visits to frontline children’s social care teams'],
       ['Heading2', 'Summary'],
-      ['Heading2', 'Visits in the period']
+      ['Heading2', 'Visits in the period'],
     ]);
     const h = doc.headings.map(([style, text]) => `${style} ${text}`);
     expect(h).toContain('Heading2 What staff said and the Head of Service’s response');
@@ -43,7 +43,14 @@ describe('the committee pack as a Word document', () => {
   it('lists the visits, with the visit not held and its reason', () => {
     const visits = doc.tables[0];
     expect(visits.headerRows[0]).toEqual(['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes']);
-    expect(visits.rows).toContainEqual(['May 2026', '13 May 2026', 'Child in Need North', 'Cllr Hale (demo), Cllr Osei (demo)', 'Not held', 'No replacement available at short notice']);
+    expect(visits.rows).toContainEqual([
+      'May 2026',
+      '13 May 2026',
+      'Child in Need North',
+      'Cllr Hale (demo), Cllr Osei (demo)',
+      'Not held',
+      'No replacement available at short notice',
+    ]);
     expect(visits.rows).toHaveLength(6);
   });
 
@@ -177,13 +184,21 @@ describe('rows across a page break', () => {
   });
 });
 
-describe('the committee pack puts each area\'s response beside its area', () => {
+describe("the committee pack puts each area's response beside its area", () => {
   const data = fixtureData();
   // Report 201 (Consultation Team, 15 Apr): the members wrote on Staffing and Performance.
   data.reports = data.reports.map((r) =>
     r.id === 201 && r.feedback
-      ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Staffing: two posts advertised.', performance: 'Performance: triage stays daily.' } }
-      : r
+      ? {
+          ...r,
+          feedback: {
+            ...r.feedback,
+            text: 'Overall: thank you.',
+            staffing: 'Staffing: two posts advertised.',
+            performance: 'Performance: triage stays daily.',
+          },
+        }
+      : r,
   );
   const model = buildPackModel(data, fixtureRequest);
 
@@ -193,7 +208,9 @@ describe('the committee pack puts each area\'s response beside its area', () => 
     const staffing = themeTable('vacancies').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
     const performance = themeTable('Needs to happen').rows.find((r) => r[0].startsWith('15 Apr 2026'))!;
     // The overall response once, in the report's first area; each area's own answer beside it.
-    expect(staffing[2]).toBe('Staffing: two posts advertised.\nOverall response: Overall: thank you.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
+    expect(staffing[2]).toBe(
+      'Staffing: two posts advertised.\nOverall response: Overall: thank you.\nResponse from Head of Service (demo), 20 May 2026. Answered on time',
+    );
     expect(performance[2]).toBe('Performance: triage stays daily.\nResponse from Head of Service (demo), 20 May 2026. Answered on time');
     expect(staffing[2]).not.toContain('triage');
     expect(performance[2]).not.toContain('posts advertised');
@@ -203,10 +220,12 @@ describe('the committee pack puts each area\'s response beside its area', () => 
     const rows = packCsvRows(model).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
     expect(rows.map((r) => [r.Theme, r['Head of Service response']])).toEqual([
       ['Staffing', 'Staffing: two posts advertised.\nOverall response: Overall: thank you.'],
-      ['Performance', 'Performance: triage stays daily.']
+      ['Performance', 'Performance: triage stays daily.'],
     ]);
     const partial = fixtureData();
-    partial.reports = partial.reports.map((r) => (r.id === 201 && r.feedback ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Posts advertised.' } } : r));
+    partial.reports = partial.reports.map((r) =>
+      r.id === 201 && r.feedback ? { ...r, feedback: { ...r.feedback, text: 'Overall: thank you.', staffing: 'Posts advertised.' } } : r,
+    );
     const other = packCsvRows(buildPackModel(partial, fixtureRequest)).filter((r) => r.Section === 'What staff said' && r.Date === '2026-04-15');
     expect(other.map((r) => r['Head of Service response'])).toEqual(['Posts advertised.\nOverall response: Overall: thank you.', 'No response on this area.']);
   });

@@ -15,12 +15,22 @@ export const hos: Person = { id: 20, displayName: 'Head of Service (demo)', emai
 export const teams: FrontlineTeam[] = [
   { id: 1, title: 'Consultation Team (front door)', isActive: true, headOfService: hos },
   { id: 2, title: 'Child in Need North', isActive: true, headOfService: hos },
-  { id: 3, title: 'Child Protection South', isActive: true, headOfService: hos }
+  { id: 3, title: 'Child Protection South', isActive: true, headOfService: hos },
 ];
 
 function rota(id: number, visitDate: string, teamId: number, status: RotaEntry['status'], notHeldReason?: string): RotaEntry {
   const team = teams.find((t) => t.id === teamId)!;
-  return { id, title: `${visitDate.slice(0, 7)} ${team.title}`, visitDate, teamId, teamTitle: team.title, members: [hale, osei], municipalYear: '2026/27', status, notHeldReason };
+  return {
+    id,
+    title: `${visitDate.slice(0, 7)} ${team.title}`,
+    visitDate,
+    teamId,
+    teamTitle: team.title,
+    members: [hale, osei],
+    municipalYear: '2026/27',
+    status,
+    notHeldReason,
+  };
 }
 
 function grid(cells: Partial<Grid>): Grid {
@@ -32,11 +42,11 @@ function report(id: number, fields: Partial<VisitReport> & Pick<VisitReport, 'vi
   return buildReport({ title: `Visit ${id}`, members: [hale, osei], teamTitle: team.title, ...fields, id });
 }
 
-export const WORRY_TEXT = 'Two social worker vacancies & agency cover isn\'t stable; caseloads > 20 <sometimes>';
+export const WORRY_TEXT = "Two social worker vacancies & agency cover isn't stable; caseloads > 20 <sometimes>";
 export const WORKING_WELL_TEXT = 'Morale is good.\r\nManagers are visible 😊\u000BSupervision happens monthly';
 /** Pasted from a list in another document: tab-led lines. */
 export const NEXT_STEPS_TEXT = 'Faster strategy meetings with police:\n\tweekly slot\tfrom June';
-export const RESPONSE_TEXT = 'We\'ve recruited two permanent social workers & the agency contract ends in June.\nA caseload review starts next month 👍';
+export const RESPONSE_TEXT = "We've recruited two permanent social workers & the agency contract ends in June.\nA caseload review starts next month 👍";
 
 export const fixtureRequest: PackRequest = { from: '2026-04-01', to: '2026-09-30', committeeDate: '2026-12-10', today: '2026-11-20' };
 
@@ -51,7 +61,7 @@ export function fixtureData(): PackData {
       rota(102, '2026-05-13', 2, 'NotHeld', 'No replacement available at short notice'),
       rota(103, '2026-06-10', 3, 'Held'),
       rota(104, '2026-07-08', 1, 'Held'),
-      rota(105, '2026-09-16', 2, 'Held')
+      rota(105, '2026-09-16', 2, 'Held'),
     ],
     reports: [
       report(201, {
@@ -62,7 +72,7 @@ export function fixtureData(): PackData {
         submittedOn: '2026-04-29T10:00:00Z',
         safetyScale: 6,
         grid: grid({ staffingWorries: WORRY_TEXT, staffingWorkingWell: WORKING_WELL_TEXT, performanceNextSteps: NEXT_STEPS_TEXT }),
-        feedback: { text: RESPONSE_TEXT, by: hos, on: '2026-05-20T09:30:00Z' }
+        feedback: { text: RESPONSE_TEXT, by: hos, on: '2026-05-20T09:30:00Z' },
       }),
       report(203, {
         rotaEntryId: 103,
@@ -72,7 +82,7 @@ export function fixtureData(): PackData {
         submittedOn: '2026-06-20T10:00:00Z',
         safetyScale: 8,
         grid: grid({ otherWorkingWell: 'Good links with schools' }),
-        feedback: { text: 'Thank you; we will share this with the team.', by: hos, on: '2026-07-01T09:30:00Z' }
+        feedback: { text: 'Thank you; we will share this with the team.', by: hos, on: '2026-07-01T09:30:00Z' },
       }),
       report(204, {
         rotaEntryId: 104,
@@ -81,7 +91,7 @@ export function fixtureData(): PackData {
         status: 'Submitted',
         submittedOn: '2026-07-20T10:00:00Z',
         safetyScale: 5,
-        grid: grid({ staffingWorries: 'Three staff off sick', performanceWorries: 'Backlog of 40 contacts' })
+        grid: grid({ staffingWorries: 'Three staff off sick', performanceWorries: 'Backlog of 40 contacts' }),
       }),
       report(205, { rotaEntryId: 105, visitDate: '2026-09-16', teamId: 2, status: 'Draft', grid: grid({ staffingWorries: 'Draft text not for committee' }) }),
       report(206, {
@@ -90,15 +100,15 @@ export function fixtureData(): PackData {
         status: 'Submitted',
         submittedOn: '2026-11-01T10:00:00Z',
         safetyScale: 9,
-        grid: grid({ performanceWorkingWell: '=HYPERLINK("http://evil.example","click")' })
-      })
+        grid: grid({ performanceWorkingWell: '=HYPERLINK("http://evil.example","click")' }),
+      }),
     ],
     previousReports: [
       report(301, { visitDate: '2026-01-14', teamId: 1, status: 'Responded', safetyScale: 7 }),
       report(302, { visitDate: '2026-02-11', teamId: 3, status: 'Submitted', safetyScale: 8 }),
       report(303, { visitDate: '2026-03-11', teamId: 3, status: 'Submitted', safetyScale: 9 }),
-      report(304, { visitDate: '2026-03-12', teamId: 2, status: 'Draft', safetyScale: 1 })
+      report(304, { visitDate: '2026-03-12', teamId: 2, status: 'Draft', safetyScale: 1 }),
     ],
-    nextRota: [rota(401, '2026-10-14', 1, 'Scheduled'), rota(402, '2026-11-11', 2, 'Scheduled'), rota(403, '2027-03-10', 3, 'Scheduled')]
+    nextRota: [rota(401, '2026-10-14', 1, 'Scheduled'), rota(402, '2026-11-11', 2, 'Scheduled'), rota(403, '2027-03-10', 3, 'Scheduled')],
   };
 }

@@ -21,7 +21,7 @@ describe('the committee pack model', () => {
       ['10 Jun 2026', 'Child Protection South', 'Held'],
       ['8 Jul 2026', 'Consultation Team (front door)', 'Held'],
       ['16 Sep 2026', 'Child in Need North', 'Held'],
-      ['25 Sep 2026', 'Child Protection South', 'Held']
+      ['25 Sep 2026', 'Child Protection South', 'Held'],
     ]);
     expect(model.visits[1].notes).toBe('No replacement available at short notice');
     expect(model.visits[1].month).toBe('May 2026');
@@ -35,7 +35,7 @@ describe('the committee pack model', () => {
     expect(model.teamSummaries.map((t) => [t.team, t.reportCount, t.heldVisitCount])).toEqual([
       ['Child in Need North', 0, 1],
       ['Child Protection South', 2, 2],
-      ['Consultation Team (front door)', 2, 2]
+      ['Consultation Team (front door)', 2, 2],
     ]);
     const front = model.teamSummaries[2];
     expect(front.themes.map((t) => t.label)).toEqual(['Staffing', 'Performance', 'Other']);
@@ -53,7 +53,12 @@ describe('the committee pack model', () => {
   it('puts the Head of Service response beside what staff said, marking it missing or overdue', () => {
     const front = model.teamSummaries[2];
     const [responded, overdue] = front.themes[0].statements;
-    expect(responded.response).toEqual({ state: 'responded', text: RESPONSE_TEXT, attribution: 'Head of Service (demo), 20 May 2026', lateness: 'Answered on time' });
+    expect(responded.response).toEqual({
+      state: 'responded',
+      text: RESPONSE_TEXT,
+      attribution: 'Head of Service (demo), 20 May 2026',
+      lateness: 'Answered on time',
+    });
     expect(overdue.response.state).toBe('overdue');
     expect(overdue.response.text).toBe('Response overdue: it was due by 17 Aug 2026.');
     const cp = model.teamSummaries[1];
@@ -66,7 +71,7 @@ describe('the committee pack model', () => {
       reportsSubmitted: 4,
       responsesReceived: 2,
       responsesAwaiting: 1,
-      responsesOverdue: 1
+      responsesOverdue: 1,
     });
   });
 
@@ -75,14 +80,14 @@ describe('the committee pack model', () => {
       ['15 Apr 2026', '6'],
       ['10 Jun 2026', '8'],
       ['8 Jul 2026', '5'],
-      ['25 Sep 2026', '9']
+      ['25 Sep 2026', '9'],
     ]);
     const byTeam = Object.fromEntries(model.teamAverages.map((a) => [a.team, [a.averageText, a.previousAverageText, a.changeText]]));
     expect(byTeam).toEqual({
       'Consultation Team (front door)': ['5.5', '7.0', 'Down 1.5'],
       'Child Protection South': ['8.5', '8.5', 'No change'],
       // The previous period's only report for this team is a draft, which does not count.
-      'Child in Need North': ['No scale given', 'No scale given', 'Cannot compare']
+      'Child in Need North': ['No scale given', 'No scale given', 'Cannot compare'],
     });
     expect(model.previousPeriodText).toBe('1 October 2025 to 31 March 2026');
   });
@@ -98,7 +103,16 @@ describe('the committee pack model', () => {
     expect(odd.notCounted).toEqual(['Choose a whole number from 0 to 10 for how safe the service keeps children.']);
     expect(odd.scaleText).toBe('3.5 (not counted in the average: Choose a whole number from 0 to 10 for how safe the service keeps children.)');
     data.reports = data.reports.map((r) =>
-      r.visitDate === '2026-04-15' ? { ...r, serverCheck: { problems: ['Its elected members include people who are not councillors: Head of Service.'], notes: [], checkedOn: '2026-04-29T10:00:05Z' } } : r
+      r.visitDate === '2026-04-15'
+        ? {
+            ...r,
+            serverCheck: {
+              problems: ['Its elected members include people who are not councillors: Head of Service.'],
+              notes: [],
+              checkedOn: '2026-04-29T10:00:05Z',
+            },
+          }
+        : r,
     );
     pack = buildPackModel(data, fixtureRequest);
     expect([front(pack).averageText, front(pack).count, front(pack).changeText]).toEqual(['No scale given', 0, 'Cannot compare']);
@@ -112,7 +126,7 @@ describe('the committee pack model', () => {
     expect(model.nextRota.map((r) => [r.dateText, r.team, r.status])).toEqual([
       ['14 Oct 2026', 'Consultation Team (front door)', 'Scheduled'],
       ['11 Nov 2026', 'Child in Need North', 'Scheduled'],
-      ['10 Mar 2027', 'Child Protection South', 'Scheduled']
+      ['10 Mar 2027', 'Child Protection South', 'Scheduled'],
     ]);
   });
 
@@ -141,7 +155,7 @@ describe('the committee pack model', () => {
 describe('the summary paragraph', () => {
   it('names the responses received, not yet due and overdue', () => {
     expect(buildPackModel(fixtureData(), fixtureRequest).title.summary).toContain(
-      'Councillors submitted 4 reports. The Head of Service has responded to 2; 1 response is not yet due and 1 response is overdue.'
+      'Councillors submitted 4 reports. The Head of Service has responded to 2; 1 response is not yet due and 1 response is overdue.',
     );
   });
 
@@ -154,7 +168,9 @@ describe('the summary paragraph', () => {
   it('says "none" when nothing has been answered, and nothing about responses when nothing was submitted', () => {
     const data = fixtureData();
     data.reports = data.reports.map((r) => ({ ...r, feedback: undefined, status: r.status === 'Responded' ? 'Submitted' : r.status }));
-    expect(buildPackModel(data, { ...fixtureRequest, today: '2027-06-01' }).title.summary).toContain('The Head of Service has responded to none; 4 responses are overdue.');
+    expect(buildPackModel(data, { ...fixtureRequest, today: '2027-06-01' }).title.summary).toContain(
+      'The Head of Service has responded to none; 4 responses are overdue.',
+    );
     data.reports = [];
     const empty = buildPackModel(data, fixtureRequest).title.summary;
     expect(empty).toContain('Councillors submitted 0 reports.');

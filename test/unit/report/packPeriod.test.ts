@@ -1,4 +1,13 @@
-import { addMonths, defaultPackPeriod, formatDateInput, nextPeriod, parseDateInput, previousPeriod, validatePeriod, wholeMonths } from '../../../src/report/packPeriod';
+import {
+  addMonths,
+  defaultPackPeriod,
+  formatDateInput,
+  nextPeriod,
+  parseDateInput,
+  previousPeriod,
+  validatePeriod,
+  wholeMonths,
+} from '../../../src/report/packPeriod';
 import { cleanText } from '../../../src/report/packText';
 
 describe('pack periods', () => {

@@ -2,7 +2,7 @@ import { sandboxOptionsFromEnv } from '../../../src/sandbox/main';
 import { securityRulesFromEnvironment } from '../../../src/sandbox/security';
 
 describe('SANDBOX_LIST_RULES', () => {
-  it('keeps the sandbox\'s own field checks by default, and drops them for production\'s list settings only', () => {
+  it("keeps the sandbox's own field checks by default, and drops them for production's list settings only", () => {
     expect(securityRulesFromEnvironment({})).toEqual({ submittedLockRule: true });
     expect(securityRulesFromEnvironment({ SANDBOX_LIST_RULES: 'sandbox' })).toEqual({ submittedLockRule: true });
     expect(securityRulesFromEnvironment({ SANDBOX_LIST_RULES: ' Production ' })).toEqual({ submittedLockRule: false });

@@ -30,7 +30,10 @@ export function AddMemberByEmail({ members, findPerson, onChange }: AddMemberByE
     try {
       const person = await findPerson(address);
       if (!person) {
-        setLookup({ busy: false, error: `We could not find ${address} in the council's directory. Check the address, or ask the improvement team to book them on the rota.` });
+        setLookup({
+          busy: false,
+          error: `We could not find ${address} in the council's directory. Check the address, or ask the improvement team to book them on the rota.`,
+        });
         return;
       }
       if (!members.some((m) => m.id === person.id)) {
@@ -64,7 +67,12 @@ export function AddMemberByEmail({ members, findPerson, onChange }: AddMemberByE
           errorMessage={lookup.error}
           styles={{ root: { minWidth: 240, maxWidth: 360 } }}
         />
-        <DefaultButton text={lookup.busy ? 'Adding…' : 'Add councillor'} disabled={lookup.busy} onClick={() => void addByEmail()} styles={{ root: { minHeight: 44 } }} />
+        <DefaultButton
+          text={lookup.busy ? 'Adding…' : 'Add councillor'}
+          disabled={lookup.busy}
+          onClick={() => void addByEmail()}
+          styles={{ root: { minHeight: 44 } }}
+        />
       </Stack>
       <p role="status" className={styles.line} data-testid="members-lookup-status">
         {lookup.added || ''}

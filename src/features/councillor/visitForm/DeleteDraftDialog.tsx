@@ -17,7 +17,8 @@ export function DeleteDraftDialog({ open, busy, onConfirm, onCancel }: DeleteDra
       dialogContentProps={{
         type: DialogType.normal,
         title: 'Delete this draft?',
-        subText: 'Everything typed in this report is deleted, from SharePoint and from this device. You cannot undo this. The visit shows as not started, and you or a fellow member can start its report again.'
+        subText:
+          'Everything typed in this report is deleted, from SharePoint and from this device. You cannot undo this. The visit shows as not started, and you or a fellow member can start its report again.',
       }}
       modalProps={{ isBlocking: true }}
     >

@@ -12,7 +12,9 @@ export function FormNotices({ state }: { state: VisitFormState }): JSX.Element {
     <>
       <SaveStatus state={state.saveState} deviceAvailable={state.store.available} />
       {state.restored && (
-        <MessageBar messageBarType={MessageBarType.info}>We found text you typed on this device that had not reached SharePoint, and put it back. It is being saved now.</MessageBar>
+        <MessageBar messageBarType={MessageBarType.info}>
+          We found text you typed on this device that had not reached SharePoint, and put it back. It is being saved now.
+        </MessageBar>
       )}
       {state.saveState.kind === 'conflict' && (
         <MessageBar
@@ -45,8 +47,8 @@ function AlreadyReported({ existing }: { existing: ExistingForVisit }): JSX.Elem
   const writer = held && held.author ? held.author.displayName : 'Another member';
   return (
     <MessageBar messageBarType={MessageBarType.warning} isMultiline={true} data-testid="already-reported">
-      {existing.report ? `${writer} has already submitted the report for this visit.` : `${writer} is already writing the report for this visit.`} A visit has one report, so
-      this one was not saved to SharePoint (your text is kept on this device: copy anything you want to pass on).{' '}
+      {existing.report ? `${writer} has already submitted the report for this visit.` : `${writer} is already writing the report for this visit.`} A visit has
+      one report, so this one was not saved to SharePoint (your text is kept on this device: copy anything you want to pass on).{' '}
       {held ? (
         <a href={hashFor(routeOfReport(held))} style={{ color: 'inherit', fontWeight: 600 }}>
           {existing.report ? 'Read the submitted report' : `Read ${writer}’s draft`}

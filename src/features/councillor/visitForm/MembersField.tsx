@@ -53,7 +53,7 @@ export function MembersField({ members, councillors, me, councillorGroups, error
         {councillorGroups.length > 0 &&
           ` Councillors who belong through ${peopleText(
             councillorGroups.map((g) => ({ id: 0, displayName: g, email: '' })),
-            ''
+            '',
           )} are listed once they are booked on this visit in the rota${findPerson ? ', or add them by work email below' : ''}.`}
       </p>
       {findPerson && councillorGroups.length > 0 && <AddMemberByEmail members={members} findPerson={findPerson} onChange={onChange} />}

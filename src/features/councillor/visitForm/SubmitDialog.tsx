@@ -19,7 +19,7 @@ export function SubmitDialog({ open, today, onConfirm, onCancel }: SubmitDialogP
       dialogContentProps={{
         type: DialogType.normal,
         title: 'Submit this report?',
-        subText: `You cannot change the report once it is submitted. It goes to the Children’s Improvement Team, and the Head of Service responds within ${RESPONSE_WINDOW_DAYS} days (by ${formatShortDate(responseDueDate(today))}).`
+        subText: `You cannot change the report once it is submitted. It goes to the Children’s Improvement Team, and the Head of Service responds within ${RESPONSE_WINDOW_DAYS} days (by ${formatShortDate(responseDueDate(today))}).`,
       }}
       modalProps={{ isBlocking: true }}
     >

@@ -15,7 +15,7 @@ const PICKER_STRINGS: IDatePickerStrings = {
   nextYearAriaLabel: 'Next year',
   closeButtonAriaLabel: 'Close date picker',
   invalidInputErrorMessage: 'Enter the date as day/month/year, for example 15/06/2026.',
-  isRequiredErrorMessage: 'Enter the date of the visit.'
+  isRequiredErrorMessage: 'Enter the date of the visit.',
 };
 
 export interface VisitDateFieldProps {

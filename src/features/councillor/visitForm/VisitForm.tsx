@@ -50,8 +50,10 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
           councillors={props.options.councillors}
           me={rolesMay(props.user.roles, 'createReport') ? { id: props.user.id, displayName: props.user.displayName, email: props.user.email } : undefined}
           councillorGroups={props.options.councillorGroups}
-          errorMessage={fieldError('members')} onChange={(members) => update({ members })}
-          findPerson={findPerson} />
+          errorMessage={fieldError('members')}
+          onChange={(members) => update({ members })}
+          findPerson={findPerson}
+        />
         <VisitDateField value={form.visitDate} errorMessage={fieldError('visitDate')} onChange={(visitDate) => update({ visitDate })} />
         <TeamField teams={props.options.teams} teamId={form.teamId} errorMessage={fieldError('teamId')} onChange={(teamId) => update({ teamId })} />
         <FormTextFields form={form} fieldError={fieldError} onChange={update} />
@@ -59,11 +61,27 @@ export function VisitForm(props: VisitFormProps): JSX.Element {
         <SafetyScaleField value={form.safetyScale} errorMessage={fieldError('safetyScale')} onChange={(safetyScale) => update({ safetyScale })} />
 
         <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 12 }}>
-          <PrimaryButton type="submit" text={state.submitting ? 'Submitting…' : 'Submit report'} disabled={state.submitting} styles={{ root: { minHeight: 44 } }} />
+          <PrimaryButton
+            type="submit"
+            text={state.submitting ? 'Submitting…' : 'Submit report'}
+            disabled={state.submitting}
+            styles={{ root: { minHeight: 44 } }}
+          />
           <DefaultButton href="#/" text="Back to my visits" styles={{ root: { minHeight: 44 } }} />
-          {state.canDelete && <DefaultButton text="Delete this draft" iconProps={{ iconName: 'Delete' }} onClick={state.askToDelete} disabled={state.deleting || state.submitting} styles={{ root: { minHeight: 44 } }} />}
+          {state.canDelete && (
+            <DefaultButton
+              text="Delete this draft"
+              iconProps={{ iconName: 'Delete' }}
+              onClick={state.askToDelete}
+              disabled={state.deleting || state.submitting}
+              styles={{ root: { minHeight: 44 } }}
+            />
+          )}
         </Stack>
-        <p className={styles.line}>Your draft is saved as you type. The other councillors can read it, so those on the visit know it is under way; only you can change, submit or delete it.</p>
+        <p className={styles.line}>
+          Your draft is saved as you type. The other councillors can read it, so those on the visit know it is under way; only you can change, submit or delete
+          it.
+        </p>
       </Stack>
 
       <SubmitDialog open={state.confirming} today={props.today} onConfirm={() => void state.submit()} onCancel={state.cancelSubmit} />

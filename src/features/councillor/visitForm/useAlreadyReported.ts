@@ -9,7 +9,7 @@ import type { SaveState } from '../draftSaver';
 export function useAlreadyReported(
   service: FrontlineDataService,
   saveState: SaveState,
-  rotaEntryId: number | undefined
+  rotaEntryId: number | undefined,
 ): [ExistingForVisit | undefined, (existing: ExistingForVisit) => void] {
   const [existing, setExisting] = React.useState<ExistingForVisit | undefined>();
   const refused = saveState.kind === 'rejected' && saveState.status === 409;
@@ -21,7 +21,7 @@ export function useAlreadyReported(
     service.getExistingForVisit(rotaEntryId).then(
       (found) => live && setExisting(found),
       // eslint-disable-next-line no-console
-      (error: unknown) => console.error('Frontline Visits: could not read the report that holds this visit', { rotaEntryId, error })
+      (error: unknown) => console.error('Frontline Visits: could not read the report that holds this visit', { rotaEntryId, error }),
     );
     return () => {
       live = false;

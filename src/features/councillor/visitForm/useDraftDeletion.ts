@@ -17,7 +17,13 @@ export interface DraftDeletion {
  * Deleting the councillor's own draft, after they confirm: saving stops, the list item goes (its
  * ETag guards against deleting a newer version saved elsewhere) and so does the device's copy.
  */
-export function useDraftDeletion(service: FrontlineDataService, saver: DraftSaver, store: DraftStore, navigate: Navigate, setProblem: (problem: string | undefined) => void): DraftDeletion {
+export function useDraftDeletion(
+  service: FrontlineDataService,
+  saver: DraftSaver,
+  store: DraftStore,
+  navigate: Navigate,
+  setProblem: (problem: string | undefined) => void,
+): DraftDeletion {
   const [confirmingDelete, setConfirmingDelete] = React.useState(false);
   const [deleting, setDeleting] = React.useState(false);
   const deleteDraft = async (): Promise<void> => {
@@ -40,7 +46,7 @@ export function useDraftDeletion(service: FrontlineDataService, saver: DraftSave
       setProblem(
         httpStatusOf(error) === 412
           ? 'The draft was not deleted: it was changed somewhere else (another tab or device) since you opened it. Reload the page to see the latest version, then delete it if you still want to.'
-          : 'The draft was not deleted. Check your connection and try again; your text is still saved.'
+          : 'The draft was not deleted. Check your connection and try again; your text is still saved.',
       );
     }
   };

@@ -19,7 +19,7 @@ export function useDraftSaver(
   store: DraftStore,
   initialTarget: SaveTarget,
   rotaEntryId: number | undefined,
-  onReportCreated: (reportId: number) => void
+  onReportCreated: (reportId: number) => void,
 ): DraftSaving {
   const service = useDataService(sp);
   const [state, setState] = React.useState<SaveState>({ kind: 'idle' });
@@ -33,11 +33,11 @@ export function useDraftSaver(
         initialTarget,
         save: (form: VisitReportForm, target: SaveTarget) => service.saveDraft(form, target),
         onStateChange: setState,
-        onReportCreated: (id) => created.current(id)
+        onReportCreated: (id) => created.current(id),
       }),
     // One saver for the life of the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    []
+    [],
   );
   React.useEffect(() => {
     const saveNow = (): void => {

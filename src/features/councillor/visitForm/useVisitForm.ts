@@ -67,7 +67,7 @@ export function useVisitForm(props: VisitFormInputs): VisitFormState {
     store,
     restored ? { reportId: props.initialTarget.reportId, etag: restored.etag || props.initialTarget.etag } : props.initialTarget,
     props.initialForm.rotaEntryId,
-    props.onReportCreated
+    props.onReportCreated,
   );
   React.useEffect(() => {
     if (restored) {
@@ -108,7 +108,7 @@ export function useVisitForm(props: VisitFormInputs): VisitFormState {
     ...conflict,
     ...deletion,
     alreadyReported,
-    canDelete: saver.currentTarget.reportId !== undefined || state.kind !== 'idle'
+    canDelete: saver.currentTarget.reportId !== undefined || state.kind !== 'idle',
   };
 }
 
@@ -171,12 +171,16 @@ function useSubmission({ form, today, service, saver, onSubmitted, setProblem, s
         return;
       }
       if (httpStatusOf(error) === 412) {
-        setProblem('This report was changed somewhere else since you opened it, so it was not submitted. Your text is kept on this device. Choose which version to keep below, then submit again.');
+        setProblem(
+          'This report was changed somewhere else since you opened it, so it was not submitted. Your text is kept on this device. Choose which version to keep below, then submit again.',
+        );
         return;
       }
       // eslint-disable-next-line no-console
       console.error('Frontline Visits: submitting the report failed', { target: saver.currentTarget, error });
-      setProblem('Your report was not submitted. Your text is kept on this device and saved as a draft when the connection allows. Check your connection and select Submit report again.');
+      setProblem(
+        'Your report was not submitted. Your text is kept on this device and saved as a draft when the connection allows. Check your connection and select Submit report again.',
+      );
     }
   };
   return { errors, confirming, submitting, startSubmit, cancelSubmit: () => setConfirming(false), submit };
@@ -201,7 +205,9 @@ function useConflictResolution({ service, saver, setForm, setProblem }: Conflict
     try {
       const latest = await service.getDraft(reportId);
       if (latest.status !== 'Draft') {
-        setProblem('This report has already been submitted, so it cannot be changed. Your text is still on this device: copy anything you need from the boxes below before you leave.');
+        setProblem(
+          'This report has already been submitted, so it cannot be changed. Your text is still on this device: copy anything you need from the boxes below before you leave.',
+        );
         return;
       }
       if (keepMine) {

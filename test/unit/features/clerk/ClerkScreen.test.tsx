@@ -14,14 +14,24 @@ import { fixtureData, teams } from '../../report/packFixture';
 const mockPackData = { loadPackData: jest.fn(), loadTeams: jest.fn() };
 jest.mock('../../../../src/report/packData', () => ({
   loadPackData: (...args: unknown[]) => mockPackData.loadPackData(...args),
-  loadTeams: (...args: unknown[]) => mockPackData.loadTeams(...args)
+  loadTeams: (...args: unknown[]) => mockPackData.loadTeams(...args),
 }));
 const mockSaveFile = jest.fn();
 jest.mock('../../../../src/features/clerk/saveFile', () => ({ saveFile: (...args: unknown[]) => mockSaveFile(...args) }));
 
 const TODAY = '2026-11-20';
-const context: AppContext = { sp: {} as SPFI, siteUrl: 'https://northshire.example/sites/frontline-visits', currentUser: { email: 'clerk@northshire.example', displayName: 'Committee Clerk (demo)' }, host: 'teams' };
-const data = { user: { id: 30, displayName: 'Committee Clerk (demo)', email: 'clerk@northshire.example', roles: ['Clerk'] }, upcomingRota: [], pastRota: [], reports: [] } as StartPageData;
+const context: AppContext = {
+  sp: {} as SPFI,
+  siteUrl: 'https://northshire.example/sites/frontline-visits',
+  currentUser: { email: 'clerk@northshire.example', displayName: 'Committee Clerk (demo)' },
+  host: 'teams',
+};
+const data = {
+  user: { id: 30, displayName: 'Committee Clerk (demo)', email: 'clerk@northshire.example', roles: ['Clerk'] },
+  upcomingRota: [],
+  pastRota: [],
+  reports: [],
+} as StartPageData;
 
 function requestOf(call: number): { from: string; to: string; committeeDate?: string; teamIds?: number[] } {
   return mockPackData.loadPackData.mock.calls[call][1];
@@ -54,7 +64,11 @@ describe('ClerkScreen', () => {
     fireEvent.change(screen.getByLabelText('Date of the next committee meeting'), { target: { value: '10/12/2026' } });
     expect((screen.getByLabelText('Period from') as HTMLInputElement).value).toBe('01/06/2026');
     expect((screen.getByLabelText('Period to') as HTMLInputElement).value).toBe('30/11/2026');
-    expect(Object.keys(window.localStorage).map((key) => window.localStorage.getItem(key)).some((value) => value && value.includes('2026-12-10'))).toBe(true);
+    expect(
+      Object.keys(window.localStorage)
+        .map((key) => window.localStorage.getItem(key))
+        .some((value) => value && value.includes('2026-12-10')),
+    ).toBe(true);
     // Fluent UI's MessageBar renders its words a moment later, for screen readers.
     expect(await screen.findByText(/You have changed your choices since this preview/)).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Child in Need North'));

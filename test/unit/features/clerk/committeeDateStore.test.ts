@@ -43,7 +43,7 @@ describe('the clerk’s committee date, kept in the browser', () => {
     global.window = {
       get localStorage(): Storage {
         throw new Error('SecurityError: storage is disabled');
-      }
+      },
     };
     expect(() => writeCommitteeDate(site, '2027-01-14')).not.toThrow();
     expect(readCommitteeDate(site)).toBeUndefined();

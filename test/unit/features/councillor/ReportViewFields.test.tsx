@@ -18,7 +18,7 @@ const submitted = buildReport({
   safetyScale: 7,
   status: 'Submitted',
   submittedOn: '2026-11-12T10:00:00Z',
-  author: FIXTURE_COUNCILLOR
+  author: FIXTURE_COUNCILLOR,
 });
 
 describe('ReportView', () => {
@@ -43,7 +43,15 @@ describe('ReportView', () => {
   });
 
   it('shows the response beside the report, with who gave it and when', () => {
-    const answered = { ...submitted, status: 'Responded' as const, feedback: { text: 'We are recruiting two permanent social workers.', by: { id: 20, displayName: 'Head of Service (demo)', email: 'hos.cincp@northshire.example' }, on: '2026-11-20T09:00:00Z' } };
+    const answered = {
+      ...submitted,
+      status: 'Responded' as const,
+      feedback: {
+        text: 'We are recruiting two permanent social workers.',
+        by: { id: 20, displayName: 'Head of Service (demo)', email: 'hos.cincp@northshire.example' },
+        on: '2026-11-20T09:00:00Z',
+      },
+    };
     render(<ReportView report={answered} today={TODAY} />);
     const feedback = within(screen.getByTestId('feedback'));
     expect(feedback.getByText('We are recruiting two permanent social workers.')).toBeTruthy();

@@ -36,7 +36,7 @@ function harness(initialTarget: SaveTarget = {}): Harness {
       new Promise((resolve, reject) => {
         h.calls.push({ form: f, target: { ...target } });
         h.respond.push((result) => (result instanceof Error ? reject(result) : resolve(result)));
-      })
+      }),
   });
   return h;
 }

@@ -87,7 +87,9 @@ describe('draft store', () => {
   it('reads stored drafts defensively', () => {
     expect(parseDraft(null)).toBeUndefined();
     expect(parseDraft({ form: 'x' })).toBeUndefined();
-    const parsed = parseDraft({ form: { grid: { staffingWorries: 5, otherWorries: 'kept' }, members: [{ id: 'x' }, { id: 2, displayName: 'B' }], safetyScale: 'ten' } });
+    const parsed = parseDraft({
+      form: { grid: { staffingWorries: 5, otherWorries: 'kept' }, members: [{ id: 'x' }, { id: 2, displayName: 'B' }], safetyScale: 'ten' },
+    });
     expect(parsed?.form.grid.staffingWorries).toBe('');
     expect(parsed?.form.grid.otherWorries).toBe('kept');
     expect(parsed?.form.members).toEqual([{ id: 2, displayName: 'B', email: '' }]);

@@ -26,7 +26,7 @@ describe('my visits', () => {
       rota(3, '2026-09-01', [hale]),
       rota(4, '2026-08-01', [hale]),
       rota(5, '2026-07-01', [hale], { status: 'NotHeld', notHeldReason: 'Special Cabinet meeting' }),
-      rota(6, '2026-06-01', [osei])
+      rota(6, '2026-06-01', [osei]),
     ],
     reports: [
       report(100, { rotaEntryId: 2, visitDate: '2026-10-01', status: 'Draft' }),
@@ -36,10 +36,10 @@ describe('my visits', () => {
         visitDate: '2026-08-01',
         status: 'Responded',
         submittedOn: '2026-08-10T10:00:00Z',
-        feedback: { text: 'Thank you', on: '2026-08-30T09:00:00Z' }
+        feedback: { text: 'Thank you', on: '2026-08-30T09:00:00Z' },
       }),
-      report(103, { visitDate: undefined, status: 'Draft', teamTitle: undefined })
-    ]
+      report(103, { visitDate: undefined, status: 'Draft', teamTitle: undefined }),
+    ],
   });
 
   it('lists only the councillor’s own upcoming visits, soonest first, with fellow members', () => {
@@ -66,7 +66,9 @@ describe('my visits', () => {
       today: '2026-11-22',
       upcomingRota: [],
       pastRota: [],
-      reports: [report(7, { visitDate: '2026-08-01', status: 'Responded', submittedOn: '2026-10-19T23:30:00Z', feedback: { text: 'ok', on: '2026-11-20T10:00:00Z' } })]
+      reports: [
+        report(7, { visitDate: '2026-08-01', status: 'Responded', submittedOn: '2026-10-19T23:30:00Z', feedback: { text: 'ok', on: '2026-11-20T10:00:00Z' } }),
+      ],
     });
     // 23:30 UTC on 19 Oct is 00:30 on 20 Oct in London: due 29 Aug, so 52 days late; answer due 17 Nov.
     expect(late.past[0].latenessText).toBe('Submitted 52 days late. Answered 3 days late.');
@@ -77,8 +79,17 @@ describe('my visits', () => {
     const byKey = (key: string) => view.past.filter((r) => r.key === key)[0];
     expect(byKey('rota-1')).toMatchObject({ state: 'notStarted', statusText: 'Not started', overdue: false });
     // Past the deadline is said in words, not only in colour.
-    expect(byKey('draft-100')).toMatchObject({ state: 'draft', statusText: 'Overdue: draft not submitted', overdue: true, deadlineText: 'Report due 29 Oct 2026 (24 days overdue)' });
-    expect(byKey('report-101')).toMatchObject({ state: 'submitted', statusText: 'Submitted: response overdue', deadlineText: 'Response due 18 Oct 2026 (35 days overdue)' });
+    expect(byKey('draft-100')).toMatchObject({
+      state: 'draft',
+      statusText: 'Overdue: draft not submitted',
+      overdue: true,
+      deadlineText: 'Report due 29 Oct 2026 (24 days overdue)',
+    });
+    expect(byKey('report-101')).toMatchObject({
+      state: 'submitted',
+      statusText: 'Submitted: response overdue',
+      deadlineText: 'Response due 18 Oct 2026 (35 days overdue)',
+    });
     expect(byKey('report-102')).toMatchObject({ state: 'responded', statusText: 'Responded', deadlineText: 'Head of Service responded on 30 Aug 2026' });
     expect(byKey('report-102').action).toEqual({ label: 'Read the response', route: { page: 'report', reportId: 102 } });
     expect(byKey('rota-5')).toMatchObject({ state: 'notHeld', notHeldReason: 'Special Cabinet meeting' });
@@ -93,7 +104,13 @@ describe('my visits', () => {
   });
 
   it('marks overdue forms plainly', () => {
-    const late = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-10-01', [hale])], reports: [report(5, { rotaEntryId: 1, visitDate: '2026-10-01' })] });
+    const late = buildMyVisits({
+      userId: hale.id,
+      today,
+      upcomingRota: [],
+      pastRota: [rota(1, '2026-10-01', [hale])],
+      reports: [report(5, { rotaEntryId: 1, visitDate: '2026-10-01' })],
+    });
     expect(late.past[0]).toMatchObject({ statusText: 'Overdue: draft not submitted', overdue: true });
     const notStarted = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-10-01', [hale])], reports: [] });
     expect(notStarted.past[0]).toMatchObject({ statusText: 'Overdue: not started', overdue: true });
@@ -106,7 +123,7 @@ describe('my visits', () => {
       today,
       upcomingRota: [],
       pastRota: [],
-      reports: [report(5, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-09-02T09:00:00Z' })]
+      reports: [report(5, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-09-02T09:00:00Z' })],
     });
     expect(v.past[0]).toMatchObject({ statusText: 'Submitted: response overdue', overdue: true });
   });
@@ -133,12 +150,12 @@ describe('a visit shared with a fellow member', () => {
   it('counts the visit once when a draft was left beside its submitted report', () => {
     const rows = asOsei([
       report(42, { rotaEntryId: 1, status: 'Submitted', submittedOn: '2026-11-03T10:00:00Z' }),
-      report(42, { rotaEntryId: 1, status: 'Draft' })
+      report(42, { rotaEntryId: 1, status: 'Draft' }),
     ]).past;
     expect(rows.map((r) => r.key)).toEqual(['report-42']);
   });
 
-  it('leaves out a fellow councillor\'s report of a visit he was not on', () => {
+  it("leaves out a fellow councillor's report of a visit he was not on", () => {
     const theirs = report(43, { rotaEntryId: 6, status: 'Submitted', author: other, members: [other] });
     expect(buildMyVisits({ userId: osei.id, today, upcomingRota: [], pastRota: [], reports: [theirs] }).past).toEqual([]);
   });
@@ -146,7 +163,14 @@ describe('a visit shared with a fellow member', () => {
 
 describe('text kept on this device', () => {
   it('marks a rota visit whose report exists only on this device, and an unscheduled one', () => {
-    const v = buildMyVisits({ userId: hale.id, today, upcomingRota: [], pastRota: [rota(1, '2026-11-20', [hale]), rota(2, '2026-11-18', [hale])], reports: [], deviceDrafts: ['rota-1', 'unscheduled'] });
+    const v = buildMyVisits({
+      userId: hale.id,
+      today,
+      upcomingRota: [],
+      pastRota: [rota(1, '2026-11-20', [hale]), rota(2, '2026-11-18', [hale])],
+      reports: [],
+      deviceDrafts: ['rota-1', 'unscheduled'],
+    });
     expect(v.past[0]).toMatchObject({ key: 'rota-1', statusText: 'Started on this device, not saved yet', action: { label: 'Continue the report' } });
     expect(v.past[1]).toMatchObject({ key: 'rota-2', statusText: 'Not started', action: { label: 'Start the report' } });
     expect(v.unsavedUnscheduled).toBe(true);
@@ -160,9 +184,9 @@ describe('reports other roles may read', () => {
       [
         report(1, { visitDate: '2026-09-01', status: 'Submitted', submittedOn: '2026-11-01T10:00:00Z', members: [hale, osei] }),
         report(2, { visitDate: '2026-10-01', status: 'Draft' }),
-        report(3, { visitDate: '2026-10-05', status: 'Responded', feedback: { text: 'ok', on: '2026-11-02T10:00:00Z' } })
+        report(3, { visitDate: '2026-10-05', status: 'Responded', feedback: { text: 'ok', on: '2026-11-02T10:00:00Z' } }),
       ],
-      today
+      today,
     );
     expect(rows.map((r) => r.reportId)).toEqual([3, 1]);
     expect(rows[1]).toMatchObject({ members: 'Cllr Hale, Cllr Osei', statusText: 'Submitted', deadlineText: 'Response due 29 Nov 2026 (7 days left)' });

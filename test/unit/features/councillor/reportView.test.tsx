@@ -23,15 +23,15 @@ const report: VisitReport = {
     by: { id: 9, displayName: 'Head of CIN/CP', email: 'hos@x' },
     on: '2026-11-02T10:00:00Z',
     firstOn: '2026-09-20T10:00:00Z',
-    earlier: [{ text: 'First overall answer.', on: '2026-09-20T10:00:00Z', byName: 'Head of CIN/CP' }]
-  }
+    earlier: [{ text: 'First overall answer.', on: '2026-09-20T10:00:00Z', byName: 'Head of CIN/CP' }],
+  },
 };
 
-describe('the councillor\'s report screen', () => {
+describe("the councillor's report screen", () => {
   const html = renderToStaticMarkup(<ReportView report={report} today="2026-11-30" />);
   const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-  it('puts each area\'s response beside that area, in the order of the report', () => {
+  it("puts each area's response beside that area, in the order of the report", () => {
     const staffing = text.indexOf('Two vacancies.');
     const staffingAnswer = text.indexOf('Posts advertised.');
     const performance = text.indexOf('Performance');

@@ -6,7 +6,7 @@ import {
   pickerDateFrom,
   reportTitle,
   sameForm,
-  unscheduledForm
+  unscheduledForm,
 } from '../../../../src/features/councillor/visitFormModel';
 import { hashFor, routeFromHash } from '../../../../src/app/route';
 
@@ -16,8 +16,17 @@ const hale = { id: 7, displayName: 'Cllr Hale', email: 'cllr.hale@northshire.exa
 describe('visit form model', () => {
   it('pre-fills team, date and members from the rota entry', () => {
     const form = formFromRota(
-      { id: 5, title: 'R', visitDate: '2026-06-15', teamId: 2, teamTitle: 'Child in Need East', members: [hale], municipalYear: '2026/27', status: 'Scheduled' },
-      teams
+      {
+        id: 5,
+        title: 'R',
+        visitDate: '2026-06-15',
+        teamId: 2,
+        teamTitle: 'Child in Need East',
+        members: [hale],
+        municipalYear: '2026/27',
+        status: 'Scheduled',
+      },
+      teams,
     );
     expect(form).toMatchObject({ rotaEntryId: 5, teamId: 2, visitDate: '2026-06-15', members: [hale], title: 'Visit to Child in Need East, 15 Jun 2026' });
     expect(form.safetyScale).toBeUndefined();
@@ -57,7 +66,12 @@ describe('visit form model', () => {
 
 describe('routes', () => {
   it('round-trips every page through the address hash', () => {
-    for (const route of [{ page: 'start' as const }, { page: 'report' as const, reportId: 12 }, { page: 'newFromRota' as const, rotaEntryId: 5 }, { page: 'newUnscheduled' as const }]) {
+    for (const route of [
+      { page: 'start' as const },
+      { page: 'report' as const, reportId: 12 },
+      { page: 'newFromRota' as const, rotaEntryId: 5 },
+      { page: 'newUnscheduled' as const },
+    ]) {
       expect(routeFromHash(hashFor(route))).toEqual(route);
     }
   });

@@ -14,7 +14,7 @@ import { buildForm, FIXTURE_COUNCILLOR } from '../../../../helpers/reportFixture
 const mockService = {
   saveDraft: jest.fn(),
   submit: jest.fn(),
-  getReport: jest.fn()
+  getReport: jest.fn(),
 };
 jest.mock('../../../../../src/data/hooks/useDataService', () => ({ useDataService: () => mockService }));
 
@@ -23,12 +23,17 @@ const user: SignedInUser = { id: FIXTURE_COUNCILLOR.id, displayName: FIXTURE_COU
 const options: FormOptions = {
   teams: [
     { id: 1, title: 'Consultation Team (front door)', isActive: true },
-    { id: 2, title: 'Child Protection South', isActive: true }
+    { id: 2, title: 'Child Protection South', isActive: true },
   ],
   councillors: [FIXTURE_COUNCILLOR, { id: 8, displayName: 'Cllr B Osei', email: 'cllr.osei@northshire.example' }],
-  councillorGroups: []
+  councillorGroups: [],
 };
-const context: AppContext = { sp: {} as SPFI, siteUrl: 'https://northshire.example/sites/frontline-visits', currentUser: { email: user.email, displayName: user.displayName }, host: 'sharepoint' };
+const context: AppContext = {
+  sp: {} as SPFI,
+  siteUrl: 'https://northshire.example/sites/frontline-visits',
+  currentUser: { email: user.email, displayName: user.displayName },
+  host: 'sharepoint',
+};
 
 function renderForm(form = buildForm({ members: [FIXTURE_COUNCILLOR] })): { onSubmitted: jest.Mock; onReportCreated: jest.Mock } {
   const onSubmitted = jest.fn();
@@ -44,7 +49,7 @@ function renderForm(form = buildForm({ members: [FIXTURE_COUNCILLOR] })): { onSu
       navigate={jest.fn()}
       onReportCreated={onReportCreated}
       onSubmitted={onSubmitted}
-    />
+    />,
   );
   return { onSubmitted, onReportCreated };
 }
@@ -66,7 +71,12 @@ describe('VisitForm', () => {
         expect(screen.getByText(field.hint)).toBeTruthy();
       }
     }
-    expect(screen.getAllByRole('group').map((g) => within(g).queryByText(/^(Staffing|Performance|Other)$/)?.textContent).filter(Boolean)).toEqual(['Staffing', 'Performance', 'Other']);
+    expect(
+      screen
+        .getAllByRole('group')
+        .map((g) => within(g).queryByText(/^(Staffing|Performance|Other)$/)?.textContent)
+        .filter(Boolean),
+    ).toEqual(['Staffing', 'Performance', 'Other']);
   });
 
   it('lists what is missing on an empty submit, in the order of the form, each linked to its field', () => {
@@ -75,7 +85,13 @@ describe('VisitForm', () => {
     const summary = screen.getByTestId('error-summary');
     expect(document.activeElement).toBe(summary);
     const links = within(summary).getAllByRole('link');
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#fv-field-members', '#fv-field-visitDate', '#fv-field-teamId', '#fv-field-staffingWorries', '#fv-field-safetyScale']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#fv-field-members',
+      '#fv-field-visitDate',
+      '#fv-field-teamId',
+      '#fv-field-staffingWorries',
+      '#fv-field-safetyScale',
+    ]);
     expect(links[2].textContent).toBe('Choose the team you visited.');
     expect(mockService.submit).not.toHaveBeenCalled();
   });
@@ -92,7 +108,13 @@ describe('VisitForm', () => {
 
   it('submits a complete form only after the confirmation, then hands over the report id', async () => {
     const { onSubmitted } = renderForm(
-      buildForm({ members: [FIXTURE_COUNCILLOR], teamId: 1, visitDate: '2026-11-10', safetyScale: 7, grid: { ...buildForm().grid, staffingWorries: 'Two vacancies.' } })
+      buildForm({
+        members: [FIXTURE_COUNCILLOR],
+        teamId: 1,
+        visitDate: '2026-11-10',
+        safetyScale: 7,
+        grid: { ...buildForm().grid, staffingWorries: 'Two vacancies.' },
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Submit report' }));
     expect(screen.queryByTestId('error-summary')).toBeNull();
@@ -108,7 +130,13 @@ describe('VisitForm', () => {
     mockService.submit.mockRejectedValue(Object.assign(new Error('offline'), { status: 503 }));
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { onSubmitted } = renderForm(
-      buildForm({ members: [FIXTURE_COUNCILLOR], teamId: 1, visitDate: '2026-11-10', safetyScale: 3, grid: { ...buildForm().grid, otherWorries: 'Staff turnover.' } })
+      buildForm({
+        members: [FIXTURE_COUNCILLOR],
+        teamId: 1,
+        visitDate: '2026-11-10',
+        safetyScale: 3,
+        grid: { ...buildForm().grid, otherWorries: 'Staff turnover.' },
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Submit report' }));
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Yes, submit it' }));
