@@ -1075,6 +1075,15 @@ async function listRoute(
     if (answer) {
       return answer;
     }
+    const sub = rest[itemDepth];
+    if (rest.length === itemDepth + 1 && sub.name === 'recycle' && sub.args === undefined && method === 'POST') {
+      // PnPjs `item.recycle()`: a delete that SharePoint keeps in the recycle bin (Delete Items
+      // permission, the same as a delete); it answers with the recycle bin item's id. The sandbox
+      // has no recycle bin: the item is gone, as it is from the list.
+      ctx.ops.remove(list, caller, itemId, header(req.headers, 'if-match'));
+      const recycleBinId = randomUUID();
+      return jsonResponse(mode, 200, mode === 'verbose' ? { d: { Recycle: recycleBinId } } : { value: recycleBinId });
+    }
   }
 
   if (s1.name === 'subscriptions') {
