@@ -28,7 +28,12 @@ module.exports = {
       ...base,
       displayName: 'production list rules',
       // The write-permission suites only: the rest do not depend on the list rules.
-      testMatch: ['**/integration/sandbox/security.test.ts', '**/integration/bot/security.test.ts', '**/e2e/sharedVisit.test.ts'],
+      testMatch: [
+        '**/integration/sandbox/security.test.ts',
+        '**/integration/sandbox/authorizationMatrix.test.ts',
+        '**/integration/bot/security.test.ts',
+        '**/e2e/sharedVisit.test.ts'
+      ],
       setupFiles: ['<rootDir>/test/helpers/productionListRules.ts']
     }
   ]
