@@ -129,6 +129,8 @@ export class CardPublisher {
   /** People's changes (report id → Modified) the sweeps have seen: a notification for nothing new starts none. */
   private readonly seenChanges = new Map<number, string>();
   private sweeps = 0;
+  /** Errors already counted as a failed attempt (and recorded on the item). */
+  private readonly recorded = new WeakSet<object>();
   private lastCatchUp?: number;
 
   constructor(
@@ -274,6 +276,12 @@ export class CardPublisher {
       }
     }
     result.pending = pending.length;
+    // Failures of reports that have their card now (posted by another instance, or withdrawn) are over.
+    for (const id of Array.from(this.failures.keys())) {
+      if (!pending.some((r) => r.id === id)) {
+        this.failures.delete(id);
+      }
+    }
     const isWaiting = (r: BotReport): boolean => !needsCard(r) && !lockDue(r.id);
     const waiting = pending
       .filter(isWaiting)
@@ -307,6 +315,10 @@ export class CardPublisher {
           refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`,
         );
         result.failed.push({ id: report.id, error: (error as Error).message });
+        if (!this.recorded.has(error as object)) {
+          // Failed before drawing or posting (a read, the check, the record): it waits its turn too.
+          this.failures.set(report.id, afterFailure(this.deliveryOf(report), (error as Error).message || String(error), this.now(), this.random()));
+        }
       }
     }
     const carded = submitted.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1);
@@ -354,6 +366,12 @@ export class CardPublisher {
     return refreshed;
   }
 
+  private markRecorded(error: unknown): void {
+    if (error && typeof error === 'object') {
+      this.recorded.add(error);
+    }
+  }
+
   /** Notes on the item what its card now shows (guarded by the ETag: a change since is caught up later). */
   async recordShown(report: BotReport): Promise<void> {
     if (!report.etag || !report.stateKey) {
@@ -373,9 +391,7 @@ export class CardPublisher {
     const message = (error as Error).message || String(error);
     const next = afterFailure(this.deliveryOf(report), message, this.now(), this.random());
     this.failures.set(report.id, next);
-    if (next.failures === 1 || !isParked(this.deliveryOf(report))) {
-      this.log.warn(`Report ${report.id}: attempt ${next.failures} to post its card failed (${message}); next attempt after ${next.nextAt}.`);
-    }
+    this.log.warn(`Report ${report.id}: attempt ${next.failures} to post its card failed (${message}); next attempt after ${next.nextAt}.`);
     if (isParked(next) && !isParked(report.delivery)) {
       this.log.error(
         `Report ${report.id} is parked after ${next.failures} failed attempts to post its card (last: ${next.lastError}). ` +
@@ -529,6 +545,7 @@ export class CardPublisher {
     } catch (error) {
       // The review's corrections go with the record, so the item is never left looking reviewed without them.
       await this.failed(report, new Error(`its card could not be drawn: ${(error as Error).message}`), reviewFields, report.etag);
+      this.markRecorded(error);
       throw error;
     }
     const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
@@ -543,6 +560,7 @@ export class CardPublisher {
     } catch (error) {
       // Nothing was posted: give the claim back, in the same write as the failure and its wait.
       await this.failed(report, error, { [F.CardConversationId]: '' }, claimed.etag);
+      this.markRecorded(error);
       throw error;
     }
     if (this.onPosted) {
