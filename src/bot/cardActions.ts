@@ -59,6 +59,8 @@ const CANNOT_CHECK_MESSAGE =
  * an invoke's answer; past it the Head of Service is told, within 10 s, that nothing was saved.
  */
 export const ANSWER_DEADLINE_MS = 8000;
+/** How far past the deadline the first try may run before it is given up (the server was slow, not busy). */
+const FIRST_TRY_GRACE_MS = 4000;
 /** The most a read after the deadline may add: checking whether the last write landed after all. */
 const AFTER_DEADLINE_READ_MS = 1200;
 
@@ -341,11 +343,13 @@ export class CardActions {
     const policy = { maxRetries: 20, baseDelayMs: 500, maxDelayMs: 60000 };
     for (let attempt = 0; ; attempt++) {
       const left = deadline - this.now().getTime();
-      if (left <= 0) {
+      // The first try always goes (reads before it may have been slow on a busy server): the
+      // deadline bounds the waiting between tries, and a try still in flight well past it.
+      if (attempt > 0 && left <= 0) {
         return 'busy';
       }
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), left);
+      const timer = setTimeout(() => controller.abort(), Math.max(0, left) + (attempt === 0 ? FIRST_TRY_GRACE_MS : 0));
       try {
         return await this.lists.patchReport(id, fields, etag, { noRetry: true, signal: controller.signal });
       } catch (error) {

@@ -315,7 +315,9 @@ export class CardPublisher {
           refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`,
         );
         result.failed.push({ id: report.id, error: (error as Error).message });
-        if (!this.recorded.has(error as object)) {
+        // A refusal (the app lacks a Graph permission) wrote nothing and feeds nothing: it is tried
+        // each sweep, so the sweep after an administrator grants it posts the card.
+        if (!refused && !this.recorded.has(error as object)) {
           // Failed before drawing or posting (a read, the check, the record): it waits its turn too.
           this.failures.set(report.id, afterFailure(this.deliveryOf(report), (error as Error).message || String(error), this.now(), this.random()));
         }
@@ -324,8 +326,14 @@ export class CardPublisher {
     const carded = submitted.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1);
     if (firstSweep || this.lastCatchUp === undefined || this.now() - this.lastCatchUp >= CATCH_UP_INTERVAL_MS) {
       this.lastCatchUp = this.now();
-      const answered: BotReport[] = await this.lists.reportsWithStatus('Responded');
-      carded.push(...answered.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1));
+      try {
+        const answered: BotReport[] = await this.lists.reportsWithStatus('Responded');
+        carded.push(...answered.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1));
+      } catch (error) {
+        // The posting above is done; the answered cards are compared at the next catch-up.
+        this.lastCatchUp = undefined;
+        this.log.warn(`Could not read the answered reports to compare their cards: ${(error as Error).message}`);
+      }
     }
     result.refreshed = await this.catchUp(carded);
     return result;
