@@ -46,6 +46,9 @@ export interface StartBotOptions {
    * (default: the SDK's choice, the public cloud unless `CLOUD` names another).
    */
   cloud?: CloudEnvironment;
+  /** The publisher's and card actions' clock and randomness (tests compress time with their own). */
+  now?: () => number;
+  random?: () => number;
 }
 
 export interface RunningBot {
@@ -303,12 +306,24 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   });
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
-  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), {
-    siteUrl: config.siteUrl,
-    appId: config.credentials.clientId,
-  });
+  const now = options.now || Date.now;
+  const publisher = new CardPublisher(
+    lists,
+    channel,
+    cards,
+    log,
+    config.claimLeaseMs,
+    now,
+    new ReportLocks(lists),
+    {
+      siteUrl: config.siteUrl,
+      appId: config.credentials.clientId,
+    },
+    options.random || Math.random,
+  );
   cards.lockPending = (reportId) => publisher.isLockPending(reportId);
-  const actions = new CardActions(lists, channel, cards, log, config.channelId);
+  const actions = new CardActions(lists, channel, cards, log, config.channelId, () => new Date(now()));
+  actions.onCardShown = (report) => publisher.recordShown(report);
   const link = notificationLink(config);
   const notifier = link ? new Notifier(lists, log, link) : undefined;
   if (notifier) {
@@ -327,12 +342,27 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
 
   app.on('card.action', async ({ activity }) => actions.handle(activity as unknown as CardActionActivity) as never);
 
+  // A report in backoff is tried when its wait ends, not only at the next reconcile sweep.
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closing = false;
+  const scheduleRetry = (): void => {
+    const at = publisher.nextRetryAt();
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+    }
+    if (closing || options.timers === false || at === undefined) {
+      return;
+    }
+    retryTimer = setTimeout(() => sweepLogged('retry').catch(() => undefined), Math.min(config.reconcileIntervalMs, Math.max(1000, at - now())));
+  };
   const sweepLogged = (why: string): Promise<SweepResult> =>
     publisher.sweep().then(
       (result) => {
         if (result.posted.length || result.failed.length) {
           logger.info(`Sweep (${why}): ${result.posted.length} posted, ${result.failed.length} failed, ${result.pending} pending`);
         }
+        scheduleRetry();
         return result;
       },
       (error) => {
@@ -355,8 +385,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return { status: 400, body: 'The body is not JSON' };
     }
     if (webhook.accept(parsed).length) {
-      // Answer SharePoint within its 5 seconds; the sweep runs after.
-      sweepLogged('webhook').catch(() => undefined);
+      // Answer SharePoint within its 5 seconds; the sweep runs after, and only for a person's change
+      // no sweep has seen: the bot's own writes (claims, card ids, answers) notify too.
+      publisher
+        .hasUnseenChanges()
+        .then((unseen) => (unseen ? sweepLogged('webhook') : undefined))
+        .catch(() => undefined);
     }
     return { status: 202 };
   });
@@ -382,7 +416,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       ? config.reportLink.pageUrl
       : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
-    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl);
+    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl, (m) => logger.warn(m));
     const posted = await channel.postCard(card, 'Overdue visit forms and responses');
     logger.info(`Overdue digest posted (${posted.activityId})`);
     return posted.activityId;
@@ -445,6 +479,10 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     notifier,
     async close() {
       closed = true;
+      closing = true;
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+      }
       timers.forEach((t) => clearInterval(t));
       if (digestTimer) {
         clearTimeout(digestTimer);

@@ -124,6 +124,7 @@ export const VISIT_REPORTS = {
     CardConversationId: 'CardConversationId',
     CardActivityId: 'CardActivityId',
     ServerCheck: 'ServerCheck',
+    CardDelivery: 'CardDelivery',
   },
 } as const;
 
@@ -249,6 +250,8 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
       // Written by the bot when it picks the report up: what its check of the report's claims found.
       { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 },
+      // Written by the bot only: how posting the card is going (failures, backoff, parked) and what the card last showed.
+      { internalName: VISIT_REPORTS.fields.CardDelivery, displayName: 'Card delivery', type: 'Note', maxLength: 8000 },
     ],
   },
   {

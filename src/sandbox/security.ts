@@ -127,6 +127,7 @@ const REPORT_CARD_FIELDS: ReadonlyArray<string> = [
   VISIT_REPORTS.fields.CardConversationId,
   VISIT_REPORTS.fields.CardActivityId,
   VISIT_REPORTS.fields.ServerCheck,
+  VISIT_REPORTS.fields.CardDelivery,
 ];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
