@@ -282,8 +282,8 @@ export class RotaService {
   }
 
   /**
-   * Applies the screen's changes in one batch (more only past {@link WRITES_PER_BATCH}), each with
-   * its own ETag. Each change succeeds or fails on its own, as SharePoint's `$batch` does: a 412
+   * Applies the screen's changes in one batch (more only past {@link WRITES_PER_BATCH}), each visit
+   * with its own ETag, one result a visit. Each change succeeds or fails on its own, as SharePoint's `$batch` does: a 412
    * comes back as a conflict to reload, never as a silent overwrite.
    */
   public async applyChanges(changes: ReadonlyArray<RotaChange>): Promise<RotaChangeResult[]> {
@@ -301,21 +301,33 @@ export class RotaService {
         throw new Error(`Rota visit ${change.id} has no ETag: read it before changing it, so another person's change is not overwritten`);
       }
     }
+    // Several changes to one visit (moved and new councillors) are one update with its one ETag:
+    // two would make the second a conflict with the first.
+    const byVisit: Array<{ id: number; etag: string; fields: { [field: string]: unknown }; changes: RotaChange[] }> = [];
+    for (const change of changes) {
+      const same = byVisit.filter((v) => v.id === change.id)[0];
+      if (same) {
+        Object.assign(same.fields, changeFields(change));
+        same.changes.push(change);
+      } else {
+        byVisit.push({ id: change.id, etag: change.etag, fields: changeFields(change), changes: [change] });
+      }
+    }
     const results: RotaChangeResult[] = [];
-    for (const chunk of chunks(changes, WRITES_PER_BATCH)) {
+    for (const chunk of chunks(byVisit, WRITES_PER_BATCH)) {
       const [batched, execute] = this.sp.batched();
       const list = batched.web.lists.getByTitle(VISIT_ROTA.title);
       const writes = chunk.map((change) =>
         list.items
           .getById(change.id)
-          .update(changeFields(change), change.etag)
+          .update(change.fields, change.etag)
           .then(
             (answer: { etag?: string | null }): RotaChangeResult => ({ id: change.id, ok: true, etag: (answer && answer.etag) || '' }),
             (error: unknown): RotaChangeResult => {
               const status = httpStatusOf(error);
               if (status !== 412) {
                 // eslint-disable-next-line no-console
-                console.error('Frontline Visits: a rota change was not saved', { change, status, error });
+                console.error('Frontline Visits: a rota change was not saved', { change: change.changes, status, error });
               }
               return { id: change.id, ok: false, conflict: status === 412, message: describeFailure(error) };
             },
