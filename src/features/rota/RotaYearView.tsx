@@ -24,13 +24,13 @@ export interface RotaYearViewProps {
 
 /** A year's rota: coverage (for those who keep it), the visits, and the dates councillors cannot do. */
 export function RotaYearView({ sp, year, today, rota, canEdit, me, findPerson, styles }: RotaYearViewProps): JSX.Element {
-  if (rota.load.status === 'loading') {
-    return <Spinner size={SpinnerSize.large} label="Loading the rota…" />;
-  }
   if (rota.load.status === 'failed') {
     return <MessageBar messageBarType={MessageBarType.error}>{rota.load.message}</MessageBar>;
   }
-  const loaded = rota.load.data;
+  if (!rota.data) {
+    return <Spinner size={SpinnerSize.large} label="Loading the rota…" />;
+  }
+  const loaded = rota.data;
   const visits = canEdit ? rota.visits : rota.visits.filter((v) => v.members.some((m) => m.id === me.id));
   return (
     <>
