@@ -14,13 +14,24 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { startSandbox } from '../../src/sandbox/server';
-import { addDays, dateOnlyFromSharePoint, formatLongDate, londonMidnightUtc, londonToday } from '../../src/domain/calendarDate';
+import { addDays, dateOnlyFromSharePoint, formatLongDate, formatShortDate, londonMidnightUtc, londonToday } from '../../src/domain/calendarDate';
 import { englandBankHolidayOn } from '../../src/domain/bankHolidays';
 import { isWeekend } from '../../src/domain/rotaRules';
 import { municipalYearOf, municipalYearRange, nextMunicipalYear } from '../../src/domain/municipalYear';
 import { FRONTLINE_TEAMS, VISIT_ROTA } from '../../src/data/listContract';
 import { spForApp } from '../helpers/sandbox';
-import { axeViolations, describeViolations, DESKTOP, launchChromium, newPage, PHONE, screenshot, Viewport, workbenchUrl, WorkbenchView } from './support/browser';
+import {
+  axeViolations,
+  describeViolations,
+  DESKTOP,
+  launchChromium,
+  newPage,
+  PHONE,
+  screenshot,
+  Viewport,
+  workbenchUrl,
+  WorkbenchView,
+} from './support/browser';
 import { listItemsAs } from './support/api';
 import { HALE, IMPROVEMENT, OSEI, waitForMyVisits } from './support/journey';
 
@@ -152,11 +163,26 @@ describe('the rota in the workbench', () => {
     // Hale sees the visit on its new date; Osei does not see it at all.
     const hale = await open({ as: HALE }, '');
     await waitForMyVisits(hale);
-    expect(await hale.getByTestId('visit-row').filter({ hasText: formatLongDate(newDate) }).count()).toBe(1);
+    expect(
+      await hale
+        .getByTestId('visit-row')
+        .filter({ hasText: formatLongDate(newDate) })
+        .count(),
+    ).toBe(1);
     const osei = await open({ as: OSEI }, '');
     await waitForMyVisits(osei);
-    expect(await osei.getByTestId('visit-row').filter({ hasText: formatLongDate(newDate) }).count()).toBe(0);
-    expect(await osei.getByTestId('visit-row').filter({ hasText: formatLongDate(oldDate) }).count()).toBe(0);
+    expect(
+      await osei
+        .getByTestId('visit-row')
+        .filter({ hasText: formatLongDate(newDate) })
+        .count(),
+    ).toBe(0);
+    expect(
+      await osei
+        .getByTestId('visit-row')
+        .filter({ hasText: formatLongDate(oldDate) })
+        .count(),
+    ).toBe(0);
   });
 
   it('records a past visit as not held with its reason, and it stops showing as overdue', async () => {
@@ -190,8 +216,24 @@ describe('the rota in the workbench', () => {
     await dialog.getByRole('button', { name: 'Record as not held' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByTestId('rota-status').textContent()).toBe('1 visit changed here and not saved yet.');
+
+    // And a visit ahead moved a week on: saved in the same go, it shows the date it moved from.
+    const ahead = page
+      .getByTestId('rota-visit')
+      .filter({ has: page.getByRole('button', { name: /^Cancel visit/ }) })
+      .first();
+    const aheadKey = (await ahead.getAttribute('data-key'))!;
+    await ahead.getByRole('button', { name: /^Move or change councillors/ }).click();
+    const moveDialog = page.getByRole('alertdialog');
+    const firstDate = (await moveDialog.getByLabel('Visit date (day/month/year)').inputValue()).split('/').reverse().join('-');
+    const laterDate = openDayAfter(firstDate);
+    await moveDialog.getByLabel('Visit date (day/month/year)').fill(laterDate.split('-').reverse().join('/'));
+    await moveDialog.getByRole('button', { name: 'Keep these changes' }).click();
+    await moveDialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('rota-status').textContent()).toBe('2 visits changed here and not saved yet.');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Saved: 1 visit changed.').waitFor({ timeout: 20000 });
+    await page.getByText('Saved: 2 visits changed.').waitFor({ timeout: 20000 });
+    expect(await page.locator(`[data-key="${aheadKey}"] h3`).textContent()).toBe(`${formatLongDate(laterDate)} (moved from ${formatShortDate(firstDate)})`);
     const saved = page.getByTestId('rota-visit').filter({ hasText: formatLongDate(day) });
     expect(await saved.getAttribute('data-status')).toBe('NotHeld');
     expect(await saved.textContent()).toContain('Reason: Cancelled: special Cabinet meeting');

@@ -25,7 +25,14 @@ export function NotHeldDialog({ visit, ahead, onDone, onDismiss }: NotHeldDialog
     }
   };
   return (
-    <Dialog hidden={false} onDismiss={onDismiss} dialogContentProps={{ type: DialogType.normal, title }} modalProps={{ isBlocking: true }} minWidth={280} maxWidth={560}>
+    <Dialog
+      hidden={false}
+      onDismiss={onDismiss}
+      dialogContentProps={{ type: DialogType.normal, title }}
+      modalProps={{ isBlocking: true }}
+      minWidth={280}
+      maxWidth={560}
+    >
       <TextField
         id="fv-rota-reason"
         label={ahead ? 'Why is the visit cancelled?' : 'Why did the visit not take place?'}

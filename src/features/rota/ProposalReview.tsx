@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarType, PrimaryButton, useTheme } from '@fluentui/react';
 import type { CalendarDate } from '../../domain/calendarDate';
 import { municipalYearRange } from '../../domain/municipalYear';
+import type { RotaProblem } from '../../domain/rotaRules';
 import type { Person } from '../../domain/types';
 import type { PublishResult, RotaYearData } from '../../data/RotaService';
 import { TRY_AGAIN } from '../../data/hooks/useLoad';
@@ -24,6 +25,26 @@ function publishMessage(result: PublishResult): string {
   return result.failed.length === 0
     ? `Published: ${written} visits are on the rota.`
     : `${result.failed.length} of ${written + result.failed.length} visits were not published. Press Publish again to write just those.`;
+}
+
+/** Each rule the proposal (as edited) does not meet, in words. */
+function ProposalProblems({ problems, styles }: { problems: RotaProblem[]; styles: ReturnType<typeof screenStyles> }): JSX.Element {
+  return (
+    <>
+      <h3 className={styles.cardHeading}>Rules this proposal does not meet</h3>
+      {problems.length === 0 ? (
+        <p className={styles.line} data-testid="proposal-problems">
+          None: it meets every rule.
+        </p>
+      ) : (
+        <ul className={styles.line} style={{ paddingLeft: 20 }} data-testid="proposal-problems">
+          {problems.map((p, i) => (
+            <li key={`${i}-${p.message}`}>{p.message}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 /** The proposal: how the numbers worked out, each rule it does not meet in words, its visits to edit, and Publish. */
@@ -62,25 +83,25 @@ export function ProposalReview({ year, today, data, planning, findPerson, onPubl
           {note}
         </p>
       ))}
-      <h3 className={styles.cardHeading}>Rules this proposal does not meet</h3>
-      {planning.problems.length === 0 ? (
-        <p className={styles.line} data-testid="proposal-problems">
-          None: it meets every rule.
-        </p>
-      ) : (
-        <ul className={styles.line} style={{ paddingLeft: 20 }} data-testid="proposal-problems">
-          {planning.problems.map((p, i) => (
-            <li key={`${i}-${p.message}`}>{p.message}</li>
-          ))}
-        </ul>
-      )}
+      <ProposalProblems problems={planning.problems} styles={styles} />
       <CoverageFlags year={year} teams={data.teams} visits={proposal.visits} today={today} styles={styles} />
-      <PrimaryButton text={publishing ? 'Publishing…' : 'Publish the rota'} disabled={publishing} onClick={() => void publish()} styles={{ root: { minHeight: 44, margin: '12px 0' } }} />
+      <PrimaryButton
+        text={publishing ? 'Publishing…' : 'Publish the rota'}
+        disabled={publishing}
+        onClick={() => void publish()}
+        styles={{ root: { minHeight: 44, margin: '12px 0' } }}
+      />
       <div role="status" aria-live="polite" data-testid="proposal-status">
         {outcome && (
           <MessageBar messageBarType={outcome.error ? MessageBarType.error : MessageBarType.success} isMultiline={true}>
             {outcome.text}
-            {outcome.details.length > 0 && <ul>{outcome.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+            {outcome.details.length > 0 && (
+              <ul>
+                {outcome.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
           </MessageBar>
         )}
       </div>

@@ -50,8 +50,8 @@ export default function ProposePanel({ sp, siteUrl, today, firstYear, findPerson
     <div data-testid="rota-propose">
       <h2 className={styles.sectionHeading}>Propose a year’s rota</h2>
       <p className={styles.line}>
-        The planner shares the visits among the councillors on the rota in the last two years and anyone with unavailable dates entered, avoiding
-        weekends, bank holidays, committee days and the days councillors cannot do. Nothing is saved until you publish.
+        The planner shares the visits among the councillors on the rota in the last two years and anyone with unavailable dates entered, avoiding weekends, bank
+        holidays, committee days and the days councillors cannot do. Nothing is saved until you publish.
       </p>
       <Stack horizontal={true} wrap={true} verticalAlign="end" tokens={{ childrenGap: 12 }}>
         <Dropdown
@@ -74,16 +74,28 @@ export default function ProposePanel({ sp, siteUrl, today, firstYear, findPerson
       {planning.load.status === 'failed' && <MessageBar messageBarType={MessageBarType.error}>{planning.load.message}</MessageBar>}
       {existing > 0 && (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
-          {year} already has {existing === 1 ? 'a visit' : `${existing} visits`} on the rota. A proposal is published only into a year with none: change
-          those visits on the rota, or plan {nextMunicipalYear(year)}.
+          {year} already has {existing === 1 ? 'a visit' : `${existing} visits`} on the rota. A proposal is published only into a year with none: change those
+          visits on the rota, or plan {nextMunicipalYear(year)}.
         </MessageBar>
       )}
       <Stack horizontal={true} wrap={true} tokens={{ childrenGap: 8 }} style={{ margin: '12px 0' }}>
-        <PrimaryButton text="Make a proposal" disabled={planning.load.status !== 'loaded' || existing > 0} onClick={propose} styles={{ root: { minHeight: 44 } }} />
+        <PrimaryButton
+          text="Make a proposal"
+          disabled={planning.load.status !== 'loaded' || existing > 0}
+          onClick={propose}
+          styles={{ root: { minHeight: 44 } }}
+        />
         <DefaultButton text="Back to the rota" onClick={() => onClose()} styles={{ root: { minHeight: 44 } }} />
       </Stack>
       {planning.proposal && planning.load.status === 'loaded' && (
-        <ProposalReview year={year} today={today} data={planning.load.data} planning={planning} findPerson={findPerson} onPublished={(message) => onClose(year, message)} />
+        <ProposalReview
+          year={year}
+          today={today}
+          data={planning.load.data}
+          planning={planning}
+          findPerson={findPerson}
+          onPublished={(message) => onClose(year, message)}
+        />
       )}
       {planning.load.status === 'failed' && <DefaultButton text={`Try again. ${TRY_AGAIN}`} onClick={planning.retry} />}
     </div>

@@ -20,6 +20,9 @@ const ProposePanel = React.lazy(() => import(/* webpackChunkName: 'rota-planner'
 export default function RotaScreen({ context, data, today, navigate }: StartPageProps): JSX.Element {
   const styles = screenStyles(useTheme());
   const canEdit = rolesMay(data.user.roles, 'editRota');
+  // Heads of Service read every visit; councillors read their own and keep the dates they cannot do.
+  const seesAll = canEdit || rolesMay(data.user.roles, 'readAllReports');
+  const keepsOwnDates = rolesMay(data.user.roles, 'createReport');
   const [year, setYear] = React.useState(municipalYearOf(today));
   const [proposing, setProposing] = React.useState(false);
   const [published, setPublished] = React.useState<string | undefined>();
@@ -60,7 +63,9 @@ export default function RotaScreen({ context, data, today, navigate }: StartPage
       <p className={styles.line}>
         {canEdit
           ? 'Every visit of the municipal year (April to March). Change visits here, then save them all at once.'
-          : 'Your visits on the rota, by municipal year (April to March), and the dates you cannot do.'}{' '}
+          : seesAll
+            ? 'Every visit of the municipal year (April to March).'
+            : 'Your visits on the rota, by municipal year (April to March), and the dates you cannot do.'}{' '}
         <a className={styles.action} href="#/" onClick={(e) => (e.preventDefault(), navigate({ page: 'start' }))}>
           Back to the start page
         </a>
@@ -75,7 +80,16 @@ export default function RotaScreen({ context, data, today, navigate }: StartPage
         styles={{ root: { maxWidth: 200 } }}
       />
       {canEdit && <DefaultButton text="Propose next year’s rota" onClick={() => setProposing(true)} styles={{ root: { minHeight: 44, marginTop: 12 } }} />}
-      <RotaYearView sp={context.sp} year={year} today={today} rota={rota} canEdit={canEdit} me={me} findPerson={findPerson} styles={styles} />
+      <RotaYearView
+        sp={context.sp}
+        year={year}
+        today={today}
+        rota={rota}
+        access={{ canEdit, seesAll, keepsOwnDates }}
+        me={me}
+        findPerson={findPerson}
+        styles={styles}
+      />
     </section>
   );
 }

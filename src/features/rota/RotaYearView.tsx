@@ -16,14 +16,16 @@ export interface RotaYearViewProps {
   year: string;
   today: CalendarDate;
   rota: RotaYearState;
-  canEdit: boolean;
+  /** Editors change every visit; others read every visit or only their own; councillors keep their own dates. */
+  access: { canEdit: boolean; seesAll: boolean; keepsOwnDates: boolean };
   me: Person;
   findPerson(email: string): Promise<Person | undefined>;
   styles: ReturnType<typeof screenStyles>;
 }
 
 /** A year's rota: coverage (for those who keep it), the visits, and the dates councillors cannot do. */
-export function RotaYearView({ sp, year, today, rota, canEdit, me, findPerson, styles }: RotaYearViewProps): JSX.Element {
+export function RotaYearView({ sp, year, today, rota, access, me, findPerson, styles }: RotaYearViewProps): JSX.Element {
+  const { canEdit, seesAll } = access;
   if (rota.load.status === 'failed') {
     return <MessageBar messageBarType={MessageBarType.error}>{rota.load.message}</MessageBar>;
   }
@@ -31,11 +33,11 @@ export function RotaYearView({ sp, year, today, rota, canEdit, me, findPerson, s
     return <Spinner size={SpinnerSize.large} label="Loading the rota…" />;
   }
   const loaded = rota.data;
-  const visits = canEdit ? rota.visits : rota.visits.filter((v) => v.members.some((m) => m.id === me.id));
+  const visits = seesAll ? rota.visits : rota.visits.filter((v) => v.members.some((m) => m.id === me.id));
   return (
     <>
-      {canEdit && <CoverageFlags year={year} teams={loaded.teams} visits={rota.visits} today={today} styles={styles} />}
-      <h2 className={styles.sectionHeading}>{canEdit ? `Visits in ${year}` : `My visits in ${year}`}</h2>
+      {seesAll && <CoverageFlags year={year} teams={loaded.teams} visits={rota.visits} today={today} styles={styles} />}
+      <h2 className={styles.sectionHeading}>{seesAll ? `Visits in ${year}` : `My visits in ${year}`}</h2>
       {canEdit && <SaveBar pending={rota.pending} saving={rota.saving} outcome={rota.outcome} onSave={() => void rota.save()} onDiscard={rota.discard} />}
       <RotaVisitList
         visits={visits}
@@ -48,15 +50,17 @@ export function RotaYearView({ sp, year, today, rota, canEdit, me, findPerson, s
         onChange={rota.setVisits}
         newVisitDate={municipalYearRange(year).start}
       />
-      <UnavailableDatesSection
-        sp={sp}
-        entries={canEdit ? loaded.unavailable : loaded.unavailable.filter((u) => u.councillor.id === me.id)}
-        people={loaded.councillors}
-        me={me}
-        canEditAll={canEdit}
-        styles={styles}
-        onChanged={rota.reload}
-      />
+      {(canEdit || access.keepsOwnDates) && (
+        <UnavailableDatesSection
+          sp={sp}
+          entries={canEdit ? loaded.unavailable : loaded.unavailable.filter((u) => u.councillor.id === me.id)}
+          people={loaded.councillors}
+          me={me}
+          canEditAll={canEdit}
+          styles={styles}
+          onChanged={rota.reload}
+        />
+      )}
     </>
   );
 }
