@@ -33,6 +33,7 @@ import {
   WorkbenchView,
 } from './support/browser';
 import { listItemsAs } from './support/api';
+import { writeScreenshotIndex } from './support/screenshotIndex';
 import { HALE, IMPROVEMENT, OSEI, waitForMyVisits } from './support/journey';
 
 jest.setTimeout(300000);
@@ -71,6 +72,7 @@ describe('the rota in the workbench', () => {
     await browser?.close();
     await sandbox?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    writeScreenshotIndex();
   });
 
   async function open(view: Omit<WorkbenchView, 'hash'>, hash: string, viewport: Viewport = DESKTOP): Promise<Page> {
@@ -132,6 +134,7 @@ describe('the rota in the workbench', () => {
     const dialog = page.getByRole('alertdialog');
     const oldDate = (await dialog.getByLabel('Visit date (day/month/year)').inputValue()).split('/').reverse().join('-');
     const newDate = openDayAfter(oldDate);
+    await expectAccessible(page, 'rota-visit-dialog-1280');
     await dialog.getByLabel('Visit date (day/month/year)').fill(newDate.split('-').reverse().join('/'));
     await dialog.getByRole('button', { name: 'Keep these changes' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -212,6 +215,7 @@ describe('the rota in the workbench', () => {
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: 'Record as not held' }).click();
     await dialog.getByText('Say why the visit did not happen', { exact: false }).waitFor();
+    await expectAccessible(page, 'rota-not-held-error-1280');
     await dialog.getByLabel('Why did the visit not take place?').fill('Cancelled: special Cabinet meeting');
     await dialog.getByRole('button', { name: 'Record as not held' }).click();
     await dialog.waitFor({ state: 'detached' });
