@@ -69,6 +69,22 @@ export const VISIT_ROTA = {
     MunicipalYear: 'MunicipalYear',
     RotaStatus: 'RotaStatus',
     NotHeldReason: 'NotHeldReason',
+    MovedFrom: 'MovedFrom',
+  },
+} as const;
+
+/**
+ * Days a councillor has said they cannot do, which the rota planner avoids. A councillor enters
+ * their own; the improvement team and clerks enter them for anyone.
+ */
+export const UNAVAILABLE_DATES = {
+  title: 'Councillor Unavailable Dates',
+  urlName: 'UnavailableDates',
+  fields: {
+    Title: 'Title',
+    Councillor: 'Councillor',
+    FromDate: 'FromDate',
+    ToDate: 'ToDate',
   },
 } as const;
 
@@ -222,6 +238,21 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_ROTA.fields.MunicipalYear, displayName: 'Municipal year', type: 'Text', indexed: true, maxLength: 9 },
       { internalName: VISIT_ROTA.fields.RotaStatus, displayName: 'Status', type: 'Choice', choices: ROTA_STATUSES, required: true },
       { internalName: VISIT_ROTA.fields.NotHeldReason, displayName: 'Reason not held', type: 'Note', maxLength: LIMITS.notHeldReason },
+      // The date a visit was first booked for, once it has been moved: "moved from 10 May".
+      { internalName: VISIT_ROTA.fields.MovedFrom, displayName: 'Moved from', type: 'DateTime', dateOnly: true },
+    ],
+  },
+  {
+    title: UNAVAILABLE_DATES.title,
+    urlName: UNAVAILABLE_DATES.urlName,
+    description: 'Days councillors have said they cannot do a visit, which the rota planner avoids.',
+    // Everyone reads them (the planner needs all); a councillor edits only the dates they entered.
+    itemLevelSecurity: { read: 'all', write: 'own' },
+    fields: [
+      title('Note'),
+      { internalName: UNAVAILABLE_DATES.fields.Councillor, displayName: 'Councillor', type: 'User', required: true, indexed: true },
+      { internalName: UNAVAILABLE_DATES.fields.FromDate, displayName: 'From', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: UNAVAILABLE_DATES.fields.ToDate, displayName: 'To', type: 'DateTime', dateOnly: true, required: true },
     ],
   },
   {

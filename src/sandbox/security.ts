@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, UNAVAILABLE_DATES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -133,6 +133,16 @@ const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
 const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
 const isDrafts = (list: StoredList): boolean => list.definition.title === VISIT_REPORT_DRAFTS.title;
+const isUnavailableDates = (list: StoredList): boolean => list.definition.title === UNAVAILABLE_DATES.title;
+
+/**
+ * Councillors' unavailable dates: the members' group has Contribute with "edit own items"
+ * (WriteSecurity 2), so a councillor adds dates and edits or deletes only those they entered; the
+ * improvement team and clerks edit everyone's (their level includes Override List Behaviors).
+ */
+function mayKeepOwnDates(caller: Caller): boolean {
+  return may(caller, 'createReport');
+}
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -248,6 +258,9 @@ function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
     // Every group has Read at most: only the bot records what it sent.
     throw spErrors.accessDenied();
   }
+  if (isUnavailableDates(list)) {
+    return may(caller, 'editRota');
+  }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {
     throw spErrors.accessDenied();
@@ -272,6 +285,12 @@ function assertCouncillorFields(changes: FieldValues): void {
 
 export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
   if (decidedAtListLevel(list, caller)) {
+    return;
+  }
+  if (isUnavailableDates(list)) {
+    if (!mayKeepOwnDates(caller)) {
+      throw spErrors.accessDenied();
+    }
     return;
   }
   if (isDrafts(list)) {
@@ -310,9 +329,12 @@ function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): bo
   );
 }
 
-/** A draft is edited and deleted by its author only (WriteSecurity 2, Contribute). */
+/** A draft, or a councillor's unavailable dates, is edited and deleted by its author only (WriteSecurity 2, Contribute). */
 function isOwnDraft(list: StoredList, item: StoredItem, caller: Caller): boolean {
-  return isDrafts(list) && item.authorId === caller.user.id && may(caller, 'editOwnDraft');
+  return (
+    (isDrafts(list) && item.authorId === caller.user.id && may(caller, 'editOwnDraft')) ||
+    (isUnavailableDates(list) && item.authorId === caller.user.id && mayKeepOwnDates(caller))
+  );
 }
 
 export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarType, useTheme } from '@fluentui/react';
 import type { StartPageProps } from '../../app/screenProps';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { RotaLink } from '../common/RotaLink';
 import { screenStyles } from '../common/styles';
 import { PackChoicesForm } from './PackChoicesForm';
 import { PackPreviewSection } from './PackPreviewSection';
@@ -28,6 +29,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
         Signed in as {data.user.displayName}. Build the six-monthly report to the Children and Families Overview and Scrutiny Committee: the visits, what staff
         said, the Head of Service’s responses, the safety scales and the rota ahead.
       </p>
+      <RotaLink styles={styles} label="Rota: every visit, by municipal year" />
       <ErrorSummary errors={pack.errors} />
       <PackChoicesForm choices={choices} teams={teams} pack={pack} />
       <div role="status" aria-live="polite" style={{ margin: '8px 0' }} data-testid="clerk-status">

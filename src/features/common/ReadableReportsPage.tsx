@@ -5,6 +5,7 @@ import { primaryRole, ROLE_LABELS } from '../../domain/roles';
 import { buildReadableReports } from '../councillor/myVisitsModel';
 import { screenStyles } from './styles';
 import { CardLink, StatusLines } from './CardParts';
+import { RotaLink } from './RotaLink';
 
 /**
  * The start page of the roles that read every report (improvement team, Head of Service, clerk)
@@ -24,6 +25,7 @@ export function ReadableReportsPage({ data, today }: StartPageProps): JSX.Elemen
         Signed in as {data.user.displayName}
         {role ? ` (${ROLE_LABELS[role]})` : ''}. Submitted reports from the last year; drafts appear once submitted.
       </p>
+      <RotaLink styles={styles} label="Rota: every visit, by municipal year" />
       {rows.length === 0 ? (
         <p className={styles.line}>No reports have been submitted in the last year.</p>
       ) : (

@@ -4,6 +4,7 @@ import type { StartPageProps } from '../../app/screenProps';
 import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { CardLink, StatusLines } from '../common/CardParts';
+import { RotaLink } from '../common/RotaLink';
 import { hashFor } from '../../app/route';
 import { browserStorage, DraftStore } from './draftStore';
 import { buildMyVisits, VisitRow } from './myVisitsModel';
@@ -41,6 +42,7 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
         My visits
       </h1>
       <p className={styles.line}>Signed in as {data.user.displayName}.</p>
+      <RotaLink styles={styles} label="My rota and the dates I cannot do" />
       {view.needingAttention > 0 && (
         <MessageBar messageBarType={MessageBarType.warning}>
           {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due{' '}

@@ -232,8 +232,8 @@ describe('provisioning that meets a failing action', () => {
     const message = (failure as Error).message;
     expect(message).toContain('Provisioning stopped at "list "Visit Reports"');
     expect(message).toContain('the action "Add field Signature" failed: Field type Signature is not installed properly');
-    // The lists before it were made (teams, rota, drafts); nothing after it was.
-    expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done', 'done']);
+    // The lists before it were made (teams, rota, unavailable dates, drafts); nothing after it was.
+    expect(lines.map((l) => l.slice(0, 10).trim())).toEqual(['done', 'done', 'done', 'done']);
     const sp = spForAdmin(fixture.sandbox.siteUrl);
     expect((await sp.web.siteGroups()).map((g) => g.Title)).toEqual(DEFAULT_GROUPS);
     expect((await sp.web.regionalSettings.timeZone()).Id).not.toBe(2);
