@@ -67,6 +67,7 @@ describe('provisioning plan', () => {
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
+      ['ChaseRequests', 'Chase Requests'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
@@ -96,7 +97,8 @@ describe('provisioning plan', () => {
   it('gives the improvement team no right over who may answer: no group-management permission anywhere', () => {
     const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
     const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
-    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name].indexOf(level) !== -1)).toBe(true);
+    // Read all reports, or Submit reports (add a chase request, never edit one): neither manages anything.
+    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name, settings.roleDefinitions[1].name].indexOf(level) !== -1)).toBe(true);
     for (const role of settings.roleDefinitions) {
       expect(role.basePermissions).not.toContain('ManagePermissions');
       expect(role.basePermissions).not.toContain('ManageWeb');
