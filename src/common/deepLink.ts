@@ -46,10 +46,7 @@ export interface TeamsChannelIds {
  * conversation id without its `;messageid=…` part. Undefined until the card is posted (a claim in
  * progress is not a conversation id).
  */
-export function teamsCardDeepLink(
-  card: { conversationId?: string; activityId?: string },
-  ids: TeamsChannelIds = {},
-): string | undefined {
+export function teamsCardDeepLink(card: { conversationId?: string; activityId?: string }, ids: TeamsChannelIds = {}): string | undefined {
   const conversationId = card.conversationId || '';
   const messageId = card.activityId || '';
   const channelId = conversationId.split(';')[0];

@@ -54,7 +54,18 @@ const RECENT_DAYS = 730;
 
 const SUMMARY_SELECT = REPORT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
 const DRAFT_SUMMARY_SELECT = DRAFT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
-const CHASE_SELECT = ['Id', C.ChaseKey, C.ChaseAudience, C.RotaEntryId, C.ReportId, C.ChaseDay, C.ChaseState, C.SentOn, `${BUILT_IN_FIELDS.Author}/Id`, `${BUILT_IN_FIELDS.Author}/Title`];
+const CHASE_SELECT = [
+  'Id',
+  C.ChaseKey,
+  C.ChaseAudience,
+  C.RotaEntryId,
+  C.ReportId,
+  C.ChaseDay,
+  C.ChaseState,
+  C.SentOn,
+  `${BUILT_IN_FIELDS.Author}/Id`,
+  `${BUILT_IN_FIELDS.Author}/Title`,
+];
 
 function literal(day: CalendarDate): string {
   return `datetime'${dateOnlyDayStart(day)}'`;
@@ -205,4 +216,3 @@ export class VisitsOverviewService {
     }
   }
 }
-

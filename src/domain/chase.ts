@@ -47,9 +47,11 @@ export function chaseKey(subject: ChaseSubject, audience: ChaseAudienceKind, day
 }
 
 /** What a chase from this row would be about and whom it reminds; undefined when the row is not overdue. */
-export function chaseTarget(
-  row: { status: Pick<VisitStateView, 'chase'>; rotaEntryId?: number; report?: { id: number; status: string } },
-): { subject: ChaseSubject; audience: ChaseAudienceKind } | undefined {
+export function chaseTarget(row: {
+  status: Pick<VisitStateView, 'chase'>;
+  rotaEntryId?: number;
+  report?: { id: number; status: string };
+}): { subject: ChaseSubject; audience: ChaseAudienceKind } | undefined {
   if (row.status.chase === 'headOfService') {
     return row.report && row.report.status !== 'Draft' ? { subject: { kind: 'report', id: row.report.id }, audience: 'HeadOfService' } : undefined;
   }

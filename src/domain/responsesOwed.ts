@@ -39,7 +39,9 @@ export function responsesOwed(
       teamTitle: report.teamTitle || (team && team.title) || 'Team not known',
       due,
       overdue,
-      dueText: overdue ? `Response overdue (${days}): was due ${formatShortDate(due.due)}` : `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
+      dueText: overdue
+        ? `Response overdue (${days}): was due ${formatShortDate(due.due)}`
+        : `Response due ${formatShortDate(due.due)} (${describeDeadline(due)})`,
     };
     const named = team && team.headOfService;
     if (named && named.id !== userId) {

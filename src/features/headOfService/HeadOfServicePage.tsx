@@ -64,8 +64,8 @@ export function HeadOfServicePage({ context, data, today }: StartPageProps): JSX
         Responses to write
       </h1>
       <p className={styles.line}>
-        Signed in as {data.user.displayName}. Each report awaits your response on its card in the improvement team’s channel, within 28 days of
-        submission. Oldest first.
+        Signed in as {data.user.displayName}. Each report awaits your response on its card in the improvement team’s channel, within 28 days of submission.
+        Oldest first.
       </p>
       {state.status === 'loading' && <Spinner size={SpinnerSize.large} label="Loading the reports awaiting a response…" />}
       {state.status === 'failed' && (

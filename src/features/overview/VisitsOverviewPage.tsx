@@ -30,7 +30,10 @@ export function VisitsOverviewPage({ context, data, today }: StartPageProps): JS
   const loaded = state.status === 'loaded' ? state.data : undefined;
   const view = React.useMemo(() => (loaded ? buildOverviewView(loaded, filters, today) : undefined), [loaded, filters, today]);
 
-  const yearOptions: IDropdownOption[] = yearChoices(municipalYearOf(today)).map((y) => ({ key: y, text: y === municipalYearOf(today) ? `${y} (this year)` : y }));
+  const yearOptions: IDropdownOption[] = yearChoices(municipalYearOf(today)).map((y) => ({
+    key: y,
+    text: y === municipalYearOf(today) ? `${y} (this year)` : y,
+  }));
   const teamOptions: IDropdownOption[] = [{ key: ALL, text: 'Every team' }].concat(
     (loaded ? teamChoices(loaded.teams) : []).map((t) => ({ key: String(t.id), text: t.title })),
   );
@@ -48,8 +51,8 @@ export function VisitsOverviewPage({ context, data, today }: StartPageProps): JS
         Visits overview
       </h1>
       <p className={styles.line}>
-        Signed in as {data.user.displayName}. Every visit of the year and where its report stands. Forms are due 28 days after the visit, responses 28
-        days after the form.
+        Signed in as {data.user.displayName}. Every visit of the year and where its report stands. Forms are due 28 days after the visit, responses 28 days
+        after the form.
       </p>
       <Stack horizontal wrap tokens={{ childrenGap: 12 }} styles={{ root: { margin: '8px 0' } }}>
         <Dropdown

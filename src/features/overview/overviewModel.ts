@@ -57,7 +57,8 @@ export function buildOverviewView(
       if (target) {
         view.chase = {
           ...target,
-          label: target.audience === 'HeadOfService' ? 'Remind the Head of Service' : row.members.length === 1 ? 'Remind the councillor' : 'Remind the councillors',
+          label:
+            target.audience === 'HeadOfService' ? 'Remind the Head of Service' : row.members.length === 1 ? 'Remind the councillor' : 'Remind the councillors',
           allowed: mayChaseToday(latest, today),
         };
       }

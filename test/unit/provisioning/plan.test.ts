@@ -98,7 +98,9 @@ describe('provisioning plan', () => {
     const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
     const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
     // Read all reports, or Submit reports (add a chase request, never edit one): neither manages anything.
-    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name, settings.roleDefinitions[1].name].indexOf(level) !== -1)).toBe(true);
+    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name, settings.roleDefinitions[1].name].indexOf(level) !== -1)).toBe(
+      true,
+    );
     for (const role of settings.roleDefinitions) {
       expect(role.basePermissions).not.toContain('ManagePermissions');
       expect(role.basePermissions).not.toContain('ManageWeb');
