@@ -5,7 +5,7 @@ import '@pnp/sp/items';
 import '@pnp/sp/batching';
 
 import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../domain/calendarDate';
-import { ChaseAudienceKind, chaseKey, ChaseRecord, ChaseStateKind, ChaseSubject, parseSubject, subjectText } from '../domain/chase';
+import { ChaseAudienceKind, chaseKey, ChaseRecord, ChaseStateKind, ChaseSubject, parseSubject } from '../domain/chase';
 import { DateRange } from '../domain/municipalYear';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { FrontlineTeam, RotaEntry, VisitReport } from '../domain/types';
