@@ -6,6 +6,7 @@
 import { DigestInput, OverdueForm, OverdueResponse, renderDigestCard, AdaptiveCardJson } from '../cards';
 import { addDays, CalendarDate, calendarDateFromSharePoint, londonOffsetMinutes, londonToday } from '../domain/calendarDate';
 import { isOverdue, responseDueDate, submissionDueDate, SUBMISSION_WINDOW_DAYS } from '../domain/deadlines';
+import { teamsCardDeepLink, TeamsChannelIds } from '../common/deepLink';
 import { DigestWeekday } from './config';
 import { reportUrl } from './cardFactory';
 import { BotConfig } from './config';
@@ -15,7 +16,17 @@ import { FrontlineLists } from './lists';
 /** How far back the digest looks for forms that never came: a municipal year and a bit. */
 const LOOK_BACK_DAYS = 400;
 
-export async function overdueDigest(lists: FrontlineLists, link: BotConfig['reportLink'], today: CalendarDate, appUrl: string): Promise<DigestInput> {
+/**
+ * A response's link goes to the report's card in the channel, where the Head of Service answers;
+ * a report whose card is not posted yet links to the report itself.
+ */
+export async function overdueDigest(
+  lists: FrontlineLists,
+  link: BotConfig['reportLink'],
+  today: CalendarDate,
+  appUrl: string,
+  channelIds: TeamsChannelIds = {},
+): Promise<DigestInput> {
   const from = addDays(today, -LOOK_BACK_DAYS);
   const lastOverdueVisit = addDays(today, -(SUBMISSION_WINDOW_DAYS + 1));
   const [rota, reports, submitted, teams] = await Promise.all([
@@ -57,15 +68,21 @@ export async function overdueDigest(lists: FrontlineLists, link: BotConfig['repo
       teamTitle: teamTitle(r.teamId),
       visitDate: r.visitDate || calendarDateFromSharePoint(r.submittedOn) || today,
       responseDue: responseDueDate(r.submittedOn as string),
-      url: reportUrl(link, r.id),
+      url: teamsCardDeepLink({ conversationId: r.cardConversationId, activityId: r.cardActivityId }, channelIds) || reportUrl(link, r.id),
     }))
     .sort((a, b) => (a.responseDue < b.responseDue ? -1 : 1));
 
   return { today, forms, responses, unanswerable: await teamsNobodyCanAnswer(lists), appUrl };
 }
 
-export async function overdueDigestCard(lists: FrontlineLists, link: BotConfig['reportLink'], today: CalendarDate, appUrl: string): Promise<AdaptiveCardJson> {
-  return renderDigestCard(await overdueDigest(lists, link, today, appUrl));
+export async function overdueDigestCard(
+  lists: FrontlineLists,
+  link: BotConfig['reportLink'],
+  today: CalendarDate,
+  appUrl: string,
+  channelIds: TeamsChannelIds = {},
+): Promise<AdaptiveCardJson> {
+  return renderDigestCard(await overdueDigest(lists, link, today, appUrl, channelIds));
 }
 
 const WEEKDAY_INDEX: { [day in DigestWeekday]: number } = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, daily: -1 };

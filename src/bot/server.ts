@@ -72,6 +72,15 @@ export interface RunningBot {
   close(): Promise<void>;
 }
 
+/** What a link to a card in the channel can carry: the tenant, and the team's group id when configured as one (a GUID). */
+export function cardChannelIds(config: BotConfig): { tenantId?: string; groupId?: string } {
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return {
+    tenantId: config.credentials.kind === 'sandbox' ? undefined : config.credentials.tenantId,
+    groupId: config.teamId && guid.test(config.teamId) ? config.teamId : undefined,
+  };
+}
+
 /** How often reminders are looked for: they are date-based, so hourly is prompt enough. */
 const NOTIFY_INTERVAL_MS = 3600000;
 
@@ -394,7 +403,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       ? config.reportLink.pageUrl
       : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
-    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl);
+    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl, cardChannelIds(config));
     const posted = await channel.postCard(card, 'Overdue visit forms and responses');
     logger.info(`Overdue digest posted (${posted.activityId})`);
     return posted.activityId;
