@@ -6,6 +6,7 @@
 import { DigestInput, OverdueForm, OverdueResponse, renderDigestCard, AdaptiveCardJson, UndeliveredReport } from '../cards';
 import { addDays, CalendarDate, calendarDateFromSharePoint, londonOffsetMinutes, londonToday } from '../domain/calendarDate';
 import { isOverdue, responseDueDate, submissionDueDate, SUBMISSION_WINDOW_DAYS } from '../domain/deadlines';
+import { teamsCardDeepLink, TeamsChannelIds } from '../common/deepLink';
 import { DigestWeekday } from './config';
 import { reportUrl } from './cardFactory';
 import { BotConfig } from './config';
@@ -26,12 +27,17 @@ function entryOf<T>(build: () => T, skipped: (error: Error) => void): T[] {
 /** How far back the digest looks for forms that never came: a municipal year and a bit. */
 const LOOK_BACK_DAYS = 400;
 
+/**
+ * A response's link goes to the report's card in the channel, where the Head of Service answers;
+ * a report whose card is not posted yet links to the report itself.
+ */
 export async function overdueDigest(
   lists: FrontlineLists,
   link: BotConfig['reportLink'],
   today: CalendarDate,
   appUrl: string,
   warn: (message: string) => void = () => undefined,
+  channelIds: TeamsChannelIds = {},
 ): Promise<DigestInput> {
   const from = addDays(today, -LOOK_BACK_DAYS);
   const lastOverdueVisit = addDays(today, -(SUBMISSION_WINDOW_DAYS + 1));
@@ -83,7 +89,7 @@ export async function overdueDigest(
                   teamTitle: teamTitle(r.teamId),
                   visitDate: r.visitDate || calendarDateFromSharePoint(r.submittedOn) || today,
                   responseDue,
-                  url: reportUrl(link, r.id),
+                  url: teamsCardDeepLink({ conversationId: r.cardConversationId, activityId: r.cardActivityId }, channelIds) || reportUrl(link, r.id),
                 },
               ]
             : [];
@@ -117,8 +123,9 @@ export async function overdueDigestCard(
   today: CalendarDate,
   appUrl: string,
   warn: (message: string) => void = () => undefined,
+  channelIds: TeamsChannelIds = {},
 ): Promise<AdaptiveCardJson> {
-  return renderDigestCard(await overdueDigest(lists, link, today, appUrl, warn));
+  return renderDigestCard(await overdueDigest(lists, link, today, appUrl, warn, channelIds));
 }
 
 const WEEKDAY_INDEX: { [day in DigestWeekday]: number } = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, daily: -1 };

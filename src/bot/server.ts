@@ -24,6 +24,7 @@ import { explainGraphRefusal } from './lockFailure';
 import { checkAccess } from './accessCheck';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
 import { NotificationLink, Notifier, NotifyResult } from './notifier';
+import { ChaseSender, ChaseSweepResult } from './chases';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
 
@@ -69,7 +70,18 @@ export interface RunningBot {
   /** Sends the reminders due on `today` (default today in London) and any answer notification left unsent. */
   notify(today?: string): Promise<NotifyResult>;
   notifier?: Notifier;
+  /** Sends the chases the improvement team asked for (run on every reconcile sweep too). */
+  sendChases(today?: string): Promise<ChaseSweepResult>;
   close(): Promise<void>;
+}
+
+/** What a link to a card in the channel can carry: the tenant, and the team's group id when configured as one (a GUID). */
+export function cardChannelIds(config: BotConfig): { tenantId?: string; groupId?: string } {
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return {
+    tenantId: config.credentials.kind === 'sandbox' ? undefined : config.credentials.tenantId,
+    groupId: config.teamId && guid.test(config.teamId) ? config.teamId : undefined,
+  };
 }
 
 /** How often reminders are looked for: they are date-based, so hourly is prompt enough. */
@@ -333,6 +345,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   }
   const notify = async (today?: string): Promise<NotifyResult> =>
     notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] };
+  const chaser = notifier ? new ChaseSender(lists, notifier, log) : undefined;
+  const sendChases = async (today?: string): Promise<ChaseSweepResult> =>
+    chaser ? chaser.sweep(today || londonToday()) : { sent: 0, nothingToChase: 0, failed: 0 };
+  const chasesLogged = (): void => {
+    sendChases().then(
+      (r) => (r.sent || r.failed ? logger.info(`Chases: ${r.sent} sent, ${r.failed} failed, ${r.nothingToChase} with nothing left to chase`) : undefined),
+      (error) => logger.error(`Sending chases failed (the next sweep tries again): ${(error as Error).message}`),
+    );
+  };
   const notifyLogged = (): void => {
     notify().catch((error) => logger.error(`Notification sweep failed: ${(error as Error).stack || error}`));
   };
@@ -416,7 +437,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       ? config.reportLink.pageUrl
       : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
-    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl, (m) => logger.warn(m));
+    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl, (m) => logger.warn(m), cardChannelIds(config));
     const posted = await channel.postCard(card, 'Overdue visit forms and responses');
     logger.info(`Overdue digest posted (${posted.activityId})`);
     return posted.activityId;
@@ -454,7 +475,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       (error) => logger.warn(`Access check failed: ${(error as Error).message}`),
     );
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
-    timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
+    // Chases ride on the reconcile sweep: sent within minutes of the improvement team asking.
+    timers.push(
+      setInterval(() => {
+        sweepLogged('timer').catch(() => undefined);
+        chasesLogged();
+      }, config.reconcileIntervalMs),
+    );
     timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
     timers.push(setInterval(notifyLogged, NOTIFY_INTERVAL_MS));
     notifyLogged();
@@ -477,6 +504,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     checkAccess: accessCheck,
     notify,
     notifier,
+    sendChases,
     async close() {
       closed = true;
       closing = true;

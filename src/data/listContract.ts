@@ -165,6 +165,38 @@ export const NOTIFICATIONS_SENT = {
   },
 } as const;
 
+/**
+ * Reminders the improvement team asks for from the visits overview ("chase"). The web part cannot
+ * send an activity feed notification itself (Graph takes one only from the Teams app's own Entra
+ * app, the bot's), so a chase is recorded here and the bot sends it. `ChaseKey` is unique — the
+ * visit or report, whom it chases and the London day — so no one is chased twice the same day,
+ * whoever asks. The improvement team may add a request but never edit or delete one; only the bot
+ * marks it sent.
+ */
+export const CHASE_REQUESTS = {
+  title: 'Chase Requests',
+  urlName: 'ChaseRequests',
+  fields: {
+    Title: 'Title',
+    ChaseKey: 'ChaseKey',
+    ChaseAudience: 'ChaseAudience',
+    RotaEntryId: 'RotaEntryId',
+    ReportId: 'ReportId',
+    VisitDate: 'VisitDate',
+    ChaseDay: 'ChaseDay',
+    ChaseState: 'ChaseState',
+    SentOn: 'SentOn',
+    SendError: 'SendError',
+  },
+} as const;
+
+/** Whom a chase reminds: the councillors on the visit (a form overdue), or the Head of Service (a response overdue). */
+export const CHASE_AUDIENCES = ['Councillors', 'HeadOfService'] as const;
+export type ChaseAudience = (typeof CHASE_AUDIENCES)[number];
+/** Asked for; sent by the bot; or failed (the bot's next sweep tries again). */
+export const CHASE_STATES = ['Requested', 'Sent', 'Failed'] as const;
+export type ChaseState = (typeof CHASE_STATES)[number];
+
 /** The activity types the Teams app declares (teams-manifest/manifest.json `activities`). */
 export const NOTIFICATION_KINDS = ['reportAnswered', 'answerAmended', 'reportDueSoon', 'reportOverdue', 'responseDueSoon', 'responseOverdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -310,6 +342,26 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: NOTIFICATIONS_SENT.fields.SendState, displayName: 'Send state', type: 'Choice', choices: SEND_STATES, required: true },
       { internalName: NOTIFICATIONS_SENT.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
       { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
+    ],
+  },
+  {
+    title: CHASE_REQUESTS.title,
+    urlName: CHASE_REQUESTS.urlName,
+    description: 'Reminders the Children’s Improvement Team asked the Frontline Visits bot to send: one a visit a day.',
+    // The improvement team adds (never edits or deletes); the bot marks each sent; councillors have
+    // no access. The key column enforces unique values, so every role that reads reads all items.
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title(),
+      { internalName: CHASE_REQUESTS.fields.ChaseKey, displayName: 'Chase key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },
+      { internalName: CHASE_REQUESTS.fields.ChaseAudience, displayName: 'Reminds', type: 'Choice', choices: CHASE_AUDIENCES, required: true },
+      { internalName: CHASE_REQUESTS.fields.RotaEntryId, displayName: 'Rota entry id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: CHASE_REQUESTS.fields.ReportId, displayName: 'Report id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: CHASE_REQUESTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.ChaseDay, displayName: 'Chase day', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.ChaseState, displayName: 'State', type: 'Choice', choices: CHASE_STATES, required: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
+      { internalName: CHASE_REQUESTS.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
     ],
   },
 ];

@@ -17,7 +17,9 @@ export type Permission =
   | 'readOwnReports'
   | 'readAllReports'
   | 'writeFeedback'
-  | 'exportPack';
+  | 'exportPack'
+  /** Ask the bot to remind whoever is overdue (a form, a response): the improvement team's job. */
+  | 'chaseOverdue';
 
 /** The SharePoint group that carries each role. */
 export const ROLE_GROUPS: { readonly [role in Role]: string } = {
@@ -36,7 +38,7 @@ export const ROLE_LABELS: { readonly [role in Role]: string } = {
 
 export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permission> } = {
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
-  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports'],
+  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'chaseOverdue'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
   Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
 };

@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, UNAVAILABLE_DATES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { CHASE_REQUESTS, FRONTLINE_TEAMS, NOTIFICATIONS_SENT, UNAVAILABLE_DATES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -182,8 +182,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (list.definition.title === NOTIFICATIONS_SENT.title && !may(caller, 'readAllReports')) {
-    // Councillors have no role on it (list-settings.json: "None").
+  if ((list.definition.title === NOTIFICATIONS_SENT.title || list.definition.title === CHASE_REQUESTS.title) && !may(caller, 'readAllReports')) {
+    // Councillors have no role on these (list-settings.json: "None").
     return false;
   }
   if (list.definition.itemLevelSecurity.read === 'all' || may(caller, 'readAllReports')) {
@@ -254,8 +254,8 @@ function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
   }
-  if (list.definition.title === NOTIFICATIONS_SENT.title) {
-    // Every group has Read at most: only the bot records what it sent.
+  if (list.definition.title === NOTIFICATIONS_SENT.title || list.definition.title === CHASE_REQUESTS.title) {
+    // Every group has Read at most (the improvement team may add a chase request, see assertMayCreate): only the bot records what it sent.
     throw spErrors.accessDenied();
   }
   if (isUnavailableDates(list)) {
@@ -284,6 +284,17 @@ function assertCouncillorFields(changes: FieldValues): void {
 }
 
 export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
+  if (list.definition.title === CHASE_REQUESTS.title && caller.kind === 'user') {
+    // The improvement team's "Submit reports" level: add a request, never edit or delete one.
+    if (!may(caller, 'chaseOverdue')) {
+      throw spErrors.accessDenied();
+    }
+    // Only the bot says a reminder went out.
+    if (rules.submittedLockRule && changes[CHASE_REQUESTS.fields.ChaseState] !== 'Requested') {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
   if (decidedAtListLevel(list, caller)) {
     return;
   }

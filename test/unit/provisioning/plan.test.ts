@@ -68,6 +68,7 @@ describe('provisioning plan', () => {
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
+      ['ChaseRequests', 'Chase Requests'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
@@ -97,6 +98,7 @@ describe('provisioning plan', () => {
   it('gives the improvement team no right over who may answer: no group-management permission anywhere', () => {
     const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
     const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
+    // Read, Contribute, or one of the product's own levels (add a chase request, keep everyone's dates): none manages anything.
     const ownLevels = settings.roleDefinitions.map((r) => r.name);
     expect(levels.every((level) => ['Read', 'Contribute', ...ownLevels].indexOf(level) !== -1)).toBe(true);
     for (const role of settings.roleDefinitions) {
