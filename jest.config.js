@@ -11,14 +11,15 @@ const base = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }]
+    '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
   // PnPjs (and strip-bom, used by @microsoft/app-manifest; uuid, which jest resolves to its ESM build under
-  // adaptive-expressions, used by adaptivecards-templating; jose, used by the Teams SDK's token check) ship ES modules only; let ts-jest turn them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|uuid|jose)/)(?!.*/node_modules/uuid/)'],
+  // adaptive-expressions, used by adaptivecards-templating; jose, used by the Teams SDK's token check; the theme
+  // stemmer and the chart's d3 modules) ship ES modules only; let ts-jest turn them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|uuid|jose|stemmer|d3-[a-z-]+|internmap)/)(?!.*/node_modules/uuid/)'],
   // adaptivecards' `main` is ES modules; its UMD bundle is the same library as CommonJS.
   moduleNameMapper: { '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js' },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json']
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };
 
 module.exports = {
@@ -30,7 +31,7 @@ module.exports = {
       displayName: 'production list rules',
       // The write-permission suites only: the rest do not depend on the list rules.
       testMatch: ['**/integration/sandbox/security.test.ts', '**/integration/bot/security.test.ts', '**/e2e/sharedVisit.test.ts'],
-      setupFiles: ['<rootDir>/test/helpers/productionListRules.ts']
-    }
-  ]
+      setupFiles: ['<rootDir>/test/helpers/productionListRules.ts'],
+    },
+  ],
 };
