@@ -17,7 +17,11 @@ export type Permission =
   | 'readOwnReports'
   | 'readAllReports'
   | 'writeFeedback'
-  | 'exportPack';
+  | 'exportPack'
+  /** Keep the council's list of themes and the words that suggest them. */
+  | 'editThemes'
+  /** Confirm or change the themes suggested for a submitted report. */
+  | 'confirmThemes';
 
 /** The SharePoint group that carries each role. */
 export const ROLE_GROUPS: { readonly [role in Role]: string } = {
@@ -36,7 +40,7 @@ export const ROLE_LABELS: { readonly [role in Role]: string } = {
 
 export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permission> } = {
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
-  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports'],
+  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'editThemes', 'confirmThemes'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
   Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
 };

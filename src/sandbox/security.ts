@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, REPORT_THEMES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA, VISIT_THEMES } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -162,6 +162,9 @@ export function itemRightsOf(item: StoredItem, caller: Caller): 'none' | 'read' 
   return best;
 }
 
+/** Lists on which councillors have no role at all. */
+const NO_COUNCILLOR_ACCESS: ReadonlyArray<string> = [NOTIFICATIONS_SENT.title, VISIT_THEMES.title, REPORT_THEMES.title];
+
 /**
  * The list's read security (ReadSecurity 2: only items the user created, unless they may read
  * all); unique permissions on the item decide alone.
@@ -171,8 +174,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (list.definition.title === NOTIFICATIONS_SENT.title && !may(caller, 'readAllReports')) {
-    // Councillors have no role on it (list-settings.json: "None").
+  if (NO_COUNCILLOR_ACCESS.indexOf(list.definition.title) !== -1 && !may(caller, 'readAllReports')) {
+    // Councillors have no role on these (list-settings.json: "None").
     return false;
   }
   if (list.definition.itemLevelSecurity.read === 'all' || may(caller, 'readAllReports')) {
@@ -231,6 +234,12 @@ function listWritePermission(list: StoredList): Permission | undefined {
   }
   if (list.definition.title === FRONTLINE_TEAMS.title) {
     return 'editTeams';
+  }
+  if (list.definition.title === VISIT_THEMES.title) {
+    return 'editThemes';
+  }
+  if (list.definition.title === REPORT_THEMES.title) {
+    return 'confirmThemes';
   }
   return undefined;
 }
