@@ -84,7 +84,7 @@ export function scaleChart(history: ScaleHistory): ScaleChart {
   const x = scalePoint<number>()
     .domain(history.periods.map((_p, i) => i))
     .range([MARGIN.left, WIDTH - MARGIN.right])
-    .padding(0.4);
+    .padding(0.5);
   const y = scaleLinear()
     .domain([0, 10])
     .range([MARGIN.top + PLOT_HEIGHT, MARGIN.top]);
