@@ -228,9 +228,25 @@ function tokens(text: string): Token[] {
   let match: RegExpExecArray | null;
   while ((match = pattern.exec(plain))) {
     const raw = match[0];
-    out.push({ raw, stem: stemmer(raw.toLowerCase()) });
+    out.push({ raw, stem: stemOf(raw.toLowerCase()) });
   }
   return out;
+}
+
+/** Stems already worked out: reports repeat their words, and a pack reads thousands of them. */
+const STEMS = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50000;
+
+function stemOf(word: string): string {
+  let stem = STEMS.get(word);
+  if (stem === undefined) {
+    stem = stemmer(word);
+    if (STEMS.size >= MAX_REMEMBERED_STEMS) {
+      STEMS.clear();
+    }
+    STEMS.set(word, stem);
+  }
+  return stem;
 }
 
 interface Phrase {
@@ -245,6 +261,10 @@ interface Phrase {
  * so "multi-agency" and "partner agencies" claim their words before "agency" alone can.
  */
 export function compileThemes(themes: ReadonlyArray<Theme>): Phrase[] {
+  const known = COMPILED.get(themes);
+  if (known) {
+    return known;
+  }
   const phrases: Phrase[] = [];
   for (const theme of themes) {
     if (!theme.isActive) {
@@ -257,8 +277,13 @@ export function compileThemes(themes: ReadonlyArray<Theme>): Phrase[] {
       }
     }
   }
-  return phrases.sort((a, b) => b.parts.length - a.parts.length);
+  phrases.sort((a, b) => b.parts.length - a.parts.length);
+  COMPILED.set(themes, phrases);
+  return phrases;
 }
+
+/** Each theme list's phrases, worked out once per list (the pack suggests for every report). */
+const COMPILED = new WeakMap<ReadonlyArray<Theme>, Phrase[]>();
 
 export interface ThemeSuggestion {
   themeId: number;
@@ -289,7 +314,16 @@ export function suggestThemes(text: string, themes: ReadonlyArray<Theme> | Reado
   const words = tokens(text);
   const used = words.map(() => false);
   const found = new Map<number, string[]>();
+  // Most phrases' first word is nowhere in the text: skip them without scanning it.
+  const present = new Set<string>();
+  for (const word of words) {
+    present.add(`s:${word.stem}`);
+    present.add(`r:${word.raw}`);
+  }
   for (const phrase of phrases) {
+    if (!present.has(phrase.acronym[0] ? `r:${phrase.parts[0].raw}` : `s:${phrase.parts[0].stem}`)) {
+      continue;
+    }
     for (let at = 0; at + phrase.parts.length <= words.length; at++) {
       if (matchesAt(words, at, phrase, used)) {
         for (let i = 0; i < phrase.parts.length; i++) {
