@@ -40,7 +40,11 @@ export function useReportThemes(sp: SPFI, report: VisitReport): ReportThemesView
     if (data && data.record) {
       return data.record.areas;
     }
-    return { staffing: suggestions.staffing.map((s) => s.themeId), performance: suggestions.performance.map((s) => s.themeId), other: suggestions.other.map((s) => s.themeId) };
+    return {
+      staffing: suggestions.staffing.map((s) => s.themeId),
+      performance: suggestions.performance.map((s) => s.themeId),
+      other: suggestions.other.map((s) => s.themeId),
+    };
   }, [data, suggestions]);
   const [areas, setAreas] = React.useState<AreaThemes>(initial);
   const [saving, setSaving] = React.useState(false);
