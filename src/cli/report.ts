@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 import { londonToday } from '../domain/calendarDate';
-import { loadPackData } from '../report/packData';
+import { loadPackDataWithThemes } from '../report/themeData';
+import { rasteriseSvgInNode } from '../node/rasteriseSvg';
 import { buildPackModel } from '../report/packModel';
 import { renderPackCsv } from '../report/packCsv';
 import { renderPackDocx } from '../report/packDocx';
@@ -63,7 +64,7 @@ export async function runReport(options: ReportOptions, log: (line: string) => v
   let data: PackData;
   try {
     const sp = await connectToSite(options.site, options.auth, log);
-    data = await loadPackData(sp, options);
+    data = await loadPackDataWithThemes(sp, options);
   } catch (error) {
     throw explain(error, options);
   }
@@ -76,7 +77,7 @@ export async function runReport(options: ReportOptions, log: (line: string) => v
     today: options.today || londonToday(),
   };
   const model = buildPackModel(data, request);
-  const docx = await renderPackDocx(model);
+  const docx = await renderPackDocx(model, rasteriseSvgInNode);
   const csv = options.csv ? renderPackCsv(model) : undefined;
   await writeOut(options.out, docx);
   if (options.csv && csv !== undefined) {

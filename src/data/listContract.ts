@@ -197,6 +197,39 @@ export type ChaseAudience = (typeof CHASE_AUDIENCES)[number];
 export const CHASE_STATES = ['Requested', 'Sent', 'Failed'] as const;
 export type ChaseState = (typeof CHASE_STATES)[number];
 
+/**
+ * The council's themes (recruitment and retention, agency staff, …), each with the words that
+ * suggest it in a report. Kept by the improvement team; provisioning seeds it once.
+ */
+export const VISIT_THEMES = {
+  title: 'Visit Themes',
+  urlName: 'VisitThemes',
+  fields: {
+    Title: 'Title',
+    SuggestingWords: 'SuggestingWords',
+    IsActive: 'IsActive',
+  },
+} as const;
+
+/**
+ * The themes the improvement team confirmed for a submitted report, area by area (Visit Themes
+ * ids, "3;7"). A list of its own because SharePoint has no field-level permissions: on Visit
+ * Reports, whoever may write a theme may also rewrite what the councillors said. One item per
+ * report (unique ReportId); the visit date is copied so a period's items are read by an index.
+ */
+export const REPORT_THEMES = {
+  title: 'Report Themes',
+  urlName: 'ReportThemes',
+  fields: {
+    Title: 'Title',
+    ReportId: 'ReportId',
+    VisitDate: 'VisitDate',
+    StaffingThemes: 'StaffingThemes',
+    PerformanceThemes: 'PerformanceThemes',
+    OtherThemes: 'OtherThemes',
+  },
+} as const;
+
 /** The activity types the Teams app declares (teams-manifest/manifest.json `activities`). */
 export const NOTIFICATION_KINDS = ['reportAnswered', 'answerAmended', 'reportDueSoon', 'reportOverdue', 'responseDueSoon', 'responseOverdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -362,6 +395,40 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: CHASE_REQUESTS.fields.ChaseState, displayName: 'State', type: 'Choice', choices: CHASE_STATES, required: true, indexed: true },
       { internalName: CHASE_REQUESTS.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
       { internalName: CHASE_REQUESTS.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
+    ],
+  },
+  {
+    title: VISIT_THEMES.title,
+    urlName: VISIT_THEMES.urlName,
+    description: 'Themes across visits, each with the words that suggest it in a report. Kept by the Children’s Improvement Team.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title('Theme'),
+      { internalName: VISIT_THEMES.fields.SuggestingWords, displayName: 'Suggesting words', type: 'Note', maxLength: 4000 },
+      { internalName: VISIT_THEMES.fields.IsActive, displayName: 'Active', type: 'Boolean' },
+    ],
+  },
+  {
+    title: REPORT_THEMES.title,
+    urlName: REPORT_THEMES.urlName,
+    description: 'The themes the Children’s Improvement Team confirmed for each submitted visit report, area by area.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title(),
+      {
+        internalName: REPORT_THEMES.fields.ReportId,
+        displayName: 'Report id',
+        type: 'Number',
+        required: true,
+        indexed: true,
+        unique: true,
+        min: 1,
+        max: 2147483647,
+      },
+      { internalName: REPORT_THEMES.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+      { internalName: REPORT_THEMES.fields.StaffingThemes, displayName: 'Staffing themes', type: 'Text', maxLength: 255 },
+      { internalName: REPORT_THEMES.fields.PerformanceThemes, displayName: 'Performance themes', type: 'Text', maxLength: 255 },
+      { internalName: REPORT_THEMES.fields.OtherThemes, displayName: 'Other themes', type: 'Text', maxLength: 255 },
     ],
   },
 ];

@@ -19,7 +19,11 @@ export type Permission =
   | 'writeFeedback'
   | 'exportPack'
   /** Ask the bot to remind whoever is overdue (a form, a response): the improvement team's job. */
-  | 'chaseOverdue';
+  | 'chaseOverdue'
+  /** Keep the council's list of themes and the words that suggest them. */
+  | 'editThemes'
+  /** Confirm or change the themes suggested for a submitted report. */
+  | 'confirmThemes';
 
 /** The SharePoint group that carries each role. */
 export const ROLE_GROUPS: { readonly [role in Role]: string } = {
@@ -38,7 +42,7 @@ export const ROLE_LABELS: { readonly [role in Role]: string } = {
 
 export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permission> } = {
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
-  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'chaseOverdue'],
+  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'chaseOverdue', 'editThemes', 'confirmThemes'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
   Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
 };

@@ -7,6 +7,7 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
+import '@pnp/sp/items';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
 import '@pnp/sp/site-scripts';
@@ -315,6 +316,18 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
         case 'grant':
           outcome = await ensureBinding(listOf(step.listName).roleAssignments, step.group, step.roleDefinition);
           break;
+        case 'seedItems': {
+          const any = await listOf(step.listName).items.select('Id').top(1)<Array<{ Id: number }>>();
+          if (any.length) {
+            outcome = 'unchanged';
+          } else {
+            for (const item of step.items) {
+              await listOf(step.listName).items.add(item);
+            }
+            outcome = 'changed';
+          }
+          break;
+        }
         case 'appGrant': {
           const app = options.app || {};
           if (app.appId && app.ensure) {

@@ -10,6 +10,8 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
 import type { PackModel } from './packTypes';
 import { OutlineBlock, OutlineCell, OutlineParagraph, packOutline } from './packOutline';
+import type { RasteriseSvg } from './scaleChart';
+import { chartParagraph, rasteriseCharts } from './scaleChartDocx';
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -79,7 +81,10 @@ function fitsWhole(row: OutlineCell[]): boolean {
   return length <= KEEP_WHOLE_ROW_CHARS;
 }
 
-function toDocx(block: OutlineBlock): Paragraph | Table {
+function toDocx(block: OutlineBlock, chartPngs: Map<string, Uint8Array>): Paragraph | Table {
+  if (block.kind === 'figure') {
+    return chartParagraph(block.chart, chartPngs.get(block.chart.svg));
+  }
   if (block.kind === 'heading') {
     return new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] });
   }
@@ -132,7 +137,7 @@ function headingStyle(level: 1 | 2 | 3 | 4): {
   };
 }
 
-export function packDocument(model: PackModel): Document {
+export function packDocument(model: PackModel, chartPngs: Map<string, Uint8Array> = new Map(), outline: OutlineBlock[] = packOutline(model)): Document {
   return new Document({
     title: `${model.title.reportTitle}: ${model.title.periodText}`,
     subject: model.title.committee,
@@ -152,11 +157,17 @@ export function packDocument(model: PackModel): Document {
         heading4: headingStyle(4),
       },
     },
-    sections: [{ children: packOutline(model).map(toDocx) }],
+    sections: [{ children: outline.map((block) => toDocx(block, chartPngs)) }],
   });
 }
 
-/** The .docx file's bytes (an ArrayBuffer works the same in the browser and in Node). */
-export async function renderPackDocx(model: PackModel): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(packDocument(model)));
+/**
+ * The .docx file's bytes (an ArrayBuffer works the same in the browser and in Node). Charts need
+ * `rasterise` for their PNG copy (the browser's canvas, or resvg in Node); without it a chart's
+ * alt text stands in its place.
+ */
+export async function renderPackDocx(model: PackModel, rasterise?: RasteriseSvg): Promise<Uint8Array> {
+  const outline = packOutline(model);
+  const chartPngs = await rasteriseCharts(outline, rasterise);
+  return new Uint8Array(await Packer.toArrayBuffer(packDocument(model, chartPngs, outline)));
 }

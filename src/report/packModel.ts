@@ -5,6 +5,7 @@
 import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate } from '../domain/calendarDate';
 import { deadline, responseDueDate, submissionDueDate, visitReportLateness } from '../domain/deadlines';
 import { reasonsNotUsed } from '../domain/serverCheck';
+import { withThemeSections } from './packThemes';
 import { SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from '../domain/validation';
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
 import { areaFeedbackField, feedbackText } from '../domain/reportFields';
@@ -135,7 +136,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
 
   const periodText = formatPeriod(data.period);
   const reportTitle = cleanText(request.reportTitle) || DEFAULT_REPORT_TITLE;
-  return {
+  const model: PackModel = {
     title: {
       committee: COMMITTEE_NAME,
       reportTitle,
@@ -164,6 +165,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     nextPeriodText: formatPeriod(data.nextPeriod),
     counts,
   };
+  return withThemeSections(model, data);
 }
 
 function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallback?: string) => string): PackDatedRow {

@@ -3,33 +3,12 @@
  * renderer and the on-screen preview both draw this one outline, so what the clerk previews is
  * what the document holds, heading for heading and cell for cell.
  */
+import type { OutlineBlock, OutlineCell, OutlineParagraph } from './outlineTypes';
 import type { PackModel, PackStatement } from './packTypes';
 import { SAID_LABELS } from './packModel';
+import { scaleHistoryOutline, themeOutline } from './themeTable';
 
-export interface OutlineRun {
-  /** Plain text; `\n` is a line break within the paragraph. */
-  text: string;
-  bold?: boolean;
-}
-
-/** A paragraph: one or more runs. */
-export type OutlineParagraph = OutlineRun[];
-
-/** A table cell: one or more paragraphs. */
-export type OutlineCell = OutlineParagraph[];
-
-export type OutlineBlock =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'paragraph'; runs: OutlineParagraph }
-  | {
-      kind: 'table';
-      /** Names the table for assistive technology (the preview's caption). */
-      caption: string;
-      headers: string[];
-      /** Relative column widths, summing to 100. */
-      widths: number[];
-      rows: OutlineCell[][];
-    };
+export type { OutlineBlock, OutlineCell, OutlineParagraph, OutlineRun } from './outlineTypes';
 
 const p = (text: string, bold?: boolean): OutlineBlock => ({ kind: 'paragraph', runs: [{ text, bold }] });
 const cell = (text: string): OutlineCell => [[{ text }]];
@@ -82,6 +61,8 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
     });
   }
+
+  blocks.push(...themeOutline(model));
 
   blocks.push({ kind: 'heading', level: 2, text: SUMMARY_HEADING });
   if (model.teamSummaries.length === 0) {
@@ -150,6 +131,8 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     });
   }
 
+  blocks.push(...scaleHistoryOutline(model));
+
   blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`));
   if (model.nextRota.length === 0) {
     blocks.push(p('No visits are on the rota for the next period yet.'));
@@ -174,6 +157,8 @@ export function outlineText(blocks: ReadonlyArray<OutlineBlock>): string {
       lines.push(`${'#'.repeat(block.level)} ${block.text}`);
     } else if (block.kind === 'paragraph') {
       lines.push(paragraphText(block.runs));
+    } else if (block.kind === 'figure') {
+      lines.push(`[Chart: ${block.chart.title}. ${block.chart.altText}]`);
     } else {
       lines.push(`| ${block.headers.join(' | ')} |`);
       for (const row of block.rows) {

@@ -3,7 +3,17 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { CHASE_REQUESTS, FRONTLINE_TEAMS, NOTIFICATIONS_SENT, UNAVAILABLE_DATES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import {
+  CHASE_REQUESTS,
+  FRONTLINE_TEAMS,
+  NOTIFICATIONS_SENT,
+  REPORT_THEMES,
+  UNAVAILABLE_DATES,
+  VISIT_REPORT_DRAFTS,
+  VISIT_REPORTS,
+  VISIT_ROTA,
+  VISIT_THEMES,
+} from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -173,6 +183,9 @@ export function itemRightsOf(item: StoredItem, caller: Caller): 'none' | 'read' 
   return best;
 }
 
+/** Lists on which councillors have no role at all. */
+const NO_COUNCILLOR_ACCESS: ReadonlyArray<string> = [NOTIFICATIONS_SENT.title, CHASE_REQUESTS.title, VISIT_THEMES.title, REPORT_THEMES.title];
+
 /**
  * The list's read security (ReadSecurity 2: only items the user created, unless they may read
  * all); unique permissions on the item decide alone.
@@ -182,7 +195,7 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if ((list.definition.title === NOTIFICATIONS_SENT.title || list.definition.title === CHASE_REQUESTS.title) && !may(caller, 'readAllReports')) {
+  if (NO_COUNCILLOR_ACCESS.indexOf(list.definition.title) !== -1 && !may(caller, 'readAllReports')) {
     // Councillors have no role on these (list-settings.json: "None").
     return false;
   }
@@ -242,6 +255,12 @@ function listWritePermission(list: StoredList): Permission | undefined {
   }
   if (list.definition.title === FRONTLINE_TEAMS.title) {
     return 'editTeams';
+  }
+  if (list.definition.title === VISIT_THEMES.title) {
+    return 'editThemes';
+  }
+  if (list.definition.title === REPORT_THEMES.title) {
+    return 'confirmThemes';
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import { londonToday } from '../../src/domain/calendarDate';
 import { defaultPackPeriod, formatDateInput } from '../../src/report/packPeriod';
 import { preparePack } from '../../src/report/preparePack';
 import { renderPackDocx } from '../../src/report/packDocx';
+import { rasteriseSvgInNode } from '../../src/node/rasteriseSvg';
 import { renderPackCsv } from '../../src/report/packCsv';
 import { axeViolations, describeViolations, DESKTOP, launchChromium, PHONE, screenshot, Viewport, workbenchUrl } from './support/browser';
 import { writeScreenshotIndex } from './support/screenshotIndex';
@@ -114,7 +115,10 @@ describe('committee clerk journey in the workbench', () => {
     // The command line's code, against the same site, as the same person, makes the same files.
     const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), { ...period, committeeDate: COMMITTEE_DATE, today, teamIds: [] });
     const browserXml = await documentXml(fs.readFileSync(wordPath));
-    expect(browserXml).toBe(await documentXml(await renderPackDocx(model)));
+    // The chart's PNG copy is drawn by the browser's canvas there and by resvg here: the same
+    // document, but the picture's part is named by its bytes.
+    const samePicture = (xml: string): string => xml.replace(/r:embed="[^"]*"/g, 'r:embed="chart"');
+    expect(samePicture(browserXml)).toBe(samePicture(await documentXml(await renderPackDocx(model, rasteriseSvgInNode))));
     expect(fs.readFileSync(csvPath, 'utf8')).toBe(renderPackCsv(model));
     const doc = readDocx(browserXml);
     expect(doc.headings.map(([style]) => style)).toContain('Heading4');

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { OutlineBlock, OutlineParagraph } from '../../report/packOutline';
+import { ScaleChartFigure } from './ScaleChartFigure';
 
 /**
  * The pack on screen, drawn from the same outline as the Word document: the clerk sees the
@@ -59,6 +60,9 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
         }
         if (block.kind === 'paragraph') {
           return paragraph(block.runs, index);
+        }
+        if (block.kind === 'figure') {
+          return <ScaleChartFigure key={index} chart={block.chart} />;
         }
         return <PreviewTable key={index} block={block} captionId={`${idPrefix}-table-${index}`} styles={styles} paragraph={paragraph} />;
       })}

@@ -8,6 +8,7 @@ import type { ErrorSummaryItem } from '../common/ErrorSummary';
 import { validateChoices } from './packChoices';
 import type { PackChoicesState } from './usePackChoices';
 import { saveFile } from './saveFile';
+import { rasteriseSvgInBrowser } from './rasteriseInBrowser';
 
 export type Preview = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; model: PackModel; key: string } | { status: 'failed'; message: string };
 
@@ -85,7 +86,7 @@ function usePackDownloads(packForChoices: () => Promise<PackModel | undefined>, 
       }
       if (kind === 'docx') {
         const { renderPackDocx, DOCX_MIME_TYPE } = await import(/* webpackChunkName: 'committee-pack' */ '../../report/packDocx');
-        saveFile(await renderPackDocx(model), packFileName(model, 'docx'), DOCX_MIME_TYPE);
+        saveFile(await renderPackDocx(model, rasteriseSvgInBrowser), packFileName(model, 'docx'), DOCX_MIME_TYPE);
         announce(`Word document ${packFileName(model, 'docx')} downloaded.`);
       } else {
         saveFile(renderPackCsv(model), packFileName(model, 'csv'), CSV_MIME_TYPE);

@@ -13,6 +13,7 @@ import { londonMidnightUtc, addDays } from '../../../src/domain/calendarDate';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { loadPackData, loadTeams, visitDateFilter } from '../../../src/report/packData';
 import { renderPackDocx } from '../../../src/report/packDocx';
+import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
 import { renderPackCsv } from '../../../src/report/packCsv';
 import { outlineText, packOutline } from '../../../src/report/packOutline';
 import { preparePack } from '../../../src/report/preparePack';
@@ -67,7 +68,8 @@ describe('the committee pack from the sandbox', () => {
     const { sandbox } = fixture;
     // The web part's path: the clerk screen's preparePack, then the Word and CSV renderers.
     const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
-    const webXml = await documentXml(await renderPackDocx(model));
+    // The browser draws the chart's PNG copy on a canvas; here resvg stands in for it, as the command line uses.
+    const webXml = await documentXml(await renderPackDocx(model, rasteriseSvgInNode));
     const webCsv = renderPackCsv(model);
 
     const out = join(work, 'pack.docx');

@@ -69,9 +69,39 @@ describe('provisioning plan', () => {
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
       ['ChaseRequests', 'Chase Requests'],
+      ['VisitThemes', 'Visit Themes'],
+      ['ReportThemes', 'Report Themes'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
+    }
+  });
+
+  it('starts the themes list with the council report’s themes, each with its suggesting words, and councillors have no access to themes', () => {
+    const steps = provisioningPlan(script, settings);
+    const seed = steps.find((s): s is Extract<ProvisioningStep, { kind: 'seedItems' }> => s.kind === 'seedItems');
+    expect(seed!.listName).toBe('VisitThemes');
+    expect(seed!.items.map((i) => i.Title)).toEqual([
+      'Recruitment and retention',
+      'Agency staff',
+      'Caseloads and complexity',
+      'Management and supervision',
+      'IT systems',
+      'Accommodation',
+      'Multi-agency working',
+      'Courts',
+      'Training',
+      'Staff safety',
+      'Partner agencies',
+    ]);
+    expect(
+      seed!.items.every((i) => typeof i.SuggestingWords === 'string' && (i.SuggestingWords as string).split('\n').length >= 5 && i.IsActive === true),
+    ).toBe(true);
+    for (const listName of ['VisitThemes', 'ReportThemes']) {
+      expect(steps.some((s) => s.kind === 'grant' && s.listName === listName && s.group === 'Frontline Visit Members')).toBe(false);
+      expect(steps.find((s) => s.kind === 'grant' && s.listName === listName && s.group === "Children's Improvement Team")).toMatchObject({
+        roleDefinition: 'Contribute',
+      });
     }
   });
 
