@@ -11,6 +11,38 @@ import { RotaLink } from '../common/RotaLink';
 import { CardLink } from '../common/CardParts';
 import { VisuallyHidden } from '../common/VisuallyHidden';
 
+/** One report awaiting a response: the visit, when it is due, and the ways to the report and its card. */
+function OwedResponseRow({ row, styles }: { row: OwedResponse; styles: ReturnType<typeof screenStyles> }): JSX.Element {
+  const visit = row.report.visitDate ? formatLongDate(row.report.visitDate) : 'Visit date not given';
+  const submitted = calendarDateFromSharePoint(row.report.submittedOn);
+  const about = `${row.teamTitle}, ${visit}`;
+  const card = teamsCardDeepLink({ conversationId: row.report.cardConversationId, activityId: row.report.cardActivityId });
+  return (
+    <li className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card} data-testid="owed-response" data-report-id={row.report.id}>
+      <h3 className={styles.cardHeading}>{row.teamTitle}</h3>
+      <p className={styles.line}>Visit: {visit}</p>
+      <p className={styles.line}>Councillors: {peopleText(row.report.members, 'none named')}</p>
+      {submitted && <p className={styles.line}>Submitted {formatShortDate(submitted)}</p>}
+      <p className={`${styles.line} ${row.overdue ? styles.overdue : styles.status}`}>
+        {row.overdue && <Icon iconName="Warning" aria-hidden={true} style={{ marginRight: 4 }} />}
+        {row.dueText}
+      </p>
+      {row.namedElsewhere && <p className={styles.line}>This team’s Head of Service is {row.namedElsewhere}.</p>}
+      <div>
+        <CardLink styles={styles} route={{ page: 'report', reportId: row.report.id }} label="Open the report" about={about} />
+      </div>
+      {card ? (
+        <a className={styles.action} href={card} target="_blank" rel="noopener noreferrer">
+          Answer on its card in Teams
+          <VisuallyHidden> for {about} (opens Teams)</VisuallyHidden>
+        </a>
+      ) : (
+        <p className={styles.line}>Its card is not in the channel yet; it appears within a few minutes of submission.</p>
+      )}
+    </li>
+  );
+}
+
 /**
  * The Head of Service's start page: the responses they owe, oldest first, each opening the report
  * and linking to its card in the improvement team's channel, where the answer is written.
@@ -23,41 +55,7 @@ export function HeadOfServicePage({ context, data, today }: StartPageProps): JSX
     [state, data.user.id, today],
   );
 
-  const renderRow = (row: OwedResponse): JSX.Element => {
-    const visit = row.report.visitDate ? formatLongDate(row.report.visitDate) : 'Visit date not given';
-    const submitted = calendarDateFromSharePoint(row.report.submittedOn);
-    const about = `${row.teamTitle}, ${visit}`;
-    const card = teamsCardDeepLink({ conversationId: row.report.cardConversationId, activityId: row.report.cardActivityId });
-    return (
-      <li
-        key={row.report.id}
-        className={row.overdue ? `${styles.card} ${styles.overdueCard}` : styles.card}
-        data-testid="owed-response"
-        data-report-id={row.report.id}
-      >
-        <h3 className={styles.cardHeading}>{row.teamTitle}</h3>
-        <p className={styles.line}>Visit: {visit}</p>
-        <p className={styles.line}>Councillors: {peopleText(row.report.members, 'none named')}</p>
-        {submitted && <p className={styles.line}>Submitted {formatShortDate(submitted)}</p>}
-        <p className={`${styles.line} ${row.overdue ? styles.overdue : styles.status}`}>
-          {row.overdue && <Icon iconName="Warning" aria-hidden={true} style={{ marginRight: 4 }} />}
-          {row.dueText}
-        </p>
-        {row.namedElsewhere && <p className={styles.line}>This team’s Head of Service is {row.namedElsewhere}.</p>}
-        <div>
-          <CardLink styles={styles} route={{ page: 'report', reportId: row.report.id }} label="Open the report" about={about} />
-        </div>
-        {card ? (
-          <a className={styles.action} href={card} target="_blank" rel="noopener noreferrer">
-            Answer on its card in Teams
-            <VisuallyHidden> for {about} (opens Teams)</VisuallyHidden>
-          </a>
-        ) : (
-          <p className={styles.line}>Its card is not in the channel yet; it appears within a few minutes of submission.</p>
-        )}
-      </li>
-    );
-  };
+  const renderRow = (row: OwedResponse): JSX.Element => <OwedResponseRow key={row.report.id} row={row} styles={styles} />;
 
   return (
     <section aria-labelledby="fv-hos">
