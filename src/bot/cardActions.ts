@@ -19,6 +19,7 @@ import { Channel, teamsUserIds } from './channel';
 import { answererObjectIds, answerRight } from './headOfService';
 import { lookupIdField, FrontlineLists } from './lists';
 import type { PublisherLog } from './botReport';
+import { faultPoint } from './faultPoints';
 
 const F = VISIT_REPORTS.fields;
 
@@ -164,6 +165,7 @@ export class CardActions {
    * the version it replaces; without, it is the first answer and never overwrites another.
    */
   private async submitFeedback(activity: CardActionActivity, report: BotReport, data: { [key: string]: unknown }): Promise<CardActionResponse> {
+    faultPoint('answer-received');
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed && right.reason === 'cannotCheck') {
@@ -234,8 +236,10 @@ export class CardActions {
         // A first answer has no earlier versions, whatever the column held.
         fields[F.HosFeedbackHistory] = null;
       }
+      faultPoint('answer-before-write');
       const written = await this.lists.patchReport(report.id, fields, current.etag || '');
       if (written.ok) {
+        faultPoint('answer-after-write');
         if (this.onAnswerStored) {
           this.onAnswerStored(report.id, Date.now());
         }
@@ -243,6 +247,7 @@ export class CardActions {
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
         await this.updateForEveryone(stored, card);
+        faultPoint('answer-after-card');
         if (this.notifier) {
           this.notifying = this.notifier
             .answerStored(stored)
