@@ -369,13 +369,13 @@ export class TeamsChannels {
       value: page.map((m) => this.chatMessage(m, teamId, expand && !messageId ? all : undefined)),
     };
     if (skip + top < ordered.length) {
-      const next = new URLSearchParams();
-      next.set('$top', String(top));
-      if (expand) {
-        next.set('$expand', expand);
-      }
-      next.set('$skiptoken', Buffer.from(String(skip + top), 'utf8').toString('base64url'));
-      out['@odata.nextLink'] = `${base}${messageId ? `/${messageId}/replies` : ''}?${next.toString()}`;
+      // Graph writes the options' `$` as is.
+      const next = [
+        `$top=${top}`,
+        ...(expand ? [`$expand=${encodeURIComponent(expand)}`] : []),
+        `$skiptoken=${Buffer.from(String(skip + top), 'utf8').toString('base64url')}`,
+      ];
+      out['@odata.nextLink'] = `${base}${messageId ? `/${messageId}/replies` : ''}?${next.join('&')}`;
     }
     return json(200, out);
   }
