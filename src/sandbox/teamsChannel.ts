@@ -20,7 +20,7 @@
  * Messages live in `teams.sqlite` in the data folder, so they survive a restart of the bot or
  * the sandbox, as a channel does.
  */
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from './sqlite';
 import { join } from 'node:path';
 import { GraphError } from './errors';
 import { loadTeamsManifest } from './activityFeed';
