@@ -9,6 +9,7 @@ import { RunningBot, startBot } from '../../../src/bot/server';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { SANDBOX_TEAM } from '../../../src/sandbox/teamsChannel';
 import { reportIdOfCard } from '../../../src/bot/channelHistory';
+import type { TeamsChannel } from '../../../src/bot/channel';
 import { withSandbox } from '../../helpers/sandbox';
 import { MemoryLogger, patchReportFields, submitReport } from './botHarness';
 
@@ -79,6 +80,31 @@ describe('bot: adopting a card posted before a crash', () => {
     const result = await bot.sweep();
     expect(result.posted).toContain(id);
     expect(cardsOf(id)).toEqual([String(fields(id)[F.CardActivityId])]);
+  });
+
+  it('a post that returns after another instance recorded a card for the report deletes its own', async () => {
+    const id = await submitReport(fixture.sandbox);
+    // Another instance takes the report over while this one's post is still on its way.
+    const channel = (bot.publisher as unknown as { channel: TeamsChannel }).channel;
+    const post = channel.postCard.bind(channel);
+    channel.postCard = async (card, summary) => {
+      const posted = await post(card, summary);
+      await patchReportFields(fixture.sandbox, id, { [F.CardActivityId]: 'card-of-the-other-instance', [F.CardConversationId]: CHANNEL });
+      return posted;
+    };
+    try {
+      await bot.sweep();
+    } finally {
+      channel.postCard = post;
+    }
+    expect(fields(id)[F.CardActivityId]).toBe('card-of-the-other-instance');
+    expect(cardsOf(id)).toEqual([]);
+    const ours = fixture.sandbox.teams
+      .messages(CHANNEL)
+      .filter((m) => reportIdOfCard(((m.activity.attachments as Array<{ content: unknown }>) || [])[0]?.content) === id);
+    expect(ours).toHaveLength(1);
+    expect(ours[0].deleted).toBeDefined();
+    expect(logger.warnings().join('\n')).toContain('ours is deleted from the channel');
   });
 
   it('without the Teams app installed (no consent to read the channel) posts again and says what is missing', async () => {

@@ -47,6 +47,10 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
     }
   });
 
+  /** Milliseconds from spawning each bot to its listening, for the printed figures. */
+  const startTimes: number[] = [];
+  const meanStart = (): number => Math.round(startTimes.reduce((a, b) => a + b, 0) / Math.max(1, startTimes.length));
+
   function start(faultPoint?: string): BotProcess {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH || '/usr/bin:/bin',
@@ -81,7 +85,8 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
   }
 
   async function listening(bot: BotProcess): Promise<void> {
-    const until = Date.now() + 20000;
+    const began = Date.now();
+    const until = began + 20000;
     while (!/local mode\) on http/.test(bot.output())) {
       if (bot.child.exitCode !== null || bot.child.signalCode !== null) {
         return;
@@ -91,6 +96,7 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
       }
       await new Promise((r) => setTimeout(r, 20));
     }
+    startTimes.push(Date.now() - began);
   }
 
   async function stop(bot: BotProcess): Promise<void> {
@@ -142,6 +148,7 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
   }
 
   it(`posting: ${RUNS} kills across ${POST_POINTS.length} steps, then a restart; every report has exactly one card`, async () => {
+    const began = Date.now();
     // Cards for the demo's reports first, by a bot that is not killed.
     const warmup = start();
     await listening(warmup);
@@ -189,7 +196,8 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
       `Fault suite, kill -9 while posting: ${counts.runs} runs, ${counts.faultsInjected} faults injected (${Object.keys(perPoint)
         .map((p) => `${p} ${perPoint[p]}`)
         .join(', ')}), ${counts.adopted} cards adopted from the channel, ${counts.duplicateCards} duplicate cards, ` +
-        `${counts.reportsWithoutCard} reports without a card after restart; across all ${everyReport.length} reports: ${twice.length} with two cards, ${none.length} without one.`,
+        `${counts.reportsWithoutCard} reports without a card after restart; across all ${everyReport.length} reports: ${twice.length} with two cards, ${none.length} without one ` +
+        `(${((Date.now() - began) / 1000).toFixed(1)} s; a bot start ${meanStart()} ms on average).`,
     );
     if (counts.faultsInjected !== RUNS || counts.duplicateCards || counts.reportsWithoutCard || twice.length || none.length) {
       console.log(logs.slice(-6).join('\n'));
@@ -218,6 +226,7 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
       missingFromCardAfterRestart: 0,
       onCardAtTheEnd: 0,
     };
+    const began = Date.now();
     let service = start();
     await listening(service);
     for (let run = 0; run < RUNS; run++) {
@@ -292,7 +301,8 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
         `${counts.refusedWithError} ended in an error shown to the Head of Service, ${counts.answersLost} answers lost without the Head of Service being told; ` +
         `${counts.storedBeforeRestart} stored before the restart, of which ${counts.onCardAfterRestart} on their card after the restart with no one pressing anything ` +
         `and ${counts.missingFromCardAfterRestart} not; ${counts.sentAgain} sent again, ${counts.storedAfterSendingAgain} of them stored; ` +
-        `${counts.onCardAtTheEnd} of ${counts.runs} answers on their card at the end.`,
+        `${counts.onCardAtTheEnd} of ${counts.runs} answers on their card at the end ` +
+        `(${((Date.now() - began) / 1000).toFixed(1)} s; a bot start ${meanStart()} ms on average).`,
     );
     expect(counts.faultsInjected).toBe(RUNS);
     expect(counts.answersLost).toBe(0);
