@@ -10,6 +10,7 @@ import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { SANDBOX_TEAM } from '../../../src/sandbox/teamsChannel';
 import { reportIdOfCard } from '../../../src/bot/channelHistory';
 import type { TeamsChannel } from '../../../src/bot/channel';
+import { runChecks } from '../../../src/doctor/checks';
 import { withSandbox } from '../../helpers/sandbox';
 import { MemoryLogger, patchReportFields, submitReport } from './botHarness';
 
@@ -105,6 +106,26 @@ describe('bot: adopting a card posted before a crash', () => {
     expect(ours).toHaveLength(1);
     expect(ours[0].deleted).toBeDefined();
     expect(logger.warnings().join('\n')).toContain('ours is deleted from the channel');
+  });
+
+  it('npm run doctor says whether the bot may read the channel, and what to do when it may not', async () => {
+    const env = {
+      BOT_MODE: 'local',
+      SANDBOX_URL: fixture.sandbox.url,
+      BOT_SERVICE_URL: `${fixture.sandbox.url}/_connector`,
+      TEAMS_TEAM_ID: SANDBOX_TEAM.threadId,
+      TEAMS_CHANNEL_ID: CHANNEL,
+      REPORT_PAGE_URL: `${fixture.sandbox.url}/`,
+    };
+    const name = "Teams: the bot reads the improvement channel's messages";
+    expect((await runChecks(env)).filter((r) => r.name === name)).toEqual([
+      { name, ok: true, detail: 'ChannelMessage.Read.Group is consented for the improvement team' },
+    ]);
+    fixture.sandbox.teams.appInstalled = false;
+    const refused = (await runChecks(env)).filter((r) => r.name === name)[0];
+    expect(refused.ok).toBe(false);
+    expect(refused.detail).toContain('ChannelMessage.Read.Group');
+    expect(refused.fix).toContain('add the Frontline Visits app to the team');
   });
 
   it('without the Teams app installed (no consent to read the channel) posts again and says what is missing', async () => {
