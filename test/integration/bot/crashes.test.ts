@@ -210,7 +210,7 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
     expect(counts.reportsWithoutCard).toBe(0);
     expect(twice).toEqual([]);
     expect(none).toEqual([]);
-  }, 240000);
+  }, 600000);
 
   it(`answering: ${RUNS} kills across ${ANSWER_POINTS.length} steps; no answer is lost without the Head of Service being told`, async () => {
     const counts = {
@@ -308,5 +308,5 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
     expect(counts.answersLost).toBe(0);
     expect(counts.storedAfterSendingAgain).toBe(counts.sentAgain);
     expect(counts.onCardAtTheEnd).toBe(RUNS);
-  }, 240000);
+  }, 600000);
 });
