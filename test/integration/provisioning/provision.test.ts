@@ -211,10 +211,16 @@ describe('provisioning that meets a failing action', () => {
   it("stops at the first failed action, naming the list, the action and SharePoint's reason, and goes no further", async () => {
     const broken = script();
     const reports = broken.actions.find((a) => a.listName === 'VisitReports')!;
-    reports.subactions.splice(3, 0, {
-      verb: 'addSPFieldXml',
-      schemaXml: '<Field Type="Signature" ID="{3d1a3d7e-6a38-4b53-8d2b-4a3f0b1c2d3e}" Name="Signature" DisplayName="Signature" />',
-    });
+    // In place of the list's description, so the script keeps its size: SharePoint applies at most
+    // 30 actions at once, and the list's own fields may fill them.
+    reports.subactions.splice(
+      reports.subactions.findIndex((a) => a.verb === 'setDescription'),
+      1,
+      {
+        verb: 'addSPFieldXml',
+        schemaXml: '<Field Type="Signature" ID="{3d1a3d7e-6a38-4b53-8d2b-4a3f0b1c2d3e}" Name="Signature" DisplayName="Signature" />',
+      },
+    );
     const lines: string[] = [];
     let failure: unknown;
     try {
