@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { loadConfig } from '../src/bot/config';
-import { PLAYGROUND_CHANNEL_ID, PLAYGROUND_PORT, startPlayground } from '../src/bot/playground';
+import { PLAYGROUND_CHANNEL_ID, PLAYGROUND_PORT, PLAYGROUND_TEAM_ID, startPlayground } from '../src/bot/playground';
 import { startBot } from '../src/bot/server';
 import { describeSandbox, sandboxOptionsFromEnv, stopOnSignals } from '../src/sandbox/main';
 import { startSandbox } from '../src/sandbox/server';
@@ -20,7 +20,9 @@ let dataDir = '.sandbox';
 
 const services: Service[] = [
   async () => {
-    const sandbox = await startSandbox(sandboxOptionsFromEnv());
+    // The sandbox passes the bot's Bot Connector calls on to the Playground and keeps what is
+    // posted, so the bot can read the channel's messages through Graph as in Teams.
+    const sandbox = await startSandbox({ ...sandboxOptionsFromEnv(), connectorUpstream: `http://localhost:${PLAYGROUND_PORT}/_connector` });
     console.log(describeSandbox(sandbox));
     sandboxUrl = sandbox.url;
     dataDir = sandbox.dataDir;
@@ -30,7 +32,8 @@ const services: Service[] = [
   async () => {
     const config = loadConfig({
       SANDBOX_URL: sandboxUrl,
-      BOT_SERVICE_URL: `http://localhost:${PLAYGROUND_PORT}/_connector`,
+      BOT_SERVICE_URL: `${sandboxUrl}/_connector`,
+      TEAMS_TEAM_ID: PLAYGROUND_TEAM_ID,
       TEAMS_CHANNEL_ID: PLAYGROUND_CHANNEL_ID,
       REPORT_PAGE_URL: `${sandboxUrl}/`,
       RECONCILE_INTERVAL_SECONDS: '60',

@@ -21,6 +21,7 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import { lookupIdField, FrontlineLists, PatchResult } from './lists';
 import { RETRYABLE_STATUSES, retryDelayMs } from './retry';
 import type { PublisherLog } from './botReport';
+import { faultPoint } from './faultPoints';
 
 const F = VISIT_REPORTS.fields;
 
@@ -195,6 +196,7 @@ export class CardActions {
    */
   private async submitFeedback(activity: CardActionActivity, report: BotReport, data: { [key: string]: unknown }): Promise<CardActionResponse> {
     const deadline = this.now().getTime() + this.answerDeadlineMs;
+    faultPoint('answer-received');
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed && right.reason === 'cannotCheck') {
@@ -265,6 +267,7 @@ export class CardActions {
         // A first answer has no earlier versions, whatever the column held.
         fields[F.HosFeedbackHistory] = null;
       }
+      faultPoint('answer-before-write');
       let written: PatchResult | 'busy' = await this.writeWithin(report.id, fields, current.etag || '', deadline);
       if (written === 'busy') {
         // The last try may have landed before its answer was lost: look before saying it did not.
@@ -288,6 +291,7 @@ export class CardActions {
         written = { ok: true, etag: landed.etag as string, stateKey: landed.stateKey };
       }
       if (written.ok) {
+        faultPoint('answer-after-write');
         if (this.onAnswerStored) {
           this.onAnswerStored(report.id, Date.now());
         }
@@ -298,6 +302,7 @@ export class CardActions {
         // which a sweep brings up to date if this refresh fails.
         const refreshed = this.updateForEveryone(stored, card).then((ok) => (ok && this.onCardShown ? this.onCardShown(stored) : undefined));
         await within(refreshed, Math.max(1000, deadline - this.now().getTime()));
+        faultPoint('answer-after-card');
         if (this.notifier) {
           this.notifying = this.notifier
             .answerStored(stored)

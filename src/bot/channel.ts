@@ -22,6 +22,8 @@ export interface Channel {
   postCard(card: object, summary: string): Promise<PostedCard>;
   updateCard(conversationId: string, activityId: string, card: object): Promise<void>;
   members(): Promise<ChannelMember[]>;
+  /** Takes a post down (a card posted twice after a lapsed claim). */
+  deleteCard?(conversationId: string, activityId: string): Promise<void>;
 }
 
 function cardActivity(card: object, summary?: string): { [key: string]: unknown } {
@@ -50,6 +52,19 @@ export class TeamsChannel implements Channel {
 
   async updateCard(conversationId: string, activityId: string, card: object): Promise<void> {
     await this.app.api.conversations.updateActivity(conversationId, activityId, { ...cardActivity(card), id: activityId } as never);
+  }
+
+  async deleteCard(conversationId: string, activityId: string): Promise<void> {
+    await this.app.api.conversations.deleteActivity(conversationId, activityId);
+  }
+
+  /** The team's Microsoft 365 group id, which is the team's id in Microsoft Graph. */
+  async teamGroupId(teamId: string): Promise<string> {
+    const team = await this.app.api.teams.getById(teamId);
+    if (!team || !team.aadGroupId) {
+      throw new Error(`The Bot Connector did not name team ${teamId}'s Microsoft 365 group`);
+    }
+    return team.aadGroupId;
   }
 
   async members(): Promise<ChannelMember[]> {

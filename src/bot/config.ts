@@ -152,9 +152,11 @@ export function loadConfig(env: Env = process.env): BotConfig {
   }
   const port = r.positiveNumber('BOT_PORT', 'the port the bot listens on', 3978);
   const reconcileIntervalMs = r.positiveNumber('RECONCILE_INTERVAL_SECONDS', 'seconds between reconcile sweeps', 180) * 1000;
-  // Longer than the worst the Bot Connector's throttling can delay one post (5 retries of at most 60 s),
-  // so a slow post is never mistaken for a crashed one.
-  const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 600) * 1000;
+  // Two minutes: longer than a post takes with the usual throttling retries, short enough that a
+  // report whose post was interrupted gets its card soon. A lapsed claim's card is looked for in the
+  // channel and adopted, and a post outliving its lease withdraws itself, so no lease length can
+  // make two cards (decision 0260).
+  const claimLeaseMs = r.positiveNumber('CARD_CLAIM_LEASE_SECONDS', 'seconds a claim protects a card being posted', 120) * 1000;
   const digest = digestSettings(r);
   const timing = { reconcileIntervalMs, claimLeaseMs, digest };
 

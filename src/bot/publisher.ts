@@ -14,11 +14,12 @@
  * a sweep skips reports with a card or a live claim.
  *
  * The crash window: if the process dies after step 2 and before step 3, the item keeps a claim
- * and no activity id. When the lease ends a sweep posts the card again, logging a warning that a
- * duplicate is possible. We accept that residual window (one Bot Connector round trip) rather
- * than risk a report with no card: the Bot Connector offers no idempotency key and the bot has no
- * permission to read channel messages to look for the first card. A duplicate is harmless — both
- * cards carry the report id and an answer on either is written once, ETag-guarded.
+ * and no activity id. When the lease ends, a sweep first looks for the card in the channel
+ * (`ChannelHistory`: Graph, with the Teams app's resource-specific consent) and adopts it — records
+ * its ids — instead of posting again; only when no card of the report is there does it post
+ * (decision 0260). If the channel cannot be read (consent missing, Graph failing) it posts
+ * anyway, logging that a duplicate is possible: a second card is better than none. A post that
+ * outlives its lease and finds another card recorded deletes its own.
  *
  * The review on pickup: a submitted report is closed to its author by the list's permissions
  * (councillors may add, never edit), but a councillor may add one with any field set. Before
@@ -36,6 +37,8 @@ import { VISIT_REPORTS } from '../data/listContract';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel } from './channel';
 import { FrontlineLists, LockResult, ReportLocks } from './lists';
+import type { ChannelHistory } from './channelHistory';
+import { faultPoint } from './faultPoints';
 import { explainGraphRefusal, explainLockFailure, LockFailure } from './lockFailure';
 import { checkClaims, gatherClaimFacts } from './claimChecks';
 import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
@@ -89,6 +92,19 @@ export const CATCH_UP_PER_SWEEP = 25;
 
 export { NOT_LOCKED_NOTICE };
 
+/** Why Graph would not list the channel's messages, with what an administrator does about it. */
+export function explainChannelReadFailure(error: unknown): string {
+  const status = (error as { statusCode?: number }).statusCode;
+  const message = (error as Error).message || String(error);
+  if (status === 403) {
+    return (
+      `Microsoft Graph answered 403: ${message} The bot needs ChannelMessage.Read.Group, which the team's owner grants by installing ` +
+      'the Frontline Visits Teams app in the team (the manifest asks for it; see docs/admin-guide.md)'
+    );
+  }
+  return status ? `Microsoft Graph answered ${status}: ${message}` : message;
+}
+
 /** Waits between tries of a failing lock, per report: doubling from the first, capped, with jitter. */
 export const LOCK_RETRY_FIRST_MS = 60000;
 export const LOCK_RETRY_MAX_MS = 3600000;
@@ -120,6 +136,8 @@ export class CardPublisher {
   private queued?: Promise<SweepResult>;
   /** Observers (the bench) learn when a card has been posted. */
   onPosted?: (reportId: number, at: number) => void;
+  /** Reads the channel to find a card posted by an attempt that stopped before recording it. */
+  history?: ChannelHistory;
   private readonly lockPending = new Map<number, PendingLock>();
   private lastListingProblem?: string;
   /** Failures this process knows of, also when recording them on the item failed. */
@@ -464,7 +482,7 @@ export class CardPublisher {
   }
 
   /** Posts one report's card unless it has one or someone holds a live claim on it. */
-  async publish(seen: BotReport): Promise<'posted' | 'has card' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft' | 'lock pending'> {
+  async publish(seen: BotReport): Promise<'posted' | 'has card' | 'adopted' | 'claimed elsewhere' | 'changed meanwhile' | 'gone' | 'draft' | 'lock pending'> {
     // Lock first, then read: from here on the author cannot change what is checked and posted.
     // A lock that fails does not stop the card: it is posted flagged and the lock retried.
     const attempt = await this.tryLock(seen.id);
@@ -517,14 +535,14 @@ export class CardPublisher {
     if (existing && existing.until > this.now()) {
       return 'claimed elsewhere';
     }
-    if (existing) {
-      this.log.warn(
-        `Report ${report.id}: an earlier attempt claimed it until ${new Date(existing.until).toISOString()} and recorded no card. ` +
-          'Posting again; if that attempt had posted before stopping, the channel now has two cards for this report.',
-      );
-    }
     if (!report.etag) {
       throw new Error(`Report ${report.id} came back without an ETag`);
+    }
+    if (existing) {
+      const adopted = await this.adopt(report, existing, report.etag);
+      if (adopted) {
+        return adopted;
+      }
     }
     const check = await this.checkClaims(report, review.submittedOn);
     const reviewed: BotReport = review.tampered.length
@@ -562,9 +580,11 @@ export class CardPublisher {
       return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
     }
     const claimed = claimWrite;
+    faultPoint('post-after-claim');
     let posted;
     try {
       posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
+      faultPoint('post-after-post');
     } catch (error) {
       // Nothing was posted: give the claim back, in the same write as the failure and its wait.
       await this.failed(report, error, { [F.CardConversationId]: '' }, claimed.etag);
@@ -579,6 +599,7 @@ export class CardPublisher {
       this.log.info(`Report ${report.id}: card posted after ${(this.deliveryOf(report) || { failures: 0 }).failures} failed attempts.`);
     }
     this.failures.delete(report.id);
+    faultPoint('post-after-record');
     this.log.info(`Report ${report.id}: card ${posted.activityId} posted to ${posted.conversationId}`);
     if (attempt.ok) {
       this.lockPending.delete(report.id);
@@ -607,6 +628,58 @@ export class CardPublisher {
     return check;
   }
 
+  /**
+   * A claim that lapsed with no card recorded: the card is looked for in the channel and, when
+   * found, its ids are recorded (with the ETag the claim was read with, so a sweep elsewhere doing
+   * the same cannot also). Undefined: no card there, or the channel could not be read — post.
+   */
+  private async adopt(report: BotReport, lapsed: Claim, etag: string): Promise<'adopted' | 'changed meanwhile' | 'gone' | undefined> {
+    const earlier = `an earlier attempt claimed it until ${new Date(lapsed.until).toISOString()} and recorded no card`;
+    if (!this.history) {
+      this.log.warn(
+        `Report ${report.id}: ${earlier}. Posting again; if that attempt had posted before stopping, the channel now has two cards for this report.`,
+      );
+      return undefined;
+    }
+    let found;
+    try {
+      found = await this.history.findCard(report.id);
+    } catch (error) {
+      this.log.warn(
+        `Report ${report.id}: ${earlier}, and the channel's messages could not be read to look for its card (${explainChannelReadFailure(error)}). ` +
+          'Posting again; if that attempt had posted before stopping, the channel now has two cards for this report.',
+      );
+      return undefined;
+    }
+    if (!found) {
+      this.log.info(`Report ${report.id}: ${earlier}; the channel has no card for it, so it is posted now.`);
+      return undefined;
+    }
+    const written = await this.lists.patchReport(report.id, { [F.CardConversationId]: found.conversationId, [F.CardActivityId]: found.activityId }, etag);
+    if (!written.ok) {
+      return written.reason === 'conflict' ? 'changed meanwhile' : 'gone';
+    }
+    this.log.info(
+      `Report ${report.id}: ${earlier}; its card ${found.activityId} (posted ${found.createdDateTime}) was found in the channel and is now recorded.`,
+    );
+    return 'adopted';
+  }
+
+  /** Our post outlived its lease and another card is recorded for the report: take ours down again. */
+  private async withdrawLatePost(reportId: number, posted: { conversationId: string; activityId: string }, recorded: string | undefined): Promise<void> {
+    const why = `Report ${reportId}: card ${posted.activityId} was posted after our claim ran out, and card ${recorded || '(none yet)'} is recorded for it`;
+    if (!this.channel.deleteCard) {
+      this.log.error(`${why}. The channel has a duplicate card for this report.`);
+      return;
+    }
+    try {
+      await this.channel.deleteCard(posted.conversationId, posted.activityId);
+      this.log.warn(`${why}; ours is deleted from the channel.`);
+    } catch (error) {
+      this.log.error(`${why}; deleting ours failed (${(error as Error).message}), so the channel has a duplicate card for this report.`);
+    }
+  }
+
   /** Step 3, re-reading on 412 (e.g. the Head of Service answered within the same second). */
   private async record(reportId: number, claim: Claim, posted: { conversationId: string; activityId: string }, etag: string, shown?: string): Promise<void> {
     // The failures are over; what the card shows is the item as claimed (the record changes nothing it shows).
@@ -625,10 +698,7 @@ export class CardPublisher {
       }
       const stillOurs = parseClaim(fresh.cardConversationId);
       if (fresh.cardActivityId || !stillOurs || stillOurs.token !== claim.token) {
-        this.log.error(
-          `Report ${reportId}: card ${posted.activityId} was posted but another instance recorded card ${fresh.cardActivityId || '(none yet)'}; ` +
-            'our lease ran out mid-post. The channel has a duplicate card for this report.',
-        );
+        await this.withdrawLatePost(reportId, posted, fresh.cardActivityId);
         return;
       }
       current = fresh.etag;

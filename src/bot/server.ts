@@ -18,6 +18,8 @@ import { BotConfig, BotCredentials, loadConfig } from './config';
 import { CardActions, CardActionActivity } from './cardActions';
 import { CardFactory } from './cardFactory';
 import { Channel, TeamsChannel } from './channel';
+import { ChannelHistory } from './channelHistory';
+import { armFaultPoints } from './faultPoints';
 import { nextDigestAt, overdueDigestCard } from './digest';
 import { FrontlineLists, ReportLocks } from './lists';
 import { explainGraphRefusal } from './lockFailure';
@@ -289,6 +291,10 @@ function publisherLog(logger: ILogger): PublisherLog {
 export async function startBot(options: StartBotOptions = {}): Promise<RunningBot> {
   const config = options.config || loadConfig(options.env || process.env);
   const logger = options.logger || new ConsoleLogger('frontline-bot', { level: 'info' });
+  const faultPointArmed = armFaultPoints(config.mode);
+  if (faultPointArmed) {
+    logger.warn(`Fault point ${faultPointArmed} is armed: this process stops itself there (tests only).`);
+  }
   const log = publisherLog(logger);
   const retry: RetryPolicy = {
     ...(options.retry || DEFAULT_RETRY),
@@ -334,6 +340,11 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     options.random || Math.random,
   );
   cards.lockPending = (reportId) => publisher.isLockPending(reportId);
+  if (channel instanceof TeamsChannel && config.teamId) {
+    // Before posting again after a lapsed claim, the channel is read for the card (decision 0260).
+    const teamId = config.teamId;
+    publisher.history = new ChannelHistory(lists.graph, config.credentials.clientId, config.channelId, () => channel.teamGroupId(teamId));
+  }
   const actions = new CardActions(lists, channel, cards, log, config.channelId, () => new Date(now()));
   actions.onCardShown = (report) => publisher.recordShown(report);
   const link = notificationLink(config);

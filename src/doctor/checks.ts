@@ -310,6 +310,40 @@ async function checkParked(ctx: Context): Promise<void> {
   }
 }
 
+/** The Teams app's resource-specific consent to read the channel, which lets the bot adopt a card posted before a crash (decision 0260). */
+async function checkChannelRead(ctx: Context, tokens: ReturnType<typeof tokenSource>): Promise<void> {
+  const name = "Teams: the bot reads the improvement channel's messages";
+  if (!ctx.config.teamId) {
+    return;
+  }
+  try {
+    if (!tokens.forApp) {
+      throw new Error('no Bot Framework token');
+    }
+    const token = await tokens.forApp('https://api.botframework.com/.default');
+    const response = await fetchWithRetry(
+      `${ctx.config.serviceUrl.replace(/\/$/, '')}/v3/teams/${encodeURIComponent(ctx.config.teamId)}`,
+      { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+      { ...DEFAULT_RETRY, maxRetries: 2 },
+    );
+    if (!response.ok) {
+      throw new Error(`the Bot Connector answered ${response.status} for team ${ctx.config.teamId}`);
+    }
+    const team = (await response.json()) as { aadGroupId?: string };
+    if (!team.aadGroupId) {
+      throw new Error(`the Bot Connector did not name team ${ctx.config.teamId}'s Microsoft 365 group`);
+    }
+    await ctx.lists.graph.api(`/teams/${encodeURIComponent(team.aadGroupId)}/channels/${encodeURIComponent(ctx.config.channelId)}/messages?$top=1`).get();
+    ctx.pass(name, 'ChannelMessage.Read.Group is consented for the improvement team');
+  } catch (error) {
+    ctx.fail(
+      name,
+      messageOf(error),
+      'As the improvement team\'s owner, add the Frontline Visits app to the team and accept "Read this team\'s channel messages" (ChannelMessage.Read.Group; docs/admin-guide.md, step 7). Without it a card whose post was interrupted by a restart may be posted twice.',
+    );
+  }
+}
+
 async function checkTimeZone(ctx: Context): Promise<void> {
   try {
     const zone = await ctx.lists.spRest<{ Id: number; Description: string }>('GET', '/_api/web/regionalsettings/timezone');
@@ -388,6 +422,7 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
   await checkGroups(ctx);
   await checkWebhook(ctx);
   await checkTeams(ctx, tokens);
+  await checkChannelRead(ctx, tokens);
   await checkTimeZone(ctx);
   await checkParked(ctx);
   return results;

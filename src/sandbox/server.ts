@@ -14,6 +14,7 @@ import { londonToday } from '../domain/calendarDate';
 import {
   AppDirectory,
   basePermissionsOf,
+  BOT_APP_ID,
   BotAppOptions,
   graphRoleNeeded,
   roleAtLeast,
@@ -23,7 +24,7 @@ import {
 } from './appIdentity';
 import { executeBatch } from './batch';
 import { DEMO_PEOPLE, DirectoryEntry, FIXED_PERSONAS, loadDirectoryFile, noteMailboxes, roleLabelsForGroups } from './directory';
-import { graphErrors, SpError, spErrors } from './errors';
+import { GraphError, graphErrors, SpError, spErrors } from './errors';
 import { Faults } from './faults';
 import { graphErrorResponse, handleGraph, siteId as graphSiteIdOf } from './graph';
 import { convertFieldValue, fieldNamed, withDefaults } from './listModel';
@@ -36,6 +37,7 @@ import { handleSitePermissions, parseSitePermissionsPath } from './sitePermissio
 import { digestValid, handleSpRest, InnerRequest, SpContext } from './spRest';
 import { FieldValues, SandboxStore, StoredItem } from './store';
 import { Webhooks } from './webhooks';
+import { CONNECTOR_PREFIX, TeamsChannels } from './teamsChannel';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -71,6 +73,12 @@ export interface SandboxOptions {
    * its role on each site (default full control of the data site). See appIdentity.ts.
    */
   botApp?: BotAppOptions;
+  /**
+   * The Bot Connector the sandbox's own (`/_connector`) passes calls on to, keeping what is posted
+   * so Graph can list the channel's messages (`npm start`: the Agents Playground's). None: the
+   * sandbox is the Bot Connector itself.
+   */
+  connectorUpstream?: string;
 }
 
 export interface SandboxHandle {
@@ -89,6 +97,8 @@ export interface SandboxHandle {
   listRules: 'sandbox' | 'production';
   /** The sandbox's Entra: app registrations and their Sites.Selected grants (tests change them here or through Graph). */
   apps: AppDirectory;
+  /** The improvement team's channel: what the bot posted, and whether the Teams app (and its RSC consent) is installed. */
+  teams: TeamsChannels;
   /**
    * Adds many items to a list in one transaction, skipping HTTP and permissions but not field
    * validation — for building large lists quickly in tests. Fields by internal name, people and
@@ -209,6 +219,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const faults = new Faults();
   const apps = new AppDirectory(store, options.botApp);
+  const teams = new TeamsChannels(dataDir, store, BOT_APP_ID, options.connectorUpstream);
   const webhooks = new Webhooks(store, { siteRelativeUrl: SITE_RELATIVE_URL, tenantId: SANDBOX_TENANT_ID, retryDelaysMs: options.webhookRetryDelaysMs });
   const submittedLockRule = options.submittedLockRule === undefined ? securityRulesFromEnvironment().submittedLockRule : options.submittedLockRule;
   const ops = new ListOps(store, (list) => webhooks.changed(list.id), { submittedLockRule });
@@ -301,6 +312,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (lower.startsWith('/_sandbox/')) {
       return sandboxRoute(req, res, lower, body);
     }
+    if (lower.startsWith(`${CONNECTOR_PREFIX}/`)) {
+      return send(res, await teams.connector(req.method || 'GET', `${path.slice(CONNECTOR_PREFIX.length)}${requestUrl.search}`, req.headers, body));
+    }
     const apiSite = siteOfApiPath(lower);
     const isSp = lower.startsWith('/sites/') || apiSite !== undefined;
     const isGraph = lower.startsWith('/v1.0/');
@@ -385,6 +399,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }
       if (!hasSiteAccess(who.caller)) {
         return send(res, graphErrorResponse(graphErrors.accessDenied()));
+      }
+      const graphPath = decodeURIComponent(path)
+        .replace(/^\/v1\.0\//i, '')
+        .replace(/^https?:\/+[^/]+\/v1\.0\//i, '');
+      if (TeamsChannels.isGraphPath(graphPath)) {
+        try {
+          return send(res, teams.graph((req.method || 'GET').toUpperCase(), graphPath, requestUrl, who.caller, url));
+        } catch (error) {
+          if (error instanceof GraphError) {
+            return send(res, graphErrorResponse(error));
+          }
+          throw error;
+        }
       }
       if (parseSitePermissionsPath(decodeURIComponent(path))) {
         return send(res, handleSitePermissions(sitePermissions, req.method || 'GET', decodeURIComponent(path), body, who.caller));
@@ -508,6 +535,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     listRules: submittedLockRule ? 'sandbox' : 'production',
     apps,
+    teams,
     bulkAddItems(listTitle: string, fields: FieldValues[], authorEmail?: string): StoredItem[] {
       const list = store.listByTitle(listTitle);
       if (!list) {
@@ -541,6 +569,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       closed = true;
       await listening.close();
       await webhooks.close();
+      teams.close();
       store.close();
       if (ownsDataDir) {
         rmSync(dataDir, { recursive: true, force: true });
