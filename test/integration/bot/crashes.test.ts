@@ -275,7 +275,7 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
       const onCard = (): boolean => cardsOf(id).some((c) => c.id === cardId && c.texts.some((t) => t.indexOf(feedback) !== -1));
       if (stored) {
         // The restarted bot catches the card up with the list, with no one pressing anything.
-        const caughtUp = await waitFor('the card to show the stored answer', onCard, 3000).then(
+        const caughtUp = await waitFor('the card to show the stored answer', onCard, 15000).then(
           () => true,
           () => false,
         );
@@ -306,6 +306,9 @@ describe('kill -9 of the bot at each step of posting and of answering', () => {
     );
     expect(counts.faultsInjected).toBe(RUNS);
     expect(counts.answersLost).toBe(0);
+    // Every stored answer reaches its card after the restart by the bot's own catch-up sweep.
+    expect(counts.storedBeforeRestart).toBeGreaterThan(0);
+    expect(counts.onCardAfterRestart).toBe(counts.storedBeforeRestart);
     expect(counts.storedAfterSendingAgain).toBe(counts.sentAgain);
     expect(counts.onCardAtTheEnd).toBe(RUNS);
   }, 600000);
