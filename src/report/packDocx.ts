@@ -7,7 +7,21 @@
  * header row, left-aligned paragraphs, no fonts, colours, numbering, merged cells, text boxes or
  * fields, so the text takes on the council template's own styles when the clerk pastes it in.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  XmlComponent,
+} from 'docx';
 import type { PackModel } from './packTypes';
 import { OutlineBlock, OutlineCell, OutlineParagraph, packOutline } from './packOutline';
 
@@ -79,12 +93,41 @@ function fitsWhole(row: OutlineCell[]): boolean {
   return length <= KEEP_WHOLE_ROW_CHARS;
 }
 
-function toDocx(block: OutlineBlock): Paragraph | Table {
+/**
+ * Where numbered headings and paragraphs take their numbers from: a list of the document's
+ * numbering (level 0 for a section, "1"; level 1 for its paragraphs, "1.1"). Without it, the
+ * outline's numbers are left out and the plain pack has none.
+ */
+export interface OutlineNumbering {
+  reference: string;
+}
+
+/** An outline block as Word paragraphs or a table; images as inline pictures with their alt text. */
+export function toDocx(block: OutlineBlock, numbering?: OutlineNumbering): Paragraph | Table {
   if (block.kind === 'heading') {
-    return new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] });
+    return new Paragraph({
+      heading: HEADING_LEVELS[block.level],
+      pageBreakBefore: block.pageBreakBefore || undefined,
+      numbering: numbering && block.number ? { reference: numbering.reference, level: 0 } : undefined,
+      children: [new TextRun(block.text)],
+    });
   }
   if (block.kind === 'paragraph') {
-    return paragraph(block.runs);
+    return numbering && block.number
+      ? new Paragraph({ numbering: { reference: numbering.reference, level: 1 }, children: textRuns(block.runs) })
+      : paragraph(block.runs);
+  }
+  if (block.kind === 'image') {
+    return new Paragraph({
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: block.png,
+          transformation: { width: block.width, height: block.height },
+          altText: { name: block.title, title: block.title, description: block.altText },
+        }),
+      ],
+    });
   }
   const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
   return new Table({
@@ -122,7 +165,7 @@ function toDocx(block: OutlineBlock): Paragraph | Table {
  * outline level that makes them headings for the navigation pane, LibreOffice, PDF bookmarks and
  * screen readers, kept with the table or text they introduce and a little space above.
  */
-function headingStyle(level: 1 | 2 | 3 | 4): {
+export function headingStyle(level: 1 | 2 | 3 | 4): {
   name: string;
   paragraph: { outlineLevel: number; keepNext: boolean; keepLines: boolean; spacing: { before: number; after: number } };
 } {
@@ -152,7 +195,7 @@ export function packDocument(model: PackModel): Document {
         heading4: headingStyle(4),
       },
     },
-    sections: [{ children: packOutline(model).map(toDocx) }],
+    sections: [{ children: packOutline(model).map((block) => toDocx(block)) }],
   });
 }
 

@@ -19,8 +19,32 @@ export type OutlineParagraph = OutlineRun[];
 export type OutlineCell = OutlineParagraph[];
 
 export type OutlineBlock =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'paragraph'; runs: OutlineParagraph }
+  | {
+      kind: 'heading';
+      level: 1 | 2 | 3 | 4;
+      text: string;
+      /** "5": a numbered section's heading, numbered by Word's own numbering in the document. */
+      number?: string;
+      /** Starts a new page (the appendices). */
+      pageBreakBefore?: boolean;
+    }
+  | {
+      kind: 'paragraph';
+      runs: OutlineParagraph;
+      /** "5.2": a numbered paragraph under a numbered section. */
+      number?: string;
+    }
+  | {
+      kind: 'image';
+      /** PNG bytes. */
+      png: Uint8Array;
+      /** Size on the page, in pixels at 96 dpi. */
+      width: number;
+      height: number;
+      /** What the picture shows, for screen readers; the numbers are in a table beside it. */
+      altText: string;
+      title: string;
+    }
   | {
       kind: 'table';
       /** Names the table for assistive technology (the preview's caption). */
@@ -32,15 +56,15 @@ export type OutlineBlock =
     };
 
 const p = (text: string, bold?: boolean): OutlineBlock => ({ kind: 'paragraph', runs: [{ text, bold }] });
-const cell = (text: string): OutlineCell => [[{ text }]];
+export const cell = (text: string): OutlineCell => [[{ text }]];
 
-function saidCell(s: PackStatement): OutlineCell {
+export function saidCell(s: PackStatement): OutlineCell {
   return (['worries', 'workingWell', 'nextSteps'] as const)
     .filter((column) => s[column])
     .map((column) => [{ text: `${SAID_LABELS[column]}: `, bold: true }, { text: s[column] }]);
 }
 
-function responseCell(s: PackStatement): OutlineCell {
+export function responseCell(s: PackStatement): OutlineCell {
   if (s.response.state !== 'responded') {
     // The marker is the point of the cell: a missing or overdue response must stand out.
     return [[{ text: s.response.text, bold: true }]];
@@ -71,17 +95,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     { kind: 'heading', level: 2, text: VISITS_HEADING },
   ];
 
-  if (model.visits.length === 0) {
-    blocks.push(p('No visits were planned or made in this period.'));
-  } else {
-    blocks.push({
-      kind: 'table',
-      caption: `Visits from ${t.periodText}`,
-      headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
-      widths: [13, 12, 20, 20, 10, 25],
-      rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
-    });
-  }
+  blocks.push(visitsTable(model));
 
   blocks.push({ kind: 'heading', level: 2, text: SUMMARY_HEADING });
   if (model.teamSummaries.length === 0) {
@@ -112,14 +126,35 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     }
   }
 
-  blocks.push(
-    { kind: 'heading', level: 2, text: SCALES_HEADING },
+  blocks.push({ kind: 'heading', level: 2, text: SCALES_HEADING }, ...scaleBlocks(model, 3));
+
+  blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`), rotaTable(model));
+  return blocks;
+}
+
+/** The visits held and not held in the period, and why. */
+export function visitsTable(model: PackModel): OutlineBlock {
+  if (model.visits.length === 0) {
+    return p('No visits were planned or made in this period.');
+  }
+  return {
+    kind: 'table',
+    caption: `Visits from ${model.title.periodText}`,
+    headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
+    widths: [13, 12, 20, 20, 10, 25],
+    rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
+  };
+}
+
+/** The safety scale at each visit and each team's average against the previous period, under headings of `level`. */
+export function scaleBlocks(model: PackModel, level: 3 | 4): OutlineBlock[] {
+  const blocks: OutlineBlock[] = [
     p(
       'At each visit the councillors judge how effective the service is at keeping children and young people safe, ' +
         'from 0 (ineffective) to 10 (very effective).',
     ),
-    { kind: 'heading', level: 3, text: 'Each visit' },
-  );
+    { kind: 'heading', level, text: 'Each visit' },
+  ];
   if (model.scales.length === 0) {
     blocks.push(p('No reports have been submitted for this period.'));
   } else {
@@ -131,7 +166,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       rows: model.scales.map((s) => [cell(s.dateText), cell(s.team), cell(s.members), cell(s.scaleText)]),
     });
   }
-  blocks.push({ kind: 'heading', level: 3, text: 'Average for each team' });
+  blocks.push({ kind: 'heading', level, text: 'Average for each team' });
   if (model.teamAverages.length === 0) {
     blocks.push(p('No team had a visit in this period.'));
   } else {
@@ -149,20 +184,21 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       ]),
     });
   }
-
-  blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`));
-  if (model.nextRota.length === 0) {
-    blocks.push(p('No visits are on the rota for the next period yet.'));
-  } else {
-    blocks.push({
-      kind: 'table',
-      caption: `Rota from ${model.nextPeriodText}`,
-      headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
-      widths: [15, 15, 28, 28, 14],
-      rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)]),
-    });
-  }
   return blocks;
+}
+
+/** The rota for the next period. */
+export function rotaTable(model: PackModel): OutlineBlock {
+  if (model.nextRota.length === 0) {
+    return p('No visits are on the rota for the next period yet.');
+  }
+  return {
+    kind: 'table',
+    caption: `Rota from ${model.nextPeriodText}`,
+    headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
+    widths: [15, 15, 28, 28, 14],
+    rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)]),
+  };
 }
 
 /** The outline as plain text, one line per paragraph or row: what tests and the CLI compare. */
@@ -171,9 +207,11 @@ export function outlineText(blocks: ReadonlyArray<OutlineBlock>): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      lines.push(`${'#'.repeat(block.level)} ${block.text}`);
+      lines.push(`${'#'.repeat(block.level)} ${block.number ? `${block.number} ` : ''}${block.text}`);
     } else if (block.kind === 'paragraph') {
-      lines.push(paragraphText(block.runs));
+      lines.push(`${block.number ? `${block.number} ` : ''}${paragraphText(block.runs)}`);
+    } else if (block.kind === 'image') {
+      lines.push(`[Picture: ${block.altText}]`);
     } else {
       lines.push(`| ${block.headers.join(' | ')} |`);
       for (const row of block.rows) {

@@ -40,8 +40,9 @@ function usePreviewStyles() {
 
 export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: ReadonlyArray<OutlineBlock>; idPrefix?: string }): JSX.Element {
   const styles = usePreviewStyles();
-  const paragraph = (runs: OutlineParagraph, key: React.Key): JSX.Element => (
+  const paragraph = (runs: OutlineParagraph, key: React.Key, number?: string): JSX.Element => (
     <p key={key} className={styles.paragraph}>
+      {number ? `${number} ` : ''}
       {runs.map((run, i) => (run.bold ? <strong key={i}>{run.text}</strong> : <React.Fragment key={i}>{run.text}</React.Fragment>))}
     </p>
   );
@@ -53,17 +54,32 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
           const Tag = `h${block.level + 2}` as 'h3' | 'h4' | 'h5' | 'h6';
           return (
             <Tag key={index} className={styles.heading} style={{ fontSize: headingSizes[block.level] }}>
+              {block.number ? `${block.number} ` : ''}
               {block.text}
             </Tag>
           );
         }
         if (block.kind === 'paragraph') {
-          return paragraph(block.runs, index);
+          return paragraph(block.runs, index, block.number);
+        }
+        if (block.kind === 'image') {
+          return <PreviewImage key={index} block={block} />;
         }
         return <PreviewTable key={index} block={block} captionId={`${idPrefix}-table-${index}`} styles={styles} paragraph={paragraph} />;
       })}
     </div>
   );
+}
+
+/** A picture of the document (the scale chart) as the document shows it, with its alt text. */
+function PreviewImage({ block }: { block: Extract<OutlineBlock, { kind: 'image' }> }): JSX.Element {
+  const [url, setUrl] = React.useState('');
+  React.useEffect(() => {
+    const made = URL.createObjectURL(new Blob([block.png], { type: 'image/png' }));
+    setUrl(made);
+    return () => URL.revokeObjectURL(made);
+  }, [block.png]);
+  return url ? <img src={url} alt={block.altText} title={block.title} style={{ maxWidth: '100%', height: 'auto' }} width={block.width} height={block.height} /> : <></>;
 }
 
 interface PreviewTableProps {
