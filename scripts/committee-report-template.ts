@@ -50,7 +50,12 @@ function logoPng(width: number, height: number): Uint8Array {
     rows.push(row);
   }
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.concat(rows))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
   );
 }
 
@@ -66,9 +71,18 @@ export function sampleTemplateDocument(): Document {
       default: {
         document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } }, paragraph: { spacing: { after: 120 } } },
         heading1: { run: { font: 'Arial', size: 36, bold: true, color: GREEN }, paragraph: { spacing: { before: 240, after: 120 }, outlineLevel: 0 } },
-        heading2: { run: { font: 'Arial', size: 28, bold: true, color: GREEN }, paragraph: { spacing: { before: 240, after: 80 }, outlineLevel: 1, keepNext: true } },
-        heading3: { run: { font: 'Arial', size: 24, bold: true, color: GREEN }, paragraph: { spacing: { before: 180, after: 60 }, outlineLevel: 2, keepNext: true } },
-        heading4: { run: { font: 'Arial', size: 22, bold: true, italics: true }, paragraph: { spacing: { before: 120, after: 60 }, outlineLevel: 3, keepNext: true } },
+        heading2: {
+          run: { font: 'Arial', size: 28, bold: true, color: GREEN },
+          paragraph: { spacing: { before: 240, after: 80 }, outlineLevel: 1, keepNext: true },
+        },
+        heading3: {
+          run: { font: 'Arial', size: 24, bold: true, color: GREEN },
+          paragraph: { spacing: { before: 180, after: 60 }, outlineLevel: 2, keepNext: true },
+        },
+        heading4: {
+          run: { font: 'Arial', size: 22, bold: true, italics: true },
+          paragraph: { spacing: { before: 120, after: 60 }, outlineLevel: 3, keepNext: true },
+        },
       },
     },
     sections: [

@@ -17,7 +17,8 @@ export type Permission =
   | 'readOwnReports'
   | 'readAllReports'
   | 'writeFeedback'
-  | 'exportPack';
+  | 'exportPack'
+  | 'writeCommitteeReports';
 
 /** The SharePoint group that carries each role. */
 export const ROLE_GROUPS: { readonly [role in Role]: string } = {
@@ -38,7 +39,7 @@ export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permissi
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
   ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
-  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
+  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack', 'writeCommitteeReports'],
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

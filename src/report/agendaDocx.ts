@@ -98,6 +98,18 @@ export function agendaDocument(model: PackModel, report: CommitteeReport, slots:
   });
 }
 
+/**
+ * The committee report's .docx: the council's template filled when one is given, the built-in
+ * layout otherwise. The one call the clerk's screen and the command line both make.
+ */
+export async function renderCommitteeReport(
+  model: PackModel,
+  report: CommitteeReport,
+  options: { template?: Uint8Array; slots?: AgendaSlots } = {},
+): Promise<Uint8Array> {
+  return options.template ? fillCouncilTemplate(options.template, model, report, options.slots) : renderAgendaDocx(model, report, options.slots);
+}
+
 /** The .docx bytes of the built-in layout (the same in the browser and in Node). */
 export async function renderAgendaDocx(model: PackModel, report: CommitteeReport, slots: AgendaSlots = {}): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toArrayBuffer(agendaDocument(model, report, slots)));
@@ -133,6 +145,8 @@ export class TemplateError extends Error {
     public readonly unknown: string[],
   ) {
     super(message);
+    // Named, so code that loads this module lazily can tell a refused template apart.
+    this.name = 'TemplateError';
   }
 }
 

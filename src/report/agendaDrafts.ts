@@ -3,6 +3,7 @@
  * on screen and the edited words are kept with the report. Plain functions of the pack model.
  */
 import { textKey } from './agendaSections';
+import { CommitteeReport, withDraftTexts } from './committeeReport';
 import { plural } from './packText';
 import type { PackModel } from './packTypes';
 
@@ -28,7 +29,9 @@ function responsesSentence(model: PackModel): string {
   const outstanding = c.responsesAwaiting + c.responsesOverdue;
   return (
     `Members submitted ${plural(c.reportsSubmitted, 'report', 'reports')}; the Head of Service has responded to ${c.responsesReceived}` +
-    (outstanding ? ` and ${plural(outstanding, 'response is', 'responses are')} still to come${c.responsesOverdue ? ` (${c.responsesOverdue} overdue)` : ''}.` : '.')
+    (outstanding
+      ? ` and ${plural(outstanding, 'response is', 'responses are')} still to come${c.responsesOverdue ? ` (${c.responsesOverdue} overdue)` : ''}.`
+      : '.')
   );
 }
 
@@ -72,4 +75,9 @@ export function draftTexts(model: PackModel): { [key: string]: string } {
     [textKey('access-to-information')]: 'The visit forms and the Head of Service’s responses are held by the Children’s Improvement Team.',
     [textKey('contact')]: 'For more information on this report, contact:',
   };
+}
+
+/** The report with every section the clerk has not written filled with the words drawn from the data. */
+export function reportWithDrafts(report: CommitteeReport, model: PackModel): CommitteeReport {
+  return withDraftTexts(report, draftTexts(model));
 }

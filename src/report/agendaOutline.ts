@@ -19,7 +19,9 @@ const labelled = (label: string, text: string): OutlineBlock => ({ kind: 'paragr
 
 /** The header's line: committee, meeting date, report title. */
 export function agendaHeaderText(model: PackModel, report: CommitteeReport): string {
-  return [cleanText(report.committee) || model.title.committee, model.title.meetingDateText, cleanText(report.reportTitle) || model.title.reportTitle].join(' · ');
+  return [cleanText(report.committee) || model.title.committee, model.title.meetingDateText, cleanText(report.reportTitle) || model.title.reportTitle].join(
+    ' · ',
+  );
 }
 
 /** The contact block: who to ask about the report. */
@@ -45,7 +47,9 @@ export function contactBlocks(report: CommitteeReport): OutlineBlock[] {
 function teamIssues(team: PackTeamSummary): OutlineBlock[] {
   const blocks: OutlineBlock[] = [{ kind: 'heading', level: 3, text: team.team }];
   if (team.reportCount === 0) {
-    blocks.push(p(team.heldVisitCount === 0 ? 'No visit to this team took place in the period.' : 'No reports have been submitted for this team in the period.'));
+    blocks.push(
+      p(team.heldVisitCount === 0 ? 'No visit to this team took place in the period.' : 'No reports have been submitted for this team in the period.'),
+    );
     return blocks;
   }
   const rows: OutlineCell[][] = [];
@@ -132,7 +136,11 @@ export function agendaBody(model: PackModel, report: CommitteeReport, slots: Age
     const number = section.numbered ? String(++sectionNumber) : undefined;
     let paragraphNumber = 0;
     const written = (text: string | undefined): OutlineBlock[] =>
-      paragraphsOf(cleanText(text)).map((line) => ({ kind: 'paragraph', runs: [{ text: line }], number: number ? `${number}.${++paragraphNumber}` : undefined }));
+      paragraphsOf(cleanText(text)).map((line) => ({
+        kind: 'paragraph',
+        runs: [{ text: line }],
+        number: number ? `${number}.${++paragraphNumber}` : undefined,
+      }));
     blocks.push({ kind: 'heading', level: 2, text: cleanText(section.heading), number });
     blocks.push(...written(report.texts[textKey(section.id)]));
     for (const sub of section.subsections || []) {

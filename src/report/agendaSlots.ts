@@ -19,3 +19,13 @@ export interface AgendaSlots {
 
 /** Headings inside a slot sit under the section's own: level 3 (the section is level 2). */
 export const SLOT_HEADING_LEVEL = 3;
+
+/**
+ * The slots' contents for one pack: where the themes table and the scale chart are made and
+ * handed over. The clerk's screen and the command line both call this, so both documents hold
+ * the same. Until those parts are wired in, no slot is filled and the report says what it can
+ * without them (the scale as tables).
+ */
+export async function collectAgendaSlots(): Promise<AgendaSlots> {
+  return {};
+}

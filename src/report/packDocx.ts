@@ -7,21 +7,7 @@
  * header row, left-aligned paragraphs, no fonts, colours, numbering, merged cells, text boxes or
  * fields, so the text takes on the council template's own styles when the clerk pastes it in.
  */
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Tab,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  XmlComponent,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
 import type { PackModel } from './packTypes';
 import { OutlineBlock, OutlineCell, OutlineParagraph, packOutline } from './packOutline';
 

@@ -3,7 +3,7 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import { COMMITTEE_REPORTS, FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -231,6 +231,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
   }
   if (list.definition.title === FRONTLINE_TEAMS.title) {
     return 'editTeams';
+  }
+  if (list.definition.title === COMMITTEE_REPORTS.title) {
+    // list-settings.json: Contribute for Committee Clerks, Read for every other group.
+    return 'writeCommitteeReports';
   }
   return undefined;
 }

@@ -79,7 +79,11 @@ function PreviewImage({ block }: { block: Extract<OutlineBlock, { kind: 'image' 
     setUrl(made);
     return () => URL.revokeObjectURL(made);
   }, [block.png]);
-  return url ? <img src={url} alt={block.altText} title={block.title} style={{ maxWidth: '100%', height: 'auto' }} width={block.width} height={block.height} /> : <></>;
+  return url ? (
+    <img src={url} alt={block.altText} title={block.title} style={{ maxWidth: '100%', height: 'auto' }} width={block.width} height={block.height} />
+  ) : (
+    <></>
+  );
 }
 
 interface PreviewTableProps {

@@ -67,6 +67,7 @@ describe('provisioning plan', () => {
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
+      ['CommitteeReports', 'Committee Reports'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);

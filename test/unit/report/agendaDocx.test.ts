@@ -85,7 +85,12 @@ describe('the committee report in the built-in layout', () => {
   });
 
   it('follows the configured order: a council that moves and renames sections gets its order', async () => {
-    const sections = [AGENDA_SECTIONS[1], { ...AGENDA_SECTIONS[0], heading: 'Purpose of the Report' }, ...AGENDA_SECTIONS.slice(2, 6), { id: 'proposals', heading: 'Proposals', numbered: true }];
+    const sections = [
+      AGENDA_SECTIONS[1],
+      { ...AGENDA_SECTIONS[0], heading: 'Purpose of the Report' },
+      ...AGENDA_SECTIONS.slice(2, 6),
+      { id: 'proposals', heading: 'Proposals', numbered: true },
+    ];
     const custom = await documentXml(await renderAgendaDocx(model, report({ sections, texts: { proposals: 'That visits continue quarterly.' } })));
     expect(sectionHeadings(custom).slice(0, 7)).toEqual([
       ['Recommendations', true],
@@ -96,13 +101,17 @@ describe('the committee report in the built-in layout', () => {
       ['Issues and Head of Service Response', true],
       ['Proposals', true],
     ]);
-    expect(outlineText(agendaOutline(model, report({ sections, texts: { proposals: 'That visits continue quarterly.' } })))).toContain('7.1 That visits continue quarterly.');
+    expect(outlineText(agendaOutline(model, report({ sections, texts: { proposals: 'That visits continue quarterly.' } })))).toContain(
+      '7.1 That visits continue quarterly.',
+    );
   });
 
   it('has a header with the committee, meeting date and title, and a footer with PAGE and NUMPAGES fields', async () => {
     const headers = await part(bytes, /^word\/header\d*\.xml$/);
     const header = headers.join('');
-    expect(header).toContain('Children and Families Overview and Scrutiny Committee · Thursday 10 December 2026 · Councillors’ visits to frontline children’s social care teams');
+    expect(header).toContain(
+      'Children and Families Overview and Scrutiny Committee · Thursday 10 December 2026 · Councillors’ visits to frontline children’s social care teams',
+    );
     const footer = (await part(bytes, /^word\/footer\d*\.xml$/)).join('');
     expect(footer).toMatch(/<w:fldChar w:fldCharType="begin"\/>/);
     expect(footer).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
@@ -157,8 +166,19 @@ describe('the committee report in the built-in layout', () => {
     const png = fs.readFileSync(require.resolve('../../../docs/pack/pack-page-1.png'));
     const withSlots = await documentXml(
       await renderAgendaDocx(model, report(), {
-        themes: [{ kind: 'table', caption: 'Themes', headers: ['Theme', 'This period'], widths: [70, 30], rows: [[[[{ text: 'Caseloads' }]], [[{ text: '3' }]]]] }],
-        scaleChart: [{ kind: 'image', png: new Uint8Array(png), width: 300, height: 150, title: 'Safety scale by team', altText: 'Line chart of each team’s safety scale' }],
+        themes: [
+          { kind: 'table', caption: 'Themes', headers: ['Theme', 'This period'], widths: [70, 30], rows: [[[[{ text: 'Caseloads' }]], [[{ text: '3' }]]]] },
+        ],
+        scaleChart: [
+          {
+            kind: 'image',
+            png: new Uint8Array(png),
+            width: 300,
+            height: 150,
+            title: 'Safety scale by team',
+            altText: 'Line chart of each team’s safety scale',
+          },
+        ],
       }),
     );
     expect(readDocx(withSlots).tables.some((t) => t.headerRows[0].join('|') === 'Theme|This period')).toBe(true);
@@ -170,7 +190,9 @@ describe('the committee report in the built-in layout', () => {
     data.rota.push({ ...data.rota[0], id: 199, visitDate: '2026-09-29', status: 'Scheduled' });
     const future = buildPackModel(data, { ...fixtureRequest, today: '2026-09-20' });
     const text = outlineText(agendaOutline(future, report()));
-    expect(text).toContain('This report was prepared on 20 September 2026. Visits from that day to the end of the period are shown as planned: they are not missing.');
+    expect(text).toContain(
+      'This report was prepared on 20 September 2026. Visits from that day to the end of the period are shown as planned: they are not missing.',
+    );
     expect(text).toMatch(/\| September 2026 \| 29 Sep 2026 \| Consultation Team \(front door\) \| [^|]+ \| Planned \|/);
     expect(future.counts.visitsPlanned).toBe(1);
   });
@@ -224,7 +246,9 @@ describe('the council’s own template', () => {
         new Document({
           sections: [
             {
-              children: ['{{committee}}', '{{meeting_date}}', '{{report_body}}', 'Ward: {{ward_name}}'].map((text) => new Paragraph({ children: [new TextRun(text)] })),
+              children: ['{{committee}}', '{{meeting_date}}', '{{report_body}}', 'Ward: {{ward_name}}'].map(
+                (text) => new Paragraph({ children: [new TextRun(text)] }),
+              ),
             },
           ],
         }),
