@@ -66,7 +66,7 @@ function teamIssues(team: PackTeamSummary): OutlineBlock[] {
     kind: 'table',
     caption: `${team.team}: what staff said and the Head of Service’s response, area by area`,
     headers: ['Area', 'Visit', 'What staff said', 'Head of Service response'],
-    widths: [12, 16, 38, 34],
+    widths: [18, 15, 36, 31],
     rows,
   });
   return blocks;
@@ -85,9 +85,9 @@ function sectionContent(section: AgendaSectionDefinition, model: PackModel, repo
     }
     blocks.push(visitsTable(model));
     if (model.coverageGaps.length) {
-      blocks.push(p('Each team is to be visited at least once a quarter. In this period:'), ...model.coverageGaps.map((gap) => p(gap)));
+      blocks.push(p('Each team is to be visited at least once a quarter. In the quarters wholly within this period:'), ...model.coverageGaps.map((gap) => p(gap)));
     } else if (model.visits.length) {
-      blocks.push(p('Every team had a visit held or planned in each quarter of the period.'));
+      blocks.push(p('Every team had a visit held or planned in each quarter wholly within the period.'));
     }
     blocks.push({ kind: 'heading', level: 3, text: 'Safety scale judgements' });
     blocks.push(...(slots.scaleChart && slots.scaleChart.length ? slots.scaleChart : scaleBlocks(model, 4)));

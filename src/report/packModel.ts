@@ -148,7 +148,11 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     ],
     period: { start: data.period.from, end: data.period.to },
     today: request.today,
-  }).map((gap) => cleanText(gap.message));
+  })
+    // Only quarters wholly inside the period: the rota outside it is not read, so a quarter cut by
+    // the period's edge could show a visit held just outside as a gap.
+    .filter((gap) => gap.quarter.start >= data.period.from && gap.quarter.end <= data.period.to)
+    .map((gap) => cleanText(gap.message));
   const reportTitle = cleanText(request.reportTitle) || DEFAULT_REPORT_TITLE;
   return {
     title: {
