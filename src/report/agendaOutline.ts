@@ -85,7 +85,10 @@ function sectionContent(section: AgendaSectionDefinition, model: PackModel, repo
     }
     blocks.push(visitsTable(model));
     if (model.coverageGaps.length) {
-      blocks.push(p('Each team is to be visited at least once a quarter. In the quarters wholly within this period:'), ...model.coverageGaps.map((gap) => p(gap)));
+      blocks.push(
+        p('Each team is to be visited at least once a quarter. In the quarters wholly within this period:'),
+        ...model.coverageGaps.map((gap) => p(gap)),
+      );
     } else if (model.visits.length) {
       blocks.push(p('Every team had a visit held or planned in each quarter wholly within the period.'));
     }

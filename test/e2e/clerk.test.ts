@@ -95,7 +95,13 @@ describe('committee clerk journey in the workbench', () => {
 
     const preview = page.getByTestId('pack-preview');
     await preview.getByRole('heading', { name: '5 Background' }).waitFor();
-    for (const name of ['1 Report Summary', '6 Issues and Head of Service Response', 'Contact Information', 'Appendix 1: Rota for future visits', 'Appendix 2: Summary of issues by team']) {
+    for (const name of [
+      '1 Report Summary',
+      '6 Issues and Head of Service Response',
+      'Contact Information',
+      'Appendix 1: Rota for future visits',
+      'Appendix 2: Summary of issues by team',
+    ]) {
       expect(await preview.getByRole('heading', { name }).count()).toBe(1);
     }
     const visitsTable = preview.getByRole('table').first();
@@ -103,8 +109,8 @@ describe('committee clerk journey in the workbench', () => {
     expect(await preview.textContent()).toContain('Children and Families Overview and Scrutiny Committee');
     expect(await preview.textContent()).toContain('Thursday 14 January 2027');
     // The written sections start from the data and can be changed; the preview shows the clerk's words.
-    expect(await page.getByLabel('Report Summary').inputValue()).toMatch(/^This report presents the themes and issues/);
-    await page.getByLabel('Recommendations').fill('That the Committee notes the visits.');
+    expect(await page.getByLabel('Report Summary', { exact: true }).inputValue()).toMatch(/^This report presents the themes and issues/);
+    await page.getByLabel('Recommendations', { exact: true }).fill('That the Committee notes the visits.');
     await preview.getByText('2.1 That the Committee notes the visits.').waitFor();
     await expectAccessible('clerk-pack-preview-1280');
 
@@ -166,12 +172,14 @@ describe('committee clerk journey in the workbench', () => {
     }
   });
 
-  it('works at 320 px without sideways scrolling', async () => {
-    await context?.close();
-    await open(PHONE);
-    await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
-    await expectAccessible('clerk-pack-320');
+  it('works at 320 px without sideways scrolling, in every theme', async () => {
+    for (const theme of [undefined, 'dark', 'contrast'] as const) {
+      await context?.close();
+      await open(PHONE, theme);
+      await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+      await expectAccessible(theme ? `clerk-pack-320-teams-${theme}` : 'clerk-pack-320');
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^committee-pack-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.docx$/);
   });
