@@ -5,9 +5,8 @@
  * (`SANDBOX_LIST_RULES=production`), as the sandbox runs with that switch.
  */
 const base = {
-  // jest 29's own node environment: `'node'` would resolve the SPFx toolchain's jest-environment-node 25,
-  // which hides Node 22's fetch, Response, AbortSignal and friends from the tests.
-  testEnvironment: require.resolve('jest-environment-node', { paths: [require.resolve('jest/package.json')] }),
+  // jest 29's own node environment, with Node's SQLite loaded without its start-up notice (see the file).
+  testEnvironment: '<rootDir>/test/helpers/nodeEnvironment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

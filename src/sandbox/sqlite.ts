@@ -4,6 +4,8 @@
  * `npm start` and in every test process: a warning nobody starting the local sandbox can act on,
  * about the small part of the module the sandbox uses (`DatabaseSync` and prepared statements).
  * Only that one notice is held back, only while the module loads; every other warning is printed.
+ * Jest gives each test file its own copy of `process`, so the test environment
+ * (`test/helpers/nodeEnvironment.ts`) loads this module once in the jest process itself.
  */
 import type * as NodeSqlite from 'node:sqlite';
 
