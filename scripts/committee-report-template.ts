@@ -11,7 +11,7 @@ import { AlignmentType, Document, Footer, HeadingLevel, Header, ImageRun, Packer
 export const SAMPLE_TEMPLATE_PATH = join(__dirname, '..', 'docs', 'templates', 'committee-report-template.docx');
 
 /** A PNG of one colour with a lighter band: the fictional council's logo. */
-function logoPng(width: number, height: number): Uint8Array {
+export function logoPng(width: number, height: number): Uint8Array {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) {

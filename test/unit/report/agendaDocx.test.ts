@@ -12,7 +12,7 @@ import { AGENDA_SECTIONS } from '../../../src/report/agendaSections';
 import { CommitteeReport, newCommitteeReport, withDraftTexts } from '../../../src/report/committeeReport';
 import { buildPackModel } from '../../../src/report/packModel';
 import { outlineText } from '../../../src/report/packOutline';
-import { SAMPLE_TEMPLATE_PATH, sampleTemplateDocument } from '../../../scripts/committee-report-template';
+import { logoPng, SAMPLE_TEMPLATE_PATH, sampleTemplateDocument } from '../../../scripts/committee-report-template';
 import { Packer, Paragraph, TextRun, Document } from 'docx';
 import { documentXml, readDocx } from './docxXml';
 import { fixtureData, fixtureRequest, RESPONSE_TEXT } from './packFixture';
@@ -163,7 +163,7 @@ describe('the committee report in the built-in layout', () => {
   });
 
   it('places the themes and the scale chart handed to it, with the chart’s alt text', async () => {
-    const png = fs.readFileSync(require.resolve('../../../docs/pack/pack-page-1.png'));
+    const png = logoPng(300, 150);
     const withSlots = await documentXml(
       await renderAgendaDocx(model, report(), {
         themes: [
@@ -172,7 +172,7 @@ describe('the committee report in the built-in layout', () => {
         scaleChart: [
           {
             kind: 'image',
-            png: new Uint8Array(png),
+            png,
             width: 300,
             height: 150,
             title: 'Safety scale by team',
