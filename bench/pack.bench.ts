@@ -16,7 +16,7 @@ import { spfi, SPBrowser } from '@pnp/sp';
 import { InjectHeaders } from '@pnp/queryable';
 import { addDays, londonMidnightUtc } from '../src/domain/calendarDate';
 import { VISIT_REPORTS } from '../src/data/listContract';
-import { loadPackData, loadTeams } from '../src/report/packData';
+import { loadTeams } from '../src/report/packData';
 import { emptyGrid, GRID_CELL_KEYS } from '../src/domain/grid';
 import { emptyFormTexts } from '../src/domain/reportFields';
 import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../src/domain/types';
@@ -26,6 +26,10 @@ import { renderCommitteeReport } from '../src/report/agendaDocx';
 import { reportWithDrafts } from '../src/report/agendaDrafts';
 import { newCommitteeReport } from '../src/report/committeeReport';
 import type { PackModel } from '../src/report/packTypes';
+import { collectAgendaSlots } from '../src/report/agendaSlots';
+import { loadPackDataWithThemes } from '../src/report/themeData';
+import { rasteriseSvgInNode } from '../src/node/rasteriseSvg';
+import { DEFAULT_THEMES } from '../src/domain/themes';
 import { renderPackCsv } from '../src/report/packCsv';
 import type { PackData, PackRequest } from '../src/report/packTypes';
 
@@ -95,16 +99,27 @@ export function syntheticPackData(reportCount: number): PackData {
 
 const REQUEST: PackRequest = { ...PERIOD, committeeDate: '2026-12-10', today: '2026-11-20' };
 
-/** The committee report's Word file, as the clerk's download and the command line make it. */
+/** The committee report's Word file, as the clerk's download and the command line make it: themes and the scale chart in place. */
 function renderPackDocx(model: PackModel, template?: Uint8Array): Promise<Uint8Array> {
   const report = reportWithDrafts(newCommitteeReport(model.title.meetingDate || '', model.title.period), model);
-  return renderCommitteeReport(model, report, { template });
+  return renderCommitteeReport(model, report, { template, slots: collectAgendaSlots(model), rasterise: rasteriseSvgInNode });
 }
 
 const SAMPLE_TEMPLATE = join(__dirname, '..', 'docs', 'templates', 'committee-report-template.docx');
 
+/** The council's starting themes, none confirmed (every report's themes suggested from its words), and three earlier periods for the chart. */
+function withThemes(data: PackData): PackData {
+  const earlier = [0, 1, 2].flatMap((back) =>
+    data.previousReports.map((r) => ({ ...r, id: r.id + back * 1000000, visitDate: addDays(r.visitDate!, -183 * back) })),
+  );
+  return {
+    ...data,
+    themes: { themes: DEFAULT_THEMES.map((t, i) => ({ id: i + 1, title: t.title, words: t.words, isActive: true })), confirmed: [], earlierReports: earlier },
+  };
+}
+
 async function benchBuild(reportCount: number): Promise<void> {
-  const data = syntheticPackData(reportCount);
+  const data = withThemes(syntheticPackData(reportCount));
   // One warm-up run so the figure is not the JIT's first pass.
   await renderPackDocx(buildPackModel(data, REQUEST));
   const runs: number[] = [];
@@ -181,7 +196,7 @@ async function benchRead(reportCount: number): Promise<void> {
           : storedReports(reportCount, PERIOD.from, 183, teamIds, memberId);
       sandbox.bulkAddItems(VISIT_REPORTS.title, rows, clerk);
       const start = performance.now();
-      const data = await loadPackData(sp, REQUEST);
+      const data = await loadPackDataWithThemes(sp, REQUEST);
       const readMs = performance.now() - start;
       const model = buildPackModel(data, REQUEST);
       const modelMs = performance.now() - start - readMs;

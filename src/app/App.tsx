@@ -10,6 +10,8 @@ import { useRoute } from './useRoute';
 
 // The form and the report view are not needed for the first screen: their code loads on demand.
 const ReportScreen = React.lazy(() => import(/* webpackChunkName: 'visit-report' */ '../features/councillor/ReportScreen'));
+// Rota editing is for those who keep the rota; councillors open it now and then.
+const RotaScreen = React.lazy(() => import(/* webpackChunkName: 'rota' */ '../features/rota/RotaScreen'));
 
 export interface AppProps {
   context: AppContext;
@@ -45,7 +47,13 @@ export function App({ context }: AppProps): JSX.Element {
     );
   } else {
     const role = primaryRole(start.data.user.roles);
-    if (route.page !== 'start' && role) {
+    if (route.page === 'rota' && role) {
+      content = (
+        <React.Suspense fallback={<Spinner size={SpinnerSize.large} label="Opening the rota…" />}>
+          <RotaScreen context={context} data={start.data} today={today} navigate={navigate} />
+        </React.Suspense>
+      );
+    } else if (route.page !== 'start' && role) {
       content = (
         <React.Suspense fallback={<Spinner size={SpinnerSize.large} label="Opening the report…" />}>
           <ReportScreen context={context} route={route} start={start.data} today={today} navigate={navigate} />

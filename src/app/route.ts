@@ -9,7 +9,9 @@ export type AppRoute =
   /** A report being written: an item of the drafts list, with its own ids. */
   | { page: 'draft'; draftId: number }
   | { page: 'newFromRota'; rotaEntryId: number }
-  | { page: 'newUnscheduled' };
+  | { page: 'newUnscheduled' }
+  /** The rota: every visit for those who keep it, a councillor's own otherwise. */
+  | { page: 'rota' };
 
 export const START: AppRoute = { page: 'start' };
 
@@ -30,6 +32,9 @@ export function routeFromHash(hash: string): AppRoute {
   if (path === '/new') {
     return { page: 'newUnscheduled' };
   }
+  if (path === '/rota') {
+    return { page: 'rota' };
+  }
   return START;
 }
 
@@ -43,6 +48,8 @@ export function hashFor(route: AppRoute): string {
       return `#/visit/${route.rotaEntryId}/new`;
     case 'newUnscheduled':
       return '#/new';
+    case 'rota':
+      return '#/rota';
     default:
       return '#/';
   }

@@ -17,7 +17,9 @@ import { validateFeedbackTexts } from '../domain/validation';
 import { CardFactory, BotReport } from './cardFactory';
 import { Channel, teamsUserIds } from './channel';
 import { answererObjectIds, answerRight } from './headOfService';
-import { lookupIdField, FrontlineLists } from './lists';
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import { lookupIdField, FrontlineLists, PatchResult } from './lists';
+import { RETRYABLE_STATUSES, retryDelayMs } from './retry';
 import type { PublisherLog } from './botReport';
 
 const F = VISIT_REPORTS.fields;
@@ -52,6 +54,28 @@ function conversationBase(id: string | undefined): string {
 const CANNOT_CHECK_MESSAGE =
   'Frontline Visits could not check just now that you are in the Heads of Service group, so nothing was saved. Try again in a few minutes; if it keeps happening, tell the improvement team.';
 
+/**
+ * How long storing an answer may take, its retries included. Teams waits little more than this for
+ * an invoke's answer; past it the Head of Service is told, within 10 s, that nothing was saved.
+ */
+export const ANSWER_DEADLINE_MS = 8000;
+/** How far past the deadline the first try may run before it is given up (the server was slow, not busy). */
+const FIRST_TRY_GRACE_MS = 4000;
+/** The most a read after the deadline may add: checking whether the last write landed after all. */
+const AFTER_DEADLINE_READ_MS = 1200;
+
+export const NOT_SAVED_NOTICE =
+  'SharePoint is busy and your response was not saved. Your text is still below: press Send again in a minute or two. If it keeps happening, tell the improvement team.';
+
+/** `promise`, or undefined once `ms` have passed (the promise carries on unheeded). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+  });
+  return Promise.race([promise.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
+}
+
 const badRequest = (message: string): CardActionResponse => ({
   statusCode: 400,
   type: 'application/vnd.microsoft.error',
@@ -65,6 +89,12 @@ export class CardActions {
   notifier?: { answerStored(report: BotReport): Promise<unknown> };
   /** The notifications of the latest answer, while they are being sent (tests wait on it). */
   notifying: Promise<unknown> = Promise.resolve();
+  /** Notes what the channel's card now shows (the publisher keeps it on the item for the catch-up). */
+  onCardShown?: (report: BotReport) => Promise<void>;
+  /** The budget for storing an answer; tests shorten or stretch it with their own clock. */
+  answerDeadlineMs = ANSWER_DEADLINE_MS;
+  /** Waits between tries of a busy write (tests pass a fake that moves their clock). */
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /**
    * @param channelId the improvement channel's conversation id: the only conversation the bot
@@ -164,6 +194,7 @@ export class CardActions {
    * the version it replaces; without, it is the first answer and never overwrites another.
    */
   private async submitFeedback(activity: CardActionActivity, report: BotReport, data: { [key: string]: unknown }): Promise<CardActionResponse> {
+    const deadline = this.now().getTime() + this.answerDeadlineMs;
     const actor = activity.from || {};
     const right = await answerRight(this.lists, actor.aadObjectId, report.teamId);
     if (!right.allowed && right.reason === 'cannotCheck') {
@@ -234,7 +265,28 @@ export class CardActions {
         // A first answer has no earlier versions, whatever the column held.
         fields[F.HosFeedbackHistory] = null;
       }
-      const written = await this.lists.patchReport(report.id, fields, current.etag || '');
+      let written: PatchResult | 'busy' = await this.writeWithin(report.id, fields, current.etag || '', deadline);
+      if (written === 'busy') {
+        // The last try may have landed before its answer was lost: look before saying it did not.
+        const landed = await within(this.lists.report(report.id), AFTER_DEADLINE_READ_MS);
+        const second = (iso: string | undefined): number => Math.floor(Date.parse(iso || '') / 1000);
+        const ours =
+          !!landed &&
+          !!landed.feedback &&
+          landed.feedbackById === right.siteUserId &&
+          second(landed.feedback.on) === second(fields[F.HosFeedbackOn] as string) &&
+          !!landed.etag;
+        if (!ours || !landed) {
+          this.log.error(
+            `Report ${report.id}: the response from ${right.displayName} could not be stored within ${Math.round(this.answerDeadlineMs / 1000)} s ` +
+              '(SharePoint kept answering busy); they were told nothing was saved and their text is kept on their card.',
+          );
+          const full: BotReport = (await within(this.cards.complete(current), AFTER_DEADLINE_READ_MS)) || current;
+          // No refresh ids: an automatic refresh would replace the card, and the typed text with it.
+          return cardResponse(this.cards.drawPersonal(full, 'headOfService', NOT_SAVED_NOTICE, [], !!amendsOn, texts));
+        }
+        written = { ok: true, etag: landed.etag as string, stateKey: landed.stateKey };
+      }
       if (written.ok) {
         if (this.onAnswerStored) {
           this.onAnswerStored(report.id, Date.now());
@@ -242,7 +294,10 @@ export class CardActions {
         this.log.info(`Report ${report.id}: response ${amendsOn ? 'amended' : 'stored'} by ${right.displayName} (${right.via})`);
         const stored = (await this.lists.report(report.id)) || current;
         const card = await this.cards.sharedCard(stored);
-        await this.updateForEveryone(stored, card);
+        // The answer is stored: the reply does not wait past the deadline for the channel's card,
+        // which a sweep brings up to date if this refresh fails.
+        const refreshed = this.updateForEveryone(stored, card).then((ok) => (ok && this.onCardShown ? this.onCardShown(stored) : undefined));
+        await within(refreshed, Math.max(1000, deadline - this.now().getTime()));
         if (this.notifier) {
           this.notifying = this.notifier
             .answerStored(stored)
@@ -280,19 +335,62 @@ export class CardActions {
     return cardResponse(await this.cards.personalCard(report, 'responded', notice));
   }
 
+  /**
+   * Stores the answer, trying again while SharePoint answers busy (429/503/504, honouring
+   * Retry-After) until `deadline`; 'busy' when time ran out with nothing known to be stored.
+   */
+  private async writeWithin(id: number, fields: { [name: string]: unknown }, etag: string, deadline: number): Promise<PatchResult | 'busy'> {
+    const policy = { maxRetries: 20, baseDelayMs: 500, maxDelayMs: 60000 };
+    for (let attempt = 0; ; attempt++) {
+      const left = deadline - this.now().getTime();
+      // The first try always goes (reads before it may have been slow on a busy server): the
+      // deadline bounds the waiting between tries, and a try still in flight well past it.
+      if (attempt > 0 && left <= 0) {
+        return 'busy';
+      }
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), Math.max(0, left) + (attempt === 0 ? FIRST_TRY_GRACE_MS : 0));
+      try {
+        return await this.lists.patchReport(id, fields, etag, { noRetry: true, signal: controller.signal });
+      } catch (error) {
+        const status = error instanceof GraphError ? error.statusCode : undefined;
+        const retryable = status !== undefined && (RETRYABLE_STATUSES.indexOf(status) !== -1 || status === 504);
+        if (controller.signal.aborted) {
+          return 'busy';
+        }
+        if (!retryable) {
+          throw error;
+        }
+        const headers = (error as GraphError).headers;
+        const wait = retryDelayMs(policy, attempt, headers ? headers.get('retry-after') : undefined);
+        this.log.warn(`Report ${id}: storing the response got ${status} (try ${attempt + 1}); ${wait} ms to wait, ${left} ms left.`);
+        if (this.now().getTime() + wait >= deadline) {
+          return 'busy';
+        }
+        await this.sleep(wait);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
+
   /** Replaces the channel's card so everyone sees the response; a failure is logged, not shown. */
-  private async updateForEveryone(report: BotReport, card: AdaptiveCardJson): Promise<void> {
+  private async updateForEveryone(report: BotReport, card: AdaptiveCardJson): Promise<boolean> {
     // Only the card recorded on the report is ever replaced, never one an invoke points at.
     const conversationId = report.cardConversationId;
     const activityId = report.cardActivityId;
     if (!conversationId || !activityId) {
       this.log.warn(`Report ${report.id}: no card is recorded on the report, so no card was refreshed`);
-      return;
+      return false;
     }
     try {
       await this.channel.updateCard(conversationId, activityId, card);
+      return true;
     } catch (error) {
-      this.log.error(`Report ${report.id}: the response is stored but refreshing card ${activityId} failed: ${(error as Error).message}`);
+      this.log.error(
+        `Report ${report.id}: the response is stored but refreshing card ${activityId} failed: ${(error as Error).message}. The next sweep brings the card up to date.`,
+      );
+      return false;
     }
   }
 }

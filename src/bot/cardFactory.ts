@@ -103,8 +103,27 @@ export class CardFactory {
   }
 
   /** One person's view, returned in an invoke response (only they see it). */
-  async personalCard(report: BotReport, view: ReportCardView, notice?: string, refreshUserIds: string[] = [], amending = false): Promise<AdaptiveCardJson> {
+  async personalCard(
+    report: BotReport,
+    view: ReportCardView,
+    notice?: string,
+    refreshUserIds: string[] = [],
+    amending = false,
+    typed?: { [key: string]: string },
+  ): Promise<AdaptiveCardJson> {
     const full = await this.complete(report);
+    return this.drawPersonal(full, view, notice, refreshUserIds, amending, typed);
+  }
+
+  /** A personal view of a report already completed (no further reads: for when time is short). */
+  drawPersonal(
+    full: BotReport,
+    view: ReportCardView,
+    notice?: string,
+    refreshUserIds: string[] = [],
+    amending = false,
+    typed?: { [key: string]: string },
+  ): AdaptiveCardJson {
     // An answered report shows its answer, unless a Head of Service is amending it.
     const shown: ReportCardView = full.feedback && !(amending && view === 'headOfService') ? 'responded' : view;
     return renderReportCard(full, reportUrl(this.link, full.id), {
@@ -112,6 +131,7 @@ export class CardFactory {
       notice: withIncomplete(full, this.withLockState(full, notice)),
       refreshUserIds,
       amending: amending && shown === 'headOfService',
+      typed: shown === 'headOfService' ? typed : undefined,
     });
   }
 

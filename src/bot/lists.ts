@@ -17,6 +17,7 @@ import { ROLE_GROUPS } from '../domain/roles';
 import { Person, ReportStatus, RotaStatus, VisitReport } from '../domain/types';
 import { FRONTLINE_TEAMS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
 import { fetchWithRetry, RetryPolicy, DEFAULT_RETRY } from './retry';
+import { CardDelivery, cardStateKey, parseCardDelivery } from './cardDelivery';
 import { odataStringLiteral } from '../data/odata';
 
 const R = VISIT_REPORTS.fields;
@@ -63,7 +64,14 @@ export interface RotaRecord {
   memberIds: number[];
 }
 
-export type PatchResult = { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'notFound' };
+/** `stateKey`: the written item's `cardStateKey`, when the answer carried its fields. */
+export type PatchResult = { ok: true; etag: string; stateKey?: string } | { ok: false; reason: 'conflict' | 'notFound' };
+
+/** One write's own terms: no retries of its own (the caller retries within a deadline), an abort signal. */
+export interface PatchOptions {
+  noRetry?: boolean;
+  signal?: AbortSignal;
+}
 
 export interface ListIds {
   siteId: string;
@@ -105,7 +113,9 @@ function people(value: unknown): Person[] {
 }
 
 /** A report from its Graph item. Names of people other than members are filled in later (`by`). */
-export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackById?: number; modified?: string; authorId?: number } {
+export function reportFromGraph(
+  item: GraphListItem,
+): VisitReport & { feedbackById?: number; modified?: string; authorId?: number; delivery?: CardDelivery; stateKey?: string } {
   const f = item.fields;
   const { texts, grid, feedback } = textsFromListFields((field) => str(f[field]));
   return {
@@ -127,6 +137,8 @@ export function reportFromGraph(item: GraphListItem): VisitReport & { feedbackBy
     modified: item.lastModifiedDateTime || optionalStr(f.Modified),
     authorId: num(f.AuthorLookupId),
     serverCheck: parseServerCheck(f[R.ServerCheck]),
+    delivery: parseCardDelivery(f[R.CardDelivery]),
+    stateKey: cardStateKey(f),
   };
 }
 
@@ -247,7 +259,7 @@ export class FrontlineLists {
   }
 
   /** Reports in a status, by the indexed ReportStatus column. */
-  async reportsWithStatus(status: ReportStatus): Promise<VisitReport[]> {
+  async reportsWithStatus(status: ReportStatus): Promise<Array<ReturnType<typeof reportFromGraph>>> {
     const items = await this.query('visitReports', `fields/${R.ReportStatus} eq '${status}'`);
     return items.map(reportFromGraph);
   }
@@ -271,7 +283,7 @@ export class FrontlineLists {
   }
 
   /** One report with its ETag, or undefined when it no longer exists. */
-  async report(id: number): Promise<(VisitReport & { feedbackById?: number; modified?: string; authorId?: number }) | undefined> {
+  async report(id: number): Promise<ReturnType<typeof reportFromGraph> | undefined> {
     try {
       const item = (await this.graph
         .api(`${await this.itemsUrl('visitReports')}/${id}`)
@@ -290,16 +302,24 @@ export class FrontlineLists {
    * Writes fields with `If-Match`: a 412 (someone changed the item since `etag` was read) is a
    * result, not an error, so the caller can re-read and decide — never overwrite.
    */
-  async patchReport(id: number, fields: { [name: string]: unknown }, etag: string): Promise<PatchResult> {
+  async patchReport(id: number, fields: { [name: string]: unknown }, etag: string, options: PatchOptions = {}): Promise<PatchResult> {
     const url = `${await this.itemsUrl('visitReports')}/${id}/fields`;
     try {
-      const response = await this.graph.api(url).header('If-Match', etag).patch(fields);
+      let request = this.graph.api(url).header('If-Match', etag);
+      if (options.noRetry) {
+        request = request.middlewareOptions([new RetryHandlerOptions(0, 0)]);
+      }
+      if (options.signal) {
+        request = request.option('signal', options.signal);
+      }
+      const response = await request.patch(fields);
       const newEtag = response && typeof response['@odata.etag'] === 'string' ? (response['@odata.etag'] as string) : undefined;
       if (newEtag) {
-        return { ok: true, etag: newEtag };
+        // Graph answers a fields PATCH with the item's fields: what a card drawn now would show.
+        return { ok: true, etag: newEtag, stateKey: cardStateKey(response as { [name: string]: unknown }) };
       }
       const fresh = await this.report(id);
-      return fresh && fresh.etag ? { ok: true, etag: fresh.etag } : { ok: false, reason: 'notFound' };
+      return fresh && fresh.etag ? { ok: true, etag: fresh.etag, stateKey: fresh.stateKey } : { ok: false, reason: 'notFound' };
     } catch (error) {
       if (error instanceof GraphError && error.statusCode === 412) {
         return { ok: false, reason: 'conflict' };
@@ -490,18 +510,26 @@ export class ReportLocks {
 
   /** Ids of submitted or responded reports whose last change was a person's: not yet reviewed by the bot. */
   async unlockedReportIds(): Promise<number[]> {
+    return (await this.personChanges()).map((c) => c.id);
+  }
+
+  /**
+   * Submitted or responded reports whose last change was a person's, with when it was made. The
+   * bot's own writes (claims, card ids, answers, its delivery record) are the app's and never here.
+   */
+  async personChanges(): Promise<Array<{ id: number; modified: string }>> {
     const list = (await this.lists.visitReportsRest()).path;
     const app = await this.appId();
     // Both branches on the indexed ReportStatus column: threshold-safe.
     const filter = encodeURIComponent(`${R.ReportStatus} eq 'Submitted' or ${R.ReportStatus} eq 'Responded'`);
-    let next: string | undefined = `${list}/items?$filter=${filter}&$select=Id,EditorId&$top=5000`;
-    const ids: number[] = [];
+    let next: string | undefined = `${list}/items?$filter=${filter}&$select=Id,EditorId,Modified&$top=5000`;
+    const changes: Array<{ id: number; modified: string }> = [];
     while (next) {
-      const page: { value: Array<{ Id: number; EditorId: number }>; 'odata.nextLink'?: string } = await this.lists.spRest('GET', next);
-      page.value.filter((i) => i.EditorId !== app).forEach((i) => ids.push(i.Id));
+      const page: { value: Array<{ Id: number; EditorId: number; Modified?: string }>; 'odata.nextLink'?: string } = await this.lists.spRest('GET', next);
+      page.value.filter((i) => i.EditorId !== app).forEach((i) => changes.push({ id: i.Id, modified: String(i.Modified || '') }));
       next = page['odata.nextLink'];
     }
-    return ids;
+    return changes;
   }
 
   async lock(id: number): Promise<LockResult> {

@@ -224,6 +224,16 @@ export class Notifier {
       : `https://teams.microsoft.com/l/entity/${encodeURIComponent(this.link.teamsAppId)}/${encodeURIComponent(this.link.entityId)}`;
   }
 
+  /** The link a notification about a report (or the app's start page) opens. */
+  appLinkFor(reportId?: number): string {
+    return this.appLink(reportId);
+  }
+
+  /** The Entra object ids of site users, for notifications (people without one are logged and skipped). */
+  recipients(siteUserIds: ReadonlyArray<number>): Promise<string[]> {
+    return this.objectIds(siteUserIds, new Map());
+  }
+
   private async objectIds(siteUserIds: ReadonlyArray<number>, cache: Map<number, string | undefined>): Promise<string[]> {
     const out: string[] = [];
     for (const id of siteUserIds) {

@@ -41,6 +41,7 @@ import { checkClaims, gatherClaimFacts } from './claimChecks';
 import { joinNotices, NOT_LOCKED_NOTICE, reviewPickup, TAMPERED_NOTICE } from './pickupReview';
 import type { Claim, PublisherLog } from './botReport';
 import { formatServerCheck } from '../domain/serverCheck';
+import { afterFailure, attemptDue, CardDelivery, formatCardDelivery, isParked } from './cardDelivery';
 import { ServerCheck } from '../domain/types';
 
 const F = VISIT_REPORTS.fields;
@@ -68,7 +69,23 @@ export interface SweepResult {
   posted: number[];
   skipped: Array<{ id: number; why: string }>;
   failed: Array<{ id: number; error: string }>;
+  /** Cards brought up to date with their report (behind after a crash or a failed refresh). */
+  refreshed?: number[];
 }
+
+/** A report that kept failing: retried hourly, listed in the digest and by the doctor. */
+export interface ParkedReport {
+  id: number;
+  since: string;
+  failures: number;
+  lastError?: string;
+  nextAt?: string;
+}
+
+/** How often answered reports are compared with their cards (and at the first sweep). */
+export const CATCH_UP_INTERVAL_MS = 15 * 60000;
+/** Cards refreshed by one sweep at most: the rest wait for the next, so a backlog is no storm. */
+export const CATCH_UP_PER_SWEEP = 25;
 
 export { NOT_LOCKED_NOTICE };
 
@@ -105,6 +122,16 @@ export class CardPublisher {
   onPosted?: (reportId: number, at: number) => void;
   private readonly lockPending = new Map<number, PendingLock>();
   private lastListingProblem?: string;
+  /** Failures this process knows of, also when recording them on the item failed. */
+  private readonly failures = new Map<number, CardDelivery>();
+  /** Refreshes of a card that failed: retried after a wait, never at once. */
+  private readonly refreshFailures = new Map<number, CardDelivery>();
+  /** People's changes (report id → Modified) the sweeps have seen: a notification for nothing new starts none. */
+  private readonly seenChanges = new Map<number, string>();
+  private sweeps = 0;
+  /** Errors already counted as a failed attempt (and recorded on the item). */
+  private readonly recorded = new WeakSet<object>();
+  private lastCatchUp?: number;
 
   constructor(
     private readonly lists: FrontlineLists,
@@ -113,7 +140,7 @@ export class CardPublisher {
     private readonly log: PublisherLog,
     private readonly leaseMs: number,
     private readonly now: () => number = Date.now,
-    private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> = new ReportLocks(lists),
+    private readonly locks: Pick<ReportLocks, 'lock' | 'unlock' | 'unlockedReportIds'> & Partial<Pick<ReportLocks, 'personChanges'>> = new ReportLocks(lists),
     private readonly lockAdvice: LockAdvice = { siteUrl: 'the data site', appId: "the bot's app id" },
     private readonly random: () => number = Math.random,
   ) {}
@@ -126,6 +153,52 @@ export class CardPublisher {
   /** Reports whose card is posted and whose lock is still to be done, oldest failure first. */
   pendingLocks(): PendingLock[] {
     return Array.from(this.lockPending.values()).map((p) => ({ ...p }));
+  }
+
+  /** This process's view of a report's delivery: the item's record, or a later failure not yet on it. */
+  private deliveryOf(report: BotReport): CardDelivery | undefined {
+    const known = this.failures.get(report.id);
+    const stored = report.delivery;
+    if (!known) {
+      return stored;
+    }
+    if (!stored || !stored.nextAt || (known.nextAt && known.nextAt > stored.nextAt)) {
+      return known;
+    }
+    return stored;
+  }
+
+  /** Reports parked after failing again and again (as this process last saw them). */
+  parkedReports(): ParkedReport[] {
+    return Array.from(this.failures.entries())
+      .filter(([, d]) => isParked(d))
+      .map(([id, d]) => ({ id, since: d.parkedSince as string, failures: d.failures, lastError: d.lastError, nextAt: d.nextAt }));
+  }
+
+  /** When the earliest report in backoff may be tried again (for a timer), if any. */
+  nextRetryAt(): number | undefined {
+    const times = Array.from(this.failures.values())
+      .concat(Array.from(this.refreshFailures.values()))
+      .map((d) => (d.nextAt ? Date.parse(d.nextAt) : NaN))
+      .filter((t) => !isNaN(t));
+    return times.length ? Math.min(...times) : undefined;
+  }
+
+  /**
+   * Whether a list notification may stand for something new: a person's change no sweep has seen.
+   * The bot's own writes change nothing here, so they start no sweep. When SharePoint cannot say,
+   * the answer is yes (the per-report backoff keeps that from feeding itself).
+   */
+  async hasUnseenChanges(): Promise<boolean> {
+    if (!this.locks.personChanges) {
+      return true;
+    }
+    try {
+      const changes = await this.locks.personChanges();
+      return changes.some((c) => this.seenChanges.get(c.id) !== c.modified);
+    } catch {
+      return true;
+    }
   }
 
   /**
@@ -161,13 +234,21 @@ export class CardPublisher {
 
   private async sweepOnce(): Promise<SweepResult> {
     const result: SweepResult = { pending: 0, posted: [], skipped: [], failed: [] };
+    const firstSweep = this.sweeps++ === 0;
     // Threshold-safe: the only filter is on the indexed ReportStatus column.
-    const submitted = await this.lists.reportsWithStatus('Submitted');
+    const submitted: BotReport[] = await this.lists.reportsWithStatus('Submitted');
     let unlocked: number[];
     try {
       // Reports still waiting for their check stay on the list even once the bot has written to
       // them (a card posted while SharePoint REST was refused).
-      const listed = await this.locks.unlockedReportIds();
+      let listed: number[];
+      if (this.locks.personChanges) {
+        const changes = await this.locks.personChanges();
+        changes.forEach((c) => this.seenChanges.set(c.id, c.modified));
+        listed = changes.map((c) => c.id);
+      } else {
+        listed = await this.locks.unlockedReportIds();
+      }
       unlocked = listed.concat(Array.from(this.lockPending.keys()).filter((id) => listed.indexOf(id) === -1));
     } catch (error) {
       // SharePoint REST refused or failed: cards still go out through Graph; the locks wait.
@@ -195,6 +276,12 @@ export class CardPublisher {
       }
     }
     result.pending = pending.length;
+    // Failures of reports that have their card now (posted by another instance, or withdrawn) are over.
+    for (const id of Array.from(this.failures.keys())) {
+      if (!pending.some((r) => r.id === id)) {
+        this.failures.delete(id);
+      }
+    }
     const isWaiting = (r: BotReport): boolean => !needsCard(r) && !lockDue(r.id);
     const waiting = pending
       .filter(isWaiting)
@@ -205,6 +292,12 @@ export class CardPublisher {
     for (const report of ordered) {
       if (isWaiting(report) && report.id !== probe && !lockingWorks) {
         result.skipped.push({ id: report.id, why: 'lock retried later' });
+        continue;
+      }
+      // A report whose last attempts failed waits its turn; a parked one is tried once at start.
+      const delivery = this.deliveryOf(report);
+      if (!attemptDue(delivery, this.now()) && !(firstSweep && isParked(delivery))) {
+        result.skipped.push({ id: report.id, why: isParked(delivery) ? 'parked' : 'retried later' });
         continue;
       }
       try {
@@ -222,9 +315,103 @@ export class CardPublisher {
           refused ? `Report ${report.id}: no card posted. ${refused}` : `Posting the card for report ${report.id} failed: ${(error as Error).stack || error}`,
         );
         result.failed.push({ id: report.id, error: (error as Error).message });
+        // A refusal (the app lacks a Graph permission) wrote nothing and feeds nothing: it is tried
+        // each sweep, so the sweep after an administrator grants it posts the card.
+        if (!refused && !this.recorded.has(error as object)) {
+          // Failed before drawing or posting (a read, the check, the record): it waits its turn too.
+          this.failures.set(report.id, afterFailure(this.deliveryOf(report), (error as Error).message || String(error), this.now(), this.random()));
+        }
       }
     }
+    const carded = submitted.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1);
+    if (firstSweep || this.lastCatchUp === undefined || this.now() - this.lastCatchUp >= CATCH_UP_INTERVAL_MS) {
+      this.lastCatchUp = this.now();
+      try {
+        const answered: BotReport[] = await this.lists.reportsWithStatus('Responded');
+        carded.push(...answered.filter((r) => r.cardActivityId && unlocked.indexOf(r.id) === -1));
+      } catch (error) {
+        // The posting above is done; the answered cards are compared at the next catch-up.
+        this.lastCatchUp = undefined;
+        this.log.warn(`Could not read the answered reports to compare their cards: ${(error as Error).message}`);
+      }
+    }
+    result.refreshed = await this.catchUp(carded);
     return result;
+  }
+
+  /**
+   * Cards behind their report (the answer stored, then the process stopped before the card was
+   * refreshed; or the refresh failed) are redrawn, a few per sweep, each failure backing off.
+   */
+  private async catchUp(reports: BotReport[]): Promise<number[]> {
+    const refreshed: number[] = [];
+    for (const report of reports) {
+      if (refreshed.length >= CATCH_UP_PER_SWEEP) {
+        break;
+      }
+      const shown = report.delivery && report.delivery.shown;
+      if (!report.cardConversationId || !report.cardActivityId || parseClaim(report.cardConversationId) || shown === report.stateKey) {
+        continue;
+      }
+      if (!attemptDue(this.refreshFailures.get(report.id), this.now())) {
+        continue;
+      }
+      try {
+        const card = await this.cards.sharedCard(report);
+        await this.channel.updateCard(report.cardConversationId, report.cardActivityId, card);
+        this.refreshFailures.delete(report.id);
+        refreshed.push(report.id);
+        if (shown) {
+          this.log.info(`Report ${report.id}: its card was behind the list and is refreshed.`);
+        }
+        await this.recordShown(report);
+      } catch (error) {
+        const next = afterFailure(this.refreshFailures.get(report.id), (error as Error).message, this.now(), this.random());
+        this.refreshFailures.set(report.id, next);
+        this.log.warn(`Report ${report.id}: refreshing its card failed (${(error as Error).message}); retried after ${next.nextAt}.`);
+      }
+    }
+    return refreshed;
+  }
+
+  private markRecorded(error: unknown): void {
+    if (error && typeof error === 'object') {
+      this.recorded.add(error);
+    }
+  }
+
+  /** Notes on the item what its card now shows (guarded by the ETag: a change since is caught up later). */
+  async recordShown(report: BotReport): Promise<void> {
+    if (!report.etag || !report.stateKey) {
+      return;
+    }
+    const delivery: CardDelivery = { failures: 0, shown: report.stateKey };
+    await this.lists.patchReport(report.id, { [F.CardDelivery]: formatCardDelivery(delivery) }, report.etag).catch((error: Error) => {
+      this.log.warn(`Report ${report.id}: could not note what its card shows (${error.message}); it may be refreshed again later.`);
+    });
+  }
+
+  /**
+   * One more failed attempt for a report: logged, backed off, recorded on the item (with
+   * `fields`, e.g. giving a claim back) so every instance waits, parked after five in a row.
+   */
+  private async failed(report: BotReport, error: unknown, fields: { [name: string]: unknown }, etag: string | undefined): Promise<void> {
+    const message = (error as Error).message || String(error);
+    const next = afterFailure(this.deliveryOf(report), message, this.now(), this.random());
+    this.failures.set(report.id, next);
+    this.log.warn(`Report ${report.id}: attempt ${next.failures} to post its card failed (${message}); next attempt after ${next.nextAt}.`);
+    if (isParked(next) && !isParked(report.delivery)) {
+      this.log.error(
+        `Report ${report.id} is parked after ${next.failures} failed attempts to post its card (last: ${next.lastError}). ` +
+          'It is retried hourly and listed in the overdue digest and by `npm run doctor`; restarting the bot retries it at once.',
+      );
+    }
+    if (!etag) {
+      return;
+    }
+    await this.lists.patchReport(report.id, { ...fields, [F.CardDelivery]: formatCardDelivery(next) }, etag).catch((writeError: Error) => {
+      this.log.warn(`Report ${report.id}: could not record the failure on the item (${writeError.message}); this instance still waits.`);
+    });
   }
 
   private async tryLock(id: number): Promise<LockAttempt> {
@@ -340,16 +527,6 @@ export class CardPublisher {
       throw new Error(`Report ${report.id} came back without an ETag`);
     }
     const check = await this.checkClaims(report, review.submittedOn);
-    const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
-    const claimWrite = await this.lists.patchReport(
-      report.id,
-      { ...review.corrections, [F.ServerCheck]: formatServerCheck(check), [F.CardConversationId]: formatClaim(claim) },
-      report.etag,
-    );
-    if (!claimWrite.ok) {
-      return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
-    }
-    const claimed = claimWrite;
     const reviewed: BotReport = review.tampered.length
       ? {
           ...report,
@@ -361,25 +538,47 @@ export class CardPublisher {
           serverCheck: check,
         }
       : { ...report, submittedOn: review.submittedOn || undefined, serverCheck: check };
-    let posted;
+    const reviewFields = { ...review.corrections, [F.ServerCheck]: formatServerCheck(check) };
+    // Drawn before claiming: a report the card cannot be drawn for costs no claim and no release.
+    let card;
+    let full: BotReport;
     try {
-      const full = await this.cards.complete(reviewed);
+      full = await this.cards.complete(reviewed);
       // The factory adds the Incomplete line itself, on this and every later view of the card.
-      const card = await this.cards.sharedCard(
+      card = await this.cards.sharedCard(
         full,
         joinNotices(review.tampered.length ? TAMPERED_NOTICE : undefined, attempt.ok ? undefined : NOT_LOCKED_NOTICE),
         true,
       );
+    } catch (error) {
+      // The review's corrections go with the record, so the item is never left looking reviewed without them.
+      await this.failed(report, new Error(`its card could not be drawn: ${(error as Error).message}`), reviewFields, report.etag);
+      this.markRecorded(error);
+      throw error;
+    }
+    const claim: Claim = { until: this.now() + this.leaseMs, token: randomUUID() };
+    const claimWrite = await this.lists.patchReport(report.id, { ...reviewFields, [F.CardConversationId]: formatClaim(claim) }, report.etag);
+    if (!claimWrite.ok) {
+      return claimWrite.reason === 'conflict' ? 'changed meanwhile' : 'gone';
+    }
+    const claimed = claimWrite;
+    let posted;
+    try {
       posted = await this.channel.postCard(card, `Visit report: ${speakable(full.teamTitle)}`);
     } catch (error) {
-      // Nothing was posted: give the claim back so the next sweep tries at once.
-      await this.lists.patchReport(report.id, { [F.CardConversationId]: '' }, claimed.etag).catch(() => undefined);
+      // Nothing was posted: give the claim back, in the same write as the failure and its wait.
+      await this.failed(report, error, { [F.CardConversationId]: '' }, claimed.etag);
+      this.markRecorded(error);
       throw error;
     }
     if (this.onPosted) {
       this.onPosted(report.id, this.now());
     }
-    await this.record(report.id, claim, posted, claimed.etag);
+    await this.record(report.id, claim, posted, claimed.etag, claimed.stateKey);
+    if (this.failures.has(report.id) || isParked(report.delivery)) {
+      this.log.info(`Report ${report.id}: card posted after ${(this.deliveryOf(report) || { failures: 0 }).failures} failed attempts.`);
+    }
+    this.failures.delete(report.id);
     this.log.info(`Report ${report.id}: card ${posted.activityId} posted to ${posted.conversationId}`);
     if (attempt.ok) {
       this.lockPending.delete(report.id);
@@ -409,8 +608,10 @@ export class CardPublisher {
   }
 
   /** Step 3, re-reading on 412 (e.g. the Head of Service answered within the same second). */
-  private async record(reportId: number, claim: Claim, posted: { conversationId: string; activityId: string }, etag: string): Promise<void> {
-    const ids = { [F.CardConversationId]: posted.conversationId, [F.CardActivityId]: posted.activityId };
+  private async record(reportId: number, claim: Claim, posted: { conversationId: string; activityId: string }, etag: string, shown?: string): Promise<void> {
+    // The failures are over; what the card shows is the item as claimed (the record changes nothing it shows).
+    const delivery: CardDelivery = { failures: 0, shown };
+    const ids = { [F.CardConversationId]: posted.conversationId, [F.CardActivityId]: posted.activityId, [F.CardDelivery]: formatCardDelivery(delivery) };
     let current = etag;
     for (let attempt = 0; attempt < 5; attempt++) {
       const written = await this.lists.patchReport(reportId, ids, current);

@@ -24,6 +24,7 @@ import { explainGraphRefusal } from './lockFailure';
 import { checkAccess } from './accessCheck';
 import { CardPublisher, PublisherLog, SweepResult } from './publisher';
 import { NotificationLink, Notifier, NotifyResult } from './notifier';
+import { ChaseSender, ChaseSweepResult } from './chases';
 import { DEFAULT_RETRY, RetryPolicy, teamsRetryMiddleware } from './retry';
 import { ListWebhook, WEBHOOK_PATH } from './webhooks';
 
@@ -46,6 +47,9 @@ export interface StartBotOptions {
    * (default: the SDK's choice, the public cloud unless `CLOUD` names another).
    */
   cloud?: CloudEnvironment;
+  /** The publisher's and card actions' clock and randomness (tests compress time with their own). */
+  now?: () => number;
+  random?: () => number;
 }
 
 export interface RunningBot {
@@ -66,7 +70,18 @@ export interface RunningBot {
   /** Sends the reminders due on `today` (default today in London) and any answer notification left unsent. */
   notify(today?: string): Promise<NotifyResult>;
   notifier?: Notifier;
+  /** Sends the chases the improvement team asked for (run on every reconcile sweep too). */
+  sendChases(today?: string): Promise<ChaseSweepResult>;
   close(): Promise<void>;
+}
+
+/** What a link to a card in the channel can carry: the tenant, and the team's group id when configured as one (a GUID). */
+export function cardChannelIds(config: BotConfig): { tenantId?: string; groupId?: string } {
+  const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return {
+    tenantId: config.credentials.kind === 'sandbox' ? undefined : config.credentials.tenantId,
+    groupId: config.teamId && guid.test(config.teamId) ? config.teamId : undefined,
+  };
 }
 
 /** How often reminders are looked for: they are date-based, so hourly is prompt enough. */
@@ -303,12 +318,24 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   });
   const channel = options.channel || new TeamsChannel(app, config.channelId);
   const cards = new CardFactory(lists, channel, config.reportLink, (m) => logger.warn(m));
-  const publisher = new CardPublisher(lists, channel, cards, log, config.claimLeaseMs, Date.now, new ReportLocks(lists), {
-    siteUrl: config.siteUrl,
-    appId: config.credentials.clientId,
-  });
+  const now = options.now || Date.now;
+  const publisher = new CardPublisher(
+    lists,
+    channel,
+    cards,
+    log,
+    config.claimLeaseMs,
+    now,
+    new ReportLocks(lists),
+    {
+      siteUrl: config.siteUrl,
+      appId: config.credentials.clientId,
+    },
+    options.random || Math.random,
+  );
   cards.lockPending = (reportId) => publisher.isLockPending(reportId);
-  const actions = new CardActions(lists, channel, cards, log, config.channelId);
+  const actions = new CardActions(lists, channel, cards, log, config.channelId, () => new Date(now()));
+  actions.onCardShown = (report) => publisher.recordShown(report);
   const link = notificationLink(config);
   const notifier = link ? new Notifier(lists, log, link) : undefined;
   if (notifier) {
@@ -318,6 +345,15 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
   }
   const notify = async (today?: string): Promise<NotifyResult> =>
     notifier ? notifier.sweep(today || londonToday()) : { sent: [], alreadySent: 0, failed: [] };
+  const chaser = notifier ? new ChaseSender(lists, notifier, log) : undefined;
+  const sendChases = async (today?: string): Promise<ChaseSweepResult> =>
+    chaser ? chaser.sweep(today || londonToday()) : { sent: 0, nothingToChase: 0, failed: 0 };
+  const chasesLogged = (): void => {
+    sendChases().then(
+      (r) => (r.sent || r.failed ? logger.info(`Chases: ${r.sent} sent, ${r.failed} failed, ${r.nothingToChase} with nothing left to chase`) : undefined),
+      (error) => logger.error(`Sending chases failed (the next sweep tries again): ${(error as Error).message}`),
+    );
+  };
   const notifyLogged = (): void => {
     notify().catch((error) => logger.error(`Notification sweep failed: ${(error as Error).stack || error}`));
   };
@@ -327,12 +363,27 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
 
   app.on('card.action', async ({ activity }) => actions.handle(activity as unknown as CardActionActivity) as never);
 
+  // A report in backoff is tried when its wait ends, not only at the next reconcile sweep.
+  let retryTimer: NodeJS.Timeout | undefined;
+  let closing = false;
+  const scheduleRetry = (): void => {
+    const at = publisher.nextRetryAt();
+    if (retryTimer) {
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+    }
+    if (closing || options.timers === false || at === undefined) {
+      return;
+    }
+    retryTimer = setTimeout(() => sweepLogged('retry').catch(() => undefined), Math.min(config.reconcileIntervalMs, Math.max(1000, at - now())));
+  };
   const sweepLogged = (why: string): Promise<SweepResult> =>
     publisher.sweep().then(
       (result) => {
         if (result.posted.length || result.failed.length) {
           logger.info(`Sweep (${why}): ${result.posted.length} posted, ${result.failed.length} failed, ${result.pending} pending`);
         }
+        scheduleRetry();
         return result;
       },
       (error) => {
@@ -355,8 +406,12 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       return { status: 400, body: 'The body is not JSON' };
     }
     if (webhook.accept(parsed).length) {
-      // Answer SharePoint within its 5 seconds; the sweep runs after.
-      sweepLogged('webhook').catch(() => undefined);
+      // Answer SharePoint within its 5 seconds; the sweep runs after, and only for a person's change
+      // no sweep has seen: the bot's own writes (claims, card ids, answers) notify too.
+      publisher
+        .hasUnseenChanges()
+        .then((unseen) => (unseen ? sweepLogged('webhook') : undefined))
+        .catch(() => undefined);
     }
     return { status: 202 };
   });
@@ -382,7 +437,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       ? config.reportLink.pageUrl
       : `https://teams.microsoft.com/l/entity/${encodeURIComponent(config.reportLink.teamsAppId)}/${encodeURIComponent(config.reportLink.entityId)}`;
   const postDigest = async (): Promise<string> => {
-    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl);
+    const card = await overdueDigestCard(lists, config.reportLink, londonToday(), appUrl, (m) => logger.warn(m), cardChannelIds(config));
     const posted = await channel.postCard(card, 'Overdue visit forms and responses');
     logger.info(`Overdue digest posted (${posted.activityId})`);
     return posted.activityId;
@@ -420,7 +475,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       (error) => logger.warn(`Access check failed: ${(error as Error).message}`),
     );
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
-    timers.push(setInterval(() => sweepLogged('timer').catch(() => undefined), config.reconcileIntervalMs));
+    // Chases ride on the reconcile sweep: sent within minutes of the improvement team asking.
+    timers.push(
+      setInterval(() => {
+        sweepLogged('timer').catch(() => undefined);
+        chasesLogged();
+      }, config.reconcileIntervalMs),
+    );
     timers.push(setInterval(() => ensureWebhook().catch((error) => logger.error(`Webhook renewal failed: ${(error as Error).message}`)), 86400000));
     timers.push(setInterval(notifyLogged, NOTIFY_INTERVAL_MS));
     notifyLogged();
@@ -443,8 +504,13 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
     checkAccess: accessCheck,
     notify,
     notifier,
+    sendChases,
     async close() {
       closed = true;
+      closing = true;
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+      }
       timers.forEach((t) => clearInterval(t));
       if (digestTimer) {
         clearTimeout(digestTimer);

@@ -29,7 +29,9 @@ export function normaliseTypedText(text: string | null | undefined): string {
   return (
     withoutHiddenCharacters(text || '')
       .replace(/\r\n?/g, '\n')
-      .replace(/\u2028|\u2029/g, '\n')
+      // Word's manual line break pastes as a vertical tab; a form feed and NEL are breaks too (as in the pack).
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this matches
+      .replace(/[\u2028\u2029\u000b\u000c\u0085]/g, '\n')
       .replace(CONTROL, '')
       // Half an emoji (a lone surrogate) cannot be encoded as UTF-8: drop it rather than send U+FFFD.
       .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1')

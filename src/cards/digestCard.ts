@@ -38,12 +38,25 @@ export interface UnanswerableTeam {
   namedName?: string;
 }
 
+/** A submitted report whose card the bot could not post after repeated tries (parked). */
+export interface UndeliveredReport {
+  teamTitle: string;
+  visitDate?: CalendarDate;
+  /** When it was parked (ISO). */
+  since: string;
+  failures: number;
+  lastError?: string;
+  url: string;
+}
+
 export interface DigestInput {
   today: CalendarDate;
   forms: ReadonlyArray<OverdueForm>;
   responses: ReadonlyArray<OverdueResponse>;
   /** Teams whose reports nobody can answer until the name or the group changes. */
   unanswerable?: ReadonlyArray<UnanswerableTeam>;
+  /** Reports with no card in the channel because posting it keeps failing. */
+  undelivered?: ReadonlyArray<UndeliveredReport>;
   appUrl: string;
 }
 
@@ -58,6 +71,20 @@ function link(label: string, url: string): string {
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Each entry's line; one that cannot be written (a date out of range, say) becomes a plain line
+ * pointing to the app, so one bad report never stops the digest for the others.
+ */
+function linesOf<T>(entries: ReadonlyArray<T>, line: (entry: T) => string): string[] {
+  return entries.map((entry) => {
+    try {
+      return line(entry);
+    } catch {
+      return 'One report that cannot be shown here: open Frontline Visits to see it.';
+    }
+  });
 }
 
 /** As many lines as fit the section's budget, in order. */
@@ -76,23 +103,31 @@ function fitLines(lines: string[]): Array<{ line: string }> {
 
 export function digestCardData(input: DigestInput): { [key: string]: unknown } {
   const forms = fitLines(
-    input.forms.slice(0, DIGEST_MAX_LINES).map((f) => {
+    linesOf(input.forms.slice(0, DIGEST_MAX_LINES), (f) => {
       const team = shortenForCard(f.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
       const members = f.members.length ? ` — ${f.members.map((m) => shortenForCard(m, 80, cardTextInline).text).join(', ')}` : '';
       return `${link(`${team}, visit on ${formatShortDate(f.visitDate)}`, f.url)}${members}: form was due ${formatShortDate(f.submissionDue)} (${describeDeadline(deadline(f.submissionDue, input.today))})`;
     }),
   );
   const responses = fitLines(
-    input.responses.slice(0, DIGEST_MAX_LINES).map((r) => {
+    linesOf(input.responses.slice(0, DIGEST_MAX_LINES), (r) => {
       const team = shortenForCard(r.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
       return `${link(`${team}, visit on ${formatShortDate(r.visitDate)}`, r.url)}: response was due ${formatShortDate(r.responseDue)} (${describeDeadline(deadline(r.responseDue, input.today))})`;
     }),
   );
   const unanswerable = fitLines(
-    (input.unanswerable || []).map((t) => {
+    linesOf(input.unanswerable || [], (t) => {
       const team = shortenForCard(t.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
       const named = t.namedName ? shortenForCard(t.namedName, 80, cardTextInline).text : 'someone who is no longer on the site';
       return `${team} names ${named} as its Head of Service, who is not in the Heads of Service group: nobody can answer its reports. The site owners can add them to the group, or the improvement team can name someone else or clear the name.`;
+    }),
+  );
+  const undelivered = fitLines(
+    linesOf(input.undelivered || [], (u) => {
+      const team = shortenForCard(u.teamTitle, LINE_LABEL_BUDGET, cardTextInline).text;
+      const visit = u.visitDate ? `, visit on ${formatShortDate(u.visitDate)}` : '';
+      const why = u.lastError ? ` Last error: ${shortenForCard(u.lastError, 160, cardTextInline).text}` : '';
+      return `${link(`${team}${visit}`, u.url)}: no card could be posted after ${u.failures} tries (parked since ${formatShortDate(u.since.slice(0, 10) as CalendarDate)}); the bot retries it hourly.${why}`;
     }),
   );
   const more = (total: number, shown: number): string => (total > shown ? `And ${total - shown} more: open Frontline Visits to see them all.` : '');
@@ -107,6 +142,9 @@ export function digestCardData(input: DigestInput): { [key: string]: unknown } {
     responsesMore: more(input.responses.length, responses.length),
     unanswerableHeading: `Teams whose reports nobody can answer (${(input.unanswerable || []).length})`,
     unanswerable,
+    undeliveredHeading: `Reports with no card in this channel: posting keeps failing (${(input.undelivered || []).length})`,
+    undeliveredHint: 'IT can see why with npm run doctor; once the cause is fixed, restarting the bot posts them at once.',
+    undelivered,
     appUrl: input.appUrl,
   };
 }

@@ -60,6 +60,11 @@ export interface ReportCardOptions {
    * Send button names the version it amends.
    */
   amending?: boolean;
+  /**
+   * What the Head of Service typed, by answer key, put back in the inputs when it was not saved
+   * (the service was busy), so Send can be pressed again without typing it twice.
+   */
+  typed?: { [key: string]: string };
 }
 
 /** Prefilled answers above this size are left out of the amend view: the card must stay under 28 KB. */
@@ -132,9 +137,10 @@ export function reportCardData(report: VisitReport, reportUrl: string, options: 
   // The amend view starts from the current answer, when it fits on the card.
   const prefills: { [key: string]: string } = {};
   let prefillLeftOut = false;
-  if (answering && options.amending && feedback) {
+  const typed = options.typed;
+  if (answering && ((options.amending && feedback) || typed)) {
     for (const field of FEEDBACK_TEXT_FIELDS) {
-      prefills[field.key] = normaliseTypedText(feedbackText(feedback, field));
+      prefills[field.key] = normaliseTypedText(typed ? typed[field.key] || '' : feedbackText(feedback, field));
     }
     if (jsonBytes(prefills) > PREFILL_BUDGET_BYTES) {
       prefillLeftOut = true;

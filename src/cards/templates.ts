@@ -249,6 +249,17 @@ export const DIGEST_CARD_TEMPLATE: Json = {
         { type: 'TextBlock', $data: '${unanswerable}', text: '${line}', wrap: true, spacing: 'Small' },
       ],
     },
+    {
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      $when: '${count(undelivered) > 0}',
+      items: [
+        { type: 'TextBlock', text: '${undeliveredHeading}', weight: 'Bolder', size: 'Medium', color: 'Attention', wrap: true },
+        { type: 'TextBlock', $data: '${undelivered}', text: '${line}', wrap: true, spacing: 'Small' },
+        { type: 'TextBlock', text: '${undeliveredHint}', wrap: true, spacing: 'Small', isSubtle: true },
+      ],
+    },
   ],
   actions: [{ type: 'Action.OpenUrl', title: 'Open Frontline Visits', url: '${appUrl}' }],
 };

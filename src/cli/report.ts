@@ -6,7 +6,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 import { londonToday } from '../domain/calendarDate';
-import { loadPackData } from '../report/packData';
+import { loadPackDataWithThemes } from '../report/themeData';
+import { rasteriseSvgInNode } from '../node/rasteriseSvg';
 import { buildPackModel } from '../report/packModel';
 import { renderPackCsv } from '../report/packCsv';
 import { renderCommitteeReport, TemplateError } from '../report/agendaDocx';
@@ -95,7 +96,7 @@ export async function runReport(options: ReportOptions, log: (line: string) => v
       });
     }
     const period = saved ? saved.period : { from: options.from!, to: options.to! };
-    data = await loadPackData(sp, period);
+    data = await loadPackDataWithThemes(sp, period);
   } catch (error) {
     throw error instanceof UserFacingError ? error : explain(error, options);
   }
@@ -114,7 +115,7 @@ export async function runReport(options: ReportOptions, log: (line: string) => v
   const template = options.template ? await readTemplate(options.template) : undefined;
   let docx: Uint8Array;
   try {
-    docx = await renderCommitteeReport(model, report, { template, slots: await collectAgendaSlots() });
+    docx = await renderCommitteeReport(model, report, { template, slots: collectAgendaSlots(model), rasterise: rasteriseSvgInNode });
   } catch (error) {
     if (error instanceof TemplateError) {
       throw new UserFacingError(error.message);

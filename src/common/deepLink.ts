@@ -31,3 +31,36 @@ export function teamsReportDeepLink(teamsAppId: string, entityId: string, report
   const context = encodeURIComponent(JSON.stringify({ subEntityId: reportSubPageId(reportId) }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${encodeURIComponent(entityId)}?context=${context}`;
 }
+
+/** Where the improvement team's channel lives, for links to a card in it. Each part is optional: Teams finds the message by channel and message id. */
+export interface TeamsChannelIds {
+  tenantId?: string;
+  /** The team's Microsoft 365 group id (a GUID). */
+  groupId?: string;
+}
+
+/**
+ * A Teams deep link to a card in the improvement team's channel: the documented message link,
+ * `https://teams.microsoft.com/l/message/{channelId}/{messageId}?tenantId=…&groupId=…&parentMessageId=…`.
+ * A card is a conversation's first message, so it is its own parent. The channel id is the card's
+ * conversation id without its `;messageid=…` part. Undefined until the card is posted (a claim in
+ * progress is not a conversation id).
+ */
+export function teamsCardDeepLink(card: { conversationId?: string; activityId?: string }, ids: TeamsChannelIds = {}): string | undefined {
+  const conversationId = card.conversationId || '';
+  const messageId = card.activityId || '';
+  const channelId = conversationId.split(';')[0];
+  // The bot claims a report by writing "claim:…" there before it posts: no card yet.
+  if (!channelId || !messageId || conversationId.indexOf('claim:') === 0) {
+    return undefined;
+  }
+  const query = new URLSearchParams();
+  if (ids.tenantId) {
+    query.set('tenantId', ids.tenantId);
+  }
+  if (ids.groupId) {
+    query.set('groupId', ids.groupId);
+  }
+  query.set('parentMessageId', messageId);
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(messageId)}?${query.toString()}`;
+}

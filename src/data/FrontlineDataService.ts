@@ -40,10 +40,10 @@ export interface SignedInUser {
 
 export interface StartPageData {
   user: SignedInUser;
-  /** Rota entries from today on (everyone's: the screen picks the user's own). */
-  upcomingRota: RotaEntry[];
+  /** Rota entries from today on (everyone's: the screen picks the user's own), with their ETags (a calendar event's sequence). */
+  upcomingRota: Array<RotaEntry & { etag?: string }>;
   /** Rota entries from {@link HISTORY_DAYS} ago up to yesterday, newest first. */
-  pastRota: RotaEntry[];
+  pastRota: Array<RotaEntry & { etag?: string }>;
   /**
    * Submitted reports with a visit date in the window, and the drafts being written (a draft may
    * have no date yet). Every councillor reads every one: the screen picks those of the user's
@@ -244,8 +244,8 @@ export class FrontlineDataService {
           views,
         ),
       },
-      upcomingRota: upcoming.map(toRotaEntry),
-      pastRota: past.map(toRotaEntry),
+      upcomingRota: upcoming.map((item) => ({ ...toRotaEntry(item), etag: itemETag(item) })),
+      pastRota: past.map((item) => ({ ...toRotaEntry(item), etag: itemETag(item) })),
       reports,
     };
   }

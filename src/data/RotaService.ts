@@ -7,11 +7,12 @@ import '@pnp/sp/batching';
 import { addDays, CalendarDate, dateOnlyDayStart, dateOnlyToSharePoint } from '../domain/calendarDate';
 import { municipalYearOf, municipalYearRange } from '../domain/municipalYear';
 import { BookedVisit, MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS } from '../domain/rotaRules';
-import { FrontlineTeam, Person, RotaEntry } from '../domain/types';
+import { FrontlineTeam, Person, RotaEntry, UnavailableDates } from '../domain/types';
 import { LIMITS } from '../domain/validation';
 import { httpStatusOf } from './FrontlineDataService';
 import { FRONTLINE_TEAMS, VISIT_ROTA } from './listContract';
 import { itemETag, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam } from './mappers';
+import { toUnavailableList, unavailableDatesQuery } from './UnavailableDatesService';
 
 const R = VISIT_ROTA.fields;
 
@@ -31,9 +32,12 @@ export interface RotaYearData {
    * The councillors booked on the rota in this year and the two before it, in name order: the
    * people the planner shares the visits among. The members' group itself is not read: its
    * membership is hidden from everyone outside it, the improvement team and clerks included
-   * (decision 0140); the screen adds anyone new through the people picker.
+   * (decision 0140), and the people with unavailable dates entered; the screen adds anyone new by
+   * their email.
    */
   councillors: Person[];
+  /** Councillors' unavailable dates that touch the year. */
+  unavailable: UnavailableDates[];
 }
 
 /** How far back the rota is read to know the councillors: two municipal years. */
@@ -58,7 +62,8 @@ export interface PublishResult {
 
 /** One change to one visit, made with the ETag the screen read it with. */
 export type RotaChange =
-  | { kind: 'move'; id: number; etag: string; visitDate: CalendarDate; title?: string }
+  /** `movedFrom`: the date first booked, kept on the visit ("moved from 10 May"); null clears it. */
+  | { kind: 'move'; id: number; etag: string; visitDate: CalendarDate; title?: string; movedFrom?: CalendarDate | null }
   | { kind: 'members'; id: number; etag: string; memberIds: ReadonlyArray<number> }
   | { kind: 'notHeld'; id: number; etag: string; reason: string }
   | { kind: 'held'; id: number; etag: string };
@@ -126,6 +131,9 @@ function changeFields(change: RotaChange): { [field: string]: unknown } {
       if (change.title !== undefined) {
         fields[R.Title] = change.title;
       }
+      if (change.movedFrom !== undefined) {
+        fields[R.MovedFrom] = change.movedFrom === null ? null : dateOnlyToSharePoint(change.movedFrom);
+      }
       return fields;
     }
     case 'members':
@@ -165,11 +173,14 @@ export class RotaService {
       .expand(...TEAM_EXPAND)
       .orderBy(FRONTLINE_TEAMS.fields.Title, true)
       .top(100)();
+    const unavailableRequest = unavailableDatesQuery(batched.web, range.start, range.end);
     await execute();
-    const [rotaItems, teamItems] = await Promise.all([rotaRequest, teamsRequest]);
+    const [rotaItems, teamItems, unavailableItems] = await Promise.all([rotaRequest, teamsRequest, unavailableRequest]);
     const all = rotaItems.map((item) => ({ ...toRotaEntry(item), etag: itemETag(item) || '' }));
+    const unavailable = toUnavailableList(unavailableItems);
     const people = new Map<number, Person>();
     all.forEach((v) => v.members.forEach((m) => people.set(m.id, m)));
+    unavailable.forEach((u) => people.set(u.councillor.id, u.councillor));
     return {
       municipalYear,
       visits: all.filter((v) => v.visitDate >= range.start),
@@ -178,6 +189,7 @@ export class RotaService {
         .map((v) => ({ visitDate: v.visitDate, memberIds: v.members.map((m) => m.id) })),
       teams: teamItems.map(toTeam),
       councillors: Array.from(people.values()).sort((a, b) => a.displayName.localeCompare(b.displayName, 'en-GB') || a.id - b.id),
+      unavailable,
     };
   }
 
@@ -211,7 +223,28 @@ export class RotaService {
       }
       return !there;
     });
-    for (const chunk of chunks(toAdd, WRITES_PER_BATCH)) {
+    const written = await this.addInBatches(toAdd, municipalYear);
+    result.added = written.added;
+    result.failed = written.failed;
+    return result;
+  }
+
+  /**
+   * Adds visits the rota screen made (in any year), in batches. A visit already there with the same
+   * team and day is not added twice.
+   */
+  public async addVisits(visits: ReadonlyArray<NewRotaVisit>): Promise<Pick<PublishResult, 'added' | 'failed'>> {
+    for (const visit of visits) {
+      if (visit.memberIds.length > LIMITS.maxMembers) {
+        throw new RotaInputError(`Book no more than ${LIMITS.maxMembers} councillors on one visit.`);
+      }
+    }
+    return this.addInBatches(visits);
+  }
+
+  private async addInBatches(visits: ReadonlyArray<NewRotaVisit>, municipalYear?: string): Promise<Pick<PublishResult, 'added' | 'failed'>> {
+    const result: Pick<PublishResult, 'added' | 'failed'> = { added: [], failed: [] };
+    for (const chunk of chunks(visits, WRITES_PER_BATCH)) {
       const [batched, execute] = this.sp.batched();
       const list = batched.web.lists.getByTitle(VISIT_ROTA.title);
       const writes = chunk.map((visit) =>
@@ -221,7 +254,7 @@ export class RotaService {
             [R.VisitDate]: dateOnlyToSharePoint(visit.visitDate),
             [`${R.Team}Id`]: visit.teamId,
             [`${R.Members}Id`]: visit.memberIds.slice(),
-            [R.MunicipalYear]: municipalYear,
+            [R.MunicipalYear]: municipalYear || municipalYearOf(visit.visitDate),
             [R.RotaStatus]: 'Scheduled',
           })
           .then(
@@ -233,7 +266,7 @@ export class RotaService {
       for (const outcome of await Promise.all(writes)) {
         if ('error' in outcome) {
           // eslint-disable-next-line no-console
-          console.error('Frontline Visits: a rota visit was not published', {
+          console.error(`Frontline Visits: a rota visit was not ${municipalYear ? 'published' : 'added'}`, {
             municipalYear,
             visit: outcome.visit,
             status: httpStatusOf(outcome.error),
@@ -249,8 +282,8 @@ export class RotaService {
   }
 
   /**
-   * Applies the screen's changes in one batch (more only past {@link WRITES_PER_BATCH}), each with
-   * its own ETag. Each change succeeds or fails on its own, as SharePoint's `$batch` does: a 412
+   * Applies the screen's changes in one batch (more only past {@link WRITES_PER_BATCH}), each visit
+   * with its own ETag, one result a visit. Each change succeeds or fails on its own, as SharePoint's `$batch` does: a 412
    * comes back as a conflict to reload, never as a silent overwrite.
    */
   public async applyChanges(changes: ReadonlyArray<RotaChange>): Promise<RotaChangeResult[]> {
@@ -268,21 +301,33 @@ export class RotaService {
         throw new Error(`Rota visit ${change.id} has no ETag: read it before changing it, so another person's change is not overwritten`);
       }
     }
+    // Several changes to one visit (moved and new councillors) are one update with its one ETag:
+    // two would make the second a conflict with the first.
+    const byVisit: Array<{ id: number; etag: string; fields: { [field: string]: unknown }; changes: RotaChange[] }> = [];
+    for (const change of changes) {
+      const same = byVisit.filter((v) => v.id === change.id)[0];
+      if (same) {
+        Object.assign(same.fields, changeFields(change));
+        same.changes.push(change);
+      } else {
+        byVisit.push({ id: change.id, etag: change.etag, fields: changeFields(change), changes: [change] });
+      }
+    }
     const results: RotaChangeResult[] = [];
-    for (const chunk of chunks(changes, WRITES_PER_BATCH)) {
+    for (const chunk of chunks(byVisit, WRITES_PER_BATCH)) {
       const [batched, execute] = this.sp.batched();
       const list = batched.web.lists.getByTitle(VISIT_ROTA.title);
       const writes = chunk.map((change) =>
         list.items
           .getById(change.id)
-          .update(changeFields(change), change.etag)
+          .update(change.fields, change.etag)
           .then(
             (answer: { etag?: string | null }): RotaChangeResult => ({ id: change.id, ok: true, etag: (answer && answer.etag) || '' }),
             (error: unknown): RotaChangeResult => {
               const status = httpStatusOf(error);
               if (status !== 412) {
                 // eslint-disable-next-line no-console
-                console.error('Frontline Visits: a rota change was not saved', { change, status, error });
+                console.error('Frontline Visits: a rota change was not saved', { change: change.changes, status, error });
               }
               return { id: change.id, ok: false, conflict: status === 412, message: describeFailure(error) };
             },

@@ -69,6 +69,22 @@ export const VISIT_ROTA = {
     MunicipalYear: 'MunicipalYear',
     RotaStatus: 'RotaStatus',
     NotHeldReason: 'NotHeldReason',
+    MovedFrom: 'MovedFrom',
+  },
+} as const;
+
+/**
+ * Days a councillor has said they cannot do, which the rota planner avoids. A councillor enters
+ * their own; the improvement team and clerks enter them for anyone.
+ */
+export const UNAVAILABLE_DATES = {
+  title: 'Councillor Unavailable Dates',
+  urlName: 'UnavailableDates',
+  fields: {
+    Title: 'Title',
+    Councillor: 'Councillor',
+    FromDate: 'FromDate',
+    ToDate: 'ToDate',
   },
 } as const;
 
@@ -124,6 +140,7 @@ export const VISIT_REPORTS = {
     CardConversationId: 'CardConversationId',
     CardActivityId: 'CardActivityId',
     ServerCheck: 'ServerCheck',
+    CardDelivery: 'CardDelivery',
   },
 } as const;
 
@@ -145,6 +162,71 @@ export const NOTIFICATIONS_SENT = {
     SendState: 'SendState',
     SentOn: 'SentOn',
     SendError: 'SendError',
+  },
+} as const;
+
+/**
+ * Reminders the improvement team asks for from the visits overview ("chase"). The web part cannot
+ * send an activity feed notification itself (Graph takes one only from the Teams app's own Entra
+ * app, the bot's), so a chase is recorded here and the bot sends it. `ChaseKey` is unique — the
+ * visit or report, whom it chases and the London day — so no one is chased twice the same day,
+ * whoever asks. The improvement team may add a request but never edit or delete one; only the bot
+ * marks it sent.
+ */
+export const CHASE_REQUESTS = {
+  title: 'Chase Requests',
+  urlName: 'ChaseRequests',
+  fields: {
+    Title: 'Title',
+    ChaseKey: 'ChaseKey',
+    ChaseAudience: 'ChaseAudience',
+    RotaEntryId: 'RotaEntryId',
+    ReportId: 'ReportId',
+    VisitDate: 'VisitDate',
+    ChaseDay: 'ChaseDay',
+    ChaseState: 'ChaseState',
+    SentOn: 'SentOn',
+    SendError: 'SendError',
+  },
+} as const;
+
+/** Whom a chase reminds: the councillors on the visit (a form overdue), or the Head of Service (a response overdue). */
+export const CHASE_AUDIENCES = ['Councillors', 'HeadOfService'] as const;
+export type ChaseAudience = (typeof CHASE_AUDIENCES)[number];
+/** Asked for; sent by the bot; or failed (the bot's next sweep tries again). */
+export const CHASE_STATES = ['Requested', 'Sent', 'Failed'] as const;
+export type ChaseState = (typeof CHASE_STATES)[number];
+
+/**
+ * The council's themes (recruitment and retention, agency staff, …), each with the words that
+ * suggest it in a report. Kept by the improvement team; provisioning seeds it once.
+ */
+export const VISIT_THEMES = {
+  title: 'Visit Themes',
+  urlName: 'VisitThemes',
+  fields: {
+    Title: 'Title',
+    SuggestingWords: 'SuggestingWords',
+    IsActive: 'IsActive',
+  },
+} as const;
+
+/**
+ * The themes the improvement team confirmed for a submitted report, area by area (Visit Themes
+ * ids, "3;7"). A list of its own because SharePoint has no field-level permissions: on Visit
+ * Reports, whoever may write a theme may also rewrite what the councillors said. One item per
+ * report (unique ReportId); the visit date is copied so a period's items are read by an index.
+ */
+export const REPORT_THEMES = {
+  title: 'Report Themes',
+  urlName: 'ReportThemes',
+  fields: {
+    Title: 'Title',
+    ReportId: 'ReportId',
+    VisitDate: 'VisitDate',
+    StaffingThemes: 'StaffingThemes',
+    PerformanceThemes: 'PerformanceThemes',
+    OtherThemes: 'OtherThemes',
   },
 } as const;
 
@@ -247,6 +329,21 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_ROTA.fields.MunicipalYear, displayName: 'Municipal year', type: 'Text', indexed: true, maxLength: 9 },
       { internalName: VISIT_ROTA.fields.RotaStatus, displayName: 'Status', type: 'Choice', choices: ROTA_STATUSES, required: true },
       { internalName: VISIT_ROTA.fields.NotHeldReason, displayName: 'Reason not held', type: 'Note', maxLength: LIMITS.notHeldReason },
+      // The date a visit was first booked for, once it has been moved: "moved from 10 May".
+      { internalName: VISIT_ROTA.fields.MovedFrom, displayName: 'Moved from', type: 'DateTime', dateOnly: true },
+    ],
+  },
+  {
+    title: UNAVAILABLE_DATES.title,
+    urlName: UNAVAILABLE_DATES.urlName,
+    description: 'Days councillors have said they cannot do a visit, which the rota planner avoids.',
+    // Everyone reads them (the planner needs all); a councillor edits only the dates they entered.
+    itemLevelSecurity: { read: 'all', write: 'own' },
+    fields: [
+      title('Note'),
+      { internalName: UNAVAILABLE_DATES.fields.Councillor, displayName: 'Councillor', type: 'User', required: true, indexed: true },
+      { internalName: UNAVAILABLE_DATES.fields.FromDate, displayName: 'From', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: UNAVAILABLE_DATES.fields.ToDate, displayName: 'To', type: 'DateTime', dateOnly: true, required: true },
     ],
   },
   {
@@ -275,6 +372,8 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: VISIT_REPORTS.fields.CardActivityId, displayName: 'Card activity id', type: 'Text', maxLength: 255 },
       // Written by the bot when it picks the report up: what its check of the report's claims found.
       { internalName: VISIT_REPORTS.fields.ServerCheck, displayName: 'Server check', type: 'Note', maxLength: 8000 },
+      // Written by the bot only: how posting the card is going (failures, backoff, parked) and what the card last showed.
+      { internalName: VISIT_REPORTS.fields.CardDelivery, displayName: 'Card delivery', type: 'Note', maxLength: 8000 },
     ],
   },
   {
@@ -324,6 +423,60 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: COMMITTEE_REPORTS.fields.ContactJobTitle, displayName: 'Contact job title', type: 'Text', maxLength: 255 },
       { internalName: COMMITTEE_REPORTS.fields.ContactTelephone, displayName: 'Contact telephone', type: 'Text', maxLength: 50 },
       { internalName: COMMITTEE_REPORTS.fields.ContactEmail, displayName: 'Contact email', type: 'Text', maxLength: 255 },
+    ],
+  },
+  {
+    title: CHASE_REQUESTS.title,
+    urlName: CHASE_REQUESTS.urlName,
+    description: 'Reminders the Children’s Improvement Team asked the Frontline Visits bot to send: one a visit a day.',
+    // The improvement team adds (never edits or deletes); the bot marks each sent; councillors have
+    // no access. The key column enforces unique values, so every role that reads reads all items.
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title(),
+      { internalName: CHASE_REQUESTS.fields.ChaseKey, displayName: 'Chase key', type: 'Text', required: true, indexed: true, unique: true, maxLength: 255 },
+      { internalName: CHASE_REQUESTS.fields.ChaseAudience, displayName: 'Reminds', type: 'Choice', choices: CHASE_AUDIENCES, required: true },
+      { internalName: CHASE_REQUESTS.fields.RotaEntryId, displayName: 'Rota entry id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: CHASE_REQUESTS.fields.ReportId, displayName: 'Report id', type: 'Number', min: 0, max: 2147483647 },
+      { internalName: CHASE_REQUESTS.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.ChaseDay, displayName: 'Chase day', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.ChaseState, displayName: 'State', type: 'Choice', choices: CHASE_STATES, required: true, indexed: true },
+      { internalName: CHASE_REQUESTS.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
+      { internalName: CHASE_REQUESTS.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
+    ],
+  },
+  {
+    title: VISIT_THEMES.title,
+    urlName: VISIT_THEMES.urlName,
+    description: 'Themes across visits, each with the words that suggest it in a report. Kept by the Children’s Improvement Team.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title('Theme'),
+      { internalName: VISIT_THEMES.fields.SuggestingWords, displayName: 'Suggesting words', type: 'Note', maxLength: 4000 },
+      { internalName: VISIT_THEMES.fields.IsActive, displayName: 'Active', type: 'Boolean' },
+    ],
+  },
+  {
+    title: REPORT_THEMES.title,
+    urlName: REPORT_THEMES.urlName,
+    description: 'The themes the Children’s Improvement Team confirmed for each submitted visit report, area by area.',
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title(),
+      {
+        internalName: REPORT_THEMES.fields.ReportId,
+        displayName: 'Report id',
+        type: 'Number',
+        required: true,
+        indexed: true,
+        unique: true,
+        min: 1,
+        max: 2147483647,
+      },
+      { internalName: REPORT_THEMES.fields.VisitDate, displayName: 'Visit date', type: 'DateTime', dateOnly: true, indexed: true },
+      { internalName: REPORT_THEMES.fields.StaffingThemes, displayName: 'Staffing themes', type: 'Text', maxLength: 255 },
+      { internalName: REPORT_THEMES.fields.PerformanceThemes, displayName: 'Performance themes', type: 'Text', maxLength: 255 },
+      { internalName: REPORT_THEMES.fields.OtherThemes, displayName: 'Other themes', type: 'Text', maxLength: 255 },
     ],
   },
 ];

@@ -7,8 +7,8 @@ import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../domain/calendar
 import { parseServerCheck } from '../domain/serverCheck';
 import { withFeedbackHistory } from '../domain/feedbackHistory';
 import { FEEDBACK_TEXT_FIELDS, FORM_TEXT_FIELDS, formTextsToListFields, GRID_TEXT_FIELDS, textsFromListFields } from '../domain/reportFields';
-import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, VisitReport, VisitReportForm } from '../domain/types';
-import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, listDefinition, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { FrontlineTeam, Person, ReportStatus, RotaEntry, RotaStatus, UnavailableDates, VisitReport, VisitReportForm } from '../domain/types';
+import { BUILT_IN_FIELDS, FRONTLINE_TEAMS, listDefinition, UNAVAILABLE_DATES, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 
 export interface RawUser {
   Id?: number | null;
@@ -84,6 +84,7 @@ export const ROTA_SELECT = [
   VISIT_ROTA.fields.MunicipalYear,
   VISIT_ROTA.fields.RotaStatus,
   VISIT_ROTA.fields.NotHeldReason,
+  VISIT_ROTA.fields.MovedFrom,
   `${VISIT_ROTA.fields.Team}/Id`,
   `${VISIT_ROTA.fields.Team}/Title`,
   ...peopleSelect(VISIT_ROTA.fields.Members),
@@ -102,7 +103,23 @@ export function toRotaEntry(item: RawItem): RotaEntry {
     municipalYear: text(item[VISIT_ROTA.fields.MunicipalYear]),
     status: (item[VISIT_ROTA.fields.RotaStatus] as RotaStatus) || 'Scheduled',
     notHeldReason: optionalText(item[VISIT_ROTA.fields.NotHeldReason]),
+    movedFrom: dateOnlyFromSharePoint(item[VISIT_ROTA.fields.MovedFrom] as string | null | undefined),
   };
+}
+
+const U = UNAVAILABLE_DATES.fields;
+export const UNAVAILABLE_SELECT = ['Id', U.Title, U.FromDate, U.ToDate, ...userSelect(U.Councillor), ...userSelect(BUILT_IN_FIELDS.Author)];
+export const UNAVAILABLE_EXPAND = [U.Councillor, BUILT_IN_FIELDS.Author];
+
+/** Unavailable dates, or undefined for an item without a councillor or a date (entered by hand on the list). */
+export function toUnavailableDates(item: RawItem): UnavailableDates | undefined {
+  const councillor = toPerson(item[U.Councillor] as RawUser);
+  const from = dateOnlyFromSharePoint(item[U.FromDate] as string | null | undefined);
+  const to = dateOnlyFromSharePoint(item[U.ToDate] as string | null | undefined) || from;
+  if (!councillor || !from || !to) {
+    return undefined;
+  }
+  return { id: item.Id, councillor, from, to: to < from ? from : to, note: text(item[U.Title]), enteredBy: toPerson(item[BUILT_IN_FIELDS.Author] as RawUser) };
 }
 
 const F = VISIT_REPORTS.fields;

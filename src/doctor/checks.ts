@@ -6,14 +6,15 @@
  * services what the bot will ask: the data site and each list, field, index and choice of the
  * contract (`src/data/listContract.ts`), the role groups and whether the bot can read their
  * members, the bot's rights on the site (its Sites.Selected grant), the list webhook and its
- * expiry, the bot's installation in the improvement team (it can read the channel's roster), and
- * the site's time zone. Nothing is changed.
+ * expiry, the bot's installation in the improvement team (it can read the channel's roster), the
+ * site's time zone, and reports parked because their card kept failing. Nothing is changed.
  */
 import { BotConfig, ConfigError, loadConfig } from '../bot/config';
 import { FrontlineLists } from '../bot/lists';
 import { fetchWithRetry, DEFAULT_RETRY } from '../bot/retry';
 import { tokenSource } from '../bot/server';
 import { WEBHOOK_PATH } from '../bot/webhooks';
+import { isParked } from '../bot/cardDelivery';
 import { FieldDefinition, LIST_DEFINITIONS, ListDefinition } from '../data/listContract';
 import { odataStringLiteral } from '../data/odata';
 import { ROLE_GROUPS, ROLES } from '../domain/roles';
@@ -280,6 +281,35 @@ async function checkTeams(ctx: Context, tokens: ReturnType<typeof tokenSource>):
   }
 }
 
+/** Submitted reports with no card because posting it kept failing (the bot's record on each item). */
+async function checkParked(ctx: Context): Promise<void> {
+  try {
+    const parked = (await ctx.lists.reportsWithStatus('Submitted')).filter((r) => !r.cardActivityId && isParked(r.delivery));
+    if (!parked.length) {
+      ctx.pass('parked reports', 'none: every submitted report has its card or is being posted');
+      return;
+    }
+    const lines = parked.map((r) => {
+      const d = r.delivery as NonNullable<typeof r.delivery>;
+      return `report ${r.id} (parked since ${d.parkedSince}, ${d.failures} failed tries; last: ${d.lastError || 'unknown'}; next try after ${d.nextAt})`;
+    });
+    ctx.fail(
+      'parked reports',
+      `${parked.length} submitted report${parked.length === 1 ? ' has' : 's have'} no card in the channel: ${lines.join('; ')}`,
+      "Fix what the last error names (the bot's log has each failure), then restart the bot: it tries parked reports at once on start. Otherwise it tries each hourly.",
+    );
+  } catch (error) {
+    const missing = /provision/i.test(messageOf(error)) || statusIn(error) === 404;
+    ctx.fail(
+      'parked reports',
+      messageOf(error),
+      missing
+        ? 'Run `npm run provision -- --site <data site>`: Visit Reports is missing.'
+        : 'The bot needs the Graph site grant to read Visit Reports (docs/admin-guide.md, step 4).',
+    );
+  }
+}
+
 async function checkTimeZone(ctx: Context): Promise<void> {
   try {
     const zone = await ctx.lists.spRest<{ Id: number; Description: string }>('GET', '/_api/web/regionalsettings/timezone');
@@ -359,6 +389,7 @@ export async function runChecks(env: Env): Promise<CheckResult[]> {
   await checkWebhook(ctx);
   await checkTeams(ctx, tokens);
   await checkTimeZone(ctx);
+  await checkParked(ctx);
   return results;
 }
 

@@ -18,7 +18,13 @@ export type Permission =
   | 'readAllReports'
   | 'writeFeedback'
   | 'exportPack'
-  | 'writeCommitteeReports';
+  | 'writeCommitteeReports'
+  /** Ask the bot to remind whoever is overdue (a form, a response): the improvement team's job. */
+  | 'chaseOverdue'
+  /** Keep the council's list of themes and the words that suggest them. */
+  | 'editThemes'
+  /** Confirm or change the themes suggested for a submitted report. */
+  | 'confirmThemes';
 
 /** The SharePoint group that carries each role. */
 export const ROLE_GROUPS: { readonly [role in Role]: string } = {
@@ -37,7 +43,7 @@ export const ROLE_LABELS: { readonly [role in Role]: string } = {
 
 export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permission> } = {
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
-  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports'],
+  ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'chaseOverdue', 'editThemes', 'confirmThemes'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
   Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack', 'writeCommitteeReports'],
 };

@@ -31,6 +31,19 @@ export interface RotaEntry {
   municipalYear: string;
   status: RotaStatus;
   notHeldReason?: string;
+  /** The date the visit was first booked for, once moved: shown as "moved from 10 May". */
+  movedFrom?: CalendarDate;
+}
+
+/** Days a councillor has said they cannot do a visit (both ends included). */
+export interface UnavailableDates {
+  id: number;
+  councillor: Person;
+  from: CalendarDate;
+  to: CalendarDate;
+  note: string;
+  /** Who entered them: the councillor, or the improvement team or a clerk for them. */
+  enteredBy?: Person;
 }
 
 export type ReportStatus = 'Draft' | 'Submitted' | 'Responded';

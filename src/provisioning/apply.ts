@@ -7,6 +7,7 @@
 import type { SPFI } from '@pnp/sp';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
+import '@pnp/sp/items';
 import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
 import '@pnp/sp/site-scripts';
@@ -149,12 +150,21 @@ async function listTitleAt(sp: SPFI, serverRelativeUrl: string): Promise<string 
  * so a script that does both makes a second list when applied again: the list is created (or
  * updated) under its current title, and renamed by a second script of its own.
  */
+/** Actions and subactions SharePoint runs in one directly applied site script. */
+export const DIRECT_SCRIPT_MAX_ACTIONS = 30;
+
 async function ensureList(sp: SPFI, step: Extract<ProvisioningStep, { kind: 'list' }>, options: ApplyOptions): Promise<StepOutcome> {
   const url = `${options.siteRelativeUrl}/Lists/${step.listName}`;
   const current = await listTitleAt(sp, url);
   const before = current === undefined ? undefined : await sp.siteScripts.getSiteScriptFromList(`${options.siteUrl}/Lists/${step.listName}`);
-  const action: SiteScriptAction = { ...step.action, listName: current || step.listName };
-  await runScript(sp, step, [action], options);
+  // SharePoint runs at most 30 actions and subactions in a script applied directly: a list with
+  // more columns goes in parts, each a createSPList that finds the list by its name and adds to it.
+  const perPart = DIRECT_SCRIPT_MAX_ACTIONS - 1;
+  const subactions = step.action.subactions;
+  for (let start = 0; start === 0 || start < subactions.length; start += perPart) {
+    const action: SiteScriptAction = { ...step.action, listName: current || step.listName, subactions: subactions.slice(start, start + perPart) };
+    await runScript(sp, step, [action], options);
+  }
   const title = current || (await listTitleAt(sp, url));
   if (title === undefined) {
     throw new ProvisioningError(
@@ -306,6 +316,18 @@ export async function applyPlan(sp: SPFI, steps: ProvisioningStep[], options: Ap
         case 'grant':
           outcome = await ensureBinding(listOf(step.listName).roleAssignments, step.group, step.roleDefinition);
           break;
+        case 'seedItems': {
+          const any = await listOf(step.listName).items.select('Id').top(1)<Array<{ Id: number }>>();
+          if (any.length) {
+            outcome = 'unchanged';
+          } else {
+            for (const item of step.items) {
+              await listOf(step.listName).items.add(item);
+            }
+            outcome = 'changed';
+          }
+          break;
+        }
         case 'appGrant': {
           const app = options.app || {};
           if (app.appId && app.ensure) {

@@ -3,6 +3,8 @@
  * site. Pure, so the plan can be printed (`--dry-run`) and tested without a tenant.
  */
 import { PermissionKind } from '@pnp/sp/security';
+import { VISIT_THEMES } from '../data/listContract';
+import { DEFAULT_THEMES, formatThemeWords } from '../domain/themes';
 
 export interface SiteScriptAction {
   verb: string;
@@ -53,6 +55,8 @@ export type ProvisioningStep =
   | { kind: 'siteAccess'; group: string; roleDefinition: string }
   | { kind: 'breakInheritance'; listName: string }
   | { kind: 'grant'; listName: string; group: string; roleDefinition: string }
+  /** First items of a list the council keeps (the themes): added only while the list is empty, never over the council's edits. */
+  | { kind: 'seedItems'; listName: string; items: Array<{ [field: string]: string | boolean }> }
   /** The bot's app on this one site (Sites.Selected): printed, or made with the administrator's consent. */
   | { kind: 'appGrant'; role: string };
 
@@ -136,8 +140,20 @@ export function provisioningPlan(script: SiteScript, settings: ListSettings): Pr
       }
     }
   }
+  if (settings.lists[VISIT_THEMES.urlName]) {
+    steps.push({ kind: 'seedItems', listName: VISIT_THEMES.urlName, items: defaultThemeItems() });
+  }
   steps.push({ kind: 'appGrant', role: settings.appPermission.siteRole });
   return steps;
+}
+
+/** The themes a new site starts with, as Visit Themes items. */
+export function defaultThemeItems(): Array<{ [field: string]: string | boolean }> {
+  return DEFAULT_THEMES.map((theme) => ({
+    [VISIT_THEMES.fields.Title]: theme.title,
+    [VISIT_THEMES.fields.SuggestingWords]: formatThemeWords(theme.words),
+    [VISIT_THEMES.fields.IsActive]: true,
+  }));
 }
 
 /** The lists' titles by URL name, as the plan's list steps give them. */
@@ -172,6 +188,8 @@ export function describeStep(step: ProvisioningStep, titles: { [urlName: string]
       return `${list(step.listName)} has its own permissions (not the site's)`;
     case 'grant':
       return `"${step.group}" has ${step.roleDefinition} on ${list(step.listName)}`;
+    case 'seedItems':
+      return `${list(step.listName)} starts with ${step.items.length} items (only while it is empty)`;
     case 'appGrant':
       return `the bot's app has Sites.Selected "${step.role}" on this site (Microsoft Graph and SharePoint)`;
   }

@@ -22,6 +22,8 @@ import {
 import { agendaBody, agendaHeaderText, agendaOutline } from './agendaOutline';
 import type { AgendaSlots } from './agendaSlots';
 import type { CommitteeReport } from './committeeReport';
+import type { RasteriseSvg } from './scaleChart';
+import { rasteriseCharts } from './scaleChartDocx';
 import { headingStyle, OutlineNumbering, toDocx } from './packDocx';
 import { cleanText } from './packText';
 import type { PackModel } from './packTypes';
@@ -65,7 +67,12 @@ function properties(model: PackModel, report: CommitteeReport) {
 }
 
 /** The agenda item in the built-in layout. */
-export function agendaDocument(model: PackModel, report: CommitteeReport, slots: AgendaSlots = {}): Document {
+export function agendaDocument(
+  model: PackModel,
+  report: CommitteeReport,
+  slots: AgendaSlots = {},
+  chartPngs: ReadonlyMap<string, Uint8Array> = new Map(),
+): Document {
   const headerText = agendaHeaderText(model, report) + (report.state === 'Draft' ? ' · DRAFT' : '');
   return new Document({
     ...properties(model, report),
@@ -92,7 +99,7 @@ export function agendaDocument(model: PackModel, report: CommitteeReport, slots:
             ],
           }),
         },
-        children: agendaOutline(model, report, slots).map((block) => toDocx(block, AGENDA_NUMBERING)),
+        children: agendaOutline(model, report, slots).map((block) => toDocx(block, { numbering: AGENDA_NUMBERING, chartPngs })),
       },
     ],
   });
@@ -105,14 +112,21 @@ export function agendaDocument(model: PackModel, report: CommitteeReport, slots:
 export async function renderCommitteeReport(
   model: PackModel,
   report: CommitteeReport,
-  options: { template?: Uint8Array; slots?: AgendaSlots } = {},
+  options: { template?: Uint8Array; slots?: AgendaSlots; rasterise?: RasteriseSvg } = {},
 ): Promise<Uint8Array> {
-  return options.template ? fillCouncilTemplate(options.template, model, report, options.slots) : renderAgendaDocx(model, report, options.slots);
+  return options.template
+    ? fillCouncilTemplate(options.template, model, report, options.slots, options.rasterise)
+    : renderAgendaDocx(model, report, options.slots, options.rasterise);
 }
 
-/** The .docx bytes of the built-in layout (the same in the browser and in Node). */
-export async function renderAgendaDocx(model: PackModel, report: CommitteeReport, slots: AgendaSlots = {}): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(agendaDocument(model, report, slots)));
+/**
+ * The .docx bytes of the built-in layout (the same in the browser and in Node). Charts need
+ * `rasterise` for their PNG copy (the browser's canvas, or resvg in Node); without it a chart's
+ * alt text stands in its place and the table beside it still gives the numbers.
+ */
+export async function renderAgendaDocx(model: PackModel, report: CommitteeReport, slots: AgendaSlots = {}, rasterise?: RasteriseSvg): Promise<Uint8Array> {
+  const chartPngs = await rasteriseCharts(agendaOutline(model, report, slots), rasterise);
+  return new Uint8Array(await Packer.toArrayBuffer(agendaDocument(model, report, slots, chartPngs)));
 }
 
 /**
@@ -182,8 +196,16 @@ function textPatch(text: string) {
  * The council's template filled: its styles, logo, header and footer kept; `report_body` replaced
  * by the numbered sections and appendices, numbered by a list added to the template's numbering.
  */
-export async function fillCouncilTemplate(template: Uint8Array, model: PackModel, report: CommitteeReport, slots: AgendaSlots = {}): Promise<Uint8Array> {
+export async function fillCouncilTemplate(
+  template: Uint8Array,
+  model: PackModel,
+  report: CommitteeReport,
+  slots: AgendaSlots = {},
+  rasterise?: RasteriseSvg,
+): Promise<Uint8Array> {
   await checkTemplate(template);
+  const body = agendaBody(model, report, slots);
+  const chartPngs = await rasteriseCharts(body, rasterise);
   const contact = report.contact;
   const values: { [name in Exclude<TemplatePlaceholder, 'report_body'>]: string } = {
     committee: cleanText(report.committee) || model.title.committee,
@@ -198,7 +220,7 @@ export async function fillCouncilTemplate(template: Uint8Array, model: PackModel
   };
   const patches = {
     ...Object.fromEntries(Object.entries(values).map(([name, text]) => [name, textPatch(text)])),
-    report_body: { type: PatchType.DOCUMENT, children: agendaBody(model, report, slots).map((block) => toDocx(block, AGENDA_NUMBERING)) },
+    report_body: { type: PatchType.DOCUMENT, children: body.map((block) => toDocx(block, { numbering: AGENDA_NUMBERING, chartPngs })) },
   };
   const filled = await patchDocument({
     outputType: 'uint8array',

@@ -93,7 +93,7 @@ function sectionContent(section: AgendaSectionDefinition, model: PackModel, repo
       blocks.push(p('Every team had a visit held or planned in each quarter wholly within the period.'));
     }
     blocks.push({ kind: 'heading', level: 3, text: 'Safety scale judgements' });
-    blocks.push(...(slots.scaleChart && slots.scaleChart.length ? slots.scaleChart : scaleBlocks(model, 4)));
+    blocks.push(...scaleBlocks(model, 4), ...(slots.scaleChart || []));
     return blocks;
   }
   if (section.content === 'issues') {

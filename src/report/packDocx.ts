@@ -7,9 +7,11 @@
  * header row, left-aligned paragraphs, no fonts, colours, numbering, merged cells, text boxes or
  * fields, so the text takes on the council template's own styles when the clerk pastes it in.
  */
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType, XmlComponent } from 'docx';
 import type { PackModel } from './packTypes';
 import { OutlineBlock, OutlineCell, OutlineParagraph, packOutline } from './packOutline';
+import type { RasteriseSvg } from './scaleChart';
+import { chartParagraph, rasteriseCharts } from './scaleChartDocx';
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -88,8 +90,18 @@ export interface OutlineNumbering {
   reference: string;
 }
 
-/** An outline block as Word paragraphs or a table; images as inline pictures with their alt text. */
-export function toDocx(block: OutlineBlock, numbering?: OutlineNumbering): Paragraph | Table {
+export interface DocxOptions {
+  numbering?: OutlineNumbering;
+  /** Each chart's PNG copy, keyed by its SVG (see rasteriseCharts). */
+  chartPngs?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** An outline block as Word paragraphs or a table; a chart as a picture with its alt text. */
+export function toDocx(block: OutlineBlock, options: DocxOptions = {}): Paragraph | Table {
+  const numbering = options.numbering;
+  if (block.kind === 'figure') {
+    return chartParagraph(block.chart, options.chartPngs && options.chartPngs.get(block.chart.svg));
+  }
   if (block.kind === 'heading') {
     return new Paragraph({
       heading: HEADING_LEVELS[block.level],
@@ -102,18 +114,6 @@ export function toDocx(block: OutlineBlock, numbering?: OutlineNumbering): Parag
     return numbering && block.number
       ? new Paragraph({ numbering: { reference: numbering.reference, level: 1 }, children: textRuns(block.runs) })
       : paragraph(block.runs);
-  }
-  if (block.kind === 'image') {
-    return new Paragraph({
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: block.png,
-          transformation: { width: block.width, height: block.height },
-          altText: { name: block.title, title: block.title, description: block.altText },
-        }),
-      ],
-    });
   }
   const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
   return new Table({
@@ -161,7 +161,7 @@ export function headingStyle(level: 1 | 2 | 3 | 4): {
   };
 }
 
-export function packDocument(model: PackModel): Document {
+export function packDocument(model: PackModel, chartPngs: Map<string, Uint8Array> = new Map(), outline: OutlineBlock[] = packOutline(model)): Document {
   return new Document({
     title: `${model.title.reportTitle}: ${model.title.periodText}`,
     subject: model.title.committee,
@@ -181,11 +181,17 @@ export function packDocument(model: PackModel): Document {
         heading4: headingStyle(4),
       },
     },
-    sections: [{ children: packOutline(model).map((block) => toDocx(block)) }],
+    sections: [{ children: outline.map((block) => toDocx(block, { chartPngs })) }],
   });
 }
 
-/** The .docx file's bytes (an ArrayBuffer works the same in the browser and in Node). */
-export async function renderPackDocx(model: PackModel): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toArrayBuffer(packDocument(model)));
+/**
+ * The .docx file's bytes (an ArrayBuffer works the same in the browser and in Node). Charts need
+ * `rasterise` for their PNG copy (the browser's canvas, or resvg in Node); without it a chart's
+ * alt text stands in its place.
+ */
+export async function renderPackDocx(model: PackModel, rasterise?: RasteriseSvg): Promise<Uint8Array> {
+  const outline = packOutline(model);
+  const chartPngs = await rasteriseCharts(outline, rasterise);
+  return new Uint8Array(await Packer.toArrayBuffer(packDocument(model, chartPngs, outline)));
 }

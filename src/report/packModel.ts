@@ -6,6 +6,7 @@ import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate 
 import { deadline, responseDueDate, submissionDueDate, visitReportLateness } from '../domain/deadlines';
 import { coverageGaps } from '../domain/coverage';
 import { reasonsNotUsed } from '../domain/serverCheck';
+import { withThemeSections } from './packThemes';
 import { SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from '../domain/validation';
 import { GRID_ROW_LABELS, GRID_ROWS, GridRow, gridCellKey } from '../domain/grid';
 import { areaFeedbackField, feedbackText } from '../domain/reportFields';
@@ -154,7 +155,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     .filter((gap) => gap.quarter.start >= data.period.from && gap.quarter.end <= data.period.to)
     .map((gap) => cleanText(gap.message));
   const reportTitle = cleanText(request.reportTitle) || DEFAULT_REPORT_TITLE;
-  return {
+  const model: PackModel = {
     title: {
       committee: COMMITTEE_NAME,
       reportTitle,
@@ -187,6 +188,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
     nextPeriodText: formatPeriod(data.nextPeriod),
     counts,
   };
+  return withThemeSections(model, data);
 }
 
 function rotaRowBase(entry: RotaEntry, teamName: (id: number | undefined, fallback?: string) => string): PackDatedRow {

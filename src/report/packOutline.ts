@@ -3,57 +3,12 @@
  * renderer and the on-screen preview both draw this one outline, so what the clerk previews is
  * what the document holds, heading for heading and cell for cell.
  */
+import type { OutlineBlock, OutlineCell, OutlineParagraph } from './outlineTypes';
 import type { PackModel, PackStatement } from './packTypes';
 import { SAID_LABELS } from './packModel';
+import { scaleHistoryOutline, themeOutline } from './themeTable';
 
-export interface OutlineRun {
-  /** Plain text; `\n` is a line break within the paragraph. */
-  text: string;
-  bold?: boolean;
-}
-
-/** A paragraph: one or more runs. */
-export type OutlineParagraph = OutlineRun[];
-
-/** A table cell: one or more paragraphs. */
-export type OutlineCell = OutlineParagraph[];
-
-export type OutlineBlock =
-  | {
-      kind: 'heading';
-      level: 1 | 2 | 3 | 4;
-      text: string;
-      /** "5": a numbered section's heading, numbered by Word's own numbering in the document. */
-      number?: string;
-      /** Starts a new page (the appendices). */
-      pageBreakBefore?: boolean;
-    }
-  | {
-      kind: 'paragraph';
-      runs: OutlineParagraph;
-      /** "5.2": a numbered paragraph under a numbered section. */
-      number?: string;
-    }
-  | {
-      kind: 'image';
-      /** PNG bytes. */
-      png: Uint8Array;
-      /** Size on the page, in pixels at 96 dpi. */
-      width: number;
-      height: number;
-      /** What the picture shows, for screen readers; the numbers are in a table beside it. */
-      altText: string;
-      title: string;
-    }
-  | {
-      kind: 'table';
-      /** Names the table for assistive technology (the preview's caption). */
-      caption: string;
-      headers: string[];
-      /** Relative column widths, summing to 100. */
-      widths: number[];
-      rows: OutlineCell[][];
-    };
+export type { OutlineBlock, OutlineCell, OutlineParagraph, OutlineRun } from './outlineTypes';
 
 const p = (text: string, bold?: boolean): OutlineBlock => ({ kind: 'paragraph', runs: [{ text, bold }] });
 export const cell = (text: string): OutlineCell => [[{ text }]];
@@ -97,6 +52,8 @@ export function packOutline(model: PackModel): OutlineBlock[] {
 
   blocks.push(visitsTable(model));
 
+  blocks.push(...themeOutline(model));
+
   blocks.push({ kind: 'heading', level: 2, text: SUMMARY_HEADING });
   if (model.teamSummaries.length === 0) {
     blocks.push(p('No team had a visit in this period.'));
@@ -126,7 +83,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     }
   }
 
-  blocks.push({ kind: 'heading', level: 2, text: SCALES_HEADING }, ...scaleBlocks(model, 3));
+  blocks.push({ kind: 'heading', level: 2, text: SCALES_HEADING }, ...scaleBlocks(model, 3), ...scaleHistoryOutline(model));
 
   blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`), rotaTable(model));
   return blocks;
@@ -210,8 +167,8 @@ export function outlineText(blocks: ReadonlyArray<OutlineBlock>): string {
       lines.push(`${'#'.repeat(block.level)} ${block.number ? `${block.number} ` : ''}${block.text}`);
     } else if (block.kind === 'paragraph') {
       lines.push(`${block.number ? `${block.number} ` : ''}${paragraphText(block.runs)}`);
-    } else if (block.kind === 'image') {
-      lines.push(`[Picture: ${block.altText}]`);
+    } else if (block.kind === 'figure') {
+      lines.push(`[Chart: ${block.chart.title}. ${block.chart.altText}]`);
     } else {
       lines.push(`| ${block.headers.join(' | ')} |`);
       for (const row of block.rows) {

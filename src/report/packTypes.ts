@@ -6,6 +6,7 @@
 import type { CalendarDate } from '../domain/calendarDate';
 import type { GridRow } from '../domain/grid';
 import type { FrontlineTeam, RotaEntry, RotaStatus, VisitReport } from '../domain/types';
+import type { PackThemes, ScaleHistory, ThemePackData } from './themeTypes';
 
 export interface PackPeriod {
   /** First day of the period, inclusive. */
@@ -40,6 +41,8 @@ export interface PackData {
   previousReports: VisitReport[];
   /** Rota entries dated in the next period: the appendix. */
   nextRota: RotaEntry[];
+  /** Themes and the scale chart's earlier periods (themeData.ts); absent, the pack has neither. */
+  themes?: ThemePackData;
 }
 
 export interface PackTitleBlock {
@@ -175,6 +178,9 @@ export interface PackModel {
   previousPeriodText: string;
   nextRota: PackRotaRow[];
   nextPeriodText: string;
+  /** Themes across the visits (themeData.ts builds them), and each team's scale over four periods. */
+  themes?: PackThemes;
+  scaleHistory?: ScaleHistory;
   counts: {
     visitsHeld: number;
     visitsNotHeld: number;

@@ -3,12 +3,12 @@
  * the model. Rendering (Word, CSV) takes the model, so both callers produce the same pack.
  */
 import type { SPFI } from '@pnp/sp';
-import { loadPackData } from './packData';
+import { loadPackDataWithThemes } from './themeData';
 import { buildPackModel } from './packModel';
 import type { PackModel, PackRequest } from './packTypes';
 
 export async function preparePack(sp: SPFI, request: PackRequest): Promise<PackModel> {
-  const data = await loadPackData(sp, request);
+  const data = await loadPackDataWithThemes(sp, request);
   return buildPackModel(data, request);
 }
 

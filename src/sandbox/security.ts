@@ -3,7 +3,18 @@
  * every endpoint: SharePoint REST, `$batch` and Graph all come through here.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { COMMITTEE_REPORTS, FRONTLINE_TEAMS, NOTIFICATIONS_SENT, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import {
+  CHASE_REQUESTS,
+  COMMITTEE_REPORTS,
+  FRONTLINE_TEAMS,
+  NOTIFICATIONS_SENT,
+  REPORT_THEMES,
+  UNAVAILABLE_DATES,
+  VISIT_REPORT_DRAFTS,
+  VISIT_REPORTS,
+  VISIT_ROTA,
+  VISIT_THEMES,
+} from '../data/listContract';
 import { FEEDBACK_TEXT_FIELDS } from '../domain/reportFields';
 import { acceptsFeedback } from '../domain/reportStatus';
 import { Permission, Role, rolesFromGroups, rolesMay } from '../domain/roles';
@@ -127,11 +138,22 @@ const REPORT_CARD_FIELDS: ReadonlyArray<string> = [
   VISIT_REPORTS.fields.CardConversationId,
   VISIT_REPORTS.fields.CardActivityId,
   VISIT_REPORTS.fields.ServerCheck,
+  VISIT_REPORTS.fields.CardDelivery,
 ];
 const STATUS = VISIT_REPORTS.fields.ReportStatus;
 
 const isReports = (list: StoredList): boolean => list.definition.title === VISIT_REPORTS.title;
 const isDrafts = (list: StoredList): boolean => list.definition.title === VISIT_REPORT_DRAFTS.title;
+const isUnavailableDates = (list: StoredList): boolean => list.definition.title === UNAVAILABLE_DATES.title;
+
+/**
+ * Councillors' unavailable dates: the members' group has Contribute with "edit own items"
+ * (WriteSecurity 2), so a councillor adds dates and edits or deletes only those they entered; the
+ * improvement team and clerks edit everyone's (their level includes Override List Behaviors).
+ */
+function mayKeepOwnDates(caller: Caller): boolean {
+  return may(caller, 'createReport');
+}
 
 /** The list's read permission: everyone with a role reads the rota and teams. */
 export function assertMayReadList(caller: Caller): void {
@@ -162,6 +184,9 @@ export function itemRightsOf(item: StoredItem, caller: Caller): 'none' | 'read' 
   return best;
 }
 
+/** Lists on which councillors have no role at all. */
+const NO_COUNCILLOR_ACCESS: ReadonlyArray<string> = [NOTIFICATIONS_SENT.title, CHASE_REQUESTS.title, VISIT_THEMES.title, REPORT_THEMES.title];
+
 /**
  * The list's read security (ReadSecurity 2: only items the user created, unless they may read
  * all); unique permissions on the item decide alone.
@@ -171,8 +196,8 @@ export function mayReadItem(list: StoredList, item: StoredItem, caller: Caller):
   if (unique !== undefined) {
     return unique !== 'none';
   }
-  if (list.definition.title === NOTIFICATIONS_SENT.title && !may(caller, 'readAllReports')) {
-    // Councillors have no role on it (list-settings.json: "None").
+  if (NO_COUNCILLOR_ACCESS.indexOf(list.definition.title) !== -1 && !may(caller, 'readAllReports')) {
+    // Councillors have no role on these (list-settings.json: "None").
     return false;
   }
   if (list.definition.itemLevelSecurity.read === 'all' || may(caller, 'readAllReports')) {
@@ -236,6 +261,12 @@ function listWritePermission(list: StoredList): Permission | undefined {
     // list-settings.json: Contribute for Committee Clerks, Read for every other group.
     return 'writeCommitteeReports';
   }
+  if (list.definition.title === VISIT_THEMES.title) {
+    return 'editThemes';
+  }
+  if (list.definition.title === REPORT_THEMES.title) {
+    return 'confirmThemes';
+  }
   return undefined;
 }
 
@@ -247,9 +278,12 @@ function decidedAtListLevel(list: StoredList, caller: Caller): boolean {
   if (caller.kind === 'app') {
     return true;
   }
-  if (list.definition.title === NOTIFICATIONS_SENT.title) {
-    // Every group has Read at most: only the bot records what it sent.
+  if (list.definition.title === NOTIFICATIONS_SENT.title || list.definition.title === CHASE_REQUESTS.title) {
+    // Every group has Read at most (the improvement team may add a chase request, see assertMayCreate): only the bot records what it sent.
     throw spErrors.accessDenied();
+  }
+  if (isUnavailableDates(list)) {
+    return may(caller, 'editRota');
   }
   const permission = listWritePermission(list);
   if (permission && !may(caller, permission)) {
@@ -274,7 +308,24 @@ function assertCouncillorFields(changes: FieldValues): void {
 }
 
 export function assertMayCreate(list: StoredList, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {
+  if (list.definition.title === CHASE_REQUESTS.title && caller.kind === 'user') {
+    // The improvement team's "Submit reports" level: add a request, never edit or delete one.
+    if (!may(caller, 'chaseOverdue')) {
+      throw spErrors.accessDenied();
+    }
+    // Only the bot says a reminder went out.
+    if (rules.submittedLockRule && changes[CHASE_REQUESTS.fields.ChaseState] !== 'Requested') {
+      throw spErrors.accessDenied();
+    }
+    return;
+  }
   if (decidedAtListLevel(list, caller)) {
+    return;
+  }
+  if (isUnavailableDates(list)) {
+    if (!mayKeepOwnDates(caller)) {
+      throw spErrors.accessDenied();
+    }
     return;
   }
   if (isDrafts(list)) {
@@ -313,9 +364,12 @@ function isOwnAnswer(item: StoredItem, changes: FieldValues, caller: Caller): bo
   );
 }
 
-/** A draft is edited and deleted by its author only (WriteSecurity 2, Contribute). */
+/** A draft, or a councillor's unavailable dates, is edited and deleted by its author only (WriteSecurity 2, Contribute). */
 function isOwnDraft(list: StoredList, item: StoredItem, caller: Caller): boolean {
-  return isDrafts(list) && item.authorId === caller.user.id && may(caller, 'editOwnDraft');
+  return (
+    (isDrafts(list) && item.authorId === caller.user.id && may(caller, 'editOwnDraft')) ||
+    (isUnavailableDates(list) && item.authorId === caller.user.id && mayKeepOwnDates(caller))
+  );
 }
 
 export function assertMayUpdate(list: StoredList, item: StoredItem, changes: FieldValues, caller: Caller, rules: SecurityRules = DEFAULT_SECURITY_RULES): void {

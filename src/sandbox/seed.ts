@@ -5,10 +5,20 @@
  * draft, submitted, responded, and overdue for submission or for response. Written through the
  * store, authored by the councillors themselves, so item-level security applies to them.
  */
-import { FRONTLINE_TEAMS, listDefinition, SITE_RELATIVE_URL, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from '../data/listContract';
+import {
+  FRONTLINE_TEAMS,
+  listDefinition,
+  REPORT_THEMES,
+  SITE_RELATIVE_URL,
+  VISIT_REPORT_DRAFTS,
+  VISIT_REPORTS,
+  VISIT_ROTA,
+  VISIT_THEMES,
+} from '../data/listContract';
+import { DEFAULT_THEMES, formatThemeIds, formatThemeWords, suggestedAreaThemes, Theme } from '../domain/themes';
 import { addDays, CalendarDate, londonMidnightUtc } from '../domain/calendarDate';
 import { municipalYearOf } from '../domain/municipalYear';
-import { GRID_COLUMNS, GRID_ROWS, gridCellKey, GridRow } from '../domain/grid';
+import { Grid, GRID_COLUMNS, GRID_ROWS, gridCellKey, GridRow } from '../domain/grid';
 import { areaFeedbackField, GRID_CELL_LIST_FIELDS } from '../domain/reportFields';
 import { DEMO_PEOPLE, FIXED_PERSONAS } from './directory';
 import { withDefaults } from './listModel';
@@ -136,6 +146,9 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
     setUpOn,
   );
 
+  const themes = seedThemes(store, improvement.id, setUpOn);
+  const reportThemesList = store.listByTitle(REPORT_THEMES.title) as StoredList;
+
   const rotaFields: Array<{ day: CalendarDate; fields: FieldValues }> = [];
   for (let offset = -12; offset <= 12; offset++) {
     const day = visitDay(today, offset);
@@ -227,10 +240,59 @@ export function seedDemo(store: SandboxStore, today: CalendarDate): void {
         fields[name] = null;
       }
       const item = store.addItem(reportsList, { ...fields, [V.ReportStatus]: 'Submitted' }, authorId, submittedOn as Date);
+      if (status === 'Responded') {
+        // The improvement team confirmed the suggested themes of the answered reports.
+        const grid = { ...gridOf(fields) };
+        const areas = suggestedAreaThemes(grid, themes);
+        store.addItem(
+          reportThemesList,
+          withDefaults(reportThemesList, {
+            [REPORT_THEMES.fields.Title]: `Report ${item.id}`,
+            [REPORT_THEMES.fields.ReportId]: item.id,
+            [REPORT_THEMES.fields.VisitDate]: fields[V.VisitDate],
+            [REPORT_THEMES.fields.StaffingThemes]: formatThemeIds(areas.staffing),
+            [REPORT_THEMES.fields.PerformanceThemes]: formatThemeIds(areas.performance),
+            [REPORT_THEMES.fields.OtherThemes]: formatThemeIds(areas.other),
+          }),
+          improvement.id,
+          new Date((submittedOn as Date).getTime() + 2 * 86400000),
+        );
+      }
       if (status === 'Responded' && app) {
         // Answered before the demo starts: the bot wrote the answer, as it does through Graph.
         store.updateItem(reportsList, item.id, { ...answer, [V.ReportStatus]: 'Responded' }, app.id, new Date(String(answer[V.HosFeedbackOn])));
       }
     });
   }
+}
+
+/** The council's starting themes, as provisioning adds them to a new site. */
+function seedThemes(store: SandboxStore, by: number, on: Date): Theme[] {
+  const list = store.listByTitle(VISIT_THEMES.title) as StoredList;
+  const items = store.bulkAddItems(
+    list,
+    DEFAULT_THEMES.map((t) =>
+      withDefaults(list, {
+        [VISIT_THEMES.fields.Title]: t.title,
+        [VISIT_THEMES.fields.SuggestingWords]: formatThemeWords(t.words),
+        [VISIT_THEMES.fields.IsActive]: true,
+      }),
+    ),
+    by,
+    on,
+  );
+  return items.map((item, index) => ({ id: item.id, title: DEFAULT_THEMES[index].title, words: DEFAULT_THEMES[index].words, isActive: true }));
+}
+
+/** A report's grid cells from its list fields. */
+function gridOf(fields: FieldValues): Grid {
+  const grid = {} as Grid;
+  for (const row of GRID_ROWS) {
+    for (const column of GRID_COLUMNS) {
+      const key = gridCellKey(row, column);
+      const text = fields[GRID_CELL_LIST_FIELDS[key]];
+      grid[key] = typeof text === 'string' ? text : '';
+    }
+  }
+  return grid;
 }

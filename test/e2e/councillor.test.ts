@@ -489,9 +489,10 @@ describe('councillor journey in the workbench', () => {
       }
       await context.close();
 
-      // Another role's start page: the reports they may read.
+      // Another role's start page: the improvement team's overview of every visit.
       const other = await openAs('improvement@northshire.example', { viewport: look.viewport, host: 'teams', theme: look.theme });
-      await other.page.getByRole('heading', { level: 1, name: 'Visit reports' }).waitFor({ timeout: 20000 });
+      await other.page.getByRole('heading', { level: 1, name: 'Visits overview' }).waitFor({ timeout: 20000 });
+      await other.page.getByTestId('overview-row').first().waitFor({ timeout: 20000 });
       await other.page.waitForLoadState('networkidle');
       if (look === looks[0]) {
         recordRequests('Improvement team start page', other.counter);

@@ -14,10 +14,10 @@ import { unescapeCardText } from '../../src/cards';
 import { FrontlineDataService } from '../../src/data/FrontlineDataService';
 import { VISIT_REPORTS } from '../../src/data/listContract';
 import { addDays, londonToday } from '../../src/domain/calendarDate';
-import { emptyGrid } from '../../src/domain/grid';
 import { preparePack } from '../../src/report/preparePack';
 import { cardTexts, MemoryLogger, startTestBot } from './bot/botHarness';
 import { FakeConnector } from './bot/fakeConnector';
+import { buildForm, gridWith } from '../helpers/reportFixtures';
 import { failureOf, PERSONAS, spForUser, withSandbox } from '../helpers/sandbox';
 
 const FENWICK = 'cllr.fenwick@northshire.example';
@@ -35,15 +35,15 @@ describe('a member with no email on a report', () => {
     const options = await service.getFormOptions();
     const fenwick = options.councillors.find((c) => c.displayName === 'Cllr Fenwick');
     expect(fenwick).toBeDefined();
-    const form = {
+    const form = buildForm({
       title: 'Visit with a co-opted member',
       teamId: options.teams[0].id,
       visitDate: addDays(today, -2),
       members: [{ id: me.Id, displayName: me.Title, email: PERSONAS.hale }, fenwick!],
       staffInvolved: 'Team manager',
-      grid: { ...emptyGrid(), staffingWorries: 'Agency cover on two posts.' },
+      grid: gridWith({ staffingWorries: 'Agency cover on two posts.' }),
       safetyScale: 6,
-    };
+    });
     const saved = await service.saveDraft(form, {});
     reportId = (await service.submit(form, saved)).reportId;
   });

@@ -3,7 +3,9 @@ import { MessageBar, MessageBarType, useTheme } from '@fluentui/react';
 import type { StartPageProps } from '../../app/screenProps';
 import { draftTexts, reportWithDrafts } from '../../report/agendaDrafts';
 import { agendaOutline } from '../../report/agendaOutline';
+import { collectAgendaSlots } from '../../report/agendaSlots';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { RotaLink } from '../common/RotaLink';
 import { screenStyles } from '../common/styles';
 import { PackChoicesForm } from './PackChoicesForm';
 import { PackPreviewSection } from './PackPreviewSection';
@@ -46,6 +48,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
         Signed in as {data.user.displayName}. Write the report to the Children and Families Overview and Scrutiny Committee on members’ visits: the visits held
         and not held, what staff said beside the Head of Service’s responses, the safety scales and the rota ahead.
       </p>
+      <RotaLink styles={styles} label="Rota: every visit, by municipal year" />
       <ErrorSummary errors={pack.errors} />
       <SavedReportPicker saved={committee.saved} onOpen={(id) => void open(id)} />
       <PackChoicesForm
@@ -59,7 +62,7 @@ export default function ClerkScreen({ context, data, today }: StartPageProps): J
       </div>
       {pack.downloadError && <MessageBar messageBarType={MessageBarType.error}>{pack.downloadError}</MessageBar>}
       <ReportSectionsForm committee={committee} drafts={drafts} onSave={model && !pack.stale ? () => void committee.save(choices.request, model) : undefined} />
-      <PackPreviewSection pack={pack} outline={(m) => agendaOutline(m, reportWithDrafts(committee.report, m))} />
+      <PackPreviewSection pack={pack} outline={(m) => agendaOutline(m, reportWithDrafts(committee.report, m), collectAgendaSlots(m))} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { mergeStyleSets, useTheme } from '@fluentui/react';
 import type { OutlineBlock, OutlineParagraph } from '../../report/packOutline';
+import { ScaleChartFigure } from './ScaleChartFigure';
 
 /**
  * The pack on screen, drawn from the same outline as the Word document: the clerk sees the
@@ -62,27 +63,12 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
         if (block.kind === 'paragraph') {
           return paragraph(block.runs, index, block.number);
         }
-        if (block.kind === 'image') {
-          return <PreviewImage key={index} block={block} />;
+        if (block.kind === 'figure') {
+          return <ScaleChartFigure key={index} chart={block.chart} />;
         }
         return <PreviewTable key={index} block={block} captionId={`${idPrefix}-table-${index}`} styles={styles} paragraph={paragraph} />;
       })}
     </div>
-  );
-}
-
-/** A picture of the document (the scale chart) as the document shows it, with its alt text. */
-function PreviewImage({ block }: { block: Extract<OutlineBlock, { kind: 'image' }> }): JSX.Element {
-  const [url, setUrl] = React.useState('');
-  React.useEffect(() => {
-    const made = URL.createObjectURL(new Blob([block.png], { type: 'image/png' }));
-    setUrl(made);
-    return () => URL.revokeObjectURL(made);
-  }, [block.png]);
-  return url ? (
-    <img src={url} alt={block.altText} title={block.title} style={{ maxWidth: '100%', height: 'auto' }} width={block.width} height={block.height} />
-  ) : (
-    <></>
   );
 }
 

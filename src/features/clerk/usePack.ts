@@ -6,10 +6,12 @@ import type { PackModel } from '../../report/packTypes';
 import { packFileName, preparePack } from '../../report/preparePack';
 import type { AgendaSlots } from '../../report/agendaSlots';
 import type { CommitteeReport } from '../../report/committeeReport';
+import type { RasteriseSvg } from '../../report/scaleChart';
 import type { ErrorSummaryItem } from '../common/ErrorSummary';
 import { validateChoices } from './packChoices';
 import type { PackChoicesState } from './usePackChoices';
 import { saveFile } from './saveFile';
+import { rasteriseSvgInBrowser } from './rasteriseInBrowser';
 
 export type Preview = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; model: PackModel; key: string } | { status: 'failed'; message: string };
 
@@ -114,14 +116,20 @@ const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordproces
 
 /**
  * The committee report's Word file for a pack: the same call the command line makes, with the
- * Word code loaded only now (webpack chunk 'committee-pack').
+ * Word code loaded only now (webpack chunk 'committee-pack'). The chart's PNG copy is drawn on
+ * the browser's canvas; Node (tests) hands in resvg instead.
  */
-export async function renderWordReport(model: PackModel, report: CommitteeReport, template?: Uint8Array): Promise<Uint8Array> {
+export async function renderWordReport(
+  model: PackModel,
+  report: CommitteeReport,
+  template?: Uint8Array,
+  rasterise: RasteriseSvg = rasteriseSvgInBrowser,
+): Promise<Uint8Array> {
   const [{ renderCommitteeReport }, { reportWithDrafts }, { collectAgendaSlots }] = await Promise.all([
     import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaDocx'),
     import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaDrafts'),
     import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaSlots'),
   ]);
-  const slots: AgendaSlots = await collectAgendaSlots();
-  return renderCommitteeReport(model, reportWithDrafts(report, model), { template, slots });
+  const slots: AgendaSlots = collectAgendaSlots(model);
+  return renderCommitteeReport(model, reportWithDrafts(report, model), { template, slots, rasterise });
 }

@@ -4,13 +4,15 @@ import type { StartPageProps } from '../../app/screenProps';
 import { peopleText } from '../common/people';
 import { screenStyles } from '../common/styles';
 import { CardLink, StatusLines } from '../common/CardParts';
+import { RotaLink } from '../common/RotaLink';
 import { hashFor } from '../../app/route';
 import { browserStorage, DraftStore } from './draftStore';
 import { buildMyVisits, VisitRow } from './myVisitsModel';
 import { SUBMISSION_WINDOW_DAYS } from '../../domain/deadlines';
+import { AddVisitToCalendar, AddYearToCalendar, CalendarProblem, useMyCalendar } from './CalendarActions';
 
 /** The councillor's start page: upcoming rota visits, then past visits with each report's state. */
-export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element {
+export function MyVisits({ context, data, today, navigate }: StartPageProps): JSX.Element {
   const theme = useTheme();
   const styles = screenStyles(theme);
   // Text typed on this device that never reached the list (a closed tab, no connection).
@@ -19,6 +21,7 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
     () => buildMyVisits({ userId: data.user.id, upcomingRota: data.upcomingRota, pastRota: data.pastRota, reports: data.reports, today, deviceDrafts }),
     [data, today, deviceDrafts],
   );
+  const calendar = useMyCalendar(context.siteUrl, data, today);
   const renderRow = (row: VisitRow): JSX.Element => (
     <li
       key={row.key}
@@ -33,6 +36,9 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
       <StatusLines styles={styles} statusText={row.statusText} deadlineText={row.deadlineText} latenessText={row.latenessText} overdue={row.overdue} />
       {row.notHeldReason && <p className={styles.line}>{row.notHeldReason}</p>}
       {row.action && <CardLink styles={styles} route={row.action.route} label={row.action.label} about={`${row.teamTitle}, ${row.dateText}`} />}
+      {row.state === 'upcoming' && calendar.hasVisit(row.key) && (
+        <AddVisitToCalendar about={`${row.teamTitle}, ${row.dateText}`} onClick={() => calendar.saveVisit(row.key, row.teamTitle)} />
+      )}
     </li>
   );
   return (
@@ -41,6 +47,7 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
         My visits
       </h1>
       <p className={styles.line}>Signed in as {data.user.displayName}.</p>
+      <RotaLink styles={styles} label="My rota and the dates I cannot do" />
       {view.needingAttention > 0 && (
         <MessageBar messageBarType={MessageBarType.warning}>
           {view.needingAttention === 1 ? '1 report is' : `${view.needingAttention} reports are`} overdue or due within a week. Reports are due{' '}
@@ -55,7 +62,9 @@ export function MyVisits({ data, today, navigate }: StartPageProps): JSX.Element
           </a>
         </MessageBar>
       )}
+      <CalendarProblem problem={calendar.problem} />
       <h2 className={styles.sectionHeading}>Upcoming visits</h2>
+      {calendar.yearCount > 0 && <AddYearToCalendar year={calendar.year} onClick={calendar.saveYear} />}
       {view.upcoming.length ? (
         <ul className={styles.list}>{view.upcoming.map(renderRow)}</ul>
       ) : (

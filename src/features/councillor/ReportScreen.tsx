@@ -11,6 +11,7 @@ import { routeOfReport } from './myVisitsModel';
 import { screenStyles } from '../common/styles';
 import { DeviceCopyNotice } from './DeviceCopyNotice';
 import { ReportView } from './ReportView';
+import { ReportThemesPanel } from '../themes/ReportThemesPanel';
 import { VisitForm } from './visitForm/VisitForm';
 import { formFromRota, formOf, unscheduledForm } from './visitFormModel';
 
@@ -135,6 +136,7 @@ function ExistingReport(props: ReportScreenProps & { reportId: number; justSubmi
       {!isAuthor && report.author && <p>Written and submitted by {report.author.displayName} for the members who visited.</p>}
       {isAuthor && !props.justSubmitted && <DeviceCopyNotice userEmail={user.email} draftKey={`report-${report.id}`} saved={formOf(report)} />}
       <ReportView report={report} today={props.today} />
+      {rolesMay(user.roles, 'confirmThemes') && <ReportThemesPanel sp={props.context.sp} report={report} />}
     </>
   );
 }

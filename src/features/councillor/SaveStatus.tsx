@@ -8,6 +8,8 @@ function describe(state: SaveState, deviceAvailable: boolean): string {
       return 'Saving…';
     case 'saved':
       return `Saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+    case 'unsaved':
+      return 'Saving your latest changes in a moment…';
     case 'retrying':
       return state.deviceCopy
         ? 'Not saved — we’ll keep trying; your text is kept on this device'
@@ -40,7 +42,7 @@ function refusal(status: number): string {
 export function SaveStatus({ state, deviceAvailable }: { state: SaveState; deviceAvailable: boolean }): JSX.Element {
   const theme = useTheme();
   const problem = state.kind === 'retrying' || state.kind === 'conflict' || state.kind === 'rejected';
-  const icon = state.kind === 'saved' ? 'CheckMark' : problem ? 'Warning' : state.kind === 'saving' ? 'Sync' : 'Info';
+  const icon = state.kind === 'saved' ? 'CheckMark' : problem ? 'Warning' : state.kind === 'saving' || state.kind === 'unsaved' ? 'Sync' : 'Info';
   return (
     <p
       role="status"

@@ -14,6 +14,8 @@ export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
+  /** Typed since the last save; the next save is a pause in typing away. */
+  | { kind: 'unsaved' }
   /** The last attempt failed; another is scheduled. The text is on the device (unless `deviceCopy` is false). */
   | { kind: 'retrying'; attempts: number; deviceCopy: boolean }
   /** The item changed elsewhere since this text was based on it (HTTP 412): a person must choose. */
@@ -72,6 +74,8 @@ export class DraftSaver {
   private conflicted = false;
   private disposed = false;
   private deviceCopy = true;
+  /** The state last told to the screen, so "Saved" never stands beside text the list has not got. */
+  private shownState: SaveState['kind'] = 'idle';
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
   private readonly isConflict: (error: unknown) => boolean;
@@ -103,6 +107,9 @@ export class DraftSaver {
     this.form = form;
     this.revision++;
     this.keepOnDevice();
+    if (this.shownState === 'saved') {
+      this.tell({ kind: 'unsaved' });
+    }
     if (!this.conflicted) {
       this.schedule(this.options.debounceMs === undefined ? 1500 : this.options.debounceMs);
     }
@@ -156,7 +163,7 @@ export class DraftSaver {
     this.target = { ...latest };
     this.conflicted = false;
     this.confirmedRevision = this.revision;
-    this.options.onStateChange({ kind: 'idle' });
+    this.tell({ kind: 'idle' });
   }
 
   /** The list now holds a newer version written by this screen (submission): forget the device copy. */
@@ -170,6 +177,11 @@ export class DraftSaver {
   public dispose(): void {
     this.disposed = true;
     this.cancelTimer();
+  }
+
+  private tell(state: SaveState): void {
+    this.shownState = state.kind;
+    this.options.onStateChange(state);
   }
 
   private keepOnDevice(): void {
@@ -217,7 +229,7 @@ export class DraftSaver {
     const sentRevision = this.revision;
     const sentForm = this.form;
     const keyBefore = this.key;
-    this.options.onStateChange({ kind: 'saving' });
+    this.tell({ kind: 'saving' });
     try {
       const saved = await this.options.save(sentForm, this.target);
       const created = this.target.reportId === undefined;
@@ -242,7 +254,7 @@ export class DraftSaver {
       if (this.dirty) {
         this.schedule(0);
       } else {
-        this.options.onStateChange({ kind: 'saved', at: this.now() });
+        this.tell({ kind: 'saved', at: this.now() });
       }
     } catch (error) {
       if (this.isConflict(error)) {
@@ -252,7 +264,7 @@ export class DraftSaver {
           key: this.key,
           target: this.target,
         });
-        this.options.onStateChange({ kind: 'conflict' });
+        this.tell({ kind: 'conflict' });
         return;
       }
       this.attempts++;
@@ -266,7 +278,7 @@ export class DraftSaver {
           error,
         });
         if (!this.disposed) {
-          this.options.onStateChange({ kind: 'rejected', status, deviceCopy: this.deviceCopy });
+          this.tell({ kind: 'rejected', status, deviceCopy: this.deviceCopy });
         }
         return;
       }
@@ -281,7 +293,7 @@ export class DraftSaver {
         return;
       }
       const delays = this.options.retryDelaysMs || DEFAULT_RETRY_DELAYS;
-      this.options.onStateChange({ kind: 'retrying', attempts: this.attempts, deviceCopy: this.deviceCopy });
+      this.tell({ kind: 'retrying', attempts: this.attempts, deviceCopy: this.deviceCopy });
       this.schedule(delays[Math.min(this.attempts - 1, delays.length - 1)]);
     }
   }

@@ -161,7 +161,8 @@ function rotaRow(entry: RotaEntry, userId: number, today: CalendarDate): VisitRo
   const base = {
     key: `rota-${entry.id}`,
     visitDate: entry.visitDate,
-    dateText: formatLongDate(entry.visitDate),
+    // A moved visit says where it moved from, as the rota does.
+    dateText: `${formatLongDate(entry.visitDate)}${entry.movedFrom && entry.movedFrom !== entry.visitDate ? ` (moved from ${formatShortDate(entry.movedFrom)})` : ''}`,
     teamTitle: teamName(entry.teamTitle),
     fellowMembers: fellows(entry.members, userId),
   };

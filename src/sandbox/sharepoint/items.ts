@@ -1,4 +1,5 @@
 /** List items: reading with `$select`/`$expand`/`$filter`/paging, adding, updating and deleting with ETags, and each item's own permissions. */
+import { randomUUID } from 'node:crypto';
 import type { FieldDefinition } from '../../data/listContract';
 import { mailboxOf } from '../directory';
 import { SpError, spErrors } from '../errors';
@@ -364,6 +365,15 @@ export function itemsRoute(
     );
     if (answer) {
       return answer;
+    }
+    const sub = rest[itemDepth];
+    if (rest.length === itemDepth + 1 && sub.name === 'recycle' && sub.args === undefined && method === 'POST') {
+      // PnPjs `item.recycle()`: a delete that SharePoint keeps in the recycle bin (Delete Items
+      // permission, the same as a delete); it answers with the recycle bin item's id. The sandbox
+      // has no recycle bin: the item is gone, as it is from the list.
+      ctx.ops.remove(list, caller, itemId, header(req.headers, 'if-match'));
+      const recycleBinId = randomUUID();
+      return jsonResponse(mode, 200, mode === 'verbose' ? { d: { Recycle: recycleBinId } } : { value: recycleBinId });
     }
   }
   return undefined;

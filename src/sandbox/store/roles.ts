@@ -14,8 +14,8 @@ export interface RoleDefinition {
 }
 
 /**
- * SharePoint's built-in role definitions (their ids are the same on every site) and the read-all
- * role from `sharepoint/lists/list-settings.json`.
+ * SharePoint's built-in role definitions (their ids are the same on every site) and the product's
+ * own from `sharepoint/lists/list-settings.json`.
  */
 export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
   { id: 1073741829, name: 'Full Control', itemRights: 'write' },
@@ -26,6 +26,7 @@ export const ROLE_DEFINITIONS: ReadonlyArray<RoleDefinition> = [
   { id: 1073741825, name: 'Limited Access', itemRights: 'none' },
   { id: 1073741924, name: 'Frontline Visits - Read all reports', itemRights: 'read' },
   { id: 1073741925, name: 'Frontline Visits - Submit reports', itemRights: 'read' },
+  { id: 1073741926, name: "Frontline Visits - Keep everyone's dates", itemRights: 'write' },
 ];
 
 export const FULL_CONTROL_ROLE = ROLE_DEFINITIONS.filter((r) => r.name === 'Full Control')[0];

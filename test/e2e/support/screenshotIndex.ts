@@ -21,6 +21,11 @@ const SCREENS: Array<[RegExp, string]> = [
   [/^clerk-pack-preview/, 'The clerk’s preview of what the pack will hold, with the Word and CSV downloads'],
   [/^clerk-pack-error/, 'The clerk’s screen with a period that cannot be used: errors summarised and linked'],
   [/^clerk-pack/, 'The clerk’s committee pack screen'],
+  [/^rota-proposal/, 'A proposed year’s rota: how the places were shared, each rule it does not meet, its visits to edit, Publish'],
+  [/^rota-visit-dialog/, 'Moving a visit and changing its councillors'],
+  [/^rota-not-held-error/, 'Recording a visit as not held without a reason: the message says what to write'],
+  [/^rota-councillor/, 'A councillor’s rota: their own visits and the dates they cannot do'],
+  [/^rota/, 'The rota (improvement team): every visit of the year, coverage gaps, changes saved in one go'],
 ];
 
 function describe(file: string): string {

@@ -7,7 +7,7 @@ import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import '@pnp/sp/site-users/web';
 import { loadConfig } from '../../../src/bot/config';
-import { RunningBot, startBot } from '../../../src/bot/server';
+import { RunningBot, startBot, StartBotOptions } from '../../../src/bot/server';
 import { FRONTLINE_TEAMS, GRID_CELL_FIELDS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { formToItemFields } from '../../../src/data/mappers';
 import { emptyGrid, Grid } from '../../../src/domain/grid';
@@ -62,6 +62,7 @@ export async function startTestBot(
   connector: FakeConnector,
   logger = new MemoryLogger(),
   extraEnv: { [k: string]: string } = {},
+  options: Pick<StartBotOptions, 'now' | 'random'> = {},
 ): Promise<RunningBot> {
   const config = loadConfig({
     BOT_MODE: 'local',
@@ -71,7 +72,7 @@ export async function startTestBot(
     REPORT_PAGE_URL: `${sandbox.url}/`,
     ...extraEnv,
   });
-  return startBot({ config, port: 0, timers: false, sweepAtStart: false, logger });
+  return startBot({ config, port: 0, timers: false, sweepAtStart: false, logger, ...options });
 }
 
 export async function firstTeam(sandbox: SandboxHandle): Promise<{ id: number; title: string }> {

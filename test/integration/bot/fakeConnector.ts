@@ -25,6 +25,11 @@ export class FakeConnector {
   /** Requests answered with a fault, for assertions on retries. */
   faulted = 0;
   roster: RosterMember[] = [];
+  /** While set, every new post is answered with this status (an outage, e.g. 500) and kept in `refused`. */
+  postOutage?: number;
+  /** While set, every card update is answered with this status. */
+  updateOutage?: number;
+  readonly refused: RecordedActivity[] = [];
   /** Milliseconds each post takes (to widen races in tests). */
   postDelayMs = 0;
   /** Runs when a post arrives, before it is answered: a test changes the world mid-post here. */
@@ -105,7 +110,13 @@ export class FakeConnector {
     const parts = url.pathname.split('/').map(decodeURIComponent);
     // /v3/conversations/{id}/activities[/{activityId}] | /v3/conversations/{id}/members
     const conversationId = parts[3];
-    if (req.method === 'POST' && parts[4] === 'activities' && parts.length === 5) {
+    if (req.method === 'POST' && parts[4] === 'activities' && parts.length === 5 && this.postOutage) {
+      this.refused.push({ conversationId, activityId: '', activity: JSON.parse(body), at: Date.now() });
+      this.json(res, this.postOutage, { error: { code: 'ServiceError', message: 'The service is unavailable' } });
+    } else if (req.method === 'PUT' && parts[4] === 'activities' && parts[5] && this.updateOutage) {
+      this.refused.push({ conversationId, activityId: parts[5], activity: JSON.parse(body), at: Date.now() });
+      this.json(res, this.updateOutage, { error: { code: 'ServiceError', message: 'The service is unavailable' } });
+    } else if (req.method === 'POST' && parts[4] === 'activities' && parts.length === 5) {
       if (this.postDelayMs) {
         await new Promise((r) => setTimeout(r, this.postDelayMs));
       }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningBot } from '../../../src/bot/server';
 import { unescapeCardText } from '../../../src/cards';
+import { teamsCardDeepLink } from '../../../src/common/deepLink';
 import { FRONTLINE_TEAMS, VISIT_REPORTS } from '../../../src/data/listContract';
 import { londonToday } from '../../../src/domain/calendarDate';
 import { responseDueDate } from '../../../src/domain/deadlines';
@@ -214,8 +215,10 @@ describe('bot: the Head of Service answers in the card', () => {
     expect(overdue.length).toBeGreaterThan(0);
     const lines = cardTexts(card).filter((t) => / response was due /.test(t));
     expect(lines).toHaveLength(overdue.length);
+    // A response's link goes to its card in the channel, where it is answered; without a card yet, to the report.
     for (const report of overdue) {
-      expect(lines.some((l) => l.indexOf(`?report=${report.id})`) !== -1)).toBe(true);
+      const card = report.cardActivityId && teamsCardDeepLink({ conversationId: report.cardConversationId, activityId: report.cardActivityId });
+      expect(lines.some((l) => l.indexOf(card ? `(${card})` : `?report=${report.id})`) !== -1)).toBe(true);
     }
     expect(cardTexts(card)[0]).toMatch(/^Overdue: \d+ visit forms?, \d+ responses?$/);
     // The demo has councillors whose visit was held over 28 days ago and whose form is still a draft.

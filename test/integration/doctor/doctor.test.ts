@@ -61,6 +61,7 @@ describe('doctor on the demo', () => {
       'webhook',
       'Teams: bot installed in the improvement team',
       'site time zone',
+      'parked reports',
     ]);
     expect(results.find((r) => r.name === 'webhook')!.detail).toContain(`${bot.url}/api/webhooks`);
   });

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { failureOf, spForUser, withSandbox } from '../../helpers/sandbox';
 import { renderWordReport } from '../../../src/features/clerk/usePack';
+import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
 import { newCommitteeReport } from '../../../src/report/committeeReport';
 import { getCommitteeReport, listCommitteeReports, saveCommitteeReport } from '../../../src/report/committeeReportList';
 import { preparePack } from '../../../src/report/preparePack';
@@ -75,7 +76,7 @@ describe('committee reports kept per meeting', () => {
     });
     const template = new Uint8Array(readFileSync(SAMPLE_TEMPLATE_PATH));
     const model = await preparePack(sp, { ...report.period, committeeDate: report.meetingDate, today: TODAY });
-    const webXml = await documentXml(await renderWordReport(model, report, template));
+    const webXml = await documentXml(await renderWordReport(model, report, template, rasteriseSvgInNode));
 
     const out = join(work, 'report.docx');
     const cli = await run(

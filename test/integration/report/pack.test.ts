@@ -14,6 +14,7 @@ import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { loadPackData, loadTeams, visitDateFilter } from '../../../src/report/packData';
 import { newCommitteeReport } from '../../../src/report/committeeReport';
 import { renderWordReport } from '../../../src/features/clerk/usePack';
+import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
 import { renderPackCsv } from '../../../src/report/packCsv';
 import { outlineText, packOutline } from '../../../src/report/packOutline';
 import { preparePack } from '../../../src/report/preparePack';
@@ -68,7 +69,7 @@ describe('the committee pack from the sandbox', () => {
     const { sandbox } = fixture;
     // The web part's path: the clerk screen's preparePack, then its Word (a new report for the meeting) and CSV renderers.
     const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
-    const webXml = await documentXml(await renderWordReport(model, newCommitteeReport('2026-12-10', request)));
+    const webXml = await documentXml(await renderWordReport(model, newCommitteeReport('2026-12-10', request), undefined, rasteriseSvgInNode));
     const webCsv = renderPackCsv(model);
 
     const out = join(work, 'pack.docx');

@@ -14,9 +14,9 @@ import '@pnp/sp/batching';
 import { FrontlineDataService } from '../../../src/data/FrontlineDataService';
 import { VISIT_REPORT_DRAFTS, VISIT_ROTA } from '../../../src/data/listContract';
 import { dateOnlyFromSharePoint, dateOnlyToSharePoint } from '../../../src/domain/calendarDate';
-import { emptyGrid } from '../../../src/domain/grid';
 import { readItemsInPeriod } from '../../../src/report/packData';
 import { localDayOf, SiteTimeZoneName } from '../../../src/sandbox/regional';
+import { buildForm } from '../../helpers/reportFixtures';
 import { graphClientForApp, PERSONAS, spForUser, withSandbox } from '../../helpers/sandbox';
 
 const CLOCKS_FORWARD = '2026-03-29';
@@ -41,14 +41,13 @@ describe.each(ZONES)('date-only visit dates on a data site in %s time', (zone) =
     const options = await service.getFormOptions();
     for (const day of [CLOCKS_FORWARD, CLOCKS_BACK]) {
       const saved = await service.saveDraft(
-        {
+        buildForm({
           title: `Visit on ${day}`,
           teamId: options.teams[0].id,
           visitDate: day,
           members: [{ id: me.Id, displayName: me.Title, email: '' }],
           staffInvolved: '',
-          grid: emptyGrid(),
-        },
+        }),
         {},
       );
       // The app: the report screen and the form show the day written.

@@ -16,7 +16,11 @@ function slowLists(): { lists: FrontlineLists; queries: () => number; release: (
   let count = 0;
   let releases: Array<() => void> = [];
   const lists = {
-    reportsWithStatus: () => {
+    reportsWithStatus: (status: string) => {
+      if (status !== 'Submitted') {
+        // The catch-up's read of answered reports: not what these tests count.
+        return Promise.resolve([]);
+      }
       count++;
       return new Promise((resolve) => releases.push(() => resolve([])));
     },
@@ -61,7 +65,10 @@ describe('reconcile sweep scheduling', () => {
   it('still runs the queued sweep when the running one fails', async () => {
     let calls = 0;
     const lists = {
-      reportsWithStatus: async () => {
+      reportsWithStatus: async (status: string) => {
+        if (status !== 'Submitted') {
+          return [];
+        }
         calls++;
         if (calls === 1) {
           throw new Error('Graph is down');
@@ -73,7 +80,7 @@ describe('reconcile sweep scheduling', () => {
     const first = publisher.sweep();
     const queued = publisher.sweep();
     await expect(first).rejects.toThrow('Graph is down');
-    await expect(queued).resolves.toEqual({ pending: 0, posted: [], skipped: [], failed: [] });
+    await expect(queued).resolves.toEqual({ pending: 0, posted: [], skipped: [], failed: [], refreshed: [] });
     expect(calls).toBe(2);
   });
 });

@@ -26,6 +26,10 @@ describe('roles and permissions (docs/architecture.md §4)', () => {
     ['Clerk', 'editRota', true],
     ['Clerk', 'editTeams', false],
     ['Clerk', 'writeFeedback', false],
+    ['ImprovementTeam', 'chaseOverdue', true],
+    ['Councillor', 'chaseOverdue', false],
+    ['HeadOfService', 'chaseOverdue', false],
+    ['Clerk', 'chaseOverdue', false],
   ];
 
   it.each(table)('%s may %s: %s', (role, permission, expected) => {

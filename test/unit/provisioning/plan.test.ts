@@ -64,13 +64,45 @@ describe('provisioning plan', () => {
     expect(lists.map((l) => [l.listName, l.title])).toEqual([
       ['FrontlineTeams', 'Frontline Teams'],
       ['VisitRota', 'Visit Rota'],
+      ['UnavailableDates', 'Councillor Unavailable Dates'],
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
       ['CommitteeReports', 'Committee Reports'],
+      ['ChaseRequests', 'Chase Requests'],
+      ['VisitThemes', 'Visit Themes'],
+      ['ReportThemes', 'Report Themes'],
     ]);
     for (const list of lists) {
       expect(list.action.subactions.some((s) => s.verb === 'setTitle')).toBe(false);
+    }
+  });
+
+  it('starts the themes list with the council report’s themes, each with its suggesting words, and councillors have no access to themes', () => {
+    const steps = provisioningPlan(script, settings);
+    const seed = steps.find((s): s is Extract<ProvisioningStep, { kind: 'seedItems' }> => s.kind === 'seedItems');
+    expect(seed!.listName).toBe('VisitThemes');
+    expect(seed!.items.map((i) => i.Title)).toEqual([
+      'Recruitment and retention',
+      'Agency staff',
+      'Caseloads and complexity',
+      'Management and supervision',
+      'IT systems',
+      'Accommodation',
+      'Multi-agency working',
+      'Courts',
+      'Training',
+      'Staff safety',
+      'Partner agencies',
+    ]);
+    expect(
+      seed!.items.every((i) => typeof i.SuggestingWords === 'string' && (i.SuggestingWords as string).split('\n').length >= 5 && i.IsActive === true),
+    ).toBe(true);
+    for (const listName of ['VisitThemes', 'ReportThemes']) {
+      expect(steps.some((s) => s.kind === 'grant' && s.listName === listName && s.group === 'Frontline Visit Members')).toBe(false);
+      expect(steps.find((s) => s.kind === 'grant' && s.listName === listName && s.group === "Children's Improvement Team")).toMatchObject({
+        roleDefinition: 'Contribute',
+      });
     }
   });
 
@@ -97,7 +129,9 @@ describe('provisioning plan', () => {
   it('gives the improvement team no right over who may answer: no group-management permission anywhere', () => {
     const improvement = settings.groups.filter((g) => g.role === 'ImprovementTeam')[0];
     const levels = Object.keys(improvement.permissions).map((list) => improvement.permissions[list]);
-    expect(levels.every((level) => ['Read', 'Contribute', settings.roleDefinitions[0].name].indexOf(level) !== -1)).toBe(true);
+    // Read, Contribute, or one of the product's own levels (add a chase request, keep everyone's dates): none manages anything.
+    const ownLevels = settings.roleDefinitions.map((r) => r.name);
+    expect(levels.every((level) => ['Read', 'Contribute', ...ownLevels].indexOf(level) !== -1)).toBe(true);
     for (const role of settings.roleDefinitions) {
       expect(role.basePermissions).not.toContain('ManagePermissions');
       expect(role.basePermissions).not.toContain('ManageWeb');

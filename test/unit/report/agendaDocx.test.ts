@@ -5,19 +5,34 @@
  */
 import * as fs from 'node:fs';
 import JSZip from 'jszip';
-import { agendaDocument, checkTemplate, fillCouncilTemplate, renderAgendaDocx, TemplateError, TEMPLATE_PLACEHOLDERS } from '../../../src/report/agendaDocx';
+import {
+  agendaDocument,
+  checkTemplate,
+  fillCouncilTemplate,
+  renderAgendaDocx,
+  renderCommitteeReport,
+  TemplateError,
+  TEMPLATE_PLACEHOLDERS,
+} from '../../../src/report/agendaDocx';
+import { collectAgendaSlots } from '../../../src/report/agendaSlots';
+import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
+import { scaleChart } from '../../../src/report/scaleChart';
+import { SCALE_HISTORY_HEADING, THEMES_HEADING } from '../../../src/report/themeTable';
 import { draftTexts } from '../../../src/report/agendaDrafts';
 import { agendaOutline } from '../../../src/report/agendaOutline';
 import { AGENDA_SECTIONS } from '../../../src/report/agendaSections';
 import { CommitteeReport, newCommitteeReport, withDraftTexts } from '../../../src/report/committeeReport';
 import { buildPackModel } from '../../../src/report/packModel';
 import { outlineText } from '../../../src/report/packOutline';
-import { logoPng, SAMPLE_TEMPLATE_PATH, sampleTemplateDocument } from '../../../scripts/committee-report-template';
+import { SAMPLE_TEMPLATE_PATH, sampleTemplateDocument } from '../../../scripts/committee-report-template';
 import { Packer, Paragraph, TextRun, Document } from 'docx';
 import { documentXml, readDocx } from './docxXml';
-import { fixtureData, fixtureRequest, RESPONSE_TEXT } from './packFixture';
+import { dataWithThemes, fixtureData, fixtureRequest, RESPONSE_TEXT } from './packFixture';
 
 const model = buildPackModel(fixtureData(), fixtureRequest);
+
+/** Text as an XML attribute value holds it. */
+const xmlEscaped = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function report(changes: Partial<CommitteeReport> = {}): CommitteeReport {
   const base = newCommitteeReport('2026-12-10', model.title.period);
@@ -162,27 +177,59 @@ describe('the committee report in the built-in layout', () => {
     expect(xml.lastIndexOf('<w:pageBreakBefore/>', appendixHeading)).toBeGreaterThan(xml.lastIndexOf('Appendix 1: Rota for future visits', appendixHeading));
   });
 
-  it('places the themes and the scale chart handed to it, with the chart’s alt text', async () => {
-    const png = logoPng(300, 150);
-    const withSlots = await documentXml(
-      await renderAgendaDocx(model, report(), {
-        themes: [
-          { kind: 'table', caption: 'Themes', headers: ['Theme', 'This period'], widths: [70, 30], rows: [[[[{ text: 'Caseloads' }]], [[{ text: '3' }]]]] },
-        ],
-        scaleChart: [
-          {
-            kind: 'image',
-            png,
-            width: 300,
-            height: 150,
-            title: 'Safety scale by team',
-            altText: 'Line chart of each team’s safety scale',
-          },
-        ],
-      }),
-    );
-    expect(readDocx(withSlots).tables.some((t) => t.headerRows[0].join('|') === 'Theme|This period')).toBe(true);
-    expect(withSlots).toMatch(/<wp:docPr [^>]*descr="Line chart of each team’s safety scale"/);
+  it('holds the theme table in section 6 and the scale chart with its alt text and numbers in Background', async () => {
+    const themed = buildPackModel(dataWithThemes(), fixtureRequest);
+    const bytes = await renderCommitteeReport(themed, report(), { slots: collectAgendaSlots(themed), rasterise: rasteriseSvgInNode });
+    const xml = await documentXml(bytes);
+    const at = (text: string): number => xml.indexOf(`>${text}<`);
+    const background = at('Background');
+    const issues = at('Issues and Head of Service Response');
+    const implications = at('Implications');
+    expect(background).toBeGreaterThan(0);
+    expect(issues).toBeGreaterThan(background);
+    expect(implications).toBeGreaterThan(issues);
+
+    // The themes: counts this period for each team and in all, the previous period, recurring flagged.
+    const doc = readDocx(xml);
+    const themeTable = doc.tables.find((t) => t.headerRows[0][0] === 'Theme')!;
+    expect(themeTable.headerRows[0]).toEqual(['Theme', 'Child in Need North', 'Child Protection South', 'Consultation Team (front door)', 'All teams', 'Previous period', 'Recurring']);
+    expect(themeTable.rows).toContainEqual(['Recruitment and retention', '0', '0', '1 (recurring)', '1', '1', 'Recurring: raised in both periods']);
+    expect(themeTable.rows).toContainEqual(['Caseloads and complexity', '0', '1', '1', '2', '0', 'No']);
+    const themeHeading = at(THEMES_HEADING);
+    expect(themeHeading).toBeGreaterThan(issues);
+    expect(themeHeading).toBeLessThan(implications);
+
+    // The chart: a picture whose alt text says what it shows, then its numbers in a table, under Background.
+    const chart = scaleChart(themed.scaleHistory!);
+    const drawing = xml.search(/<wp:docPr [^>]*descr="/);
+    expect(drawing).toBeGreaterThan(background);
+    expect(drawing).toBeLessThan(issues);
+    const docPr = xml.match(/<wp:docPr [^>]*\/>/)![0];
+    expect(docPr).toContain(`title="${chart.title}"`);
+    expect(docPr).toContain(`descr="${xmlEscaped(chart.altText)}"`);
+    expect(doc.tables.some((t) => t.headerRows[0][0] === 'Team' && t.headerRows[0].length === 5)).toBe(true);
+    expect(at(SCALE_HISTORY_HEADING)).toBeGreaterThan(background);
+    expect(at(SCALE_HISTORY_HEADING)).toBeLessThan(issues);
+    const media = Object.keys((await JSZip.loadAsync(bytes)).files).filter((name) => name.startsWith('word/media/'));
+    expect(media.some((name) => name.endsWith('.png'))).toBe(true);
+    expect(media.some((name) => name.endsWith('.svg'))).toBe(true);
+  });
+
+  it('fills the council template with the same theme table and chart', async () => {
+    const themed = buildPackModel(dataWithThemes(), fixtureRequest);
+    const template = new Uint8Array(fs.readFileSync(SAMPLE_TEMPLATE_PATH));
+    const filled = await renderCommitteeReport(themed, report(), { template, slots: collectAgendaSlots(themed), rasterise: rasteriseSvgInNode });
+    const xml = await documentXml(filled);
+    expect(readDocx(xml).tables.some((t) => t.headerRows[0][0] === 'Theme' && t.headerRows[0].includes('Recurring'))).toBe(true);
+    expect(xml).toContain(`descr="${xmlEscaped(scaleChart(themed.scaleHistory!).altText)}"`);
+    const media = Object.keys((await JSZip.loadAsync(filled)).files).filter((name) => name.startsWith('word/media/'));
+    expect(media.some((name) => name.endsWith('.png'))).toBe(true);
+  });
+
+  it('leaves the slots empty, and says nothing of themes, when the site has no themes data or scales', () => {
+    expect(collectAgendaSlots(model).themes).toBeUndefined();
+    const text = outlineText(agendaOutline(model, report(), collectAgendaSlots(model)));
+    expect(text).not.toContain(THEMES_HEADING);
   });
 
   it('says a period reaching past today shows later visits as planned, never missing', () => {

@@ -12,7 +12,19 @@ describe('the committee pack loads only when asked for', () => {
 
   it('imports docx only from the Word module', () => {
     const importers = files.filter((f) => staticImports(f).some((m) => m === 'docx' || m.startsWith('docx/'))).map((f) => relative(SRC, f));
-    expect(importers.sort()).toEqual(['report/agendaDocx.ts', 'report/packDocx.ts']);
+    // The chart's Word picture is a part of the Word modules, imported by them alone.
+    expect(importers.sort()).toEqual(['report/agendaDocx.ts', 'report/packDocx.ts', 'report/scaleChartDocx.ts']);
+    expect(
+      files
+        .filter((f) => staticImports(f).some((m) => /scaleChartDocx$/.test(m)))
+        .map((f) => relative(SRC, f))
+        .sort(),
+    ).toEqual(['report/agendaDocx.ts', 'report/packDocx.ts']);
+  });
+
+  it('draws the chart with d3 from the chart module only', () => {
+    const importers = files.filter((f) => staticImports(f).some((m) => m.startsWith('d3-'))).map((f) => relative(SRC, f));
+    expect(importers).toEqual(['report/scaleChart.ts']);
   });
 
   it('reaches the Word module only through the committee-pack chunk', () => {

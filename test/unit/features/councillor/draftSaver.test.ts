@@ -81,6 +81,26 @@ describe('draft saver', () => {
     expect(h.saver.key).toBe('report-12');
   });
 
+  it('stops saying Saved as soon as newer text is typed, once, until that text is saved', async () => {
+    const h = harness();
+    h.saver.edit(form('a'));
+    h.clock.advance(1000);
+    h.respond[0]({ reportId: 12, etag: '"1"' });
+    await settle();
+    expect(lastState(h)).toBe('saved');
+    h.saver.edit(form('ab'));
+    expect(lastState(h)).toBe('unsaved');
+    const told = h.states.length;
+    h.saver.edit(form('abc'));
+    expect(h.states).toHaveLength(told);
+    h.clock.advance(1000);
+    expect(lastState(h)).toBe('saving');
+    h.respond[1]({ reportId: 12, etag: '"2"' });
+    await settle();
+    expect(lastState(h)).toBe('saved');
+    expect(h.calls[1].form.grid.staffingWorries).toBe('abc');
+  });
+
   it('sends the ETag of the last confirmed save with the next one', async () => {
     const h = harness({ reportId: 12, etag: '"4"' });
     h.saver.edit(form('a'));

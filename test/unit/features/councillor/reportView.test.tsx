@@ -1,10 +1,10 @@
 import * as React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ReportView } from '../../../../src/features/councillor/ReportView';
-import { emptyGrid } from '../../../../src/domain/grid';
 import { VisitReport } from '../../../../src/domain/types';
+import { buildReport, gridWith } from '../../../helpers/reportFixtures';
 
-const report: VisitReport = {
+const report: VisitReport = buildReport({
   id: 4,
   title: 'Visit',
   staffInvolved: '',
@@ -12,7 +12,7 @@ const report: VisitReport = {
   teamTitle: 'Consultation Team',
   visitDate: '2026-08-03',
   members: [{ id: 1, displayName: 'Cllr Hale', email: 'h@x' }],
-  grid: { ...emptyGrid(), staffingWorries: 'Two vacancies.', otherNextSteps: 'A new office.' },
+  grid: gridWith({ staffingWorries: 'Two vacancies.', otherNextSteps: 'A new office.' }),
   safetyScale: 6,
   status: 'Responded',
   submittedOn: '2026-09-01T10:00:00Z',
@@ -25,7 +25,7 @@ const report: VisitReport = {
     firstOn: '2026-09-20T10:00:00Z',
     earlier: [{ text: 'First overall answer.', on: '2026-09-20T10:00:00Z', byName: 'Head of CIN/CP' }],
   },
-};
+});
 
 describe("the councillor's report screen", () => {
   const html = renderToStaticMarkup(<ReportView report={report} today="2026-11-30" />);

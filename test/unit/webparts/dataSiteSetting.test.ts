@@ -5,10 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DATA_SITE_PROPERTY, DEFAULT_DATA_SITE } from '../../src/app/hostContext';
-import { SITE_RELATIVE_URL } from '../../src/data/listContract';
+import { DATA_SITE_PROPERTY, DEFAULT_DATA_SITE } from '../../../src/app/hostContext';
+import { SITE_RELATIVE_URL } from '../../../src/data/listContract';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..', '..', '..');
 const webPart = JSON.parse(fs.readFileSync(path.join(root, 'src/webparts/frontlineVisits/FrontlineVisitsWebPart.manifest.json'), 'utf8'));
 const teams = JSON.parse(fs.readFileSync(path.join(root, 'teams-manifest/manifest.json'), 'utf8'));
 
