@@ -4,7 +4,6 @@
  * its SVG and PNG parts).
  */
 import JSZip from 'jszip';
-import { DEFAULT_THEMES, Theme } from '../../../src/domain/themes';
 import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
 import { buildPackModel } from '../../../src/report/packModel';
 import { packOutline } from '../../../src/report/packOutline';
@@ -12,12 +11,8 @@ import { renderPackDocx } from '../../../src/report/packDocx';
 import { scaleChart } from '../../../src/report/scaleChart';
 import { buildScaleHistory, scaleHistoryPeriods } from '../../../src/report/scaleHistory';
 import { SCALE_HISTORY_HEADING, THEMES_HEADING } from '../../../src/report/themeTable';
-import type { PackData } from '../../../src/report/packTypes';
-import { buildReport, gridWith } from '../../helpers/reportFixtures';
 import { documentXml, readDocx } from './docxXml';
-import { dataWithThemes, fixtureData, fixtureRequest, themes } from './packFixture';
-
-const id = (title: string): number => themes.find((t) => t.title === title)!.id;
+import { dataWithThemes, fixtureRequest } from './packFixture';
 
 describe('the pack’s themes across visits', () => {
   const model = buildPackModel(dataWithThemes(), fixtureRequest);
