@@ -14,8 +14,17 @@ import { fixtureData, teams } from '../../report/packFixture';
 /** The lists, as the pack reads them: the fixed pack dataset, every request recorded. */
 const mockPackData = { loadPackData: jest.fn(), loadTeams: jest.fn() };
 jest.mock('../../../../src/report/packData', () => ({
+  ...jest.requireActual('../../../../src/report/packData'),
   loadPackData: (...args: unknown[]) => mockPackData.loadPackData(...args),
   loadTeams: (...args: unknown[]) => mockPackData.loadTeams(...args),
+}));
+/** The themes lists and the earlier periods: the fixture's themes, one confirmed, three periods back. */
+jest.mock('../../../../src/report/themeData', () => ({
+  ...jest.requireActual('../../../../src/report/themeData'),
+  loadPackDataWithThemes: async (...args: unknown[]) => ({
+    ...(await mockPackData.loadPackData(...args)),
+    themes: jest.requireActual('../../report/packFixture').dataWithThemes().themes,
+  }),
 }));
 /** The Committee Reports list: one saved report, saves recorded. */
 const mockReports = { list: jest.fn(), get: jest.fn(), save: jest.fn() };
@@ -140,6 +149,11 @@ describe('ClerkScreen', () => {
     expect(screen.getByTestId('clerk-status').textContent).toMatch(/^The pack is ready to check: /);
     expect((screen.getByLabelText('Period from') as HTMLInputElement).value).toBe('01/05/2026');
     expect(await screen.findByLabelText('Old Assessment Team (no longer active)')).toBeTruthy();
+    // The themes in section 6 and the scale chart, with its alt text, in Background: as the Word file holds them.
+    const preview = screen.getByTestId('pack-preview');
+    expect(within(preview).getByRole('heading', { name: 'Themes across the visits' })).toBeTruthy();
+    expect(within(preview).getByRole('table', { name: /^Themes raised, / })).toBeTruthy();
+    expect(within(preview).getByRole('img', { name: /^Line chart of the average safety scale/ })).toBeTruthy();
   });
 
   it('sets the period from the committee date, never past today, remembers the date, and says the preview is out of date', async () => {
