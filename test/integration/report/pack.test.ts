@@ -108,6 +108,10 @@ describe('the committee pack from the sandbox', () => {
     expect(doc.headings[0]).toEqual(['Heading1', 'Councillors’ visits to frontline children’s social care teams']);
     expect(doc.headings.map(([, t]) => t)).toContain('Issues and Head of Service Response');
     expect(doc.tables.every((t) => t.headerRows.length === 1)).toBe(true);
+    // The themes table in section 6 and the scale chart with its alt text, the same from both paths.
+    expect(model.themes && model.themes.available).toBe(true);
+    expect(doc.tables.some((t) => t.headerRows[0][0] === 'Theme' && t.headerRows[0].includes('Recurring'))).toBe(true);
+    expect(cliXml).toMatch(/<wp:docPr [^>]*descr="Line chart of the average safety scale/);
     expect(text).toContain('Not held');
     expect(text).toMatch(/Cancelled: special Cabinet meeting/);
     expect(text).toContain('Response overdue');
