@@ -136,6 +136,10 @@ describe('committee clerk journey in the workbench', () => {
     const doc = readDocx(browserXml);
     expect(doc.headings.map(([, text]) => text)).toContain('Issues and Head of Service Response');
     expect(doc.tables.every((t) => t.headerRows.length === 1)).toBe(true);
+    // The theme table and the chart, its PNG copy drawn by the browser, with its alt text.
+    expect(doc.tables.some((t) => t.headerRows[0][0] === 'Theme' && t.headerRows[0].includes('Recurring'))).toBe(true);
+    expect(browserXml).toMatch(/<wp:docPr [^>]*descr="Line chart of the average safety scale/);
+    expect(browserXml).toMatch(/<a:blip r:embed="[^"]+"/);
   });
 
   it('keeps the committee date, narrows to one team and explains a wrong period', async () => {
