@@ -102,7 +102,7 @@ function PreviewTable({ block, captionId, styles, paragraph }: PreviewTableProps
             <tr key={r}>
               {row.map((content, c) => (
                 <td key={c} className={styles.cell}>
-                  {content.map(paragraph)}
+                  {content.map((runs, i) => paragraph(runs, i))}
                 </td>
               ))}
             </tr>

@@ -152,7 +152,10 @@ describe('ClerkScreen', () => {
     // The themes in section 6 and the scale chart, with its alt text, in Background: as the Word file holds them.
     const preview = screen.getByTestId('pack-preview');
     expect(within(preview).getByRole('heading', { name: 'Themes across the visits' })).toBeTruthy();
-    expect(within(preview).getByRole('table', { name: /^Themes raised, / })).toBeTruthy();
+    const themeTable = within(preview).getByRole('table', { name: /^Themes raised, / });
+    // Each cell holds its own words only, as the Word table does.
+    expect(within(themeTable).getByRole('cell', { name: 'Courts' }).textContent).toBe('Courts');
+    expect(preview.textContent).not.toContain('[object Object]');
     expect(within(preview).getByRole('img', { name: /^Line chart of the average safety scale/ })).toBeTruthy();
   });
 
