@@ -206,7 +206,7 @@ describe('the committee report in the built-in layout', () => {
       'Previous period',
       'Recurring',
     ]);
-    expect(themeTable.rows).toContainEqual(['Recruitment and retention', '0', '0', '1 (recurring)', '1', '1', 'Recurring: raised in both periods']);
+    expect(themeTable.rows).toContainEqual(['Recruitment and retention', '0', '0', '1 (recurring)', '1', '1', 'Yes']);
     expect(themeTable.rows).toContainEqual(['Caseloads and complexity', '0', '0', '2', '2', '0', 'No']);
     const themeHeading = at(THEMES_HEADING);
     expect(themeHeading).toBeGreaterThan(issues);

@@ -78,7 +78,7 @@ describe('the pack’s themes across visits', () => {
         'Previous period',
         'Recurring',
       ]);
-      expect(table.rows).toContainEqual(['Recruitment and retention', '0', '0', '1 (recurring)', '1', '1', 'Recurring: raised in both periods']);
+      expect(table.rows).toContainEqual(['Recruitment and retention', '0', '0', '1 (recurring)', '1', '1', 'Yes']);
       expect(table.rows).toContainEqual(['Courts', '0', '0', '0', '0', '1', 'No']);
       expect(doc.paragraphs.some((p) => /5 reports are counted under the themes suggested by their words/.test(p))).toBe(true);
     });
