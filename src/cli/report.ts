@@ -2,7 +2,7 @@
  * `npm run report`: the committee pack from any Frontline Visits site the caller can read, with
  * the same code as the clerk's screen (load → model → Word/CSV).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 import { londonToday } from '../domain/calendarDate';
@@ -10,7 +10,11 @@ import { loadPackDataWithThemes } from '../report/themeData';
 import { rasteriseSvgInNode } from '../node/rasteriseSvg';
 import { buildPackModel } from '../report/packModel';
 import { renderPackCsv } from '../report/packCsv';
-import { renderPackDocx } from '../report/packDocx';
+import { renderCommitteeReport, TemplateError } from '../report/agendaDocx';
+import { reportWithDrafts } from '../report/agendaDrafts';
+import { collectAgendaSlots } from '../report/agendaSlots';
+import { CommitteeReport, newCommitteeReport } from '../report/committeeReport';
+import { DamagedCommitteeReportError, getCommitteeReport } from '../report/committeeReportList';
 import { packCountsText } from '../report/packText';
 import type { PackData, PackModel, PackRequest } from '../report/packTypes';
 import { parseReportArgs, REPORT_USAGE, ReportOptions } from './reportArgs';
@@ -56,34 +60,74 @@ function explain(error: unknown, options: ReportOptions): Error {
 
 export interface ReportRun {
   model: PackModel;
+  report: CommitteeReport;
   docx: Uint8Array;
   csv?: string;
 }
 
+/** The council template's bytes, or a message saying why it cannot be read. */
+async function readTemplate(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UserFacingError(
+      `Could not read the template ${path} (${code || (error as Error).message}). Check the path, and that the file is not open in Word.`,
+    );
+  }
+}
+
 export async function runReport(options: ReportOptions, log: (line: string) => void): Promise<ReportRun> {
   let data: PackData;
+  let saved: CommitteeReport | undefined;
   try {
     const sp = await connectToSite(options.site, options.auth, log);
-    data = await loadPackDataWithThemes(sp, options);
+    if (options.meeting !== undefined) {
+      saved = await getCommitteeReport(sp, options.meeting).catch((error: unknown) => {
+        if ((error as { status?: number }).status === 404) {
+          throw new UserFacingError(
+            `There is no committee report ${options.meeting} on the site. The clerk's screen lists the saved reports with their numbers.`,
+          );
+        }
+        if (error instanceof DamagedCommitteeReportError) {
+          throw new UserFacingError(`${error.message} Open it on the clerk's screen and save it again.`);
+        }
+        throw error;
+      });
+    }
+    const period = saved ? saved.period : { from: options.from!, to: options.to! };
+    data = await loadPackDataWithThemes(sp, period);
   } catch (error) {
-    throw explain(error, options);
+    throw error instanceof UserFacingError ? error : explain(error, options);
   }
+  const period = saved ? saved.period : { from: options.from!, to: options.to! };
+  const committeeDate = saved ? saved.meetingDate : options.committeeDate;
   const request: PackRequest = {
-    from: options.from,
-    to: options.to,
-    committeeDate: options.committeeDate,
-    reportTitle: options.title,
+    ...period,
+    committeeDate,
+    reportTitle: options.title || (saved && saved.reportTitle),
     teamIds: resolveTeams(options.teams, data),
     today: options.today || londonToday(),
   };
   const model = buildPackModel(data, request);
-  const docx = await renderPackDocx(model, rasteriseSvgInNode);
+  const base = saved || newCommitteeReport(committeeDate || '', period);
+  const report = reportWithDrafts(options.title ? { ...base, reportTitle: options.title } : base, model);
+  const template = options.template ? await readTemplate(options.template) : undefined;
+  let docx: Uint8Array;
+  try {
+    docx = await renderCommitteeReport(model, report, { template, slots: collectAgendaSlots(model), rasterise: rasteriseSvgInNode });
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      throw new UserFacingError(error.message);
+    }
+    throw error;
+  }
   const csv = options.csv ? renderPackCsv(model) : undefined;
   await writeOut(options.out, docx);
   if (options.csv && csv !== undefined) {
     await writeOut(options.csv, csv);
   }
-  return { model, docx, csv };
+  return { model, report, docx, csv };
 }
 
 async function writeOut(path: string, content: Uint8Array | string): Promise<void> {

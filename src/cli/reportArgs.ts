@@ -10,12 +10,18 @@ export const REPORT_USAGE = `Build the committee pack (Word, and optionally CSV)
 
 Usage:
   npm run report -- --site <url> --from <YYYY-MM-DD> --to <YYYY-MM-DD> --out <file.docx> [options]
+  npm run report -- --site <url> --meeting <id> --out <file.docx> [options]
 
 Options:
   --site <url>              the Frontline Visits site, e.g. http://localhost:4321/sites/frontline-visits
                             or https://northshire.sharepoint.com/sites/frontline-visits
   --from <date>             first day of the period (YYYY-MM-DD)
   --to <date>               last day of the period (YYYY-MM-DD)
+  --meeting <id>            build the committee report saved for a meeting (its id in the Committee
+                            Reports list, shown on the clerk's screen): its period, meeting date and
+                            words; give no --from, --to or --committee-date with it
+  --template <file.docx>    fill the council's own Word template instead of the built-in layout
+                            (placeholders: docs/committee-report-template.md)
   --out <file.docx>         where to write the Word document
   --csv <file.csv>          also write the rows as CSV
   --committee-date <date>   the committee meeting the pack goes to (shown in the title block)
@@ -37,8 +43,13 @@ export type ReportAuth = { kind: 'sandbox'; user: string } | { kind: 'token'; to
 
 export interface ReportOptions {
   site: string;
-  from: string;
-  to: string;
+  /** The period: given, or read from the saved report of `meeting`. */
+  from?: string;
+  to?: string;
+  /** A saved committee report's item id. */
+  meeting?: number;
+  /** A council template to fill. */
+  template?: string;
   out: string;
   csv?: string;
   committeeDate?: string;
@@ -63,6 +74,8 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
         site: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        meeting: { type: 'string' },
+        template: { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
         'committee-date': { type: 'string' },
@@ -103,17 +116,33 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
 
   const from = text('from');
   const to = text('to');
-  if (!from || !to) {
-    return { kind: 'error', message: 'Give the period with --from and --to, e.g. --from 2026-04-01 --to 2026-09-30' };
+  const meetingText = text('meeting');
+  let meeting: number | undefined;
+  if (meetingText !== undefined) {
+    if (!/^[1-9]\d{0,9}$/.test(meetingText)) {
+      return { kind: 'error', message: `--meeting takes the number of a saved committee report, e.g. --meeting 3; "${meetingText}" is not one.` };
+    }
+    if (from || to || text('committee-date')) {
+      return { kind: 'error', message: '--meeting takes the period and meeting date from the saved report: leave out --from, --to and --committee-date.' };
+    }
+    meeting = Number(meetingText);
+  } else {
+    if (!from || !to) {
+      return { kind: 'error', message: 'Give the period with --from and --to, e.g. --from 2026-04-01 --to 2026-09-30, or a saved report with --meeting <id>' };
+    }
+    const periodProblem = validatePeriod(from, to);
+    if (periodProblem) {
+      return {
+        kind: 'error',
+        message: periodProblem
+          .replace('first day of the period', 'first day of the period (--from)')
+          .replace('last day of the period', 'last day of the period (--to)'),
+      };
+    }
   }
-  const periodProblem = validatePeriod(from, to);
-  if (periodProblem) {
-    return {
-      kind: 'error',
-      message: periodProblem
-        .replace('first day of the period', 'first day of the period (--from)')
-        .replace('last day of the period', 'last day of the period (--to)'),
-    };
+  const template = text('template');
+  if (template !== undefined && !/\.docx$/i.test(template)) {
+    return { kind: 'error', message: `--template names the council's Word template and must end in .docx; "${template}" does not.` };
   }
 
   const out = text('out');
@@ -159,6 +188,8 @@ export function parseReportArgs(argv: string[], env: { [name: string]: string | 
       site: site.replace(/\/+$/, ''),
       from,
       to,
+      meeting,
+      template,
       out,
       csv,
       committeeDate: text('committee-date'),

@@ -237,6 +237,32 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const SEND_STATES = ['Sending', 'Sent', 'Failed'] as const;
 export type SendState = (typeof SEND_STATES)[number];
 
+/**
+ * Committee reports, one per meeting: the words the clerk writes (sections, contact) and the
+ * period, kept so the clerk can come back and a past report can be rebuilt with the same words.
+ */
+export const COMMITTEE_REPORTS = {
+  title: 'Committee Reports',
+  urlName: 'CommitteeReports',
+  fields: {
+    Title: 'Title',
+    MeetingDate: 'MeetingDate',
+    PeriodFrom: 'PeriodFrom',
+    PeriodTo: 'PeriodTo',
+    Committee: 'Committee',
+    ReportReference: 'ReportReference',
+    CommitteeReportState: 'CommitteeReportState',
+    ReportSections: 'ReportSections',
+    ContactName: 'ContactName',
+    ContactJobTitle: 'ContactJobTitle',
+    ContactTelephone: 'ContactTelephone',
+    ContactEmail: 'ContactEmail',
+  },
+} as const;
+
+/** A committee report being written, or final once it has gone to the committee. */
+export const COMMITTEE_REPORT_STATES = ['Draft', 'Final'] as const;
+
 /** SharePoint's own columns every list has, which the product reads. */
 export const BUILT_IN_FIELDS = {
   Id: 'Id',
@@ -375,6 +401,28 @@ export const LIST_DEFINITIONS: ReadonlyArray<ListDefinition> = [
       { internalName: NOTIFICATIONS_SENT.fields.SendState, displayName: 'Send state', type: 'Choice', choices: SEND_STATES, required: true },
       { internalName: NOTIFICATIONS_SENT.fields.SentOn, displayName: 'Sent on', type: 'DateTime' },
       { internalName: NOTIFICATIONS_SENT.fields.SendError, displayName: 'Send error', type: 'Note', maxLength: 2000 },
+    ],
+  },
+  {
+    title: COMMITTEE_REPORTS.title,
+    urlName: COMMITTEE_REPORTS.urlName,
+    description: 'Committee reports on the visits, one per meeting: the sections the clerk writes and the period they cover.',
+    // Clerks write them; every role reads them (the report goes to a public committee).
+    itemLevelSecurity: { read: 'all', write: 'all' },
+    fields: [
+      title('Report title'),
+      { internalName: COMMITTEE_REPORTS.fields.MeetingDate, displayName: 'Meeting date', type: 'DateTime', dateOnly: true, required: true, indexed: true },
+      { internalName: COMMITTEE_REPORTS.fields.PeriodFrom, displayName: 'Period from', type: 'DateTime', dateOnly: true, required: true },
+      { internalName: COMMITTEE_REPORTS.fields.PeriodTo, displayName: 'Period to', type: 'DateTime', dateOnly: true, required: true },
+      { internalName: COMMITTEE_REPORTS.fields.Committee, displayName: 'Committee', type: 'Text', required: true, maxLength: 255 },
+      { internalName: COMMITTEE_REPORTS.fields.ReportReference, displayName: 'Report reference', type: 'Text', maxLength: 100 },
+      { internalName: COMMITTEE_REPORTS.fields.CommitteeReportState, displayName: 'State', type: 'Choice', choices: COMMITTEE_REPORT_STATES, required: true },
+      // The sections as written (headings, order, numbering) and their text, as JSON.
+      { internalName: COMMITTEE_REPORTS.fields.ReportSections, displayName: 'Sections', type: 'Note' },
+      { internalName: COMMITTEE_REPORTS.fields.ContactName, displayName: 'Contact name', type: 'Text', maxLength: 255 },
+      { internalName: COMMITTEE_REPORTS.fields.ContactJobTitle, displayName: 'Contact job title', type: 'Text', maxLength: 255 },
+      { internalName: COMMITTEE_REPORTS.fields.ContactTelephone, displayName: 'Contact telephone', type: 'Text', maxLength: 50 },
+      { internalName: COMMITTEE_REPORTS.fields.ContactEmail, displayName: 'Contact email', type: 'Text', maxLength: 255 },
     ],
   },
   {

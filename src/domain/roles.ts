@@ -18,6 +18,7 @@ export type Permission =
   | 'readAllReports'
   | 'writeFeedback'
   | 'exportPack'
+  | 'writeCommitteeReports'
   /** Ask the bot to remind whoever is overdue (a form, a response): the improvement team's job. */
   | 'chaseOverdue'
   /** Keep the council's list of themes and the words that suggest them. */
@@ -44,7 +45,7 @@ export const ROLE_PERMISSIONS: { readonly [role in Role]: ReadonlyArray<Permissi
   Councillor: ['readRota', 'createReport', 'editOwnDraft', 'submitOwnReport', 'readOwnReports'],
   ImprovementTeam: ['readRota', 'editRota', 'editTeams', 'readOwnReports', 'readAllReports', 'chaseOverdue', 'editThemes', 'confirmThemes'],
   HeadOfService: ['readRota', 'readOwnReports', 'readAllReports', 'writeFeedback'],
-  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack'],
+  Clerk: ['readRota', 'editRota', 'readOwnReports', 'readAllReports', 'exportPack', 'writeCommitteeReports'],
 };
 
 export function roleMay(role: Role, permission: Permission): boolean {

@@ -14,8 +14,21 @@ export type OutlineParagraph = OutlineRun[];
 export type OutlineCell = OutlineParagraph[];
 
 export type OutlineBlock =
-  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'paragraph'; runs: OutlineParagraph }
+  | {
+      kind: 'heading';
+      level: 1 | 2 | 3 | 4;
+      text: string;
+      /** "5": a numbered section's heading, numbered by Word's own numbering in the document. */
+      number?: string;
+      /** Starts a new page (the appendices). */
+      pageBreakBefore?: boolean;
+    }
+  | {
+      kind: 'paragraph';
+      runs: OutlineParagraph;
+      /** "5.2": a numbered paragraph under a numbered section. */
+      number?: string;
+    }
   | {
       kind: 'table';
       /** Names the table for assistive technology (the preview's caption). */

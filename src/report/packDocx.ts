@@ -81,15 +81,39 @@ function fitsWhole(row: OutlineCell[]): boolean {
   return length <= KEEP_WHOLE_ROW_CHARS;
 }
 
-function toDocx(block: OutlineBlock, chartPngs: Map<string, Uint8Array>): Paragraph | Table {
+/**
+ * Where numbered headings and paragraphs take their numbers from: a list of the document's
+ * numbering (level 0 for a section, "1"; level 1 for its paragraphs, "1.1"). Without it, the
+ * outline's numbers are left out and the plain pack has none.
+ */
+export interface OutlineNumbering {
+  reference: string;
+}
+
+export interface DocxOptions {
+  numbering?: OutlineNumbering;
+  /** Each chart's PNG copy, keyed by its SVG (see rasteriseCharts). */
+  chartPngs?: ReadonlyMap<string, Uint8Array>;
+}
+
+/** An outline block as Word paragraphs or a table; a chart as a picture with its alt text. */
+export function toDocx(block: OutlineBlock, options: DocxOptions = {}): Paragraph | Table {
+  const numbering = options.numbering;
   if (block.kind === 'figure') {
-    return chartParagraph(block.chart, chartPngs.get(block.chart.svg));
+    return chartParagraph(block.chart, options.chartPngs && options.chartPngs.get(block.chart.svg));
   }
   if (block.kind === 'heading') {
-    return new Paragraph({ heading: HEADING_LEVELS[block.level], children: [new TextRun(block.text)] });
+    return new Paragraph({
+      heading: HEADING_LEVELS[block.level],
+      pageBreakBefore: block.pageBreakBefore || undefined,
+      numbering: numbering && block.number ? { reference: numbering.reference, level: 0 } : undefined,
+      children: [new TextRun(block.text)],
+    });
   }
   if (block.kind === 'paragraph') {
-    return paragraph(block.runs);
+    return numbering && block.number
+      ? new Paragraph({ numbering: { reference: numbering.reference, level: 1 }, children: textRuns(block.runs) })
+      : paragraph(block.runs);
   }
   const widths = block.widths.map((w) => Math.round((w / 100) * TEXT_WIDTH_TWIPS));
   return new Table({
@@ -127,7 +151,7 @@ function toDocx(block: OutlineBlock, chartPngs: Map<string, Uint8Array>): Paragr
  * outline level that makes them headings for the navigation pane, LibreOffice, PDF bookmarks and
  * screen readers, kept with the table or text they introduce and a little space above.
  */
-function headingStyle(level: 1 | 2 | 3 | 4): {
+export function headingStyle(level: 1 | 2 | 3 | 4): {
   name: string;
   paragraph: { outlineLevel: number; keepNext: boolean; keepLines: boolean; spacing: { before: number; after: number } };
 } {
@@ -157,7 +181,7 @@ export function packDocument(model: PackModel, chartPngs: Map<string, Uint8Array
         heading4: headingStyle(4),
       },
     },
-    sections: [{ children: outline.map((block) => toDocx(block, chartPngs)) }],
+    sections: [{ children: outline.map((block) => toDocx(block, { chartPngs })) }],
   });
 }
 

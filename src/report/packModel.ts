@@ -4,6 +4,7 @@
  */
 import { calendarDateFromSharePoint, CalendarDate, compareDates, formatLongDate } from '../domain/calendarDate';
 import { deadline, responseDueDate, submissionDueDate, visitReportLateness } from '../domain/deadlines';
+import { coverageGaps } from '../domain/coverage';
 import { reasonsNotUsed } from '../domain/serverCheck';
 import { withThemeSections } from './packThemes';
 import { SAFETY_SCALE_MAX, SAFETY_SCALE_MIN } from '../domain/validation';
@@ -128,6 +129,7 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
   const counts = {
     visitsHeld: visits.filter((v) => v.outcome === 'held').length,
     visitsNotHeld: visits.filter((v) => v.outcome === 'notHeld').length,
+    visitsPlanned: visits.filter((v) => v.outcome === 'scheduled').length,
     reportsSubmitted: submitted.length,
     responsesReceived: responseStates.filter((s) => s === 'responded').length,
     responsesAwaiting: responseStates.filter((s) => s === 'awaiting').length,
@@ -135,6 +137,23 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
   };
 
   const periodText = formatPeriod(data.period);
+  const reachesPastToday = compareDates(data.period.to, request.today) >= 0;
+  const gaps = coverageGaps({
+    teams: data.teams.filter((t) => inScope(t.id)).map((t) => ({ id: t.id, title: teamName(t.id), isActive: t.isActive })),
+    // A visit made off the rota still counts as the team's visit that quarter.
+    visits: [
+      ...rota.map((e) => ({ teamId: e.teamId, visitDate: e.visitDate, status: e.status })),
+      ...submitted
+        .filter((r) => r.teamId !== undefined && (r.rotaEntryId === undefined || !rota.some((e) => e.id === r.rotaEntryId)))
+        .map((r) => ({ teamId: r.teamId!, visitDate: r.visitDate!, status: 'Held' as const })),
+    ],
+    period: { start: data.period.from, end: data.period.to },
+    today: request.today,
+  })
+    // Only quarters wholly inside the period: the rota outside it is not read, so a quarter cut by
+    // the period's edge could show a visit held just outside as a gap.
+    .filter((gap) => gap.quarter.start >= data.period.from && gap.quarter.end <= data.period.to)
+    .map((gap) => cleanText(gap.message));
   const reportTitle = cleanText(request.reportTitle) || DEFAULT_REPORT_TITLE;
   const model: PackModel = {
     title: {
@@ -154,8 +173,12 @@ export function buildPackModel(data: PackData, request: PackRequest): PackModel 
       summary:
         `From ${periodText}, councillors made ${plural(counts.visitsHeld, 'visit', 'visits')} to frontline teams; ` +
         `${plural(counts.visitsNotHeld, 'planned visit did', 'planned visits did')} not take place. ` +
-        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}.${responsesSentence(counts)}`,
+        `Councillors submitted ${plural(counts.reportsSubmitted, 'report', 'reports')}.${responsesSentence(counts)}` +
+        (counts.visitsPlanned ? ` ${plural(counts.visitsPlanned, 'more visit is', 'more visits are')} planned before the period ends.` : ''),
     },
+    today: request.today,
+    reachesPastToday,
+    coverageGaps: gaps,
     visits,
     teamSummaries,
     scales,
@@ -244,7 +267,7 @@ function buildVisitRows(
       return { ...row, outcome: 'held' as const, outcomeText: 'Held', notes: reportNote(entry.visitDate, entryReports, today) };
     }
     return compareDates(entry.visitDate, today) >= 0
-      ? { ...row, outcome: 'scheduled' as const, outcomeText: 'Scheduled', notes: '' }
+      ? { ...row, outcome: 'scheduled' as const, outcomeText: 'Planned', notes: 'Still to come when this report was prepared' }
       : { ...row, outcome: 'notRecorded' as const, outcomeText: 'Not recorded', notes: 'The rota does not say whether this visit took place' };
   });
   const rotaIds = new Set(rota.map((e) => e.id));

@@ -11,15 +11,15 @@ import { scaleHistoryOutline, themeOutline } from './themeTable';
 export type { OutlineBlock, OutlineCell, OutlineParagraph, OutlineRun } from './outlineTypes';
 
 const p = (text: string, bold?: boolean): OutlineBlock => ({ kind: 'paragraph', runs: [{ text, bold }] });
-const cell = (text: string): OutlineCell => [[{ text }]];
+export const cell = (text: string): OutlineCell => [[{ text }]];
 
-function saidCell(s: PackStatement): OutlineCell {
+export function saidCell(s: PackStatement): OutlineCell {
   return (['worries', 'workingWell', 'nextSteps'] as const)
     .filter((column) => s[column])
     .map((column) => [{ text: `${SAID_LABELS[column]}: `, bold: true }, { text: s[column] }]);
 }
 
-function responseCell(s: PackStatement): OutlineCell {
+export function responseCell(s: PackStatement): OutlineCell {
   if (s.response.state !== 'responded') {
     // The marker is the point of the cell: a missing or overdue response must stand out.
     return [[{ text: s.response.text, bold: true }]];
@@ -50,17 +50,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     { kind: 'heading', level: 2, text: VISITS_HEADING },
   ];
 
-  if (model.visits.length === 0) {
-    blocks.push(p('No visits were planned or made in this period.'));
-  } else {
-    blocks.push({
-      kind: 'table',
-      caption: `Visits from ${t.periodText}`,
-      headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
-      widths: [13, 12, 20, 20, 10, 25],
-      rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
-    });
-  }
+  blocks.push(visitsTable(model));
 
   blocks.push(...themeOutline(model));
 
@@ -93,14 +83,35 @@ export function packOutline(model: PackModel): OutlineBlock[] {
     }
   }
 
-  blocks.push(
-    { kind: 'heading', level: 2, text: SCALES_HEADING },
+  blocks.push({ kind: 'heading', level: 2, text: SCALES_HEADING }, ...scaleBlocks(model, 3), ...scaleHistoryOutline(model));
+
+  blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`), rotaTable(model));
+  return blocks;
+}
+
+/** The visits held and not held in the period, and why. */
+export function visitsTable(model: PackModel): OutlineBlock {
+  if (model.visits.length === 0) {
+    return p('No visits were planned or made in this period.');
+  }
+  return {
+    kind: 'table',
+    caption: `Visits from ${model.title.periodText}`,
+    headers: ['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes'],
+    widths: [13, 12, 20, 20, 10, 25],
+    rows: model.visits.map((v) => [cell(v.month), cell(v.dateText), cell(v.team), cell(v.members), cell(v.outcomeText), cell(v.notes)]),
+  };
+}
+
+/** The safety scale at each visit and each team's average against the previous period, under headings of `level`. */
+export function scaleBlocks(model: PackModel, level: 3 | 4): OutlineBlock[] {
+  const blocks: OutlineBlock[] = [
     p(
       'At each visit the councillors judge how effective the service is at keeping children and young people safe, ' +
         'from 0 (ineffective) to 10 (very effective).',
     ),
-    { kind: 'heading', level: 3, text: 'Each visit' },
-  );
+    { kind: 'heading', level, text: 'Each visit' },
+  ];
   if (model.scales.length === 0) {
     blocks.push(p('No reports have been submitted for this period.'));
   } else {
@@ -112,7 +123,7 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       rows: model.scales.map((s) => [cell(s.dateText), cell(s.team), cell(s.members), cell(s.scaleText)]),
     });
   }
-  blocks.push({ kind: 'heading', level: 3, text: 'Average for each team' });
+  blocks.push({ kind: 'heading', level, text: 'Average for each team' });
   if (model.teamAverages.length === 0) {
     blocks.push(p('No team had a visit in this period.'));
   } else {
@@ -130,22 +141,21 @@ export function packOutline(model: PackModel): OutlineBlock[] {
       ]),
     });
   }
-
-  blocks.push(...scaleHistoryOutline(model));
-
-  blocks.push({ kind: 'heading', level: 2, text: APPENDIX_HEADING }, p(`Visits planned from ${model.nextPeriodText}.`));
-  if (model.nextRota.length === 0) {
-    blocks.push(p('No visits are on the rota for the next period yet.'));
-  } else {
-    blocks.push({
-      kind: 'table',
-      caption: `Rota from ${model.nextPeriodText}`,
-      headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
-      widths: [15, 15, 28, 28, 14],
-      rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)]),
-    });
-  }
   return blocks;
+}
+
+/** The rota for the next period. */
+export function rotaTable(model: PackModel): OutlineBlock {
+  if (model.nextRota.length === 0) {
+    return p('No visits are on the rota for the next period yet.');
+  }
+  return {
+    kind: 'table',
+    caption: `Rota from ${model.nextPeriodText}`,
+    headers: ['Month', 'Date', 'Team', 'Members', 'Status'],
+    widths: [15, 15, 28, 28, 14],
+    rows: model.nextRota.map((r) => [cell(r.month), cell(r.dateText), cell(r.team), cell(r.members), cell(r.status)]),
+  };
 }
 
 /** The outline as plain text, one line per paragraph or row: what tests and the CLI compare. */
@@ -154,9 +164,9 @@ export function outlineText(blocks: ReadonlyArray<OutlineBlock>): string {
   const lines: string[] = [];
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      lines.push(`${'#'.repeat(block.level)} ${block.text}`);
+      lines.push(`${'#'.repeat(block.level)} ${block.number ? `${block.number} ` : ''}${block.text}`);
     } else if (block.kind === 'paragraph') {
-      lines.push(paragraphText(block.runs));
+      lines.push(`${block.number ? `${block.number} ` : ''}${paragraphText(block.runs)}`);
     } else if (block.kind === 'figure') {
       lines.push(`[Chart: ${block.chart.title}. ${block.chart.altText}]`);
     } else {

@@ -57,6 +57,19 @@ export function defaultPackPeriod(committeeDate: CalendarDate, months: number = 
   return { from: addMonths(monthStart, -months), to: addDays(monthStart, -1) };
 }
 
+/**
+ * The default period, honest about today: a period that would reach past today ends today, so
+ * no visit still to come can read as a gap. A meeting so far ahead that the whole period is still
+ * to come keeps its period; its visits all show as planned.
+ */
+export function honestDefaultPeriod(committeeDate: CalendarDate, today: CalendarDate, months: number = DEFAULT_PERIOD_MONTHS): PackPeriod {
+  const period = defaultPackPeriod(committeeDate, months);
+  if (compareDates(period.to, today) <= 0 || compareDates(period.from, today) > 0) {
+    return period;
+  }
+  return { from: period.from, to: today };
+}
+
 /** The period of the same length just before this one (for the safety-scale comparison). */
 export function previousPeriod(period: PackPeriod): PackPeriod {
   const months = wholeMonths(period);

@@ -165,6 +165,12 @@ export interface PackRotaRow extends PackDatedRow {
 
 export interface PackModel {
   title: PackTitleBlock;
+  /** The day the pack was made: visits after it are planned, never missing. */
+  today: CalendarDate;
+  /** The period reaches past today: its later visits are shown as planned. */
+  reachesPastToday: boolean;
+  /** Quarters in the period in which a team had no visit held (or none planned), in plain words. */
+  coverageGaps: string[];
   visits: PackVisitRow[];
   teamSummaries: PackTeamSummary[];
   scales: PackScaleRow[];
@@ -178,6 +184,8 @@ export interface PackModel {
   counts: {
     visitsHeld: number;
     visitsNotHeld: number;
+    /** Visits on the rota from today on, not yet due to have happened. */
+    visitsPlanned: number;
     reportsSubmitted: number;
     responsesReceived: number;
     responsesAwaiting: number;

@@ -14,9 +14,12 @@ export const SCALE_HISTORY_HEADING = 'The safety scale over the last four period
 const cell = (text: string): OutlineCell => [[{ text }]];
 const p = (text: string): OutlineBlock => ({ kind: 'paragraph', runs: [{ text }] });
 
-/** Relative widths summing to 100: the theme's name wide, the counts narrow. */
+/**
+ * Relative widths summing to 100: the theme's name wide, the counts narrow, each team's column
+ * wide enough for "2 (recurring)" on one line in a council template's larger type.
+ */
 function themeWidths(teamCount: number): number[] {
-  const fixed = [24, 11, 11, 14];
+  const fixed = [22, 9, 12, 11];
   const each = Math.floor((100 - fixed.reduce((a, b) => a + b, 0)) / Math.max(1, teamCount));
   const teams = Array.from({ length: teamCount }, () => each);
   const widths = [fixed[0], ...teams, fixed[1], fixed[2], fixed[3]];
@@ -66,14 +69,14 @@ export function themeOutline(model: PackModel, level: 2 | 3 = 2): OutlineBlock[]
       ...row.perTeam.map((t) => cell(t.recurring ? `${t.count} (recurring)` : String(t.count))),
       cell(String(row.count)),
       cell(String(row.previous)),
-      cell(row.recurring ? 'Recurring: raised in both periods' : 'No'),
+      cell(row.recurring ? 'Yes' : 'No'),
     ]),
   });
   return blocks;
 }
 
 /** The chart of each team's safety scale over four periods, with the numbers in a table beside it. */
-export function scaleHistoryOutline(model: PackModel, level: 2 | 3 = 3): OutlineBlock[] {
+export function scaleHistoryOutline(model: PackModel, level: 2 | 3 | 4 = 3): OutlineBlock[] {
   const history = model.scaleHistory;
   if (!history || !history.teams.length) {
     return [];

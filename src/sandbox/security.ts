@@ -5,6 +5,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import {
   CHASE_REQUESTS,
+  COMMITTEE_REPORTS,
   FRONTLINE_TEAMS,
   NOTIFICATIONS_SENT,
   REPORT_THEMES,
@@ -255,6 +256,10 @@ function listWritePermission(list: StoredList): Permission | undefined {
   }
   if (list.definition.title === FRONTLINE_TEAMS.title) {
     return 'editTeams';
+  }
+  if (list.definition.title === COMMITTEE_REPORTS.title) {
+    // list-settings.json: Contribute for Committee Clerks, Read for every other group.
+    return 'writeCommitteeReports';
   }
   if (list.definition.title === VISIT_THEMES.title) {
     return 'editThemes';

@@ -12,9 +12,10 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { startSandbox } from '../../src/sandbox/server';
 import { londonToday } from '../../src/domain/calendarDate';
-import { defaultPackPeriod, formatDateInput } from '../../src/report/packPeriod';
+import { formatDateInput, honestDefaultPeriod } from '../../src/report/packPeriod';
 import { preparePack } from '../../src/report/preparePack';
-import { renderPackDocx } from '../../src/report/packDocx';
+import { newCommitteeReport } from '../../src/report/committeeReport';
+import { renderWordReport } from '../../src/features/clerk/usePack';
 import { rasteriseSvgInNode } from '../../src/node/rasteriseSvg';
 import { renderPackCsv } from '../../src/report/packCsv';
 import { axeViolations, describeViolations, DESKTOP, launchChromium, PHONE, screenshot, Viewport, workbenchUrl } from './support/browser';
@@ -80,27 +81,38 @@ describe('committee clerk journey in the workbench', () => {
   it('sets the committee date, previews the pack and downloads the same Word document the command line makes', async () => {
     await open(DESKTOP);
     // Without a committee date the period is the six whole months before this month.
-    const fallback = defaultPackPeriod(today);
+    const fallback = honestDefaultPeriod(today, today);
     expect(await page.getByLabel('Period from').inputValue()).toBe(formatDateInput(fallback.from));
     expect(await page.getByLabel('Period to').inputValue()).toBe(formatDateInput(fallback.to));
     await expectAccessible('clerk-pack-default-1280');
 
     await page.getByLabel('Date of the next committee meeting').fill('14/01/2027');
-    const period = defaultPackPeriod(COMMITTEE_DATE);
+    // Never past today unless the clerk asks.
+    const period = honestDefaultPeriod(COMMITTEE_DATE, today);
     expect(await page.getByLabel('Period from').inputValue()).toBe(formatDateInput(period.from));
     expect(await page.getByLabel('Period to').inputValue()).toBe(formatDateInput(period.to));
     await page.getByRole('button', { name: 'Show the pack' }).click();
     await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
 
     const preview = page.getByTestId('pack-preview');
-    await preview.getByRole('heading', { name: 'Visits in the period' }).waitFor();
-    for (const name of ['What staff said and the Head of Service’s response', 'Safety scale judgements', 'Appendix: rota for the next period']) {
+    await preview.getByRole('heading', { name: '5 Background' }).waitFor();
+    for (const name of [
+      '1 Report Summary',
+      '6 Issues and Head of Service Response',
+      'Contact Information',
+      'Appendix 1: Rota for future visits',
+      'Appendix 2: Summary of issues by team',
+    ]) {
       expect(await preview.getByRole('heading', { name }).count()).toBe(1);
     }
     const visitsTable = preview.getByRole('table').first();
     expect(await visitsTable.getByRole('columnheader').allTextContents()).toEqual(['Month', 'Date', 'Team', 'Members', 'Visit', 'Notes']);
     expect(await preview.textContent()).toContain('Children and Families Overview and Scrutiny Committee');
-    expect(await preview.textContent()).toContain('Meeting date: Thursday 14 January 2027');
+    expect(await preview.textContent()).toContain('Thursday 14 January 2027');
+    // The written sections start from the data and can be changed; the preview shows the clerk's words.
+    expect(await page.getByLabel('Report Summary', { exact: true }).inputValue()).toMatch(/^This report presents the themes and issues/);
+    await page.getByLabel('Recommendations', { exact: true }).fill('That the Committee notes the visits.');
+    await preview.getByText('2.1 That the Committee notes the visits.').waitFor();
     await expectAccessible('clerk-pack-preview-1280');
 
     const [wordDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
@@ -115,14 +127,19 @@ describe('committee clerk journey in the workbench', () => {
     // The command line's code, against the same site, as the same person, makes the same files.
     const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), { ...period, committeeDate: COMMITTEE_DATE, today, teamIds: [] });
     const browserXml = await documentXml(fs.readFileSync(wordPath));
+    const report = { ...newCommitteeReport(COMMITTEE_DATE, period), texts: { recommendations: 'That the Committee notes the visits.' } };
     // The chart's PNG copy is drawn by the browser's canvas there and by resvg here: the same
     // document, but the picture's part is named by its bytes.
     const samePicture = (xml: string): string => xml.replace(/r:embed="[^"]*"/g, 'r:embed="chart"');
-    expect(samePicture(browserXml)).toBe(samePicture(await documentXml(await renderPackDocx(model, rasteriseSvgInNode))));
+    expect(samePicture(browserXml)).toBe(samePicture(await documentXml(await renderWordReport(model, report, undefined, rasteriseSvgInNode))));
     expect(fs.readFileSync(csvPath, 'utf8')).toBe(renderPackCsv(model));
     const doc = readDocx(browserXml);
-    expect(doc.headings.map(([style]) => style)).toContain('Heading4');
+    expect(doc.headings.map(([, text]) => text)).toContain('Issues and Head of Service Response');
     expect(doc.tables.every((t) => t.headerRows.length === 1)).toBe(true);
+    // The theme table and the chart, its PNG copy drawn by the browser, with its alt text.
+    expect(doc.tables.some((t) => t.headerRows[0][0] === 'Theme' && t.headerRows[0].includes('Recurring'))).toBe(true);
+    expect(browserXml).toMatch(/<wp:docPr [^>]*descr="Line chart of the average safety scale/);
+    expect(browserXml).toMatch(/<a:blip r:embed="[^"]+"/);
   });
 
   it('keeps the committee date, narrows to one team and explains a wrong period', async () => {
@@ -141,8 +158,7 @@ describe('committee clerk journey in the workbench', () => {
     await page.getByText('You have changed your choices since this preview').waitFor({ state: 'detached' });
     const preview = page.getByTestId('pack-preview');
     expect(await preview.textContent()).toContain(`Teams: ${teamName}`);
-    const teamHeadings = await preview.getByRole('heading', { level: 5 }).allTextContents();
-    expect(teamHeadings.filter((h) => h !== 'Each visit' && h !== 'Average for each team')).toEqual([teamName]);
+    expect(await preview.getByRole('heading', { level: 5, name: teamName }).count()).toBe(1);
     await firstTeam.click();
 
     await page.getByLabel('Period to').fill('01/01/2020');
@@ -164,12 +180,14 @@ describe('committee clerk journey in the workbench', () => {
     }
   });
 
-  it('works at 320 px without sideways scrolling', async () => {
-    await context?.close();
-    await open(PHONE);
-    await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
-    await expectAccessible('clerk-pack-320');
+  it('works at 320 px without sideways scrolling, in every theme', async () => {
+    for (const theme of [undefined, 'dark', 'contrast'] as const) {
+      await context?.close();
+      await open(PHONE, theme);
+      await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1)).toBe(true);
+      await expectAccessible(theme ? `clerk-pack-320-teams-${theme}` : 'clerk-pack-320');
+    }
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^committee-pack-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.docx$/);
   });

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton, Stack, TextField, useTheme } from '@fluentui/react';
+import { ChoiceGroup, DefaultButton, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, useTheme } from '@fluentui/react';
 import { screenStyles } from '../common/styles';
 import { PACK_FIELD_IDS } from './packChoices';
 import { TeamChoices } from './TeamChoices';
@@ -24,10 +24,12 @@ export interface PackChoicesFormProps {
   choices: PackChoicesState;
   teams: TeamsState;
   pack: PackState;
+  /** Where the council's template is chosen, beside the downloads. */
+  templateChooser?: React.ReactNode;
 }
 
 /** "Choose the pack": the committee date, the period, the teams, and the buttons that show or download it. */
-export function PackChoicesForm({ choices, teams, pack }: PackChoicesFormProps): JSX.Element {
+export function PackChoicesForm({ choices, teams, pack, templateChooser }: PackChoicesFormProps): JSX.Element {
   const styles = screenStyles(useTheme());
   const errorFor = (id: string): string | undefined => pack.errors.filter((e) => e.targetId === id).map((e) => e.message)[0];
   return (
@@ -46,11 +48,20 @@ export function PackChoicesForm({ choices, teams, pack }: PackChoicesFormProps):
         <TextField
           id={PACK_FIELD_IDS.committeeDate}
           label="Date of the next committee meeting"
-          description="For example 14/01/2027. Kept in this browser for next time. Setting it sets the period to the six whole months before the meeting’s month."
+          description="For example 14/01/2027. Kept in this browser for next time. Setting it sets the period to the whole months before the meeting’s month, ending today at the latest."
           value={choices.committeeText}
           onChange={(_, value) => choices.setCommitteeText(value || '')}
           errorMessage={errorFor(PACK_FIELD_IDS.committeeDate)}
           styles={FIELD_STYLES}
+        />
+        <ChoiceGroup
+          label="The report covers"
+          selectedKey={String(choices.months)}
+          options={[
+            { key: '6', text: 'Six months' },
+            { key: '12', text: 'Twelve months (annual report)' },
+          ]}
+          onChange={(_, option) => option && choices.setMonths(option.key === '12' ? 12 : 6)}
         />
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
           {PERIOD_BOXES.map((box) => (
@@ -67,7 +78,13 @@ export function PackChoicesForm({ choices, teams, pack }: PackChoicesFormProps):
             />
           ))}
         </div>
+        {choices.request.to && choices.request.to > choices.request.today && (
+          <MessageBar messageBarType={MessageBarType.info}>
+            This period reaches past today. Visits from today to the end of the period are shown as planned, not as missing.
+          </MessageBar>
+        )}
         <TeamChoices teams={teams} teamIds={choices.teamIds} onToggle={choices.toggleTeam} />
+        {templateChooser}
         <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
           <PrimaryButton type="submit" text="Show the pack" disabled={pack.preview.status === 'loading'} />
           {DOWNLOADS.map((d) => (

@@ -41,8 +41,9 @@ function usePreviewStyles() {
 
 export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: ReadonlyArray<OutlineBlock>; idPrefix?: string }): JSX.Element {
   const styles = usePreviewStyles();
-  const paragraph = (runs: OutlineParagraph, key: React.Key): JSX.Element => (
+  const paragraph = (runs: OutlineParagraph, key: React.Key, number?: string): JSX.Element => (
     <p key={key} className={styles.paragraph}>
+      {number ? `${number} ` : ''}
       {runs.map((run, i) => (run.bold ? <strong key={i}>{run.text}</strong> : <React.Fragment key={i}>{run.text}</React.Fragment>))}
     </p>
   );
@@ -54,12 +55,13 @@ export function PackPreview({ blocks, idPrefix = 'fv-pack' }: { blocks: Readonly
           const Tag = `h${block.level + 2}` as 'h3' | 'h4' | 'h5' | 'h6';
           return (
             <Tag key={index} className={styles.heading} style={{ fontSize: headingSizes[block.level] }}>
+              {block.number ? `${block.number} ` : ''}
               {block.text}
             </Tag>
           );
         }
         if (block.kind === 'paragraph') {
-          return paragraph(block.runs, index);
+          return paragraph(block.runs, index, block.number);
         }
         if (block.kind === 'figure') {
           return <ScaleChartFigure key={index} chart={block.chart} />;
@@ -100,7 +102,7 @@ function PreviewTable({ block, captionId, styles, paragraph }: PreviewTableProps
             <tr key={r}>
               {row.map((content, c) => (
                 <td key={c} className={styles.cell}>
-                  {content.map(paragraph)}
+                  {content.map((runs, i) => paragraph(runs, i))}
                 </td>
               ))}
             </tr>

@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { DefaultButton, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, useTheme } from '@fluentui/react';
-import { packOutline } from '../../report/packOutline';
+import type { OutlineBlock } from '../../report/packOutline';
+import type { PackModel } from '../../report/packTypes';
 import { screenStyles } from '../common/styles';
 import { PackPreview } from './PackPreview';
 import type { PackState } from './usePack';
 
 /** "What the pack will hold": the preview, or why there is none, and a word when it is out of date. */
-export function PackPreviewSection({ pack }: { pack: PackState }): JSX.Element {
+export function PackPreviewSection({ pack, outline }: { pack: PackState; outline(model: PackModel): OutlineBlock[] }): JSX.Element {
   const styles = screenStyles(useTheme());
   const { preview } = pack;
   return (
@@ -28,7 +29,7 @@ export function PackPreviewSection({ pack }: { pack: PackState }): JSX.Element {
       )}
       {preview.status === 'ready' && (
         <div data-testid="pack-preview">
-          <PackPreview blocks={packOutline(preview.model)} />
+          <PackPreview blocks={outline(preview.model)} />
         </div>
       )}
     </section>

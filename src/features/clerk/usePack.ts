@@ -4,6 +4,9 @@ import { CSV_MIME_TYPE, renderPackCsv } from '../../report/packCsv';
 import { plural } from '../../report/packText';
 import type { PackModel } from '../../report/packTypes';
 import { packFileName, preparePack } from '../../report/preparePack';
+import type { AgendaSlots } from '../../report/agendaSlots';
+import type { CommitteeReport } from '../../report/committeeReport';
+import type { RasteriseSvg } from '../../report/scaleChart';
 import type { ErrorSummaryItem } from '../common/ErrorSummary';
 import { validateChoices } from './packChoices';
 import type { PackChoicesState } from './usePackChoices';
@@ -31,7 +34,7 @@ export interface PackState {
  * The pack for the clerk's choices: checked, read, previewed, and downloaded as Word (built by
  * code loaded only when asked for) or CSV. The default pack is shown once on arrival.
  */
-export function usePack(sp: SPFI, choices: PackChoicesState): PackState {
+export function usePack(sp: SPFI, choices: PackChoicesState, renderWord: (model: PackModel) => Promise<Uint8Array>): PackState {
   const [errors, setErrors] = React.useState<ErrorSummaryItem[]>([]);
   const [preview, setPreview] = React.useState<Preview>({ status: 'idle' });
   const [announcement, setAnnouncement] = React.useState('');
@@ -69,11 +72,15 @@ export function usePack(sp: SPFI, choices: PackChoicesState): PackState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const current = preview.status === 'ready' && preview.key === choices.currentKey ? preview.model : undefined;
-  const downloads = usePackDownloads(() => (current ? Promise.resolve(current) : showPack()), setAnnouncement);
+  const downloads = usePackDownloads(() => (current ? Promise.resolve(current) : showPack()), setAnnouncement, renderWord);
   return { errors, preview, stale: preview.status === 'ready' && !current, announcement, showPack, ...downloads };
 }
 
-function usePackDownloads(packForChoices: () => Promise<PackModel | undefined>, announce: (text: string) => void) {
+function usePackDownloads(
+  packForChoices: () => Promise<PackModel | undefined>,
+  announce: (text: string) => void,
+  renderWord: (model: PackModel) => Promise<Uint8Array>,
+) {
   const [working, setWorking] = React.useState<DownloadKind | undefined>();
   const [downloadError, setDownloadError] = React.useState('');
   const download = async (kind: DownloadKind): Promise<void> => {
@@ -85,8 +92,7 @@ function usePackDownloads(packForChoices: () => Promise<PackModel | undefined>, 
         return;
       }
       if (kind === 'docx') {
-        const { renderPackDocx, DOCX_MIME_TYPE } = await import(/* webpackChunkName: 'committee-pack' */ '../../report/packDocx');
-        saveFile(await renderPackDocx(model, rasteriseSvgInBrowser), packFileName(model, 'docx'), DOCX_MIME_TYPE);
+        saveFile(await renderWord(model), packFileName(model, 'docx'), DOCX_MIME_TYPE);
         announce(`Word document ${packFileName(model, 'docx')} downloaded.`);
       } else {
         saveFile(renderPackCsv(model), packFileName(model, 'csv'), CSV_MIME_TYPE);
@@ -95,10 +101,35 @@ function usePackDownloads(packForChoices: () => Promise<PackModel | undefined>, 
     } catch (error) {
       // eslint-disable-next-line no-console
       console.error(`Frontline Visits: could not build the ${kind} committee pack`, error);
-      setDownloadError('The file could not be made. Try again; if it happens again, tell the Children’s Improvement Team.');
+      // A council template refused at the last moment says which placeholders are wrong.
+      const refused = error instanceof Error && error.name === 'TemplateError' ? `${error.message} ` : '';
+      setDownloadError(`${refused}The file could not be made. Try again; if it happens again, tell the Children’s Improvement Team.`);
     } finally {
       setWorking(undefined);
     }
   };
   return { working, downloadError, download };
+}
+
+/** The MIME type of a Word document, for the download. */
+const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * The committee report's Word file for a pack: the same call the command line makes, with the
+ * Word code loaded only now (webpack chunk 'committee-pack'). The chart's PNG copy is drawn on
+ * the browser's canvas; Node (tests) hands in resvg instead.
+ */
+export async function renderWordReport(
+  model: PackModel,
+  report: CommitteeReport,
+  template?: Uint8Array,
+  rasterise: RasteriseSvg = rasteriseSvgInBrowser,
+): Promise<Uint8Array> {
+  const [{ renderCommitteeReport }, { reportWithDrafts }, { collectAgendaSlots }] = await Promise.all([
+    import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaDocx'),
+    import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaDrafts'),
+    import(/* webpackChunkName: 'committee-pack' */ '../../report/agendaSlots'),
+  ]);
+  const slots: AgendaSlots = collectAgendaSlots(model);
+  return renderCommitteeReport(model, reportWithDrafts(report, model), { template, slots, rasterise });
 }

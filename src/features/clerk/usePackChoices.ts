@@ -1,11 +1,18 @@
 import * as React from 'react';
-import { defaultPackPeriod, formatDateInput, parseDateInput } from '../../report/packPeriod';
+import { formatDateInput, honestDefaultPeriod, parseDateInput } from '../../report/packPeriod';
 import type { PackRequest } from '../../report/packTypes';
 import { readCommitteeDate, writeCommitteeDate } from './committeeDateStore';
 import { PackChoices, requestKey } from './packChoices';
 
+export type PeriodMonths = 6 | 12;
+
 export interface PackChoicesState extends PackChoices {
   teamIds: number[];
+  /** Six-monthly or annual report: sets the default period. */
+  months: PeriodMonths;
+  setMonths(months: PeriodMonths): void;
+  /** A saved report's meeting date and period, as it was written. */
+  applySaved(meetingDate: string, period: { from: string; to: string }): void;
   setFromText(text: string): void;
   setToText(text: string): void;
   setCommitteeText(text: string): void;
@@ -22,9 +29,26 @@ export interface PackChoicesState extends PackChoices {
 export function usePackChoices(siteUrl: string, today: string): PackChoicesState {
   const [stored] = React.useState(() => readCommitteeDate(siteUrl));
   const [committeeText, setCommitteeTextOnly] = React.useState(stored ? formatDateInput(stored) : '');
-  const [fromText, setFromText] = React.useState(() => formatDateInput(defaultPackPeriod(stored || today).from));
-  const [toText, setToText] = React.useState(() => formatDateInput(defaultPackPeriod(stored || today).to));
+  const [months, setMonthsOnly] = React.useState<PeriodMonths>(6);
+  const [fromText, setFromText] = React.useState(() => formatDateInput(honestDefaultPeriod(stored || today, today).from));
+  const [toText, setToText] = React.useState(() => formatDateInput(honestDefaultPeriod(stored || today, today).to));
   const [teamIds, setTeamIds] = React.useState<number[]>([]);
+  const setPeriod = (date: string, length: PeriodMonths): void => {
+    // Never past today unless the clerk types a later day.
+    const period = honestDefaultPeriod(date, today, length);
+    setFromText(formatDateInput(period.from));
+    setToText(formatDateInput(period.to));
+  };
+  const setMonths = (length: PeriodMonths): void => {
+    setMonthsOnly(length);
+    setPeriod(parseDateInput(committeeText) || today, length);
+  };
+  const applySaved = (meetingDate: string, period: { from: string; to: string }): void => {
+    setCommitteeTextOnly(meetingDate ? formatDateInput(meetingDate) : '');
+    setFromText(formatDateInput(period.from));
+    setToText(formatDateInput(period.to));
+    setTeamIds([]);
+  };
   const setCommitteeText = (text: string): void => {
     setCommitteeTextOnly(text);
     const date = parseDateInput(text);
@@ -33,9 +57,7 @@ export function usePackChoices(siteUrl: string, today: string): PackChoicesState
       writeCommitteeDate(siteUrl, date);
     }
     if (date) {
-      const period = defaultPackPeriod(date);
-      setFromText(formatDateInput(period.from));
-      setToText(formatDateInput(period.to));
+      setPeriod(date, months);
     }
   };
   const toggleTeam = (teamId: number, ticked: boolean): void => setTeamIds((ids) => (ticked ? ids.concat(teamId) : ids.filter((id) => id !== teamId)));
@@ -46,5 +68,19 @@ export function usePackChoices(siteUrl: string, today: string): PackChoicesState
     teamIds,
     today,
   };
-  return { committeeText, fromText, toText, teamIds, setFromText, setToText, setCommitteeText, toggleTeam, request, currentKey: requestKey(request) };
+  return {
+    committeeText,
+    fromText,
+    toText,
+    teamIds,
+    months,
+    setMonths,
+    applySaved,
+    setFromText,
+    setToText,
+    setCommitteeText,
+    toggleTeam,
+    request,
+    currentKey: requestKey(request),
+  };
 }

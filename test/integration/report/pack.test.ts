@@ -12,7 +12,8 @@ import { spForUser, withSandbox } from '../../helpers/sandbox';
 import { londonMidnightUtc, addDays } from '../../../src/domain/calendarDate';
 import { VISIT_REPORTS } from '../../../src/data/listContract';
 import { loadPackData, loadTeams, visitDateFilter } from '../../../src/report/packData';
-import { renderPackDocx } from '../../../src/report/packDocx';
+import { newCommitteeReport } from '../../../src/report/committeeReport';
+import { renderWordReport } from '../../../src/features/clerk/usePack';
 import { rasteriseSvgInNode } from '../../../src/node/rasteriseSvg';
 import { renderPackCsv } from '../../../src/report/packCsv';
 import { outlineText, packOutline } from '../../../src/report/packOutline';
@@ -66,10 +67,9 @@ describe('the committee pack from the sandbox', () => {
 
   it('makes the same pack from the command line as from the web part’s export path', async () => {
     const { sandbox } = fixture;
-    // The web part's path: the clerk screen's preparePack, then the Word and CSV renderers.
+    // The web part's path: the clerk screen's preparePack, then its Word (a new report for the meeting) and CSV renderers.
     const model = await preparePack(spForUser(sandbox.siteUrl, CLERK), request);
-    // The browser draws the chart's PNG copy on a canvas; here resvg stands in for it, as the command line uses.
-    const webXml = await documentXml(await renderPackDocx(model, rasteriseSvgInNode));
+    const webXml = await documentXml(await renderWordReport(model, newCommitteeReport('2026-12-10', request), undefined, rasteriseSvgInNode));
     const webCsv = renderPackCsv(model);
 
     const out = join(work, 'pack.docx');
@@ -106,7 +106,12 @@ describe('the committee pack from the sandbox', () => {
     const doc = readDocx(cliXml);
     const text = outlineText(packOutline(model));
     expect(doc.headings[0]).toEqual(['Heading1', 'Councillors’ visits to frontline children’s social care teams']);
+    expect(doc.headings.map(([, t]) => t)).toContain('Issues and Head of Service Response');
     expect(doc.tables.every((t) => t.headerRows.length === 1)).toBe(true);
+    // The themes table in section 6 and the scale chart with its alt text, the same from both paths.
+    expect(model.themes && model.themes.available).toBe(true);
+    expect(doc.tables.some((t) => t.headerRows[0][0] === 'Theme' && t.headerRows[0].includes('Recurring'))).toBe(true);
+    expect(cliXml).toMatch(/<wp:docPr [^>]*descr="Line chart of the average safety scale/);
     expect(text).toContain('Not held');
     expect(text).toMatch(/Cancelled: special Cabinet meeting/);
     expect(text).toContain('Response overdue');

@@ -68,6 +68,7 @@ describe('provisioning plan', () => {
       ['VisitReportDrafts', 'Visit Report Drafts'],
       ['VisitReports', 'Visit Reports'],
       ['NotificationsSent', 'Notifications Sent'],
+      ['CommitteeReports', 'Committee Reports'],
       ['ChaseRequests', 'Chase Requests'],
       ['VisitThemes', 'Visit Themes'],
       ['ReportThemes', 'Report Themes'],

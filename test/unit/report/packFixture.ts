@@ -7,6 +7,7 @@ import { Grid } from '../../../src/domain/grid';
 import { buildReport, gridWith } from '../../helpers/reportFixtures';
 import type { FrontlineTeam, Person, RotaEntry, VisitReport } from '../../../src/domain/types';
 import type { PackData, PackRequest } from '../../../src/report/packTypes';
+import { DEFAULT_THEMES, Theme } from '../../../src/domain/themes';
 
 export const hale: Person = { id: 11, displayName: 'Cllr Hale (demo)', email: 'cllr.hale@northshire.example' };
 export const osei: Person = { id: 12, displayName: 'Cllr Osei (demo)', email: 'cllr.osei@northshire.example' };
@@ -110,5 +111,40 @@ export function fixtureData(): PackData {
       report(304, { visitDate: '2026-03-12', teamId: 2, status: 'Draft', safetyScale: 1 }),
     ],
     nextRota: [rota(401, '2026-10-14', 1, 'Scheduled'), rota(402, '2026-11-11', 2, 'Scheduled'), rota(403, '2027-03-10', 3, 'Scheduled')],
+  };
+}
+
+/** The council's starting themes, as the Visit Themes list holds them. */
+export const themes: Theme[] = DEFAULT_THEMES.map((t, index) => ({ id: index + 1, title: t.title, words: t.words, isActive: true }));
+const id = (title: string): number => themes.find((t) => t.title === title)!.id;
+
+/** The fixture with themes: one report's theme confirmed by the improvement team, and three earlier periods for the chart. */
+export function dataWithThemes(): PackData {
+  const data = fixtureData();
+  return {
+    ...data,
+    themes: {
+      themes,
+      // The improvement team changed report 204's suggestion ("Three staff off sick" suggests nothing) to caseloads.
+      confirmed: [{ itemId: 1, reportId: 204, areas: { staffing: [], performance: [id('Caseloads and complexity')], other: [] } }],
+      earlierReports: [
+        // The previous period (October 2025 to March 2026), with the words of what staff said.
+        buildReport({
+          id: 301,
+          visitDate: '2026-01-14',
+          teamId: 1,
+          status: 'Responded',
+          safetyScale: 7,
+          grid: gridWith({ staffingWorries: 'Two vacancies covered by agency staff.' }),
+        }),
+        buildReport({ id: 302, visitDate: '2026-02-11', teamId: 3, status: 'Submitted', safetyScale: 8, grid: gridWith({ otherWorries: 'Delays at court.' }) }),
+        // Two and three periods back, for the chart.
+        buildReport({ id: 311, visitDate: '2025-06-11', teamId: 1, status: 'Submitted', safetyScale: 4, grid: gridWith({}) }),
+        buildReport({ id: 312, visitDate: '2024-11-13', teamId: 1, status: 'Submitted', safetyScale: 5, grid: gridWith({}) }),
+        buildReport({ id: 313, visitDate: '2024-12-11', teamId: 3, status: 'Submitted', safetyScale: 6, grid: gridWith({}) }),
+        // A draft never counts.
+        buildReport({ id: 314, visitDate: '2025-07-09', teamId: 3, status: 'Draft', safetyScale: 1, grid: gridWith({}) }),
+      ],
+    },
   };
 }

@@ -68,6 +68,7 @@ describe('the committee pack model', () => {
     expect(model.counts).toEqual({
       visitsHeld: 5,
       visitsNotHeld: 1,
+      visitsPlanned: 0,
       reportsSubmitted: 4,
       responsesReceived: 2,
       responsesAwaiting: 1,

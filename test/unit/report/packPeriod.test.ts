@@ -1,6 +1,7 @@
 import {
   addMonths,
   defaultPackPeriod,
+  honestDefaultPeriod,
   formatDateInput,
   nextPeriod,
   parseDateInput,
@@ -58,5 +59,20 @@ describe('dates typed by the clerk', () => {
     expect(parseDateInput('01/14/2027')).toBeUndefined();
     expect(parseDateInput('next Thursday')).toBeUndefined();
     expect(formatDateInput('2027-01-14')).toBe('14/01/2027');
+  });
+});
+
+describe('the default period never reaches past today', () => {
+  it('ends today when the months before the meeting run past it', () => {
+    expect(honestDefaultPeriod('2026-12-10', '2026-11-20')).toEqual({ from: '2026-06-01', to: '2026-11-20' });
+  });
+
+  it('keeps whole months when they have passed, six or twelve', () => {
+    expect(honestDefaultPeriod('2026-12-10', '2026-12-05')).toEqual({ from: '2026-06-01', to: '2026-11-30' });
+    expect(honestDefaultPeriod('2026-12-10', '2026-12-05', 12)).toEqual({ from: '2025-12-01', to: '2026-11-30' });
+  });
+
+  it('leaves a period wholly after today as it is: all of it planned', () => {
+    expect(honestDefaultPeriod('2028-01-10', '2026-11-20')).toEqual({ from: '2027-07-01', to: '2027-12-31' });
   });
 });
