@@ -102,7 +102,7 @@ describe('the app in a SharePoint page, a Teams channel tab and the Teams person
       await page.getByRole('button', { name: 'Show the pack' }).click();
       await page.getByTestId('clerk-status').filter({ hasText: 'The pack is ready to check' }).waitFor({ timeout: 20000 });
       const preview = page.getByTestId('pack-preview');
-      await preview.getByRole('heading', { name: 'Visits in the period' }).waitFor();
+      await preview.getByRole('heading', { name: '5 Background' }).waitFor();
       // The demo's co-opted member has no mailbox: the pack still names them.
       await expect(preview.innerText()).resolves.toContain('Cllr Fenwick');
       await expectAccessible(page, `committee pack (${host})`);
