@@ -482,7 +482,7 @@ export async function startBot(options: StartBotOptions = {}): Promise<RunningBo
       (problems) =>
         problems.length
           ? problems.forEach((p) => logger.warn(`Access check: ${p}`))
-          : logger.info('Access check: Graph reads the lists and SharePoint lets the bot lock reports.'),
+          : logger.info('Access check: Graph reads and writes the lists, and SharePoint REST takes the bot’s token.'),
       (error) => logger.warn(`Access check failed: ${(error as Error).message}`),
     );
     ensureWebhook().catch((error) => logger.error(`Webhook subscription failed (the reconcile sweep still runs): ${(error as Error).message}`));
