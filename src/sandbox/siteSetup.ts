@@ -23,6 +23,7 @@ import { SpError, spErrors } from './errors';
 import { annotate, collectionBody, emptyResponse, entityBody, InnerResponse, jsonResponse, ODataMode } from './restShapes';
 import { regionalSettingsOf, TIME_ZONES } from './siteScripts';
 import { RoleAssignment, ROLE_DEFINITIONS, SandboxStore, SiteGroup, StoredList } from './store';
+import { userEntity } from './sharepoint/users';
 import type { ListDefinition } from '../data/listContract';
 
 export interface SiteSetupContext {
@@ -348,17 +349,7 @@ export function handleWebSetup(
       return jsonResponse(
         mode,
         200,
-        entityBody(
-          mode,
-          apiUrl,
-          'SP.ApiData.Users',
-          annotate(
-            mode,
-            apiUrl,
-            { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` },
-            { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email },
-          ),
-        ),
+        entityBody(mode, apiUrl, 'SP.ApiData.Users', annotate(mode, apiUrl, { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user))),
       );
     }
     if (method === 'POST' && membersSeg.args === undefined && !after.length) {
@@ -377,17 +368,7 @@ export function handleWebSetup(
       return jsonResponse(
         mode,
         201,
-        entityBody(
-          mode,
-          apiUrl,
-          'SP.ApiData.Users',
-          annotate(
-            mode,
-            apiUrl,
-            { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` },
-            { Id: user.id, LoginName: user.loginName, Title: user.title, PrincipalType: 1, Email: user.email },
-          ),
-        ),
+        entityBody(mode, apiUrl, 'SP.ApiData.Users', annotate(mode, apiUrl, { type: 'SP.User', editLink: `Web/GetUserById(${user.id})` }, userEntity(user))),
       );
     }
   }
