@@ -34,6 +34,7 @@ import { cardActionInvoke, MemoryLogger, postActivity, reportItem, startTestBot,
 import { FakeConnector } from './bot/fakeConnector';
 import { PERSONAS, spForUser, withSandbox } from '../helpers/sandbox';
 import { documentXml, readDocx } from '../unit/report/docxXml';
+import { parseCsv } from '../helpers/csv';
 
 const TODAY = '2026-06-15';
 const F = VISIT_REPORTS.fields;
@@ -290,47 +291,6 @@ function cardProblem(card: unknown, typed: string, shownOnTheCard = true): strin
   }
   const active = activeMarkup(holder.value);
   return active ? `unescaped ${active}: ${holder.value.slice(0, 80)}` : undefined;
-}
-
-/** RFC 4180, as a spreadsheet reads the file. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') {
-        i++;
-      }
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += ch;
-    }
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;

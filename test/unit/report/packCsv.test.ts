@@ -1,41 +1,7 @@
 import { csvCell, CSV_HEADERS, packCsvRows, renderPackCsv } from '../../../src/report/packCsv';
 import { buildPackModel } from '../../../src/report/packModel';
 import { fixtureData, fixtureRequest } from './packFixture';
-
-/** An RFC 4180 reader, enough to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
+import { parseCsv } from '../../helpers/csv';
 
 describe('the committee pack as CSV', () => {
   it('neutralises cells a spreadsheet would run as a formula', () => {
