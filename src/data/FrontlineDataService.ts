@@ -10,7 +10,7 @@ import { addDays, dateOnlyDayStart } from '../domain/calendarDate';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { Role, ROLE_GROUPS, RoleGroupView, ROLES, rolesFromMembership } from '../domain/roles';
 import { FrontlineTeam, Person, RotaEntry, VisitReport, VisitReportForm } from '../domain/types';
-import { FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 import {
   DRAFT_EXPAND,
   DRAFT_SELECT,
@@ -21,14 +21,13 @@ import {
   REPORT_SELECT,
   ROTA_EXPAND,
   ROTA_SELECT,
-  TEAM_EXPAND,
-  TEAM_SELECT,
   toDraftReport,
   toPerson,
   toRotaEntry,
   toTeam,
   toVisitReport,
 } from './mappers';
+import { teamsQuery } from './teamsQuery';
 
 export interface SignedInUser {
   /** Site user id: the value SharePoint user fields store. */
@@ -445,12 +444,7 @@ export class FrontlineDataService {
     councillors: Promise<Array<{ Id: number; Title: string; Email: string; PrincipalType: number }>>;
   } {
     return {
-      teams: batchedSP.web.lists
-        .getByTitle(FRONTLINE_TEAMS.title)
-        .items.select(...TEAM_SELECT)
-        .expand(...TEAM_EXPAND)
-        .orderBy(FRONTLINE_TEAMS.fields.Title, true)
-        .top(100)(),
+      teams: teamsQuery(batchedSP.web),
       councillors: withCouncillors
         ? batchedSP.web.siteGroups.getByName(ROLE_GROUPS.Councillor).users.select('Id', 'Title', 'Email', 'PrincipalType')()
         : Promise.resolve([]),

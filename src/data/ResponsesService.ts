@@ -6,8 +6,9 @@ import '@pnp/sp/batching';
 
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { FrontlineTeam, VisitReport } from '../domain/types';
-import { FRONTLINE_TEAMS, VISIT_REPORTS } from './listContract';
-import { REPORT_EXPAND, REPORT_SELECT, TEAM_EXPAND, TEAM_SELECT, toTeam, toVisitReport } from './mappers';
+import { VISIT_REPORTS } from './listContract';
+import { REPORT_EXPAND, REPORT_SELECT, toTeam, toVisitReport } from './mappers';
+import { teamsQuery } from './teamsQuery';
 
 const SUMMARY_SELECT = REPORT_SELECT.filter((field) => REPORT_TEXT_FIELDS.every((text) => !text.multiline || text.listField !== field));
 
@@ -34,12 +35,7 @@ export class ResponsesService {
       .filter(`${VISIT_REPORTS.fields.ReportStatus} eq 'Submitted'`)
       .orderBy(VISIT_REPORTS.fields.SubmittedOn, true)
       .top(5000)();
-    const teamsRequest = batched.web.lists
-      .getByTitle(FRONTLINE_TEAMS.title)
-      .items.select(...TEAM_SELECT)
-      .expand(...TEAM_EXPAND)
-      .orderBy(FRONTLINE_TEAMS.fields.Title, true)
-      .top(100)();
+    const teamsRequest = teamsQuery(batched.web);
     await execute();
     const [reports, teams] = await Promise.all([reportsRequest, teamsRequest]);
     return { reports: reports.map(toVisitReport), teams: teams.map(toTeam) };

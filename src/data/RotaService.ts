@@ -10,9 +10,10 @@ import { BookedVisit, MIN_DAYS_BETWEEN_A_COUNCILLORS_VISITS } from '../domain/ro
 import { FrontlineTeam, Person, RotaEntry, UnavailableDates } from '../domain/types';
 import { LIMITS } from '../domain/validation';
 import { httpStatusOf } from './FrontlineDataService';
-import { FRONTLINE_TEAMS, VISIT_ROTA } from './listContract';
-import { itemETag, ROTA_EXPAND, ROTA_SELECT, TEAM_EXPAND, TEAM_SELECT, toRotaEntry, toTeam } from './mappers';
+import { VISIT_ROTA } from './listContract';
+import { itemETag, ROTA_EXPAND, ROTA_SELECT, toRotaEntry, toTeam } from './mappers';
 import { toUnavailableList, unavailableDatesQuery } from './UnavailableDatesService';
+import { teamsQuery } from './teamsQuery';
 
 const R = VISIT_ROTA.fields;
 
@@ -167,12 +168,7 @@ export class RotaService {
       .filter(`${R.VisitDate} ge ${dateLiteral(from)} and ${R.VisitDate} lt ${dateLiteral(addDays(range.end, 1))}`)
       .orderBy(R.VisitDate, true)
       .top(2000)();
-    const teamsRequest = batched.web.lists
-      .getByTitle(FRONTLINE_TEAMS.title)
-      .items.select(...TEAM_SELECT)
-      .expand(...TEAM_EXPAND)
-      .orderBy(FRONTLINE_TEAMS.fields.Title, true)
-      .top(100)();
+    const teamsRequest = teamsQuery(batched.web);
     const unavailableRequest = unavailableDatesQuery(batched.web, range.start, range.end);
     await execute();
     const [rotaItems, teamItems, unavailableItems] = await Promise.all([rotaRequest, teamsRequest, unavailableRequest]);

@@ -10,7 +10,7 @@ import { DateRange } from '../domain/municipalYear';
 import { REPORT_TEXT_FIELDS } from '../domain/reportFields';
 import { FrontlineTeam, RotaEntry, VisitReport } from '../domain/types';
 import { httpStatusOf, isDuplicateValuesError } from './FrontlineDataService';
-import { BUILT_IN_FIELDS, CHASE_REQUESTS, FRONTLINE_TEAMS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
+import { BUILT_IN_FIELDS, CHASE_REQUESTS, VISIT_REPORT_DRAFTS, VISIT_REPORTS, VISIT_ROTA } from './listContract';
 import {
   DRAFT_EXPAND,
   DRAFT_SELECT,
@@ -19,8 +19,6 @@ import {
   REPORT_SELECT,
   ROTA_EXPAND,
   ROTA_SELECT,
-  TEAM_EXPAND,
-  TEAM_SELECT,
   toDraftReport,
   toPerson,
   toRotaEntry,
@@ -28,6 +26,7 @@ import {
   toVisitReport,
 } from './mappers';
 import { odataStringLiteral } from './odata';
+import { teamsQuery } from './teamsQuery';
 
 const C = CHASE_REQUESTS.fields;
 
@@ -151,12 +150,7 @@ export class VisitsOverviewService {
       .items.select(...DRAFT_SUMMARY_SELECT)
       .expand(...DRAFT_EXPAND)
       .top(PAGE)();
-    const teamsRequest = batched.web.lists
-      .getByTitle(FRONTLINE_TEAMS.title)
-      .items.select(...TEAM_SELECT)
-      .expand(...TEAM_EXPAND)
-      .orderBy(FRONTLINE_TEAMS.fields.Title, true)
-      .top(100)();
+    const teamsRequest = teamsQuery(batched.web);
     const chasesRequest = batched.web.lists
       .getByTitle(CHASE_REQUESTS.title)
       .items.select(...CHASE_SELECT)
